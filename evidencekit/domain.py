@@ -1,0 +1,203 @@
+"""The domain model: cases, exhibits, log entries, deadlines, checklist items.
+
+Plain dataclasses with no behaviour tied to storage or UI. Instants are aware
+``datetime`` objects in UTC.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, asdict
+from datetime import datetime
+from typing import Any
+
+from .timeutil import to_iso
+
+# Evidence kinds (contract: keep these names).
+KINDS: dict[str, tuple[str, str]] = {
+    "chat_log": ("聊天记录", "Chat log"),
+    "logistics_trace": ("物流轨迹", "Logistics trace"),
+    "courier_proof": ("快递公司证明", "Courier proof"),
+    "inspection_report": ("质检报告", "Inspection report"),
+    "batch_certificate": ("批次合格证明", "Batch certificate"),
+    "photo": ("照片", "Photo"),
+    "video": ("视频", "Video"),
+    "packing_record": ("打包记录", "Packing record"),
+    "listing_snapshot": ("详情页截图", "Listing snapshot"),
+    "after_sale_voucher": ("售后处理凭证", "After-sales voucher"),
+    "work_order_log": ("售后工单", "Work-order log"),
+    "other": ("其他", "Other"),
+}
+
+# Case stages in life-cycle order.
+STAGES: dict[str, tuple[str, str]] = {
+    "request": ("售后申请", "After-sale request"),
+    "intervention": ("平台介入", "Platform intervention"),
+    "judged": ("已判定", "Judged"),
+    "appeal": ("申诉中", "Appealing"),
+    "closed": ("已结案", "Closed"),
+}
+
+OUTCOMES: dict[str, tuple[str, str]] = {
+    "won": ("胜诉", "Won"),
+    "lost": ("败诉", "Lost"),
+    "partly": ("部分支持", "Partly"),
+    "withdrawn": ("撤回", "Withdrawn"),
+}
+
+MODES: dict[str, tuple[str, str]] = {
+    "arbitration": ("平台介入举证", "Arbitration"),
+    "appeal": ("申诉", "Appeal"),
+}
+
+# Case fields holding instants that start or stop clocks.
+INSTANT_FIELDS = ("request_at", "intervention_at", "judgment_at", "appeal_submitted_at",
+                  "appeal_rejected_at", "shipped_at", "closed_at")
+
+
+def kind_name(kind: str, lang: str = "zh") -> str:
+    zh, en = KINDS.get(kind, (kind, kind))
+    return zh if lang.startswith("zh") else en
+
+
+@dataclass
+class Finding:
+    """A warning about a piece of evidence, with a stable code and zh/en text."""
+    code: str
+    zh: str
+    en: str
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "zh": self.zh, "en": self.en}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Finding":
+        return cls(d.get("code", ""), d.get("zh", ""), d.get("en", ""))
+
+
+@dataclass
+class AppealPoint:
+    """One row of an appeal: the judgment's basis, the fact, and exhibit ids proving it."""
+    basis: str = ""
+    fact: str = ""
+    exhibit_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Case:
+    id: int
+    case_no: str
+    platform: str
+    dispute_type: str
+    order_no: str
+    after_sale_no: str = ""
+    buyer_name: str = ""
+    buyer_phone: str = ""
+    product: str = ""
+    amount: str = ""  # decimal text, e.g. "89.00"
+    store_name: str = ""
+    stage: str = "request"
+    request_at: datetime | None = None
+    intervention_at: datetime | None = None
+    judgment_at: datetime | None = None
+    judgment_ref: str = ""
+    judgment_text: str = ""
+    judgment_against_merchant: bool = False
+    appeal_submitted_at: datetime | None = None
+    appeal_rejected_at: datetime | None = None
+    appeals_used: int = 0
+    shipped_at: datetime | None = None
+    closed_at: datetime | None = None
+    outcome: str = ""
+    statement: str = ""
+    appeal_points: list[AppealPoint] = field(default_factory=list)
+    notes: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    deleted_at: datetime | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        for k, v in list(d.items()):
+            if isinstance(v, datetime):
+                d[k] = to_iso(v)
+        return d
+
+
+@dataclass
+class Exhibit:
+    id: int
+    case_id: int
+    position: int
+    kind: str
+    sha256: str
+    size: int
+    source_name: str
+    added_at: datetime
+    caption: str = ""
+    is_new: bool = False
+    kind_guess: str = ""
+    kind_confidence: float = 0.0
+    facts: dict[str, Any] = field(default_factory=dict)
+    warnings: list[Finding] = field(default_factory=list)
+    removed_at: datetime | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "case_id": self.case_id, "position": self.position,
+            "kind": self.kind, "sha256": self.sha256, "size": self.size,
+            "source_name": self.source_name, "added_at": to_iso(self.added_at),
+            "caption": self.caption, "is_new": self.is_new,
+            "kind_guess": self.kind_guess, "kind_confidence": self.kind_confidence,
+            "facts": self.facts, "warnings": [w.to_dict() for w in self.warnings],
+        }
+
+
+@dataclass
+class LogEntry:
+    id: int
+    case_id: int
+    at: datetime
+    actor: str
+    action: str
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"at": to_iso(self.at), "actor": self.actor, "action": self.action,
+                "detail": self.detail}
+
+
+@dataclass
+class Deadline:
+    """A running clock on a case."""
+    id: str
+    name_zh: str
+    name_en: str
+    due: datetime
+    remaining_seconds: int
+    state: str  # ok | due_soon | critical | overdue
+
+    def name(self, lang: str = "zh") -> str:
+        return self.name_zh if lang.startswith("zh") else self.name_en
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name_zh, "name_zh": self.name_zh,
+                "name_en": self.name_en, "due": to_iso(self.due),
+                "remaining_seconds": self.remaining_seconds, "state": self.state}
+
+
+@dataclass
+class ChecklistItem:
+    kind: str  # an evidence kind, "a|b" for alternatives, or an appeal requirement
+    required: bool
+    status: str  # ok | missing | warning
+    exhibits: list[int]
+    reason_zh: str
+    reason_en: str
+
+    def reason(self, lang: str = "zh") -> str:
+        return self.reason_zh if lang.startswith("zh") else self.reason_en
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "required": self.required, "status": self.status,
+                "exhibits": list(self.exhibits), "reason_zh": self.reason_zh,
+                "reason_en": self.reason_en}

@@ -1,0 +1,264 @@
+"""Platform rules as data: clocks, dispute types and their evidence checklists.
+
+Built-in rule files live in ``assets/rules``; a library's own ``rules/`` folder may add or
+override platforms. Every file is validated at load; a malformed file raises
+:class:`RuleError` naming the file, the key and what was expected. :func:`load_rules`
+collects such errors instead of failing, so the app still starts with the built-in rules.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .assets import asset_path
+from .domain import INSTANT_FIELDS, KINDS, STAGES
+from .errors import NotFoundError, RuleError
+
+SCHEMA_VERSION = 1
+CASE_FLAGS = ("judgment_against_merchant",)
+
+
+@dataclass(frozen=True)
+class Clock:
+    id: str
+    name_zh: str
+    name_en: str
+    starts: str
+    hours: float
+    stages: tuple[str, ...] = ()
+    stops_when: str = ""
+    requires: str = ""
+    appeals_used: int | None = None
+    dispute_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DisputeType:
+    id: str
+    name_zh: str
+    name_en: str
+    required: tuple[tuple[str, ...], ...]  # each entry: alternatives, any one satisfies
+    recommended: tuple[tuple[str, ...], ...]
+    needs_signed_event: bool = False
+
+    def name(self, lang: str = "zh") -> str:
+        return self.name_zh if lang.startswith("zh") else self.name_en
+
+
+@dataclass(frozen=True)
+class AppealRule:
+    statement: bool = True
+    judgment_reference: bool = True
+    new_exhibits: int = 1
+
+
+@dataclass(frozen=True)
+class Platform:
+    id: str
+    name_zh: str
+    name_en: str
+    zone: str
+    clocks: tuple[Clock, ...]
+    dispute_types: tuple[DisputeType, ...]
+    appeal: AppealRule
+    max_appeals: int = 1
+    stall_hours: float = 72.0
+    due_soon_hours: float = 12.0
+    critical_hours: float = 2.0
+    default: bool = False
+    source: str = ""
+
+    def name(self, lang: str = "zh") -> str:
+        return self.name_zh if lang.startswith("zh") else self.name_en
+
+    def dispute_type(self, type_id: str) -> DisputeType:
+        for t in self.dispute_types:
+            if t.id == type_id:
+                return t
+        raise NotFoundError(f"平台 {self.name_zh} 没有纠纷类型 “{type_id}”",
+                            f"Platform {self.id} has no dispute type '{type_id}'",
+                            hint_zh="可选：" + "、".join(t.id for t in self.dispute_types),
+                            hint_en="Choose one of: " + ", ".join(t.id for t in self.dispute_types))
+
+
+@dataclass
+class RuleSet:
+    platforms: dict[str, Platform]
+    errors: list[RuleError] = field(default_factory=list)
+
+    def platform(self, platform_id: str) -> Platform:
+        try:
+            return self.platforms[platform_id]
+        except KeyError:
+            raise NotFoundError(f"未知平台：{platform_id}", f"Unknown platform: {platform_id}",
+                                hint_zh="可选：" + "、".join(self.platforms),
+                                hint_en="Choose one of: " + ", ".join(self.platforms)) from None
+
+    @property
+    def default_platform(self) -> Platform:
+        for p in self.platforms.values():
+            if p.default:
+                return p
+        return next(iter(self.platforms.values()))
+
+
+class _Reader:
+    """Typed access to a TOML table that reports the file and full key on error."""
+
+    def __init__(self, file: str, data: dict, prefix: str = ""):
+        self.file, self.data, self.prefix = file, data, prefix
+
+    def _key(self, key: str) -> str:
+        return f"{self.prefix}{key}"
+
+    def _fail(self, key: str, expected: str):
+        raise RuleError(self.file, self._key(key), expected)
+
+    def get(self, key: str, typ: type | tuple, expected: str, default: Any = ...):
+        if key not in self.data:
+            if default is ...:
+                self._fail(key, expected + "（缺失 / missing）")
+            return default
+        v = self.data[key]
+        if isinstance(v, bool) and typ in (int, float, (int, float)):
+            self._fail(key, expected)
+        if not isinstance(v, typ):
+            self._fail(key, expected)
+        return v
+
+    def text(self, key: str, default: Any = ...) -> str:
+        v = self.get(key, str, "a non-empty string", default)
+        if isinstance(v, str) and not v.strip() and default is ...:
+            self._fail(key, "a non-empty string")
+        return v
+
+    def number(self, key: str, default: Any = ..., minimum: float = 0) -> float:
+        v = self.get(key, (int, float), f"a number ≥ {minimum}", default)
+        if v is not None and v < minimum:
+            self._fail(key, f"a number ≥ {minimum}")
+        return v
+
+    def table(self, key: str, default: Any = ...) -> "_Reader":
+        v = self.get(key, dict, "a table", default)
+        return _Reader(self.file, v or {}, f"{self._key(key)}.")
+
+    def tables(self, key: str) -> list["_Reader"]:
+        v = self.get(key, list, "an array of tables", [])
+        out = []
+        for i, item in enumerate(v):
+            if not isinstance(item, dict):
+                raise RuleError(self.file, f"{self._key(key)}[{i}]", "a table")
+            out.append(_Reader(self.file, item, f"{self._key(key)}[{i}]."))
+        return out
+
+
+def _kind_list(r: _Reader, key: str) -> tuple[tuple[str, ...], ...]:
+    raw = r.get(key, list, "a list of evidence kinds", [])
+    out = []
+    for i, entry in enumerate(raw):
+        alts = entry if isinstance(entry, list) else [entry]
+        if not alts or not all(isinstance(a, str) and a in KINDS for a in alts):
+            raise RuleError(r.file, f"{r._key(key)}[{i}]",
+                            "an evidence kind (" + ", ".join(KINDS) + ") or a list of them")
+        out.append(tuple(alts))
+    return tuple(out)
+
+
+def _parse_clock(r: _Reader, type_ids: set[str]) -> Clock:
+    starts = r.text("starts")
+    if starts not in INSTANT_FIELDS:
+        r._fail("starts", "one of " + ", ".join(INSTANT_FIELDS))
+    stops = r.text("stops_when", "")
+    if stops and stops not in INSTANT_FIELDS:
+        r._fail("stops_when", "one of " + ", ".join(INSTANT_FIELDS))
+    stages = r.get("stages", list, "a list of stages", [])
+    if not all(s in STAGES for s in stages):
+        r._fail("stages", "a list of stages (" + ", ".join(STAGES) + ")")
+    requires = r.text("requires", "")
+    if requires and requires not in CASE_FLAGS:
+        r._fail("requires", "one of " + ", ".join(CASE_FLAGS))
+    dtypes = r.get("dispute_types", list, "a list of dispute type ids", [])
+    if not all(isinstance(t, str) and t in type_ids for t in dtypes):
+        r._fail("dispute_types", "a list of dispute type ids defined in this file")
+    used = r.get("appeals_used", int, "a whole number", None)
+    return Clock(id=r.text("id"), name_zh=r.text("name_zh"), name_en=r.text("name_en"),
+                 starts=starts, hours=float(r.number("hours", minimum=0.01)),
+                 stages=tuple(stages), stops_when=stops, requires=requires,
+                 appeals_used=used, dispute_types=tuple(dtypes))
+
+
+def parse_platform(data: dict, file: str) -> Platform:
+    """Validate one rule file's data and build a :class:`Platform`."""
+    r = _Reader(file, data)
+    version = r.get("schema_version", int, f"the number {SCHEMA_VERSION}")
+    if version != SCHEMA_VERSION:
+        r._fail("schema_version", f"the number {SCHEMA_VERSION}")
+    types = []
+    for t in r.tables("dispute_types"):
+        types.append(DisputeType(id=t.text("id"), name_zh=t.text("name_zh"),
+                                 name_en=t.text("name_en"), required=_kind_list(t, "required"),
+                                 recommended=_kind_list(t, "recommended"),
+                                 needs_signed_event=t.get("needs_signed_event", bool,
+                                                          "true or false", False)))
+    if not types:
+        r._fail("dispute_types", "at least one [[dispute_types]] table")
+    type_ids = {t.id for t in types}
+    clocks = tuple(_parse_clock(c, type_ids) for c in r.tables("clocks"))
+    th = r.table("thresholds", {})
+    ap = r.table("appeal", {})
+    zone = r.text("zone", "Asia/Shanghai")
+    try:
+        from zoneinfo import ZoneInfo
+        ZoneInfo(zone)
+    except Exception:
+        r._fail("zone", "an IANA time zone name such as Asia/Shanghai")
+    return Platform(
+        id=r.text("id"), name_zh=r.text("name_zh"), name_en=r.text("name_en"), zone=zone,
+        clocks=clocks, dispute_types=tuple(types),
+        appeal=AppealRule(statement=ap.get("statement", bool, "true or false", True),
+                          judgment_reference=ap.get("judgment_reference", bool, "true or false", True),
+                          new_exhibits=int(ap.number("new_exhibits", 1))),
+        max_appeals=int(r.number("max_appeals", 1, minimum=1)),
+        stall_hours=float(r.number("stall_hours", 72, minimum=1)),
+        due_soon_hours=float(th.number("due_soon_hours", 12)),
+        critical_hours=float(th.number("critical_hours", 2)),
+        default=r.get("default", bool, "true or false", False), source=file)
+
+
+def load_rule_file(path: Path) -> Platform:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise RuleError(str(path), "(file)", "UTF-8 text") from None
+    except tomllib.TOMLDecodeError as e:
+        raise RuleError(str(path), "(syntax)", f"valid TOML ({e})") from None
+    return parse_platform(data, str(path))
+
+
+def builtin_rules_dir() -> Path:
+    return asset_path("rules")
+
+
+def load_rules(user_dir: Path | None = None) -> RuleSet:
+    """Built-in rules, then the user's files (which add or override by platform id).
+
+    Built-in files must be valid (a broken one is a bug and raises). A user's broken file
+    is skipped and its error kept in ``RuleSet.errors``.
+    """
+    platforms: dict[str, Platform] = {}
+    for path in sorted(builtin_rules_dir().glob("*.toml")):
+        p = load_rule_file(path)
+        platforms[p.id] = p
+    errors: list[RuleError] = []
+    if user_dir is not None and user_dir.is_dir():
+        for path in sorted(user_dir.glob("*.toml")):
+            try:
+                p = load_rule_file(path)
+            except RuleError as e:
+                errors.append(e)
+                continue
+            platforms[p.id] = p
+    return RuleSet(platforms=platforms, errors=errors)

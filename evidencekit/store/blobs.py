@@ -1,0 +1,108 @@
+"""Content-addressed store of original files, keyed by SHA-256.
+
+A blob is written to a temp file, fsynced, and renamed into ``blobs/ab/abcdef…``, so a
+blob either exists whole or not at all. Blobs are made read-only; they are never edited.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Iterator
+
+CHUNK = 1 << 20
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class BlobStore:
+    def __init__(self, root: Path):
+        self.root = root
+        self.tmp = root / "tmp"
+
+    def ensure(self) -> None:
+        self.tmp.mkdir(parents=True, exist_ok=True)
+
+    def path(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def exists(self, sha256: str) -> bool:
+        return self.path(sha256).is_file()
+
+    def stage(self, source: Path) -> tuple[Path, str, int]:
+        """Copy ``source`` to a temp file while hashing it; returns (temp, sha256, size)."""
+        self.ensure()
+        tmp = self.tmp / f"{os.getpid()}-{os.urandom(6).hex()}.part"
+        h = hashlib.sha256()
+        size = 0
+        with open(source, "rb") as src, open(tmp, "wb") as dst:
+            while chunk := src.read(CHUNK):
+                h.update(chunk)
+                dst.write(chunk)
+                size += len(chunk)
+            dst.flush()
+            os.fsync(dst.fileno())
+        return tmp, h.hexdigest(), size
+
+    def commit(self, tmp: Path, sha256: str) -> Path:
+        """Move a staged temp file into place (or drop it if the blob exists already)."""
+        final = self.path(sha256)
+        if final.exists():
+            tmp.unlink(missing_ok=True)
+            return final
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.chmod(tmp, 0o444)
+        os.replace(tmp, final)
+        _fsync_dir(final.parent)
+        return final
+
+    def remove(self, sha256: str) -> None:
+        p = self.path(sha256)
+        if p.exists():
+            os.chmod(p, 0o644)
+            p.unlink()
+            _fsync_dir(p.parent)
+
+    def all_hashes(self) -> Iterator[str]:
+        if not self.root.is_dir():
+            return
+        for sub in sorted(self.root.iterdir()):
+            if sub.is_dir() and len(sub.name) == 2:
+                for f in sorted(sub.iterdir()):
+                    if f.is_file():
+                        yield f.name
+
+    def clean_tmp(self, live_pids: set[int]) -> int:
+        """Delete temp files left by processes that are gone."""
+        n = 0
+        if not self.tmp.is_dir():
+            return 0
+        for f in self.tmp.iterdir():
+            try:
+                pid = int(f.name.split("-", 1)[0])
+            except ValueError:
+                pid = -1
+            if pid not in live_pids:
+                f.unlink(missing_ok=True)
+                n += 1
+        return n

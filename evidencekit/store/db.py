@@ -1,0 +1,138 @@
+"""SQLite connection and numbered schema migrations.
+
+The schema version is ``PRAGMA user_version``. Before migrating an existing database a
+copy is written beside it, so a failed upgrade never loses a library.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from ..errors import StoreError
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        case_no TEXT NOT NULL UNIQUE,
+        platform TEXT NOT NULL,
+        dispute_type TEXT NOT NULL,
+        order_no TEXT NOT NULL,
+        after_sale_no TEXT NOT NULL DEFAULT '',
+        buyer_name TEXT NOT NULL DEFAULT '',
+        buyer_phone TEXT NOT NULL DEFAULT '',
+        product TEXT NOT NULL DEFAULT '',
+        amount TEXT NOT NULL DEFAULT '',
+        store_name TEXT NOT NULL DEFAULT '',
+        stage TEXT NOT NULL DEFAULT 'request',
+        request_at TEXT, intervention_at TEXT, judgment_at TEXT,
+        judgment_ref TEXT NOT NULL DEFAULT '',
+        judgment_text TEXT NOT NULL DEFAULT '',
+        judgment_against_merchant INTEGER NOT NULL DEFAULT 0,
+        appeal_submitted_at TEXT, appeal_rejected_at TEXT,
+        appeals_used INTEGER NOT NULL DEFAULT 0,
+        shipped_at TEXT, closed_at TEXT,
+        outcome TEXT NOT NULL DEFAULT '',
+        statement TEXT NOT NULL DEFAULT '',
+        appeal_points TEXT NOT NULL DEFAULT '[]',
+        notes TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    CREATE INDEX cases_order ON cases(order_no);
+    CREATE TABLE exhibits (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        kind_guess TEXT NOT NULL DEFAULT '',
+        kind_confidence REAL NOT NULL DEFAULT 0,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        source_name TEXT NOT NULL,
+        caption TEXT NOT NULL DEFAULT '',
+        is_new INTEGER NOT NULL DEFAULT 0,
+        added_at TEXT NOT NULL,
+        facts TEXT NOT NULL DEFAULT '{}',
+        warnings TEXT NOT NULL DEFAULT '[]',
+        removed_at TEXT
+    );
+    CREATE INDEX exhibits_case ON exhibits(case_id, position);
+    CREATE INDEX exhibits_sha ON exhibits(sha256);
+    CREATE TABLE log (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX log_case ON log(case_id, id);
+    CREATE TABLE submissions (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        files TEXT NOT NULL,
+        bundle_sha256s TEXT NOT NULL,
+        manifest_sha256 TEXT NOT NULL
+    );
+    -- Blobs being written: a crash between writing a blob and its exhibit row leaves a row
+    -- here, so the next open can remove the unreferenced blob (see Library._recover).
+    CREATE TABLE pending_blobs (
+        sha256 TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        started_at TEXT NOT NULL
+    );
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the database at ``path``."""
+    existed = path.exists()
+    try:
+        conn = sqlite3.connect(str(path), timeout=10, isolation_level=None,
+                               check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA busy_timeout=10000")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as e:
+        raise StoreError(f"无法打开资料库数据库 {path}：{e}",
+                         f"Cannot open the library database {path}: {e}",
+                         hint_zh="文件可能已损坏；请从备份恢复。",
+                         hint_en="The file may be damaged; restore it from a backup.") from e
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise StoreError("资料库由更新版本的 EvidenceKit 创建，请升级软件。",
+                         "This library was made by a newer EvidenceKit; please upgrade.")
+    if version < SCHEMA_VERSION:
+        if existed and version > 0:
+            shutil.copy2(path, path.with_name(f"{path.name}.v{version}.bak"))
+        migrate(conn, version)
+    return conn
+
+
+def migrate(conn: sqlite3.Connection, from_version: int) -> None:
+    for number in range(from_version, SCHEMA_VERSION):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for stmt in MIGRATIONS[number].split(";\n"):
+                if stmt.strip():
+                    conn.execute(stmt)
+            conn.execute(f"PRAGMA user_version={number + 1}")
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise

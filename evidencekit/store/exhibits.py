@@ -1,0 +1,174 @@
+"""Exhibit operations of :class:`~evidencekit.store.library.Library` (kept apart for size).
+
+Attaching is: read and understand the file (a refused file changes nothing) → copy it into
+the blob store under a pending marker → in one transaction, add the exhibit row, clear the
+marker and log it. A kill at any point leaves either nothing or a whole exhibit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..domain import KINDS, Exhibit
+from ..errors import IngestError, NotFoundError, UsageError
+from ..timeutil import to_iso
+from .rows import exhibit_from_row
+
+if TYPE_CHECKING:
+    from .library import Library
+
+MAX_FILE_BYTES = 2 * 1024 ** 3  # 2 GiB: larger files are refused with a clear message
+
+
+def _analyze(lib: "Library", path: Path, kind: str | None, password: str | None):
+    from ..ingest import analyze
+    from ..ingest.model import IngestContext
+    ctx = IngestContext(store_names=list(lib.setting("store_names", []) or []),
+                        password=password)
+    return analyze(path, kind, ctx)
+
+
+def _check_source(path: Path) -> None:
+    if not path.exists():
+        raise IngestError(f"文件不存在：{path.name}", f"File not found: {path.name}")
+    if path.is_dir():
+        raise IngestError(f"这是文件夹，不是文件：{path.name}", f"This is a folder: {path.name}")
+    try:
+        size = path.stat().st_size
+        with open(path, "rb"):
+            pass
+    except OSError as e:
+        raise IngestError(f"无法读取文件 {path.name}：{e.strerror}",
+                          f"Cannot read {path.name}: {e.strerror}") from e
+    if size > MAX_FILE_BYTES:
+        raise IngestError(f"文件太大（{size / 1024 ** 3:.1f} GB）：{path.name}",
+                          f"File too large ({size / 1024 ** 3:.1f} GB): {path.name}",
+                          hint_zh="单个文件上限 2 GB。", hint_en="The limit is 2 GB per file.")
+
+
+def attach(self: "Library", case_id: int, path: Path | str, *, kind: str | None = None,
+           caption: str = "", password: str | None = None, is_new: bool | None = None) -> Exhibit:
+    """Add a file to a case. Raises :class:`IngestError` (and changes nothing) if refused."""
+    path = Path(path)
+    case = self.get_case(case_id, include_deleted=False)
+    if kind is not None and kind not in KINDS:
+        raise UsageError(f"未知证据类型：{kind}", f"Unknown evidence kind: {kind}",
+                         hint_en="One of: " + ", ".join(KINDS))
+    _check_source(path)
+    result = _analyze(self, path, kind, password)
+    tmp, sha, size = self.blobs.stage(path)
+    try:
+        with self._tx():
+            self.conn.execute("INSERT INTO pending_blobs(sha256, pid, started_at) VALUES (?,?,?)",
+                              (sha, os.getpid(), to_iso(self.clock())))
+        self.blobs.commit(tmp, sha)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if is_new is None:
+        is_new = case.judgment_at is not None or case.stage in ("judged", "appeal") or bool(
+            self.conn.execute("SELECT 1 FROM submissions WHERE case_id=? LIMIT 1",
+                              (case.id,)).fetchone())
+    with self._tx():
+        pos = self.conn.execute(
+            "SELECT COALESCE(MAX(position), 0) + 1 FROM exhibits WHERE case_id=? AND removed_at IS NULL",
+            (case.id,)).fetchone()[0]
+        cur = self.conn.execute(
+            "INSERT INTO exhibits(case_id, position, kind, kind_guess, kind_confidence, sha256, size,"
+            " source_name, caption, is_new, added_at, facts, warnings) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (case.id, pos, result.kind, result.kind_guess, result.kind_confidence, sha, size,
+             path.name, caption or "", int(is_new), to_iso(self.clock()),
+             json.dumps(result.facts, ensure_ascii=False, default=str),
+             json.dumps([w.to_dict() for w in result.warnings], ensure_ascii=False)))
+        self.conn.execute("DELETE FROM pending_blobs WHERE rowid IN (SELECT rowid FROM pending_blobs"
+                          " WHERE sha256=? AND pid=? LIMIT 1)", (sha, os.getpid()))
+        self._log(case.id, "exhibit_added", f"E{pos} {result.kind} {path.name} sha256 {sha[:12]}")
+        self.conn.execute("UPDATE cases SET updated_at=? WHERE id=?", (to_iso(self.clock()), case.id))
+    return self.get_exhibit(cur.lastrowid)
+
+
+def get_exhibit(self: "Library", exhibit_id: int) -> Exhibit:
+    row = self.conn.execute("SELECT * FROM exhibits WHERE id=?", (exhibit_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"找不到证据 {exhibit_id}", f"No such exhibit: {exhibit_id}")
+    return exhibit_from_row(row)
+
+
+def list_exhibits(self: "Library", case_id: int, *, removed: bool = False) -> list[Exhibit]:
+    cond = "removed_at IS NOT NULL" if removed else "removed_at IS NULL"
+    return [exhibit_from_row(r) for r in self.conn.execute(
+        f"SELECT * FROM exhibits WHERE case_id=? AND {cond} ORDER BY position, id", (case_id,))]
+
+
+def blob_path(self: "Library", sha256: str) -> Path:
+    return self.blobs.path(sha256)
+
+
+def update_exhibit(self: "Library", exhibit_id: int, *, kind: str | None = None,
+                   caption: str | None = None, is_new: bool | None = None,
+                   facts: dict | None = None, warnings: list | None = None) -> Exhibit:
+    ex = self.get_exhibit(exhibit_id)
+    changes, sets, args = [], [], []
+    if kind is not None and kind != ex.kind:
+        if kind not in KINDS:
+            raise UsageError(f"未知证据类型：{kind}", f"Unknown evidence kind: {kind}")
+        sets.append("kind=?"), args.append(kind), changes.append(f"kind={kind}")
+    if caption is not None and caption != ex.caption:
+        sets.append("caption=?"), args.append(caption), changes.append(f"caption={caption}")
+    if is_new is not None and bool(is_new) != ex.is_new:
+        sets.append("is_new=?"), args.append(int(is_new)), changes.append(f"new={bool(is_new)}")
+    if facts is not None:
+        sets.append("facts=?"), args.append(json.dumps(facts, ensure_ascii=False, default=str))
+    if warnings is not None:
+        sets.append("warnings=?"), args.append(json.dumps([w.to_dict() for w in warnings],
+                                                         ensure_ascii=False))
+    if not sets:
+        return ex
+    with self._tx():
+        self.conn.execute(f"UPDATE exhibits SET {', '.join(sets)} WHERE id=?", (*args, exhibit_id))
+        if changes:
+            self._log(ex.case_id, "exhibit_updated", f"E{ex.position}: " + "; ".join(changes))
+    return self.get_exhibit(exhibit_id)
+
+
+def _renumber(self: "Library", case_id: int, ordered_ids: list[int]) -> None:
+    for i, eid in enumerate(ordered_ids, start=1):
+        self.conn.execute("UPDATE exhibits SET position=? WHERE id=?", (i, eid))
+
+
+def move_exhibit(self: "Library", exhibit_id: int, new_position: int) -> None:
+    """Move an exhibit to 1-based ``new_position`` within its case."""
+    ex = self.get_exhibit(exhibit_id)
+    ids = [e.id for e in self.list_exhibits(ex.case_id)]
+    if exhibit_id not in ids:
+        raise UsageError("该证据已被移除", "That exhibit was removed")
+    ids.remove(exhibit_id)
+    new_position = max(1, min(new_position, len(ids) + 1))
+    ids.insert(new_position - 1, exhibit_id)
+    with self._tx():
+        _renumber(self, ex.case_id, ids)
+        self._log(ex.case_id, "exhibit_moved", f"{ex.source_name}: E{ex.position} → E{new_position}")
+
+
+def remove_exhibit(self: "Library", exhibit_id: int) -> None:
+    """Take an exhibit out of its case. The blob stays (for undo and for other exhibits)."""
+    ex = self.get_exhibit(exhibit_id)
+    with self._tx():
+        self.conn.execute("UPDATE exhibits SET removed_at=? WHERE id=?",
+                          (to_iso(self.clock()), exhibit_id))
+        _renumber(self, ex.case_id, [e.id for e in self.list_exhibits(ex.case_id)])
+        self._log(ex.case_id, "exhibit_removed", f"E{ex.position} {ex.source_name}")
+
+
+def restore_exhibit(self: "Library", exhibit_id: int, position: int | None = None) -> None:
+    ex = self.get_exhibit(exhibit_id)
+    ids = [e.id for e in self.list_exhibits(ex.case_id)]
+    pos = len(ids) + 1 if position is None else max(1, min(position, len(ids) + 1))
+    ids.insert(pos - 1, exhibit_id)
+    with self._tx():
+        self.conn.execute("UPDATE exhibits SET removed_at=NULL WHERE id=?", (exhibit_id,))
+        _renumber(self, ex.case_id, ids)
+        self._log(ex.case_id, "exhibit_restored", f"E{pos} {ex.source_name}")

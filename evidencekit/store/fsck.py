@@ -1,0 +1,65 @@
+"""Integrity check of a library: every blob re-hashed, orphans and missing blobs found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .blobs import sha256_file
+
+if TYPE_CHECKING:
+    from .library import Library
+
+
+@dataclass
+class FsckReport:
+    blobs_checked: int = 0
+    exhibits_checked: int = 0
+    missing: list[str] = field(default_factory=list)  # referenced, not on disk
+    corrupt: list[str] = field(default_factory=list)  # on disk, bytes do not match the name
+    orphans: list[str] = field(default_factory=list)  # on disk, referenced by nothing
+    db_errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.corrupt or self.orphans or self.db_errors)
+
+    def lines(self, lang: str = "zh") -> list[str]:
+        zh = lang.startswith("zh")
+        out = [f"检查了 {self.blobs_checked} 个原始文件、{self.exhibits_checked} 条证据记录。" if zh else
+               f"Checked {self.blobs_checked} original files and {self.exhibits_checked} exhibit rows."]
+        for sha in self.missing:
+            out.append(f"缺失：证据记录引用的原始文件 {sha} 不存在。" if zh else
+                       f"Missing: original {sha} is referenced but not in the library.")
+        for sha in self.corrupt:
+            out.append(f"损坏：原始文件 {sha} 的内容与其哈希不符。" if zh else
+                       f"Damaged: original {sha} no longer matches its SHA-256.")
+        for sha in self.orphans:
+            out.append(f"多余：原始文件 {sha} 没有被任何证据引用。" if zh else
+                       f"Orphan: original {sha} is not used by any exhibit.")
+        for e in self.db_errors:
+            out.append(f"数据库：{e}" if zh else f"Database: {e}")
+        out.append("一切正常。" if self.ok and zh else "All good." if self.ok else
+                   "发现问题。" if zh else "Problems found.")
+        return out
+
+
+def fsck(self: "Library") -> FsckReport:
+    rep = FsckReport()
+    for (msg,) in self.conn.execute("PRAGMA integrity_check"):
+        if msg != "ok":
+            rep.db_errors.append(msg)
+    for row in self.conn.execute("PRAGMA foreign_key_check"):
+        rep.db_errors.append(f"foreign key: {tuple(row)}")
+    referenced = {r[0] for r in self.conn.execute("SELECT DISTINCT sha256 FROM exhibits")}
+    rep.exhibits_checked = self.conn.execute("SELECT COUNT(*) FROM exhibits").fetchone()[0]
+    on_disk = set()
+    for sha in self.blobs.all_hashes():
+        on_disk.add(sha)
+        rep.blobs_checked += 1
+        if sha256_file(self.blobs.path(sha)) != sha:
+            rep.corrupt.append(sha)
+    rep.missing = sorted(referenced - on_disk)
+    pending = {r[0] for r in self.conn.execute("SELECT sha256 FROM pending_blobs")}
+    rep.orphans = sorted(on_disk - referenced - pending)
+    return rep

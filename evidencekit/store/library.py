@@ -1,0 +1,292 @@
+"""The library API: cases, exhibits, the action log, settings and integrity checks.
+
+Every change runs in one transaction and writes an entry to the case's action log.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from ..domain import INSTANT_FIELDS, KINDS, OUTCOMES, STAGES, AppealPoint, Case, Exhibit, LogEntry
+from ..errors import NotFoundError, StoreError, UsageError
+from ..rules import RuleSet, load_rules
+from ..timeutil import to_iso, utcnow
+from . import db
+from .blobs import BlobStore
+from .rows import CASE_TEXT, case_from_row, case_value, exhibit_from_row, log_from_row
+
+EDITABLE_CASE_FIELDS = set(CASE_TEXT) - {"case_no"} | set(INSTANT_FIELDS) | {
+    "judgment_against_merchant", "appeals_used", "appeal_points"}
+
+
+def default_library_dir() -> Path:
+    env = os.environ.get("EVIDENCEKIT_LIBRARY")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+    return Path(user_data_dir("EvidenceKit", appauthor=False)) / "library"
+
+
+def _actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "unknown"
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class Library:
+    """A library folder: ``evidencekit.db``, ``blobs/``, ``rules/``, ``profiles/``."""
+
+    DB_NAME = "evidencekit.db"
+
+    def __init__(self, root: Path, conn: sqlite3.Connection, clock: Callable[[], datetime]):
+        self.root = root
+        self.conn = conn
+        self.blobs = BlobStore(root / "blobs")
+        self.clock = clock
+        self.actor = _actor()
+        self._rules: RuleSet | None = None
+
+    # ---- opening -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, root: Path | str | None = None, *, create: bool = True,
+             clock: Callable[[], datetime] = utcnow) -> "Library":
+        root = Path(root) if root else default_library_dir()
+        if not (root / cls.DB_NAME).exists() and not create:
+            raise StoreError(f"这里还没有资料库：{root}", f"No library at {root}",
+                             hint_zh="先运行 evidencekit init。", hint_en="Run 'evidencekit init' first.")
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            for sub in ("blobs", "rules", "profiles"):
+                (root / sub).mkdir(exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"无法创建资料库文件夹 {root}：{e.strerror}",
+                             f"Cannot create the library folder {root}: {e.strerror}") from e
+        lib = cls(root, db.connect(root / cls.DB_NAME), clock)
+        lib._recover()
+        return lib
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Library":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def rules(self) -> RuleSet:
+        if self._rules is None:
+            self._rules = load_rules(self.root / "rules")
+        return self._rules
+
+    @property
+    def profiles_dir(self) -> Path:
+        return self.root / "profiles"
+
+    def _recover(self) -> None:
+        """Undo what a killed process left: temp files and blobs with no exhibit row."""
+        rows = self.conn.execute("SELECT rowid, sha256, pid FROM pending_blobs").fetchall()
+        dead = [r for r in rows if not _pid_alive(r["pid"])]
+        live = {r["pid"] for r in rows if _pid_alive(r["pid"])} | {os.getpid()}
+        for r in dead:
+            with self._tx():
+                used = self.conn.execute("SELECT 1 FROM exhibits WHERE sha256=? LIMIT 1",
+                                         (r["sha256"],)).fetchone()
+                others = self.conn.execute(
+                    "SELECT 1 FROM pending_blobs WHERE sha256=? AND rowid<>? LIMIT 1",
+                    (r["sha256"], r["rowid"])).fetchone()
+                if not used and not others:
+                    self.blobs.remove(r["sha256"])
+                self.conn.execute("DELETE FROM pending_blobs WHERE rowid=?", (r["rowid"],))
+        self.blobs.clean_tmp(live | self._pids_with_tmp_alive())
+
+    def _pids_with_tmp_alive(self) -> set[int]:
+        pids = set()
+        if self.blobs.tmp.is_dir():
+            for f in self.blobs.tmp.iterdir():
+                try:
+                    pid = int(f.name.split("-", 1)[0])
+                except ValueError:
+                    continue
+                if _pid_alive(pid):
+                    pids.add(pid)
+        return pids
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _log(self, case_id: int, action: str, detail: str = "") -> None:
+        self.conn.execute("INSERT INTO log(case_id, at, actor, action, detail) VALUES (?,?,?,?,?)",
+                          (case_id, to_iso(self.clock()), self.actor, action, detail))
+
+    # ---- cases ---------------------------------------------------------------------------
+    def create_case(self, *, platform: str, dispute_type: str, order_no: str, **fields: Any) -> Case:
+        order_no = (order_no or "").strip()
+        if not order_no:
+            raise UsageError("订单号不能为空", "The order number is required")
+        self.rules.platform(platform).dispute_type(dispute_type)  # validates both
+        now = to_iso(self.clock())
+        with self._tx():
+            cur = self.conn.execute(
+                "INSERT INTO cases(case_no, platform, dispute_type, order_no, created_at, updated_at)"
+                " VALUES (?,?,?,?,?,?)", ("", platform, dispute_type, order_no, now, now))
+            case_id = cur.lastrowid
+            self.conn.execute("UPDATE cases SET case_no=? WHERE id=?", (f"EK-{case_id:05d}", case_id))
+            self._log(case_id, "case_created", f"{platform} / {dispute_type} / {order_no}")
+            if fields:
+                self._apply(case_id, fields)
+        return self.get_case(case_id)
+
+    def get_case(self, ref: int | str, *, include_deleted: bool = True) -> Case:
+        row = None
+        text = str(ref).strip()
+        if text.isdigit():
+            row = self.conn.execute("SELECT * FROM cases WHERE id=?", (int(text),)).fetchone()
+        if row is None:
+            row = self.conn.execute("SELECT * FROM cases WHERE upper(case_no)=upper(?)",
+                                    (text,)).fetchone()
+        if row is None:
+            rows = self.conn.execute("SELECT * FROM cases WHERE order_no=? AND deleted_at IS NULL",
+                                     (text,)).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        if row is None or (row["deleted_at"] and not include_deleted):
+            raise NotFoundError(f"找不到案件：{ref}", f"No such case: {ref}",
+                                hint_zh="用 evidencekit case list 查看案件编号。",
+                                hint_en="See 'evidencekit case list' for case ids.")
+        return case_from_row(row)
+
+    def list_cases(self, *, trash: bool = False) -> list[Case]:
+        cond = "deleted_at IS NOT NULL" if trash else "deleted_at IS NULL"
+        return [case_from_row(r) for r in
+                self.conn.execute(f"SELECT * FROM cases WHERE {cond} ORDER BY id")]
+
+    def update_case(self, case_id: int, **fields: Any) -> Case:
+        self.get_case(case_id)
+        with self._tx():
+            self._apply(case_id, fields)
+        return self.get_case(case_id)
+
+    def _apply(self, case_id: int, fields: dict[str, Any]) -> None:
+        current = self.get_case(case_id)
+        changes = []
+        for name, value in fields.items():
+            if name not in EDITABLE_CASE_FIELDS:
+                raise UsageError(f"不能修改字段 {name}", f"Field {name} cannot be set")
+            self._validate(current, name, value)
+            if name == "appeal_points":
+                value = [p if isinstance(p, AppealPoint) else AppealPoint(**p) for p in value]
+            old = getattr(current, name)
+            if old == value:
+                continue
+            stored = case_value(name, value)
+            self.conn.execute(f"UPDATE cases SET {name}=? WHERE id=?", (stored, case_id))
+            shown = "…" if name in ("statement", "notes", "judgment_text", "appeal_points") else stored
+            changes.append(f"{name}={shown}")
+        if changes:
+            self.conn.execute("UPDATE cases SET updated_at=? WHERE id=?",
+                              (to_iso(self.clock()), case_id))
+            self._log(case_id, "case_updated", "; ".join(changes))
+
+    def _validate(self, case: Case, name: str, value: Any) -> None:
+        if name == "stage" and value not in STAGES:
+            raise UsageError(f"未知阶段：{value}", f"Unknown stage: {value}",
+                             hint_en="One of: " + ", ".join(STAGES))
+        if name == "outcome" and value and value not in OUTCOMES:
+            raise UsageError(f"未知结果：{value}", f"Unknown outcome: {value}",
+                             hint_en="One of: " + ", ".join(OUTCOMES))
+        if name == "platform":
+            self.rules.platform(value).dispute_type(case.dispute_type)
+        if name == "dispute_type":
+            self.rules.platform(case.platform).dispute_type(value)
+        if name in INSTANT_FIELDS and value is not None and (
+                not isinstance(value, datetime) or value.tzinfo is None):
+            raise UsageError("时间必须带时区", "Instants must carry a time zone")
+        if name == "appeals_used" and (not isinstance(value, int) or value < 0):
+            raise UsageError("申诉次数须为非负整数", "appeals_used must be a whole number ≥ 0")
+
+    def delete_case(self, case_id: int) -> None:
+        """Move a case to the trash (restorable)."""
+        self.get_case(case_id)
+        with self._tx():
+            self.conn.execute("UPDATE cases SET deleted_at=? WHERE id=?",
+                              (to_iso(self.clock()), case_id))
+            self._log(case_id, "case_trashed")
+
+    def restore_case(self, case_id: int) -> Case:
+        self.get_case(case_id)
+        with self._tx():
+            self.conn.execute("UPDATE cases SET deleted_at=NULL WHERE id=?", (case_id,))
+            self._log(case_id, "case_restored")
+        return self.get_case(case_id)
+
+    def log(self, case_id: int) -> list[LogEntry]:
+        return [log_from_row(r) for r in self.conn.execute(
+            "SELECT * FROM log WHERE case_id=? ORDER BY id", (case_id,))]
+
+    def add_log(self, case_id: int, action: str, detail: str = "") -> None:
+        with self._tx():
+            self._log(case_id, action, detail)
+
+    # ---- settings ------------------------------------------------------------------------
+    def setting(self, key: str, default: Any = None) -> Any:
+        row = self.conn.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
+        return json.loads(row["value"]) if row else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self._tx():
+            self.conn.execute("INSERT INTO settings(key, value) VALUES (?,?) ON CONFLICT(key) "
+                              "DO UPDATE SET value=excluded.value",
+                              (key, json.dumps(value, ensure_ascii=False)))
+
+    # ---- submissions ---------------------------------------------------------------------
+    def record_submission(self, case_id: int, mode: str, profile: str, files: list[str],
+                          bundle_sha256s: list[str], manifest_sha256: str,
+                          at: datetime | None = None) -> None:
+        with self._tx():
+            self.conn.execute(
+                "INSERT INTO submissions(case_id, at, mode, profile, files, bundle_sha256s, "
+                "manifest_sha256) VALUES (?,?,?,?,?,?,?)",
+                (case_id, to_iso(at or self.clock()), mode, profile, json.dumps(files),
+                 json.dumps(bundle_sha256s), manifest_sha256))
+            self._log(case_id, "bundle_exported",
+                      f"{mode} / {profile} / {', '.join(Path(f).name for f in files)} / "
+                      f"sha256 {bundle_sha256s[0][:12] if bundle_sha256s else ''}")
+
+    def submissions(self, case_id: int) -> list[dict]:
+        return [dict(r) | {"files": json.loads(r["files"]),
+                           "bundle_sha256s": json.loads(r["bundle_sha256s"])}
+                for r in self.conn.execute("SELECT * FROM submissions WHERE case_id=? ORDER BY id",
+                                           (case_id,))]
+
+    # ---- exhibits (see exhibits.py) --------------------------------------------------------
+    from .exhibits import (attach, list_exhibits, get_exhibit, update_exhibit, move_exhibit,
+                           remove_exhibit, restore_exhibit, blob_path)
+    from .fsck import fsck

@@ -1,0 +1,53 @@
+"""Conversion between database rows and domain objects."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from ..domain import AppealPoint, Case, Exhibit, Finding, LogEntry
+from ..timeutil import from_iso, to_iso
+
+CASE_TEXT = ("case_no", "platform", "dispute_type", "order_no", "after_sale_no", "buyer_name",
+             "buyer_phone", "product", "amount", "store_name", "stage", "judgment_ref",
+             "judgment_text", "outcome", "statement", "notes")
+CASE_INSTANTS = ("request_at", "intervention_at", "judgment_at", "appeal_submitted_at",
+                 "appeal_rejected_at", "shipped_at", "closed_at", "created_at", "updated_at",
+                 "deleted_at")
+
+
+def case_from_row(r: sqlite3.Row) -> Case:
+    kw = {k: r[k] for k in CASE_TEXT}
+    kw.update({k: from_iso(r[k]) for k in CASE_INSTANTS})
+    points = [AppealPoint(p.get("basis", ""), p.get("fact", ""), list(p.get("exhibit_ids", [])))
+              for p in json.loads(r["appeal_points"] or "[]")]
+    return Case(id=r["id"], judgment_against_merchant=bool(r["judgment_against_merchant"]),
+                appeals_used=r["appeals_used"], appeal_points=points, **kw)
+
+
+def case_value(field: str, value):
+    """A domain value as stored in its column."""
+    if field in CASE_INSTANTS:
+        return to_iso(value)
+    if field == "appeal_points":
+        return json.dumps([{"basis": p.basis, "fact": p.fact, "exhibit_ids": list(p.exhibit_ids)}
+                           for p in value], ensure_ascii=False)
+    if field == "judgment_against_merchant":
+        return int(bool(value))
+    return value
+
+
+def exhibit_from_row(r: sqlite3.Row) -> Exhibit:
+    return Exhibit(
+        id=r["id"], case_id=r["case_id"], position=r["position"], kind=r["kind"],
+        sha256=r["sha256"], size=r["size"], source_name=r["source_name"],
+        added_at=from_iso(r["added_at"]), caption=r["caption"], is_new=bool(r["is_new"]),
+        kind_guess=r["kind_guess"], kind_confidence=r["kind_confidence"],
+        facts=json.loads(r["facts"] or "{}"),
+        warnings=[Finding.from_dict(w) for w in json.loads(r["warnings"] or "[]")],
+        removed_at=from_iso(r["removed_at"]))
+
+
+def log_from_row(r: sqlite3.Row) -> LogEntry:
+    return LogEntry(id=r["id"], case_id=r["case_id"], at=from_iso(r["at"]), actor=r["actor"],
+                    action=r["action"], detail=r["detail"])
