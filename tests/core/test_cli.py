@@ -1,0 +1,143 @@
+"""The CLI contract: commands, flags, JSON fields and exit codes that outside checks rely on."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+CHAT = ("2024-09-17 11:45:01 顾客: 收到的杯子碎了\n"
+        "2024-09-17 11:46:10 小店客服: 您好，麻烦拍一下照片\n"
+        "2024-09-18 09:00:00 顾客: 照片发你了\n")
+
+
+def ek(lib: Path, *args, lang="zh"):
+    r = subprocess.run([sys.executable, "-m", "evidencekit", "--library", str(lib), "--lang", lang,
+                        *map(str, args)], cwd=REPO, capture_output=True, text=True, encoding="utf-8")
+    return r
+
+
+@pytest.fixture
+def lib(tmp_path):
+    path = tmp_path / "lib"
+    assert ek(path, "init").returncode == 0
+    return path
+
+
+def test_quality_case_walkthrough(lib, tmp_path):
+    r = ek(lib, "case", "new", "--platform", "douyin", "--type", "quality_issue", "--order", "6921",
+           "--after-sale", "AS-1", "--buyer", "李四", "--phone", "13812345678", "--amount", "89.00")
+    assert r.returncode == 0, r.stderr
+    case_id = r.stdout.strip().splitlines()[-1]
+    assert case_id.isdigit()
+    assert ek(lib, "case", "set", case_id, "--stage", "intervention",
+              "--intervention-at", "2024-09-18T10:00:00+08:00").returncode == 0
+    chat = tmp_path / "chat.txt"
+    chat.write_text(CHAT, encoding="gbk")
+    r = ek(lib, "attach", case_id, chat, "--kind", "chat_log", "--caption", "完整聊天记录")
+    assert r.returncode == 0, r.stderr
+    r = ek(lib, "check", case_id, "--now", "2024-09-19T10:00:00+08:00", "--json")
+    assert r.returncode == 1, r.stderr  # inspection report still missing
+    data = json.loads(r.stdout)
+    assert data["complete"] is False
+    items = {i["kind"]: i for i in data["items"]}
+    assert items["inspection_report"]["status"] == "missing" and items["inspection_report"]["required"]
+    assert items["chat_log"]["status"] in ("ok", "warning") and len(items["chat_log"]["exhibits"]) == 1
+    assert set(data["items"][0]) >= {"kind", "required", "status", "exhibits", "reason_zh", "reason_en"}
+    (dl,) = data["deadlines"]
+    assert set(dl) >= {"name", "due", "remaining_seconds", "state"}
+    assert dl["remaining_seconds"] == 24 * 3600 and dl["state"] == "ok"
+    assert dl["due"] == "2024-09-20T02:00:00+00:00"
+    r = ek(lib, "check", case_id, "--now", "2024-09-19T10:00:00+08:00")
+    assert "质检报告" in r.stdout and "48" not in r.stderr
+    show = json.loads(ek(lib, "case", "show", case_id, "--json").stdout)
+    (ex,) = show["exhibits"]
+    assert set(ex) >= {"kind", "sha256", "source_name", "facts", "warnings"}
+    assert ex["kind"] == "chat_log" and ex["source_name"] == "chat.txt" and len(ex["sha256"]) == 64
+    assert show["order_no"] == "6921" and show["buyer_phone"] == "13812345678"
+    assert [e["action"] for e in show["log"]][:2] == ["case_created", "case_updated"]
+    listing = json.loads(ek(lib, "case", "list", "--json").stdout)
+    assert listing[0]["id"] == int(case_id)
+    assert ek(lib, "fsck").returncode == 0
+
+
+def test_list_most_urgent_first(lib):
+    ids = []
+    for order, at in (("A", "2024-09-18T10:00+08:00"), ("B", "2024-09-17T10:00+08:00"), ("C", None)):
+        cid = ek(lib, "case", "new", "--type", "lost_parcel", "--order", order).stdout.split()[-1]
+        if at:
+            ek(lib, "case", "set", cid, "--stage", "intervention", "--intervention-at", at)
+        ids.append(cid)
+    listing = json.loads(ek(lib, "case", "list", "--json", "--now", "2024-09-18T12:00+08:00").stdout)
+    assert [c["order_no"] for c in listing] == ["B", "A", "C"]
+
+
+@pytest.mark.parametrize("args", [
+    ("case", "new", "--type", "quality_issue"),                      # missing --order
+    ("case", "new", "--type", "nonsense", "--order", "1"),            # unknown type
+    ("case", "new", "--type", "quality_issue", "--order", "1", "--amount", "abc"),
+    ("case", "set", "999", "--stage", "judged"),                      # no such case
+    ("case", "set", "1", "--intervention-at", "yesterday"),
+    ("check", "1", "--mode", "sideways"),
+    ("attach", "1", "/nonexistent/file.txt"),
+])
+def test_bad_usage_exits_2_with_one_line_and_changes_nothing(lib, args):
+    ek(lib, "case", "new", "--type", "quality_issue", "--order", "1")
+    before = ek(lib, "case", "show", "1", "--json").stdout
+    r = ek(lib, *args)
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    after = ek(lib, "case", "show", "1", "--json").stdout
+    assert json.loads(before)["log"] == json.loads(after)["log"]
+
+
+def test_attach_refuses_whole_batch_when_one_file_is_bad(lib, tmp_path):
+    ek(lib, "case", "new", "--type", "quality_issue", "--order", "1")
+    good = tmp_path / "chat.txt"
+    good.write_text(CHAT, encoding="utf-8")
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"")
+    r = ek(lib, "attach", "1", good, bad)
+    assert r.returncode == 2 and "broken.pdf" in r.stderr
+    assert json.loads(ek(lib, "case", "show", "1", "--json").stdout)["exhibits"] == []
+
+
+def test_english_output_and_trash(lib):
+    ek(lib, "case", "new", "--type", "refund_dispute", "--order", "77")
+    r = ek(lib, "case", "delete", "1", lang="en")
+    assert r.returncode == 0 and "trash" in r.stdout
+    assert json.loads(ek(lib, "case", "list", "--json").stdout) == []
+    assert ek(lib, "case", "restore", "1").returncode == 0
+    assert len(json.loads(ek(lib, "case", "list", "--json").stdout)) == 1
+
+
+def test_fsck_exits_1_on_damage(lib, tmp_path):
+    ek(lib, "case", "new", "--type", "quality_issue", "--order", "1")
+    chat = tmp_path / "c.txt"
+    chat.write_text(CHAT, encoding="utf-8")
+    ek(lib, "attach", "1", chat)
+    (blob,) = [p for p in (lib / "blobs").rglob("*") if p.is_file() and p.parent.name != "tmp"]
+    blob.chmod(0o644)
+    blob.write_bytes(b"changed")
+    r = ek(lib, "fsck", lang="en")
+    assert r.returncode == 1 and "Damaged" in r.stdout
+
+
+def test_env_library_and_rule_error_reporting(tmp_path):
+    lib = tmp_path / "envlib"
+    env = {**__import__("os").environ, "EVIDENCEKIT_LIBRARY": str(lib)}
+    r = subprocess.run([sys.executable, "-m", "evidencekit", "init"], cwd=REPO, env=env,
+                       capture_output=True, text=True)
+    assert r.returncode == 0 and (lib / "evidencekit.db").exists()
+    (lib / "rules" / "broken.toml").write_text("schema_version = 1\nid = 3\n", encoding="utf-8")
+    r = ek(lib, "rules", "--json")
+    data = json.loads(r.stdout)
+    assert r.returncode == 1 and data["errors"][0]["file"].endswith("broken.toml")
+    assert {p["id"] for p in data["platforms"]} == {"douyin", "tiktok_shop"}
+    # the rest still works with the built-in rules
+    assert ek(lib, "case", "new", "--type", "quality_issue", "--order", "1").returncode == 0

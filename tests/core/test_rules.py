@@ -1,0 +1,85 @@
+"""Rules as data: built-in files load; user files add/override; bad files name file and key."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidencekit.errors import RuleError
+from evidencekit.rules import load_rule_file, load_rules
+
+DOUYIN_CLOCKS = {"reply": 24, "refund_handling": 48, "evidence": 48, "remedy": 24, "appeal": 168}
+
+
+def test_builtin_rules():
+    rs = load_rules()
+    assert rs.default_platform.id == "douyin" and not rs.errors
+    d = rs.platform("douyin")
+    assert {c.id: c.hours for c in d.clocks} == DOUYIN_CLOCKS
+    assert (d.due_soon_hours, d.critical_hours, d.stall_hours) == (12, 2, 72)
+    assert d.dispute_type("quality_issue").required == (("inspection_report",), ("chat_log",))
+    assert d.dispute_type("damaged_in_transit").required[1] == ("courier_proof", "packing_record")
+    assert d.dispute_type("signed_not_received").needs_signed_event
+    t = rs.platform("tiktok_shop")
+    assert t.max_appeals == 2
+    assert {c.id: c.hours for c in t.clocks}["appeal_first"] == 30 * 24
+    assert {c.id: c.hours for c in t.clocks}["appeal_second"] == 15 * 24
+    assert len(d.dispute_types) == 10 and all(x.name_zh and x.name_en for x in d.dispute_types)
+
+
+def _write(tmp_path, text):
+    p = tmp_path / "mine.toml"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+GOOD = """
+schema_version = 1
+id = "douyin"
+name_zh = "抖店（本店）"
+name_en = "Douyin (ours)"
+[[clocks]]
+id = "evidence"
+name_zh = "举证"
+name_en = "Evidence"
+starts = "intervention_at"
+hours = 24
+stages = ["intervention"]
+[[dispute_types]]
+id = "quality_issue"
+name_zh = "质量问题"
+name_en = "Quality"
+required = ["chat_log"]
+"""
+
+
+def test_user_rule_overrides_platform(tmp_path):
+    _write(tmp_path, GOOD)
+    rs = load_rules(tmp_path)
+    assert rs.platform("douyin").name_zh == "抖店（本店）"
+    assert rs.platform("douyin").clocks[0].hours == 24
+    assert "tiktok_shop" in rs.platforms
+
+
+@pytest.mark.parametrize("broken, key, expected", [
+    (GOOD.replace("hours = 24", 'hours = "two days"'), "clocks[0].hours", "number"),
+    (GOOD.replace('starts = "intervention_at"', 'starts = "yesterday"'), "clocks[0].starts", "one of"),
+    (GOOD.replace('required = ["chat_log"]', 'required = ["chat_logs"]'),
+     "dispute_types[0].required[0]", "evidence kind"),
+    (GOOD.replace("schema_version = 1", "schema_version = 7"), "schema_version", "1"),
+    (GOOD.replace('name_zh = "质量问题"\n', ""), "dispute_types[0].name_zh", "string"),
+    (GOOD + "\n[[clocks\n", "(syntax)", "TOML"),
+])
+def test_malformed_rule_names_file_key_and_expectation(tmp_path, broken, key, expected):
+    path = _write(tmp_path, broken)
+    with pytest.raises(RuleError) as info:
+        load_rule_file(path)
+    err = info.value
+    assert err.file == str(path) and err.key == key and expected in err.expected
+    assert "mine.toml" in err.message_zh and key in err.message_en
+
+
+def test_broken_user_file_keeps_builtin_rules(tmp_path):
+    _write(tmp_path, GOOD.replace("hours = 24", "hours = -1"))
+    rs = load_rules(tmp_path)
+    assert rs.platform("douyin").name_zh == "抖店"  # built-in kept
+    assert len(rs.errors) == 1 and rs.errors[0].key == "clocks[0].hours"
