@@ -1,0 +1,195 @@
+"""Photos (and images of documents): capture time, size as shown, GPS, sharpness.
+
+Facts come from the header and EXIF; sharpness from a reduced decode (JPEG DCT
+scaling via ``Image.draft``), so a 12 MP photo is never fully decoded.
+"""
+
+from __future__ import annotations
+
+import warnings as _warnings
+from datetime import datetime
+from pathlib import Path
+
+from PIL import Image, ImageFilter, ImageStat, UnidentifiedImageError
+
+from ..domain import Finding
+from ..errors import IngestError
+from ..timeutil import to_iso
+from .times import make_instant
+
+try:  # HEIC from iPhones, only when the well-kept plugin is installed
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    HEIC = True
+except Exception:  # noqa: BLE001 - optional plugin, any import failure means "not available"
+    HEIC = False
+
+SHARPNESS_SIDE = 512  # long side of the reduced copy the score is computed on
+BLUR_THRESHOLD = 60.0  # below this Laplacian variance a photo is likely blurred (see tests)
+SMALL_SIDE = 600  # short side, px, below which text in a photo is hard to read
+MAX_FULL_DECODE_PIXELS = 40_000_000  # non-JPEG images larger than this get no sharpness
+
+_EXIF_IFD, _GPS_IFD = 0x8769, 0x8825
+_DATETIME_ORIGINAL, _DATETIME_DIGITIZED, _DATETIME = 36867, 36868, 306
+_OFFSET_ORIGINAL, _OFFSET_DIGITIZED, _OFFSET = 36881, 36882, 36880
+_ORIENTATION, _MAKE, _MODEL = 274, 271, 272
+_LAPLACIAN = ImageFilter.Kernel((3, 3), [0, 1, 0, 1, -4, 1, 0, 1, 0], scale=1, offset=128)
+
+
+def _not_image(e: Exception | None = None) -> IngestError:
+    err = IngestError("无法识别为图片，文件可能已损坏或格式不支持",
+                      "Not a readable image; the file may be damaged or of an unsupported type",
+                      hint_zh="支持 JPG、PNG、WebP 图片；请重新导出或截图。",
+                      hint_en="JPG, PNG and WebP are supported; export or capture it again.",
+                      code="image_unreadable")
+    err.__cause__ = e
+    return err
+
+
+def open_image(path: Path) -> Image.Image:
+    """Open lazily, turning Pillow's errors (bombs included) into :class:`IngestError`."""
+    try:
+        with _warnings.catch_warnings():
+            _warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            return Image.open(path)
+    except Image.DecompressionBombError as e:
+        raise IngestError("图片尺寸异常巨大（可能是恶意文件），已拒绝读取",
+                          "The image's dimensions are abnormally large (possibly a malicious "
+                          "file); it was refused",
+                          hint_zh="请用截图或重新导出的正常图片代替。",
+                          hint_en="Use a normal screenshot or re-exported image instead.",
+                          code="image_too_large") from e
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError,
+            TypeError, KeyError, IndexError) as e:
+        raise _not_image(e) from e
+
+
+def photo_facts(path: Path) -> dict:
+    """captured_at, width, height (as displayed), orientation, has_gps, camera, sharpness,
+    format, captured_at_source."""
+    im = open_image(Path(path))
+    try:
+        return _facts(im)
+    except IngestError:
+        raise
+    except Image.DecompressionBombError as e:
+        raise IngestError("图片尺寸异常巨大，已拒绝读取", "The image is abnormally large; refused",
+                          code="image_too_large") from e
+    except Exception as e:  # corrupt EXIF or pixel data: Pillow raises many types
+        raise _not_image(e) from e
+    finally:
+        im.close()
+
+
+def _facts(im: Image.Image) -> dict:
+    fmt = im.format or ""
+    exif = im.getexif()
+    try:
+        sub = exif.get_ifd(_EXIF_IFD)
+    except Exception:  # noqa: BLE001 - a broken sub-IFD only loses the capture time
+        sub = {}
+    try:
+        has_gps = bool(exif.get_ifd(_GPS_IFD)) or _GPS_IFD in exif
+    except Exception:  # noqa: BLE001
+        has_gps = _GPS_IFD in exif
+    orientation = exif.get(_ORIENTATION, 1)
+    if not isinstance(orientation, int) or not 1 <= orientation <= 8:
+        orientation = 1
+    w, h = im.size
+    if orientation in (5, 6, 7, 8):
+        w, h = h, w
+    captured, source = None, ""
+    for tag, off_tag, name in ((_DATETIME_ORIGINAL, _OFFSET_ORIGINAL, "exif_original"),
+                               (_DATETIME_DIGITIZED, _OFFSET_DIGITIZED, "exif_digitized")):
+        captured = _exif_time(sub.get(tag), sub.get(off_tag) or sub.get(_OFFSET))
+        if captured:
+            source = name
+            break
+    if captured is None:
+        captured = _exif_time(exif.get(_DATETIME), sub.get(_OFFSET))
+        source = "exif_datetime" if captured else ""
+    make = _clean(exif.get(_MAKE))
+    model = _clean(exif.get(_MODEL))
+    camera = model if make and model.lower().startswith(make.lower()) else \
+        " ".join(p for p in (make, model) if p)
+    return {
+        "format": fmt,
+        "width": w,
+        "height": h,
+        "orientation": orientation,
+        "captured_at": to_iso(captured),
+        "captured_at_source": source,
+        "has_gps": has_gps,
+        "camera": camera,
+        "sharpness": sharpness(im),
+        "frames": getattr(im, "n_frames", 1),
+    }
+
+
+def _clean(v) -> str:
+    if isinstance(v, bytes):
+        v = v.decode("latin-1", errors="replace")
+    return str(v).strip("\x00 ").strip() if v is not None else ""
+
+
+def _exif_time(value, offset) -> datetime | None:
+    """EXIF ``2024:09:17 11:45:01`` with an optional ``+08:00``; CST when no offset."""
+    text = _clean(value)
+    if len(text) < 19 or text.startswith("0000"):
+        return None
+    try:
+        y, mo, d = int(text[0:4]), int(text[5:7]), int(text[8:10])
+        hh, mi, ss = int(text[11:13]), int(text[14:16]), int(text[17:19])
+    except ValueError:
+        return None
+    off = _clean(offset)
+    off = off if len(off) == 6 and off[0] in "+-" and off[3] == ":" else None
+    return make_instant(y, mo, d, hh, mi, ss, off)
+
+
+def sharpness(im: Image.Image) -> float | None:
+    """Variance of the Laplacian on a copy about 512 px wide: low means blurred.
+
+    Raises :class:`IngestError` when the pixel data is damaged (e.g. truncated).
+    """
+    if im.format != "JPEG" and im.width * im.height > MAX_FULL_DECODE_PIXELS:
+        return None
+    try:
+        if im.format == "JPEG":
+            scale = max(im.width, im.height) / SHARPNESS_SIDE
+            im.draft("L", (max(1, int(im.width / scale)), max(1, int(im.height / scale))))
+        im.load()
+    except (OSError, SyntaxError, ValueError, EOFError) as e:
+        raise IngestError("图片不完整或已损坏，无法显示", "The image is incomplete or damaged and "
+                          "cannot be shown", hint_zh="请重新从手机或相机导出原图。",
+                          hint_en="Export the original again from the phone or camera.",
+                          code="image_damaged") from e
+    try:
+        small = im if im.mode == "L" else im.convert("L")
+        if max(small.size) > SHARPNESS_SIDE * 1.5:
+            factor = max(1, int(max(small.size) / SHARPNESS_SIDE))
+            small = small.reduce(factor)
+        if min(small.size) < 3:
+            return None
+        return round(ImageStat.Stat(small.filter(_LAPLACIAN)).var[0], 1)
+    except (OSError, ValueError) as e:  # unusual modes (e.g. 16-bit) simply get no score
+        del e
+        return None
+
+
+def photo_warnings(facts: dict) -> list[Finding]:
+    warnings = []
+    if not facts.get("captured_at"):
+        warnings.append(Finding("photo_no_capture_time", "照片没有拍摄时间（EXIF），无法证明何时拍摄",
+                                "The photo has no capture time (EXIF); it cannot show when it "
+                                "was taken"))
+    w, h = facts.get("width") or 0, facts.get("height") or 0
+    if min(w, h) < SMALL_SIDE:
+        warnings.append(Finding("photo_too_small", f"图片太小（{w}×{h}），细节可能看不清",
+                                f"The image is very small ({w}×{h}); details may be unreadable"))
+    s = facts.get("sharpness")
+    if s is not None and s < BLUR_THRESHOLD:
+        warnings.append(Finding("photo_blurred", "照片可能模糊，平台要求证据清晰可辨",
+                                "The photo looks blurred; platforms require clear evidence"))
+    return warnings
