@@ -220,6 +220,34 @@ def cmd_attach(args, lang):
     return 0
 
 
+def _exhibit(lib: Library, case_ref: str, number: str):
+    case = lib.get_case(case_ref, include_deleted=False)
+    text = number.strip().upper().lstrip("E")
+    for e in lib.list_exhibits(case.id):
+        if text.isdigit() and e.position == int(text):
+            return e
+    raise UsageError(f"{case.case_no} 没有证据 {number}", f"{case.case_no} has no exhibit {number}")
+
+
+def cmd_exhibit(args, lang):
+    with _open(args) as lib:
+        e = _exhibit(lib, args.case, args.exhibit)
+        if args.exhibit_cmd == "set":
+            if args.kind is None and args.caption is None and args.is_new is None:
+                raise UsageError("没有要修改的内容", "Nothing to change: give at least one option")
+            lib.update_exhibit(e.id, kind=args.kind, caption=args.caption,
+                               is_new=None if args.is_new is None else args.is_new == "yes")
+            print(pick(lang, f"已更新 E{e.position}", f"Updated E{e.position}"))
+        elif args.exhibit_cmd == "move":
+            lib.move_exhibit(e.id, args.position)
+            print(pick(lang, f"已移动 {e.source_name}", f"Moved {e.source_name}"))
+        else:
+            lib.remove_exhibit(e.id)
+            print(pick(lang, f"已移除 E{e.position} {e.source_name}（原始文件保留）",
+                       f"Removed E{e.position} {e.source_name} (the original is kept)"))
+    return 0
+
+
 def cmd_check(args, lang):
     with _open(args) as lib:
         case = lib.get_case(args.case)
@@ -265,7 +293,7 @@ def cmd_fsck(args, lang):
 
 COMMANDS = {
     "init": cmd_init, "rules": cmd_rules, "attach": cmd_attach, "check": cmd_check,
-    "export": cmd_export, "verify": cmd_verify, "fsck": cmd_fsck,
+    "export": cmd_export, "exhibit": cmd_exhibit, "verify": cmd_verify, "fsck": cmd_fsck,
     ("case", "new"): cmd_case_new, ("case", "list"): cmd_case_list, ("case", "show"): cmd_case_show,
     ("case", "set"): cmd_case_set, ("case", "delete"): cmd_case_delete,
     ("case", "restore"): cmd_case_restore,

@@ -141,3 +141,21 @@ def test_env_library_and_rule_error_reporting(tmp_path):
     assert {p["id"] for p in data["platforms"]} == {"douyin", "tiktok_shop"}
     # the rest still works with the built-in rules
     assert ek(lib, "case", "new", "--type", "quality_issue", "--order", "1").returncode == 0
+
+
+def test_exhibit_set_move_remove(lib, tmp_path):
+    ek(lib, "case", "new", "--type", "quality_issue", "--order", "1")
+    for i in range(2):
+        f = tmp_path / f"c{i}.txt"
+        f.write_text(CHAT + f"2024-09-18 10:0{i}:00 顾客: {i}\n", encoding="utf-8")
+        ek(lib, "attach", "1", f)
+    assert ek(lib, "exhibit", "set", "1", "E2", "--kind", "work_order_log", "--caption", "工单",
+              "--new", "yes").returncode == 0
+    assert ek(lib, "exhibit", "move", "1", "E2", "1").returncode == 0
+    ex = json.loads(ek(lib, "case", "show", "1", "--json").stdout)["exhibits"]
+    assert [(e["source_name"], e["kind"], e["is_new"]) for e in ex] == [
+        ("c1.txt", "work_order_log", True), ("c0.txt", "chat_log", False)]
+    assert ek(lib, "exhibit", "remove", "1", "E1").returncode == 0
+    assert ek(lib, "exhibit", "remove", "1", "E9").returncode == 2
+    ex = json.loads(ek(lib, "case", "show", "1", "--json").stdout)["exhibits"]
+    assert [e["source_name"] for e in ex] == ["c0.txt"]
