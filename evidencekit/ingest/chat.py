@@ -17,7 +17,7 @@ from ..timeutil import to_iso
 from .model import ChatLog, IngestContext, Message
 from .tables import TIME_KEYS, find_columns, iter_table_rows, json_records, pick
 from .textio import LineReader, detect_file, read_text
-from .times import make_instant, parse_time_value
+from .times import InstantCache, make_instant, parse_time_value
 
 # `2024-09-17 11:45:01 顾客: 文本` (also [..] around the time, / or . in dates).
 _TIME_SPEAKER_TEXT = re.compile(
@@ -37,6 +37,7 @@ _CLOCK_SPEAKER_TEXT = re.compile(
     r"(\d{1,2}):(\d{2})(?::(\d{2}))?[ \t]+([^:：\t]{1,40}?)[ \t]*[:：][ \t]?(.*)")
 
 _CLOSERS = (")", "）", "]")
+_DATE_LEADERS = ("-", "—", " ", "\t")
 # `顾客：文本` with no time at all (copied from a phone screen).
 _SPEAKER_TEXT = re.compile(r"([^:：\t\d]{1,20}?)[ \t]*[:：][ \t]?(.*)")
 _MERCHANT_STRONG = ("官方旗舰", "旗舰店")
@@ -138,9 +139,10 @@ def parse_untimed(lines: Iterable[str], roles: RoleClassifier) -> list[Message] 
 
 
 def parse_lines(lines: Iterable[str], roles: RoleClassifier) -> tuple[list[Message], bool]:
-    """Messages from text lines; lines before the first header become one raw message."""
+    """Messages from text lines. The hot loop of big logs: kept flat on purpose."""
     messages: list[Message] = []
     append = messages.append
+    instant = InstantCache()
     speaker = ""
     at = None
     parts: list[str] = []
@@ -156,50 +158,44 @@ def parse_lines(lines: Iterable[str], roles: RoleClassifier) -> tuple[list[Messa
             m = m_tst(line)
             if m:
                 y, mo, d, h, mi, s, who, text = m.groups()
-                head = (make_instant(int(y), int(mo), int(d), int(h), int(mi), int(s or 0)),
-                        who, text)
+                head = (instant(y, mo, d, h, mi, s), who, text)
             else:
                 m = m_ts(line)
                 if m:
                     y, mo, d, h, mi, s, who = m.groups()
-                    head = (make_instant(int(y), int(mo), int(d), int(h), int(mi), int(s or 0)),
-                            who, None)
+                    head = (instant(y, mo, d, h, mi, s), who, None)
                 elif len(line) < 40 and (m := _DATE_LINE.match(line)):
                     day = (int(m[1]), int(m[2]), int(m[3]))
                     continue
                 elif day is not None and (m := _CLOCK_SPEAKER_TEXT.match(line)):
                     h, mi, s, who, text = m.groups()
                     head = (make_instant(*day, int(h), int(mi), int(s or 0)), who, text)
+        elif c in _DATE_LEADERS and len(line) < 40 and (m := _DATE_LINE.match(line)):
+            day = (int(m[1]), int(m[2]), int(m[3]))
+            continue
         elif len(line) < 80 and (line[-1:].isdigit() or line[-1:] in _CLOSERS):
             m = m_st(line)
             if m:
                 who, y, mo, d, h, mi, s = m.groups()
-                head = (make_instant(int(y), int(mo), int(d), int(h), int(mi), int(s or 0)),
-                        who, None)
+                head = (instant(y, mo, d, h, mi, s), who, None)
         if head is None:
             if started or line.strip():
                 parts.append(line)
                 started = True
             continue
-        if started:
-            _flush(append, at, speaker, parts, roles)
-        recognised = True
-        started = True
+        if started and (speaker or parts):
+            text = parts[0] if len(parts) == 1 else "\n".join(parts).strip("\n")
+            append(Message(at, speaker, roles(speaker) if speaker else "unknown", text))
+        recognised = started = True
         at, speaker, first = head
         speaker = speaker.strip()
         parts = [] if first is None else [first]
-    if started:
-        _flush(append, at, speaker, parts, roles)
+    if started and (speaker or "".join(parts).strip()):
+        text = parts[0] if len(parts) == 1 else "\n".join(parts).strip("\n")
+        append(Message(at, speaker, roles(speaker) if speaker else "unknown", text))
     if recognised and messages and not messages[0].speaker:
         del messages[0]  # export header (title, export time) before the first message
     return messages, recognised
-
-
-def _flush(append, at, speaker, parts, roles) -> None:
-    text = "\n".join(parts).strip("\n") if len(parts) != 1 else parts[0]
-    if not speaker and not text.strip():
-        return
-    append(Message(at, speaker, roles(speaker) if speaker else "unknown", text))
 
 
 def _parse_table(path: Path, roles: RoleClassifier) -> ChatLog | None:

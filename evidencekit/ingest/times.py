@@ -100,3 +100,32 @@ def iso_date(m: re.Match) -> str | None:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
     except ValueError:
         return None
+
+
+class InstantCache:
+    """Fast CST→UTC conversion for logs with many times on few days.
+
+    The UTC instant of each day's CST midnight is computed once; a time of day is
+    then a ``timedelta`` added to it (exact after 1991, when China dropped DST).
+    """
+
+    def __init__(self) -> None:
+        self._days: dict[tuple[str, str, str], datetime | None] = {}
+
+    def __call__(self, y: str, mo: str, d: str, h: str, mi: str, s: str | None) -> datetime | None:
+        key = (y, mo, d)
+        base = self._days.get(key, _MISSING)
+        if base is _MISSING:
+            base = make_instant(int(y), int(mo), int(d))
+            if base is not None and base.year < 1992:
+                base = None  # DST years: take the slow, exact path
+            self._days[key] = base if base is not None else _SLOW
+            base = self._days[key]
+        hh, mm, ss = int(h), int(mi), int(s) if s else 0
+        if base is _SLOW or hh > 23 or mm > 59 or ss > 59:
+            return make_instant(int(y), int(mo), int(d), hh, mm, ss)
+        return base + timedelta(seconds=hh * 3600 + mm * 60 + ss)
+
+
+_MISSING = object()
+_SLOW = object()
