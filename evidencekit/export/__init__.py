@@ -1,0 +1,18 @@
+"""Bundle export: one timestamped, paginated, verifiable PDF per case (issue 4).
+
+Public API (used by the CLI and the app)::
+
+    export_bundle(source, out, *, mode, profile, now, progress, cancel, mask, zone,
+                  profiles_dir) -> ExportReport
+    verify_bundle(bundle, originals=None) -> VerifyReport
+    load_profiles(extra_dir=None) -> dict[str, Profile]
+    source_from_library(lib, case_id, mode, now) -> BundleSource
+"""
+
+from .pipeline import ExportReport, export_bundle
+from .profiles import Profile, load_profiles
+from .source import BundleSource, source_from_library
+from .verify import VerifyItem, VerifyReport, verify_bundle
+
+__all__ = ["export_bundle", "ExportReport", "verify_bundle", "VerifyReport", "VerifyItem",
+           "load_profiles", "Profile", "BundleSource", "source_from_library"]

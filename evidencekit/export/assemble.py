@@ -1,0 +1,124 @@
+"""Draw one output file from blocks, then finish it: merge source pages, metadata,
+attachments and a fixed file identifier (for byte-identical output)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from pypdf import PdfWriter
+from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
+
+from .. import __version__
+from ..domain import MODES
+from .cover import TITLES, CoverFacts, draw_cover
+from .documents import place_page
+from .page import Block, BundleCanvas, flow_story
+from .plan import ExportPlan
+
+
+@dataclass
+class Piece:
+    """A block, or a page range of a splittable block, placed in one file."""
+    block: Block
+    start: int = 0
+    end: int | None = None  # exclusive; None = to the end
+
+    def n_pages(self) -> int:
+        if self.block.pages is None:
+            return self.block.n_pages
+        end = len(self.block.pages) if self.end is None else self.end
+        return end - self.start
+
+
+def count_flow(plan: ExportPlan, story: Callable[[], list]) -> int:
+    bc = BundleCanvas(io.BytesIO(), plan, 0, dry=True)
+    return flow_story(bc, story(), "")
+
+
+def draw_file(plan: ExportPlan, pieces: list[Piece], target: Any, *, total: int, file_no: int,
+              file_count: int, cover: CoverFacts, mask, cancel=None) -> list[tuple[int, Any]]:
+    """Draw pieces onto one canvas; return (page index, DocInsert) pairs for the finisher."""
+    bc = BundleCanvas(target, plan, total, file_no, file_count)
+    bc.cancel = cancel
+    c = bc.c
+    inserts: list[tuple[int, Any]] = []
+    exhibits_marked = False
+    for piece in pieces:
+        b = piece.block
+        key = b.key
+        title = b.title + ("（续 cont.）" if piece.start > 0 else "")
+        if b.exhibit_no and not exhibits_marked:
+            c.bookmarkPage("exhibits")
+            c.addOutlineEntry("证据 Exhibits", "exhibits", 0, closed=False)
+            exhibits_marked = True
+
+        def mark(bc: BundleCanvas, key=key, title=title, level=b.level) -> None:
+            bc.c.bookmarkPage(key)
+            bc.c.addOutlineEntry(title, key, level)
+
+        if key == "cover":
+            bc.start_page("封面 Cover")
+            mark(bc)
+            draw_cover(c, plan, cover, bc.pal, mask)
+            bc.finish_page()
+        elif b.pages is None:
+            flow_story(bc, b.story(), b.header, on_first=mark)
+        else:
+            end = len(b.pages) if piece.end is None else piece.end
+            for i, spec in enumerate(b.pages[piece.start:end]):
+                bc.start_page(spec.header or b.header)
+                if i == 0:
+                    mark(bc)
+                for other_key, other_title in spec.marks:  # photos sharing this page
+                    c.bookmarkPage(other_key)
+                    c.addOutlineEntry(other_title, other_key, 1)
+                spec.draw(c)
+                if spec.insert is not None:
+                    inserts.append((bc.page - 1, spec.insert))
+                bc.finish_page()
+    c.showOutline()
+    bc.save()
+    return inserts
+
+
+def pdf_date(plan: ExportPlan) -> str:
+    local = plan.now.astimezone(plan.zone)
+    off = local.strftime("%z") or "+0000"
+    return f"D:{local:%Y%m%d%H%M%S}{off[0]}{off[1:3]}'{off[3:5]}'"
+
+
+def finish_file(plan: ExportPlan, body: Path, out: Path, *, inserts: list, docs: dict[int, Any],
+                manifest: bytes, manifest_sha: str, originals: list[tuple[str, Path]],
+                file_no: int) -> None:
+    writer = PdfWriter(clone_from=str(body))
+    for n, (page_index, ins) in enumerate(inserts):
+        src = docs[ins.exhibit_no].pages[ins.page_index]
+        place_page(writer, writer.pages[page_index], src, ins.rect, f"/EKDoc{n}")
+    case = plan.source.case
+    zh, en = TITLES[plan.mode]
+    writer.add_metadata({
+        "/Title": f"{zh} {case.case_no}",
+        "/Subject": f"{MODES[plan.mode][1]} · {plan.source.dispute_type_name_zh or case.dispute_type}"
+                    f" · {case.order_no}",
+        "/Author": plan.source.store_name or case.store_name or "EvidenceKit",
+        "/Creator": f"EvidenceKit {__version__}",
+        "/Producer": f"EvidenceKit {__version__} (reportlab, pypdf)",
+        "/Keywords": f"{plan.bundle_id} manifest-sha256:{manifest_sha}",
+        "/CreationDate": pdf_date(plan),
+        "/ModDate": pdf_date(plan),
+        "/EKBundleID": plan.bundle_id,
+        "/EKManifestSHA256": manifest_sha,
+    })
+    writer.add_attachment("manifest.json", manifest)
+    for name, path in originals:
+        writer.add_attachment(name, path.read_bytes())
+    fid = hashlib.sha256(f"{plan.bundle_id}/{file_no}/{manifest_sha}".encode()).digest()[:16]
+    writer._ID = ArrayObject([ByteStringObject(fid), ByteStringObject(fid)])
+    writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
+    writer._root_object[NameObject("/Lang")] = TextStringObject("zh-CN")
+    with open(out, "wb") as f:
+        writer.write(f)

@@ -1,0 +1,116 @@
+"""The cover: what the case is, where the clock stands, and how to check the bundle."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.pdfgen.canvas import Canvas
+
+from ..timeutil import format_duration, format_local
+from .fonts import FONT, wrap
+from .masking import mask_name
+from .page import CW, MX, TOP, W, Palette
+from .plan import ExportPlan
+
+TITLES = {"arbitration": ("平台介入举证材料", "Evidence for platform intervention (arbitration)"),
+          "appeal": ("申诉材料", "Appeal evidence bundle")}
+
+
+@dataclass
+class CoverFacts:
+    pages: int  # pages of this file
+    total_pages: int  # over all files
+    file_no: int
+    file_names: list[str]
+    manifest_sha256: str
+
+
+def _rows(plan: ExportPlan, f: CoverFacts, mask) -> list[tuple[str, str]]:
+    s, case = plan.source, plan.source.case
+    z = plan.zone
+    buyer = " ".join(x for x in ((mask_name(case.buyer_name) if plan.mask else case.buyer_name),
+                                 mask(case.buyer_phone)) if x)
+    rows = [("店铺 Store", s.store_name or case.store_name or "—"),
+            ("平台 Platform", f"{s.platform_name_zh or case.platform} {s.platform_name_en}".strip()),
+            ("订单号 Order No.", case.order_no or "—"),
+            ("售后单号 After-sale No.", case.after_sale_no or "—"),
+            ("纠纷类型 Dispute type",
+             f"{s.dispute_type_name_zh or case.dispute_type} {s.dispute_type_name_en}".strip()),
+            ("买家 Buyer", buyer or "—"),
+            ("金额 Amount", f"¥ {case.amount}" if case.amount else "—")]
+    if case.product:
+        rows.append(("商品 Product", case.product))
+    for label, dt in (("发货 Shipped", case.shipped_at), ("售后申请 Request", case.request_at),
+                      ("平台介入 Intervention", case.intervention_at),
+                      ("判定 Judgment", case.judgment_at)):
+        if dt is not None:
+            rows.append((label, format_local(dt, z)))
+    if plan.mode == "appeal" and case.judgment_ref:
+        rows.append(("判定编号 Judgment ref.", case.judgment_ref))
+    for d in plan.source.deadlines:
+        left = (d.due - plan.now).total_seconds()
+        rows.append((f"期限 {d.name_zh}", f"{format_local(d.due, z)}（生成时剩余 "
+                     f"{format_duration(left, 'zh')} / {format_duration(left, 'en')} left）"))
+    rows += [("生成时间 Generated", format_local(plan.now, z, seconds=True)),
+             ("证据数量 Exhibits", str(len(plan.exhibits))),
+             ("页数 Pages", f"{f.pages}" + (f"（全部文件共 {f.total_pages} 页 all files）"
+                                           if len(f.file_names) > 1 else "")),
+             ("卷宗号 Bundle ID", plan.bundle_id),
+             ("提交配置 Profile", f"{plan.profile.title_zh} {plan.profile.name}")]
+    if len(f.file_names) > 1:
+        rows.append(("文件 File", f"第 {f.file_no} / {len(f.file_names)} 个："
+                     + "、".join(f.file_names)))
+    return rows
+
+
+def draw_cover(c: Canvas, plan: ExportPlan, f: CoverFacts, pal: Palette, mask) -> None:
+    zh, en = TITLES[plan.mode]
+    c.setFillColor(pal.accent)
+    c.rect(MX, TOP - 6, CW, 6, fill=1, stroke=0)
+    c.setFont(FONT, 26)
+    c.drawString(MX, TOP - 48, zh)
+    c.setFont(FONT, 12)
+    c.setFillColor(pal.muted)
+    c.drawString(MX, TOP - 68, en)
+    c.setFont(FONT, 10.5)
+    c.setFillColor(pal.ink)
+    c.drawString(MX, TOP - 90, f"案件编号 Case No. {plan.source.case.case_no}")
+    y = TOP - 112
+    c.setStrokeColor(pal.rule)
+    c.setLineWidth(0.5)
+    key_w, size, lead = 150.0, 9.5, 15.0
+    for key, value in _rows(plan, f, mask):
+        lines = wrap(value, size, CW - key_w - 8) or [""]
+        c.setFont(FONT, size)
+        c.setFillColor(pal.muted)
+        c.drawString(MX + 4, y - 11, key)
+        c.setFillColor(pal.ink)
+        for line in lines:
+            c.drawString(MX + key_w, y - 11, line)
+            y -= lead
+        y -= 2
+        c.line(MX, y - 1, MX + CW, y - 1)
+    # integrity box
+    y -= 16
+    c.setFillColor(pal.band)
+    c.rect(MX, y - 86, CW, 86, fill=1, stroke=1)
+    c.setFillColor(pal.accent)
+    c.setFont(FONT, 10.5)
+    c.drawString(MX + 10, y - 18, "完整性 Integrity")
+    c.setFillColor(pal.ink)
+    c.setFont(FONT, 8.5)
+    c.drawString(MX + 10, y - 34, "清单 manifest.json（PDF 附件 attachment）SHA-256：")
+    c.setFont(FONT, 9)
+    c.drawString(MX + 10, y - 48, f.manifest_sha256)
+    c.setFont(FONT, 7.5)
+    c.setFillColor(pal.muted)
+    note = ("清单列出每件原件的 SHA-256、大小和入库时间；原件在案件库中保持不变，"
+            "可用 evidencekit verify 逐件核对。The manifest lists each original's SHA-256; check it "
+            "with evidencekit verify.")
+    yy = y - 62
+    for line in wrap(note, 7.5, CW - 20)[:2]:
+        c.drawString(MX + 10, yy, line)
+        yy -= 10
+    c.setFillColor(pal.ink)
+    c.setFont(FONT, 8)
+    _ = W

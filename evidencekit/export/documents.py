@@ -1,0 +1,177 @@
+"""PDF exhibits merged page for page as vector content, scaled into the stamp margins.
+
+Each source page becomes a Form XObject (its content stream and resources only)
+drawn on a fresh A4 page. Annotations, actions, scripts and attached files of the
+source never come along: sanitising by construction.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from typing import Any
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PdfReadError
+from pypdf.generic import (ArrayObject, DictionaryObject, FloatObject, NameObject,
+                           StreamObject)
+from reportlab.pdfgen.canvas import Canvas
+
+from ..errors import ExportError
+from .fonts import FONT
+from .heading import draw_exhibit_header, exhibit_time
+from .page import BOTTOM, CW, MX, TOP, DocInsert, PageSpec, Palette
+from .plan import ExportPlan, PlannedExhibit
+from . import sanitize
+
+
+def open_document(plan: ExportPlan, pe: PlannedExhibit) -> PdfReader:
+    ex = pe.exhibit
+    try:
+        reader = PdfReader(str(pe.path), strict=False)
+        if reader.is_encrypted:
+            password = plan.source.passwords.get(ex.sha256, "")
+            if not reader.decrypt(password):
+                raise ExportError(
+                    f"{pe.label}（{ex.source_name}）已加密，需要密码", 
+                    f"{pe.label} ({ex.source_name}) is encrypted and needs its password",
+                    hint_zh="请在证据上填写该 PDF 的密码后再导出。",
+                    hint_en="Enter the PDF's password on the exhibit, then export again.",
+                    code="password_required")
+        _ = len(reader.pages)
+    except ExportError:
+        raise
+    except Exception as e:  # pypdf raises many kinds: convert once, here
+        raise ExportError(f"{pe.label}（{ex.source_name}）无法作为 PDF 读取：{e}",
+                          f"{pe.label} ({ex.source_name}) cannot be read as PDF: {e}",
+                          hint_zh="请用其他软件重新导出该 PDF。",
+                          hint_en="Re-save the PDF with another program.") from e
+    return reader
+
+
+def _box(page: Any) -> tuple[float, float, float, float, int]:
+    box = page.cropbox if "/CropBox" in page else page.mediabox
+    x0, y0 = float(min(box.left, box.right)), float(min(box.bottom, box.top))
+    w, h = abs(float(box.width)), abs(float(box.height))
+    rot = int(page.get("/Rotate", 0) or 0) % 360
+    return x0, y0, w, h, rot
+
+
+def is_blank(page: Any) -> bool:
+    try:
+        data = page.get_contents().get_data() if page.get_contents() is not None else b""
+    except Exception:
+        return False
+    return not data.strip()
+
+
+def layout_document(plan: ExportPlan, pe: PlannedExhibit, reader: PdfReader, pal: Palette,
+                    skip_blank: bool) -> tuple[list[PageSpec], list[tuple[str, str]]]:
+    warnings: list[tuple[str, str]] = []
+    risky = sanitize.scan(reader)
+    if set(risky) - {"annotations"}:
+        zh, en = sanitize.describe(risky)
+        warnings.append((f"{pe.label}：已去除源 PDF 中的{zh}（原件不变）",
+                         f"{pe.label}: removed {en} from the source PDF (original unchanged)"))
+    n = len(reader.pages)
+    note = f"共 {n} 页 · {n} page(s)，按原样矢量合并 merged as vector"
+    time_text = exhibit_time(plan, pe)
+    y0 = draw_exhibit_header(Canvas(io.BytesIO()), plan, pe, pal, TOP, time_text, note)
+    specs: list[PageSpec] = []
+    skipped = []
+    per_page = max(1, pe.path.stat().st_size // max(1, n))
+    for i, page in enumerate(reader.pages):
+        if skip_blank and is_blank(page):
+            skipped.append(i + 1)
+            continue
+        first = not specs
+        top = (y0 if first else TOP) - 14
+        x0, y0_, w, h, rot = _box(page)
+        vw, vh = (h, w) if rot in (90, 270) else (w, h)
+        s = min(CW / vw, (top - BOTTOM) / vh)
+        rect = (MX + (CW - vw * s) / 2, top - vh * s, vw * s, vh * s)
+        specs.append(PageSpec(draw=_drawer(plan, pe, pal, first, rect, i + 1, n, time_text, note),
+                              insert=DocInsert(pe.number, i, rect), est_bytes=per_page))
+    if skipped:
+        pages = ", ".join(map(str, skipped))
+        warnings.append((f"{pe.label}：按配置省略了空白页（第 {pages} 页）",
+                         f"{pe.label}: blank page(s) {pages} left out as the profile requires"))
+    if not specs:  # a document of blank pages still shows up, never silently dropped
+        specs.append(PageSpec(draw=_drawer(plan, pe, pal, True, None, 0, n, time_text, note)))
+    return specs, warnings
+
+
+def _drawer(plan, pe, pal, first, rect, page_no, n, time_text, note):
+    def draw(c: Canvas) -> None:
+        y = draw_exhibit_header(c, plan, pe, pal, TOP, time_text, note) if first else TOP
+        c.setFont(FONT, 7.5)
+        c.setFillColor(pal.muted)
+        if page_no:
+            c.drawRightString(MX + CW, y - 9, f"{pe.label} 原第 {page_no} / {n} 页 · p. {page_no}/{n}")
+        if rect is not None:
+            c.setStrokeColor(pal.rule)
+            c.setLineWidth(0.6)
+            c.rect(*rect, fill=0, stroke=1)
+    return draw
+
+
+def _matrix(page: Any, rect: tuple[float, float, float, float]) -> list[float]:
+    """Map the source page's visible box (after /Rotate) onto rect."""
+    x0, y0, w, h, rot = _box(page)
+    if rot == 90:
+        m = [0, -1, 1, 0, -y0, w + x0]
+        vw = h
+    elif rot == 180:
+        m = [-1, 0, 0, -1, w + x0, h + y0]
+        vw = w
+    elif rot == 270:
+        m = [0, 1, -1, 0, h + y0, -x0]
+        vw = h
+    else:
+        m = [1, 0, 0, 1, -x0, -y0]
+        vw = w
+    s = rect[2] / vw
+    return [m[0] * s, m[1] * s, m[2] * s, m[3] * s, m[4] * s + rect[0], m[5] * s + rect[1]]
+
+
+def place_page(writer: PdfWriter, target: Any, src_page: Any,
+               rect: tuple[float, float, float, float], name: str) -> None:
+    """Draw src_page (content + resources only) into rect of target."""
+    x0, y0, w, h, _ = _box(src_page)
+    contents = src_page.get_contents()
+    data = contents.get_data() if contents is not None else b""
+    form = StreamObject()
+    form[NameObject("/Type")] = NameObject("/XObject")
+    form[NameObject("/Subtype")] = NameObject("/Form")
+    form[NameObject("/BBox")] = ArrayObject([FloatObject(x0), FloatObject(y0),
+                                             FloatObject(x0 + w), FloatObject(y0 + h)])
+    res = src_page.get("/Resources")
+    if res is not None:
+        form[NameObject("/Resources")] = res.get_object().clone(writer)
+    form[NameObject("/Filter")] = NameObject("/FlateDecode")
+    form._data = zlib.compress(data, 6)
+    form_ref = writer._add_object(form)
+
+    page_res = target.get("/Resources")
+    page_res = DictionaryObject(page_res.get_object()) if page_res is not None else DictionaryObject()
+    xobj = page_res.get("/XObject")
+    xobj = DictionaryObject(xobj.get_object()) if xobj is not None else DictionaryObject()
+    xobj[NameObject(name)] = form_ref
+    page_res[NameObject("/XObject")] = xobj
+    target[NameObject("/Resources")] = page_res
+    m = " ".join(f"{v:.5f}" for v in _matrix(src_page, rect))
+    draw = StreamObject()
+    draw._data = f"q {m} cm {name} Do Q".encode()
+    old = target.get("/Contents")
+    items = ArrayObject()
+    if old is not None:
+        old_obj = old.get_object()
+        if isinstance(old_obj, ArrayObject):
+            items.extend(old_obj)
+        else:
+            items.append(old if hasattr(old, "idnum") else writer._add_object(old_obj))
+    items.append(writer._add_object(draw))
+    target[NameObject("/Contents")] = items
+
+
+__all__ = ["open_document", "layout_document", "place_page", "PdfReadError"]

@@ -1,0 +1,197 @@
+"""Front and back matter as flowing stories: statement, checklist summary, index, appendix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from ..domain import KINDS
+from ..timeutil import format_local
+from .fonts import FONT
+from .page import CW, Palette
+from .plan import ExportPlan
+
+
+@dataclass
+class Where:
+    """Where exhibits landed: label -> (file number, page number), for the index."""
+    file_no: int = 1
+    pages: dict[str, tuple[int, int]] = field(default_factory=dict)
+    file_names: list[str] = field(default_factory=list)
+
+
+def styles(pal: Palette) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("base", fontName=FONT, fontSize=9.5, leading=14, textColor=pal.ink,
+                          wordWrap="CJK")
+    return {
+        "h1": ParagraphStyle("h1", parent=base, fontSize=15, leading=20, textColor=pal.accent,
+                             spaceAfter=8),
+        "h2": ParagraphStyle("h2", parent=base, fontSize=11.5, leading=16, textColor=pal.accent,
+                             spaceBefore=8, spaceAfter=4),
+        "body": base,
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5),
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10,
+                                textColor=pal.muted),
+        "mono": ParagraphStyle("mono", parent=base, fontSize=7, leading=9.5),
+        "head": ParagraphStyle("head", parent=base, fontSize=8.5, leading=11.5,
+                               textColor=pal.muted),
+    }
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text or "").replace("\n", "<br/>"), style)
+
+
+def _table(rows: list[list], widths: list[float], pal: Palette, extra: list | None = None) -> Table:
+    t = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    t.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), pal.band),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, pal.rule),
+        ("BOX", (0, 0), (-1, -1), 0.5, pal.rule),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        *(extra or []),
+    ]))
+    return t
+
+
+def _link(label: str, where: Where, text: str | None = None, color: str = "#1f4e79") -> str:
+    """An index link when the exhibit is in this file; plain text otherwise."""
+    shown = escape(text or label)
+    loc = where.pages.get(label)
+    if loc and loc[0] == where.file_no:
+        return f'<a href="#{label}" color="{color}">{shown}</a>'
+    return shown
+
+
+def statement_story(plan: ExportPlan, pal: Palette, mask, where: Where) -> list:
+    st = styles(pal)
+    case = plan.source.case
+    story: list = [_p("陈述 Statement", st["h1"])]
+    text = mask(case.statement).strip() or "（商家未填写陈述 No statement given）"
+    for para in text.split("\n\n"):
+        story += [_p(para.strip(), st["body"]), Spacer(1, 5)]
+    if plan.mode == "appeal":
+        story.append(_p("申诉要点 Points of appeal", st["h2"]))
+        ref = case.judgment_ref or "（未填写 not given）"
+        when = format_local(case.judgment_at, plan.zone) if case.judgment_at else "—"
+        story.append(_p(f"被申诉判定 Judgment appealed：{ref}　判定时间 Judged at：{when}",
+                        st["body"]))
+        if case.judgment_text:
+            story.append(_p("判定原文 Judgment text：" + mask(case.judgment_text), st["small"]))
+        story.append(Spacer(1, 6))
+        head = [_p(t, st["head"]) for t in ("#", "判定依据 Basis", "事实 Fact", "证据 Exhibits")]
+        rows = [head]
+        for i, pt in enumerate(case.appeal_points, start=1):
+            labels = [plan.label_for(x) for x in pt.exhibit_ids]
+            links = "、".join(_link(lb, where) for lb in labels) or "—"
+            rows.append([_p(str(i), st["cell"]), _p(mask(pt.basis), st["cell"]),
+                         _p(mask(pt.fact), st["cell"]), Paragraph(links, st["cell"])])
+        if len(rows) == 1:
+            rows.append([_p("—", st["cell"]), _p("（未填写申诉要点 no points given）", st["cell"]),
+                         "", ""])
+        story.append(_table(rows, [22, (CW - 92) / 2, (CW - 92) / 2, 70], pal))
+    return story
+
+
+STATUS = {"ok": ("满足", "met"), "missing": ("缺失", "missing"), "warning": ("注意", "check")}
+
+
+def checklist_story(plan: ExportPlan, pal: Palette, where: Where) -> list:
+    st = styles(pal)
+    dt = plan.source.dispute_type_name_zh or plan.source.case.dispute_type
+    story: list = [_p("证据清单核对 Checklist", st["h1"]),
+                   _p(f"纠纷类型 Dispute type：{dt} {plan.source.dispute_type_name_en}", st["body"]),
+                   Spacer(1, 6)]
+    head = [_p(t, st["head"]) for t in ("要求 Requirement", "必需 Req.", "状态 Status",
+                                        "证据 Exhibits", "说明 Note")]
+    rows, extra = [head], []
+    for i, item in enumerate(plan.source.checklist, start=1):
+        names = " / ".join(f"{KINDS.get(k, (k, k))[0]} {KINDS.get(k, (k, k))[1]}"
+                           for k in item.kind.split("|"))
+        zh, en = STATUS.get(item.status, (item.status, item.status))
+        labels = [plan.label_for(x) for x in item.exhibits]
+        rows.append([_p(names, st["cell"]), _p("必需" if item.required else "建议", st["cell"]),
+                     _p(f"{zh} {en}", st["cell"]),
+                     Paragraph("、".join(_link(lb, where) for lb in labels) or "—", st["cell"]),
+                     _p(item.reason_zh, st["cell"])])
+        if item.status != "ok":
+            extra.append(("TEXTCOLOR", (2, i), (2, i), pal.alert_ink))
+    if len(rows) == 1:
+        rows.append([_p("（未提供清单 no checklist）", st["cell"]), "", "", "", ""])
+    story.append(_table(rows, [150, 42, 54, 70, CW - 316], pal, extra))
+    return story
+
+
+def index_story(plan: ExportPlan, pal: Palette, where: Where, times: dict[str, str]) -> list:
+    st = styles(pal)
+    story: list = [_p("证据目录 Index of exhibits", st["h1"])]
+    if len(where.file_names) > 1:
+        files = "；".join(f"文件{i} {n}" for i, n in enumerate(where.file_names, start=1))
+        story.append(_p(f"本卷宗分为 {len(where.file_names)} 个文件 Split into files：{files}",
+                        st["small"]))
+        story.append(Spacer(1, 4))
+    head = [_p(t, st["head"]) for t in ("编号 No.", "类型 Kind", "说明 / 原件 Caption / source",
+                                        "时间 Time", "页 Page", "哈希 Hash")]
+    rows = [head]
+    for pe in plan.exhibits:
+        ex = pe.exhibit
+        kind = KINDS.get(ex.kind, (ex.kind, ex.kind))
+        loc = where.pages.get(pe.label)
+        if loc is None:
+            page = "—"
+        elif loc[0] == where.file_no:
+            page = _link(pe.label, where, str(loc[1]))
+        else:
+            page = f"文件{loc[0]} p.{loc[1]}"
+        new = ' <font color="#b42318">【新 NEW】</font>' if ex.is_new and plan.mode == "appeal" else ""
+        caption = escape(ex.caption or "—") + new
+        rows.append([
+            Paragraph(_link(pe.label, where), st["cell"]),
+            _p(f"{kind[0]}\n{kind[1]}", st["cell"]),
+            Paragraph(f"{_link(pe.label, where, ex.caption or '—') if ex.caption else caption}"
+                      f"{new if ex.caption else ''}<br/><font size=7 color='#57606a'>"
+                      f"{escape(ex.source_name)}</font>", st["cell"]),
+            _p(times.get(pe.label, "") or "—", st["small"]),
+            Paragraph(page, st["cell"]),
+            _p(ex.sha256[:12], st["mono"]),
+        ])
+    story.append(_table(rows, [36, 62, CW - 36 - 62 - 112 - 40 - 58, 112, 40, 58], pal))
+    return story
+
+
+def appendix_story(plan: ExportPlan, pal: Palette, warnings: list[tuple[str, str]]) -> list:
+    st = styles(pal)
+    story: list = [_p("附录 A：哈希清单 Appendix A: hash manifest", st["h1"]),
+                   _p("每件原件入库时计算的 SHA-256。原件保存在案件库中，未作任何改动；"
+                      "可用 evidencekit verify 核对。SHA-256 of each original as recorded when it "
+                      "entered the case; originals are kept unchanged.", st["small"]),
+                   Spacer(1, 6)]
+    rows = [[_p(t, st["head"]) for t in ("编号", "原件 Original / SHA-256", "大小 Size",
+                                         "入库 Added")]]
+    for pe in plan.exhibits:
+        ex = pe.exhibit
+        rows.append([_p(pe.label, st["cell"]),
+                     Paragraph(f"{escape(ex.source_name)}<br/><font size=6.8>{ex.sha256}</font>",
+                               st["cell"]),
+                     _p(f"{ex.size:,} B", st["cell"]),
+                     _p(format_local(ex.added_at, plan.zone), st["small"])])
+    story.append(_table(rows, [32, CW - 32 - 64 - 100, 64, 100], pal))
+    story.append(_p("附录 B：案件操作日志 Appendix B: case action log", st["h2"]))
+    rows = [[_p(t, st["head"]) for t in ("时间 Time", "操作人 Actor", "操作 Action",
+                                         "详情 Detail")]]
+    for e in sorted(plan.source.log, key=lambda e: (e.at, e.id)):
+        rows.append([_p(format_local(e.at, plan.zone), st["small"]), _p(e.actor, st["cell"]),
+                     _p(e.action, st["cell"]), _p(e.detail, st["cell"])])
+    if len(rows) == 1:
+        rows.append([_p("—", st["cell"]), "", "", ""])
+    story.append(_table(rows, [108, 70, 110, CW - 288], pal))
+    if warnings:
+        story.append(_p("附录 C：生成说明 Appendix C: processing notes", st["h2"]))
+        for zh, en in warnings:
+            story.append(_p(f"• {zh}　{en}", st["small"]))
+    return story

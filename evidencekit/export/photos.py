@@ -1,0 +1,294 @@
+"""Photos, screenshots and video keyframes: re-encoded on a worker pool, laid out 1, 2 or 4
+per page with captions (capture time and file name). GPS never reaches the bundle.
+
+Workers decode at reduced scale (``Image.draft``), rotate by EXIF, fit to the
+cell at the profile's DPI and write a small JPEG to the temp folder; only paths
+come back, so memory stays flat however many photos a case has.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfgen.canvas import Canvas
+
+from ..timeutil import format_local, from_iso
+from .fonts import FONT, ellipsize
+from .heading import draw_exhibit_header, exhibit_time, header_text, kind_label
+from .page import BOTTOM, CH, CW, MX, TOP, PageSpec, Palette
+from .plan import ExportPlan, PlannedExhibit, Settings
+
+Image.MAX_IMAGE_PIXELS = 200_000_000  # phone panoramas are big but legitimate
+CAP = 30.0  # caption height under each photo
+GAP = 12.0
+
+
+@dataclass(frozen=True)
+class Prepared:
+    path: Path
+    width: int  # pixels as drawn (after rotation)
+    height: int
+    rotate: int  # degrees to rotate when drawing (pass-through JPEGs only)
+    taken: str  # capture time text from EXIF, "" if none
+    nbytes: int
+
+
+def cells(per_page: int) -> list[tuple[float, float, float, float]]:
+    """(x, y_top, w, h) boxes for images on a page (caption goes below each)."""
+    if per_page == 1:
+        return [(MX, TOP, CW, CH - CAP)]
+    h = (CH - 2 * CAP - GAP) / 2
+    if per_page == 2:
+        return [(MX, TOP, CW, h), (MX, TOP - h - CAP - GAP, CW, h)]
+    w = (CW - GAP) / 2
+    return [(x, y, w, h) for y in (TOP, TOP - h - CAP - GAP) for x in (MX, MX + w + GAP)]
+
+
+def _exif_time(im: Image.Image) -> str:
+    try:
+        ifd = im.getexif().get_ifd(0x8769)
+    except Exception:
+        return ""
+    raw, off = ifd.get(36867), ifd.get(36881)
+    if not raw or not isinstance(raw, str):
+        return ""
+    text = raw.strip().replace(":", "-", 2)
+    return f"{text} {off}" if off else f"{text}（相机时间 camera clock）"
+
+
+def _strip_app_segments(src: Path, dst: Path) -> bool:
+    """Copy a JPEG without APP1 (EXIF/XMP, where GPS lives) and APP13; no re-encoding."""
+    data = src.read_bytes()
+    if data[:2] != b"\xff\xd8":
+        return False
+    out = bytearray(b"\xff\xd8")
+    i = 2
+    while i + 4 <= len(data) and data[i] == 0xFF:
+        marker = data[i + 1]
+        if marker == 0xDA:  # start of scan: the rest is image data
+            break
+        seg_len = int.from_bytes(data[i + 2:i + 4], "big")
+        if marker not in (0xE1, 0xED):
+            out += data[i:i + 2 + seg_len]
+        i += 2 + seg_len
+    out += data[i:]
+    dst.write_bytes(bytes(out))
+    return True
+
+
+_ROT = {3: 180, 6: 270, 8: 90}
+
+
+def prepare_image(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
+                  max_pixels: int) -> Prepared:
+    """Runs on a worker thread: Pillow releases the GIL while decoding and encoding."""
+    with Image.open(src) as im:
+        taken = _exif_time(im)
+        orient = im.getexif().get(0x0112, 1) if hasattr(im, "getexif") else 1
+        if not s.reencode and im.format == "JPEG" and im.mode in ("RGB", "L") \
+                and orient in (1, 3, 6, 8) and _strip_app_segments(src, dst):
+            w, h = im.size
+            if orient in (6, 8):
+                w, h = h, w
+            return Prepared(dst, w, h, _ROT.get(orient, 0), taken, dst.stat().st_size)
+        bw, bh = box_px
+        if max_pixels and bw * bh > max_pixels:
+            k = (max_pixels / (bw * bh)) ** 0.5
+            bw, bh = int(bw * k), int(bh * k)
+        req = (bh, bw) if orient in (5, 6, 7, 8) else (bw, bh)
+        iw, ih = im.size
+        k = min(req[0] / iw, req[1] / ih)
+        if im.format == "JPEG" and s.reencode:
+            im.draft("L" if s.grayscale else "RGB", (max(1, int(iw * k)), max(1, int(ih * k))))
+        im = ImageOps.exif_transpose(im)
+        if im.mode in ("RGBA", "LA", "P", "PA"):
+            im = im.convert("RGBA")
+            base = Image.new("RGB", im.size, (255, 255, 255))
+            base.paste(im, mask=im.getchannel("A"))
+            im = base
+        if s.grayscale and im.mode != "L":
+            im = im.convert("L")
+        elif im.mode not in ("RGB", "L"):
+            im = im.convert("RGB")
+        if s.reencode and (im.width > bw or im.height > bh):
+            im.thumbnail((bw, bh), Image.Resampling.BICUBIC, reducing_gap=2.0)
+        quality = s.quality if s.reencode else 95
+        im.save(dst, "JPEG", quality=quality, optimize=True)
+        return Prepared(dst, im.width, im.height, 0, taken, dst.stat().st_size)
+
+
+class ImageJobs:
+    """Re-encode jobs on a thread pool sized to the machine; results are paths."""
+
+    def __init__(self, tmp: Path, settings: Settings, max_pixels: int, workers: int | None = None):
+        self.tmp = tmp
+        self.settings = settings
+        self.max_pixels = max_pixels
+        self.pool = ThreadPoolExecutor(max_workers=workers or max(1, os.cpu_count() or 1))
+        self.jobs: dict[str, Future] = {}
+        self._n = 0
+
+    def submit(self, key: str, src: Path, box_pt: tuple[float, float]) -> str:
+        if key not in self.jobs:
+            self._n += 1
+            px = (max(16, int(box_pt[0] * self.settings.dpi / 72)),
+                  max(16, int(box_pt[1] * self.settings.dpi / 72)))
+            dst = self.tmp / f"img-{self._n:05d}.jpg"
+            self.jobs[key] = self.pool.submit(prepare_image, src, dst, px, self.settings,
+                                              self.max_pixels)
+        return key
+
+    def get(self, key: str) -> Prepared:
+        return self.jobs[key].result()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def draw_image(c: Canvas, prep: Prepared, key: str, x: float, y_top: float, w: float,
+               h: float) -> tuple[float, float, float, float]:
+    """Fit the image centred in the box; the XObject name is ``key`` (stable across runs)."""
+    k = min(w / prep.width, h / prep.height)
+    dw, dh = prep.width * k, prep.height * k
+    dx, dy = x + (w - dw) / 2, y_top - dh
+    c._currentPageHasImages = 1
+    reg = c._doc.getXObjectName(key)
+    obj = c._doc.idToObject.get(reg)
+    if not obj:
+        obj = pdfdoc.PDFImageXObject(key, str(prep.path))
+        obj.name = key
+        c._setXObjects(obj)
+        c._doc.Reference(obj, reg)
+        c._doc.addForm(key, obj)
+    c.saveState()
+    c.translate(dx, dy)
+    if prep.rotate == 90:
+        c.translate(dw, 0)
+        c.rotate(90)
+        c.scale(dh, dw)
+    elif prep.rotate == 270:
+        c.translate(0, dh)
+        c.rotate(270)
+        c.scale(dh, dw)
+    elif prep.rotate == 180:
+        c.translate(dw, dh)
+        c.rotate(180)
+        c.scale(dw, dh)
+    else:
+        c.scale(dw, dh)
+    c._code.append(f"/{reg} Do")
+    c.restoreState()
+    c._formsinuse.append(key)
+    return dx, dy, dw, dh
+
+
+def _fact_time(plan: ExportPlan, pe: PlannedExhibit) -> str:
+    return exhibit_time(plan, pe)
+
+
+def _caption(c: Canvas, plan: ExportPlan, pe: PlannedExhibit, prep: Prepared, pal: Palette,
+             x: float, y: float, w: float) -> None:
+    ex = pe.exhibit
+    taken = _fact_time(plan, pe) or prep.taken or "无拍摄时间 no capture time"
+    c.setFont(FONT, 9)
+    c.setFillColor(pal.accent)
+    c.drawString(x, y - 10, pe.label)
+    c.setFillColor(pal.ink)
+    new = "  【新证据 NEW】" if ex.is_new and plan.mode == "appeal" else ""
+    c.drawString(x + 24, y - 10, ellipsize((ex.caption or kind_label(ex.kind)) + new, 9, w - 24))
+    c.setFont(FONT, 7.5)
+    c.setFillColor(pal.muted)
+    line2 = f"拍摄 {taken} · {ex.source_name} · SHA-256 {ex.sha256[:16]}…"
+    c.drawString(x + 24, y - 21, ellipsize(line2, 7.5, w - 24))
+
+
+def layout_photos(plan: ExportPlan, group: list[PlannedExhibit], jobs: ImageJobs,
+                  pal: Palette) -> list[PageSpec]:
+    """A run of consecutive photo exhibits, ``per_page`` to a page."""
+    per = plan.settings.per_page
+    boxes = cells(per)
+    keys = [jobs.submit(f"P{pe.number}", pe.path, boxes[0][2:]) for pe in group]
+    specs = []
+    for start in range(0, len(group), per):
+        chunk = list(zip(group[start:start + per], keys[start:start + per]))
+
+        def draw(c: Canvas, chunk=chunk) -> None:
+            for (pe, key), (x, y, w, h) in zip(chunk, boxes):
+                prep = jobs.get(key)
+                _, dy, _, _ = draw_image(c, prep, key, x, y, w, h)
+                _caption(c, plan, pe, prep, pal, x, dy - 3, w)
+        labels = [pe.label for pe, _ in chunk]
+        head = labels[0] if len(labels) == 1 else f"{labels[0]}–{labels[-1]}"
+        specs.append(PageSpec(draw=draw, header=f"{head} 照片"))
+    return specs
+
+
+def layout_image(plan: ExportPlan, pe: PlannedExhibit, jobs: ImageJobs, pal: Palette,
+                 src: Path | None = None, note: str = "") -> list[PageSpec]:
+    """One image (screenshot, voucher) on its own page under the exhibit header."""
+    import io
+    y0 = draw_exhibit_header(Canvas(io.BytesIO()), plan, pe, pal, TOP, exhibit_time(plan, pe),
+                             note)
+    h = y0 - BOTTOM - 4
+    key = jobs.submit(f"I{pe.number}", src or pe.path, (CW, h))
+
+    def draw(c: Canvas) -> None:
+        prep = jobs.get(key)
+        t = exhibit_time(plan, pe) or (f"拍摄 {prep.taken}" if prep.taken else "")
+        y = draw_exhibit_header(c, plan, pe, pal, TOP, t, note)
+        draw_image(c, prep, key, MX, y, CW, y - BOTTOM - 4)
+    return [PageSpec(draw=draw)]
+
+
+def layout_video(plan: ExportPlan, pe: PlannedExhibit, jobs: ImageJobs, pal: Palette,
+                 tmp: Path) -> tuple[list[PageSpec], list[str]]:
+    """A page of keyframes with duration and hash; warnings when frames are unavailable."""
+    import io
+    facts = pe.exhibit.facts or {}
+    dur = facts.get("duration") or facts.get("duration_s") or facts.get("duration_seconds")
+    note = f"时长 Duration {float(dur):.1f} s" if isinstance(dur, (int, float)) else ""
+    warnings: list[str] = []
+    frames: list[Path] = []
+    try:
+        from ..ingest import video_keyframes  # lazy: ingestion is another module's job
+        for i, data in enumerate(video_keyframes(pe.path, n=4)):
+            p = tmp / f"{pe.label}-frame{i}.jpg"
+            p.write_bytes(data)
+            frames.append(p)
+    except Exception:
+        warnings.append(pe.label)
+        note = (note + " · " if note else "") + "无法提取关键帧 keyframes unavailable"
+    y0 = draw_exhibit_header(Canvas(io.BytesIO()), plan, pe, pal, TOP, exhibit_time(plan, pe), note)
+    n = len(frames)
+    cols = 2 if n > 1 else 1
+    rows = (n + cols - 1) // cols or 1
+    cw = (CW - GAP * (cols - 1)) / cols
+    chh = (y0 - BOTTOM - rows * 14 - GAP * (rows - 1)) / rows
+    keys = [jobs.submit(f"V{pe.number}-{i}", f, (cw, chh)) for i, f in enumerate(frames)]
+
+    def draw(c: Canvas) -> None:
+        y = draw_exhibit_header(c, plan, pe, pal, TOP, exhibit_time(plan, pe), note)
+        for i, key in enumerate(keys):
+            r, col = divmod(i, cols)
+            x = MX + col * (cw + GAP)
+            top = y - r * (chh + 14 + GAP)
+            draw_image(c, jobs.get(key), key, x, top, cw, chh)
+            c.setFont(FONT, 7.5)
+            c.setFillColor(pal.muted)
+            c.drawString(x, top - chh - 10, f"关键帧 Keyframe {i + 1}")
+    return [PageSpec(draw=draw)], warnings
+
+
+def photo_header(group: list[PlannedExhibit]) -> str:
+    if len(group) == 1:
+        return header_text(group[0])
+    return f"{group[0].label}–{group[-1].label} 照片"
+
+
+__all__ = ["ImageJobs", "layout_photos", "layout_image", "layout_video", "photo_header",
+           "draw_image", "cells", "from_iso", "format_local"]

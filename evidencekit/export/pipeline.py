@@ -1,0 +1,358 @@
+"""The export, step by step: validate destination → plan → render parts in a temp folder →
+merge, stamp, bookmark → fit the profile → move into place → report."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+import reportlab.rl_config
+
+from ..errors import EvidenceKitError, ExportError, LimitError, UsageError
+from ..progress import CancelLike, ProgressFn, check_cancel, no_progress
+from ..timeutil import get_zone
+from . import fit, fonts
+from .assemble import Piece, count_flow, draw_file, finish_file
+from .cover import CoverFacts
+from .documents import layout_document, open_document
+from .front import Where, appendix_story, checklist_story, index_story, statement_story
+from .heading import exhibit_time, header_text
+from .manifest import build_manifest, original_name, sha256
+from .masking import masker
+from .page import Block, palette
+from .photos import ImageJobs, layout_image, layout_photos, layout_video
+from .plan import ExportPlan, build_plan
+from .profiles import Profile, resolve_profile
+from .source import BundleSource
+from .timeline import layout_trace, load_trace
+from .transcript import layout_chat, layout_text, load_chat
+
+# Raw JPEG bytes in the PDF, not ASCII85 text (25 % smaller, faster).
+reportlab.rl_config.useA85 = 0
+
+
+@dataclass
+class ExportReport:
+    files: list[Path]
+    pages: list[int]
+    sizes: list[int]
+    bundle_id: str
+    manifest_sha256: str
+    bundle_sha256s: list[str]
+    mode: str
+    profile: str
+    settings: dict[str, Any]
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (zh, en)
+
+
+def _destination(out: Path) -> Path:
+    out = Path(out).expanduser().resolve()
+    if out.suffix.lower() != ".pdf":
+        raise UsageError(f"输出文件应以 .pdf 结尾：{out.name}", f"Output must end in .pdf: {out.name}")
+    if out.is_dir():
+        raise UsageError(f"输出路径是文件夹：{out}", f"Output path is a folder: {out}")
+    if not out.parent.is_dir():
+        raise UsageError(f"输出文件夹不存在：{out.parent}", f"Output folder does not exist: {out.parent}")
+    if not os.access(out.parent, os.W_OK):
+        raise ExportError(f"无法写入文件夹：{out.parent}", f"Cannot write to folder: {out.parent}",
+                          hint_zh="请换一个保存位置。", hint_en="Choose another place to save.")
+    return out
+
+
+class _Run:
+    """State of one export: loaded content, open documents, warnings."""
+
+    def __init__(self, plan: ExportPlan, tmp: Path, progress: ProgressFn, cancel):
+        self.plan, self.tmp, self.progress, self.cancel = plan, tmp, progress, cancel
+        self.mask = masker(plan.mask)
+        self.warnings: list[tuple[str, str]] = []
+        self.contents: dict[int, Any] = {}
+        self.docs: dict[int, Any] = {}
+        self.attempt = 0
+
+    def load(self) -> None:
+        for pe in self.plan.exhibits:
+            check_cancel(self.cancel)
+            if pe.render in ("chat", "trace"):
+                try:
+                    self.contents[pe.number] = (load_chat if pe.render == "chat"
+                                                else load_trace)(self.plan, pe)
+                except EvidenceKitError:
+                    raise
+                except Exception:  # unreadable as chat/trace: show the text instead
+                    self.contents[pe.number] = None
+            elif pe.render == "document":
+                self.docs[pe.number] = open_document(self.plan, pe)
+
+    def exhibit_blocks(self, plan: ExportPlan, jobs: ImageJobs) -> tuple[list[Block], list]:
+        pal = palette(plan.settings.grayscale)
+        blocks: list[Block] = []
+        warnings: list[tuple[str, str]] = []
+        run: list = []
+
+        def flush() -> None:
+            if run:
+                pages = layout_photos(plan, list(run), jobs, pal)
+                per = plan.settings.per_page
+                for i, pe in enumerate(run):
+                    own = pages[i // per: i // per + 1] if i % per == 0 else []
+                    if not own:
+                        b = _block(pe, [])
+                        pages[i // per].marks.append((b.key, b.title))
+                    blocks.append(_block(pe, own))
+                run.clear()
+
+        for pe in plan.exhibits:
+            if pe.render == "photo":
+                run.append(pe)
+                continue
+            flush()
+            content = self.contents.get(pe.number)
+            if pe.render == "chat" and content is not None:
+                specs = layout_chat(plan, pe, content, pal, self.mask)
+            elif pe.render == "trace" and content is not None:
+                specs = layout_trace(plan, pe, content, pal, self.mask)
+            elif pe.render in ("chat", "trace", "text"):
+                specs = layout_text(plan, pe, _read_text(pe.path), pal, self.mask)
+            elif pe.render == "document":
+                specs, w = layout_document(plan, pe, self.docs[pe.number], pal,
+                                           plan.profile.no_blank_pages)
+                warnings += w
+            elif pe.render == "image":
+                specs = layout_image(plan, pe, jobs, pal)
+            elif pe.render == "video":
+                specs, bad = layout_video(plan, pe, jobs, pal, self.tmp)
+                if bad:
+                    warnings.append((f"{pe.label}：无法提取视频关键帧，仅列出哈希",
+                                     f"{pe.label}: no keyframes could be taken; hash listed only"))
+            else:
+                specs = layout_text(plan, pe, "此文件无法在 PDF 中显示；原件保存在案件库中，哈希见上。\n"
+                                    "This file cannot be shown in a PDF; the original is kept in "
+                                    "the library, its hash is above.", pal, self.mask)
+                warnings.append((f"{pe.label}：文件类型无法显示，仅列出哈希",
+                                 f"{pe.label}: file type cannot be shown; hash listed only"))
+            blocks.append(_block(pe, specs))
+        flush()
+        return blocks, warnings
+
+
+def _block(pe, pages) -> Block:
+    ex = pe.exhibit
+    title = f"{pe.label} {ex.caption or ex.source_name}"
+    # Photos sharing a page: only the first on the page owns it; the others point to it.
+    return Block(key=pe.label, title=title[:80], header=header_text(pe), pages=list(pages),
+                 n_pages=len(pages), level=1, exhibit_no=pe.number)
+
+
+def _read_text(path: Path) -> str:
+    raw = path.read_bytes()[:2_000_000]
+    for enc in ("utf-8-sig", "utf-16", "gb18030"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "replace")
+
+
+def _render(run: _Run, plan: ExportPlan, frac: tuple[float, float]) -> tuple[list[Path], list[int], list[int], str, list]:
+    """Render every output file of one attempt into the temp folder."""
+    run.attempt += 1
+    tmp = run.tmp / f"attempt-{run.attempt}"
+    tmp.mkdir()
+    pal = palette(plan.settings.grayscale)
+    lo, hi = frac
+    jobs = ImageJobs(tmp, plan.settings, plan.profile.max_pixels)
+    try:
+        exhibits, warnings = run.exhibit_blocks(plan, jobs)
+        times = {pe.label: exhibit_time(plan, pe, run.contents.get(pe.number))
+                 for pe in plan.exhibits}
+        done = 0
+        for key in list(jobs.jobs):
+            check_cancel(run.cancel)
+            jobs.get(key)
+            done += 1
+            run.progress(lo + (hi - lo) * 0.6 * done / max(1, len(jobs.jobs)),
+                         "正在处理照片", "Processing photos")
+        for b in exhibits:  # estimates for packing, now that images are encoded
+            for spec in b.pages:
+                spec.est_bytes = spec.est_bytes or 3000
+            b.est_bytes = sum(s.est_bytes for s in b.pages) + sum(
+                jobs.get(k).nbytes for k in jobs.jobs if k[1:].split("-")[0] == str(b.exhibit_no))
+        page_bytes = {b.key: [max(1, b.est_bytes // max(1, b.n_pages))] * b.n_pages
+                      for b in exhibits}
+        all_warn = run.warnings + warnings
+        where = Where()
+        cover = Block("cover", "封面 Cover", "封面 Cover", n_pages=1, est_bytes=40_000)
+        statement = Block("statement", "陈述 Statement" if plan.mode == "arbitration" else
+                          "陈述与申诉要点 Statement & appeal points", "陈述 Statement",
+                          story=lambda: statement_story(plan, pal, run.mask, where))
+        checklist = Block("checklist", "证据清单 Checklist", "清单 Checklist",
+                          story=lambda: checklist_story(plan, pal, where))
+        index = Block("index", "证据目录 Index", "目录 Index",
+                      story=lambda: index_story(plan, pal, where, times))
+        appendix = Block("appendix", "附录 Appendix", "附录 Appendix",
+                         story=lambda: appendix_story(plan, pal, all_warn))
+        for b in (statement, checklist, index, appendix):
+            b.n_pages = count_flow(plan, b.story)
+            b.est_bytes = 6000 * b.n_pages
+        prof = plan.profile
+        budget = int(prof.max_file_bytes * 0.9) if prof.max_file_bytes else 0
+        for _ in range(4):
+            files = fit.pack([cover, index], [statement, checklist], exhibits, [appendix],
+                             page_bytes, prof, budget)
+            out = _draw_all(run, plan, files, where, times, tmp, (lo + (hi - lo) * 0.6, hi))
+            paths, pages, sizes, manifest_sha = out
+            if prof.max_file_bytes and any(s > prof.max_file_bytes for s in sizes) \
+                    and len(files) < prof.max_files:
+                budget = int(min(budget, min(sizes)) * 0.8)
+                continue
+            break
+        return paths, pages, sizes, manifest_sha, warnings
+    finally:
+        jobs.close()
+
+
+def _draw_all(run: _Run, plan: ExportPlan, files: list[list[Piece]], where: Where, times,
+              tmp: Path, frac) -> tuple[list[Path], list[int], list[int], str]:
+    stem = plan.out.stem
+    names = [plan.out.name] if len(files) == 1 else \
+        [f"{stem}-{k}.pdf" for k in range(1, len(files) + 1)]
+    where.file_names = names
+    # Where every exhibit starts: file and page; the index's own length can depend on it.
+    for _ in range(3):
+        where.pages.clear()
+        counts = []
+        for k, pieces in enumerate(files, start=1):
+            n = 0
+            for p in pieces:
+                if p.block.exhibit_no and p.block.key not in where.pages:
+                    where.pages[p.block.key] = (k, n + 1 if p.n_pages() else max(1, n))
+                n += p.n_pages()
+            counts.append(n)
+        index = next(p.block for p in files[0] if p.block.key == "index")
+        where.file_no = 1
+        n_index = count_flow(plan, index.story)
+        if n_index == index.n_pages:
+            break
+        index.n_pages = n_index
+    manifest = build_manifest(plan, run.mask, names)
+    manifest_sha = sha256(manifest)
+    originals = [(original_name(pe.label, pe.exhibit.source_name), pe.path)
+                 for pe in plan.exhibits] if plan.profile.embed_originals else []
+    paths, pages, sizes = [], [], []
+    lo, hi = frac
+    for k, pieces in enumerate(files, start=1):
+        check_cancel(run.cancel)
+        where.file_no = k
+        body = tmp / f"body-{k}.pdf"
+        path = tmp / names[k - 1]
+        cover = CoverFacts(pages=counts[k - 1], total_pages=sum(counts), file_no=k,
+                           file_names=names, manifest_sha256=manifest_sha)
+        inserts = draw_file(plan, pieces, str(body), total=counts[k - 1], file_no=k,
+                            file_count=len(files), cover=cover, mask=run.mask, cancel=run.cancel)
+        run.progress(lo + (hi - lo) * (k - 0.5) / len(files), "正在合并文件", "Merging files")
+        finish_file(plan, body, path, inserts=inserts, docs=run.docs, manifest=manifest,
+                    manifest_sha=manifest_sha, originals=originals if k == 1 else [], file_no=k)
+        body.unlink()
+        paths.append(path)
+        pages.append(counts[k - 1])
+        sizes.append(path.stat().st_size)
+    return paths, pages, sizes, manifest_sha
+
+
+def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
+                  profile: Profile | str = "douyin", now: datetime,
+                  progress: ProgressFn | None = None, cancel: CancelLike | None = None,
+                  mask: bool = True, zone: tzinfo | str | None = None,
+                  profiles_dir: Path | None = None) -> ExportReport:
+    """Write the bundle (or OUT-1.pdf, OUT-2.pdf… when the profile needs splitting)."""
+    progress = progress or no_progress
+    out = _destination(Path(out))
+    prof = resolve_profile(profile, profiles_dir)
+    tz = zone if isinstance(zone, tzinfo) else get_zone(zone)
+    fonts.register()
+    plan = build_plan(source, out, mode=mode, profile=prof, now=now, zone=tz, mask=mask)
+    progress(0.02, "正在准备", "Planning")
+    tmp = Path(tempfile.mkdtemp(prefix="evidencekit-export-"))
+    partials: list[Path] = []
+    try:
+        run = _Run(plan, tmp, progress, cancel)
+        run.load()
+        steps = fit.candidates(prof, plan.settings)
+        result, broken = None, []
+        for i, settings in enumerate(steps):
+            check_cancel(cancel)
+            attempt = plan.with_settings(settings)
+            span = (0.05 + 0.85 * i / len(steps), 0.05 + 0.85 * (i + 1) / len(steps))
+            paths, pages, sizes, manifest_sha, warnings = _render(run, attempt, span)
+            broken = fit.violations(prof, pages, sizes)
+            if not broken:
+                result = (attempt, paths, pages, sizes, manifest_sha, warnings)
+                break
+            shutil.rmtree(paths[0].parent, ignore_errors=True)
+        if result is None:
+            raise _limit_error(plan, prof, broken, pages, sizes)
+        attempt, paths, pages, sizes, manifest_sha, warnings = result
+        if attempt.settings != plan.settings:
+            s = attempt.settings
+            warnings.append((f"为满足“{prof.title_zh}”的限制，照片改为 {s.dpi} DPI、质量 {s.quality}"
+                             f"{'、灰度' if s.grayscale else ''}、每页 {s.per_page} 张",
+                             f"To meet {prof.name} limits photos were set to {s.dpi} DPI, quality "
+                             f"{s.quality}{', grayscale' if s.grayscale else ''}, {s.per_page} per page"))
+        progress(0.95, "正在保存", "Saving")
+        finals = [out.with_name(p.name) for p in paths]
+        for p, final in zip(paths, finals):  # copy beside the destination, then rename
+            partial = final.with_name(f".{final.name}.partial")
+            partials.append(partial)
+            shutil.copyfile(p, partial)
+        check_cancel(cancel)
+        for partial, final in zip(partials, finals):
+            os.replace(partial, final)
+        partials.clear()
+        progress(1.0, "完成", "Done")
+        return ExportReport(files=finals, pages=pages, sizes=sizes, bundle_id=plan.bundle_id,
+                            manifest_sha256=manifest_sha,
+                            bundle_sha256s=[_file_sha(f) for f in finals], mode=mode,
+                            profile=prof.name, settings=vars(attempt.settings).copy()
+                            if hasattr(attempt.settings, "__dict__") else {},
+                            warnings=run.warnings + warnings)
+    finally:
+        for partial in partials:
+            partial.unlink(missing_ok=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _file_sha(path: Path) -> str:
+    import hashlib
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _limit_error(plan: ExportPlan, prof: Profile, broken: list[str], pages: list[int],
+                 sizes: list[int]) -> LimitError:
+    biggest = max(plan.exhibits, key=lambda pe: pe.exhibit.size)
+    ex = biggest.exhibit
+    if "files" in broken or "pages" in broken:
+        need = f"{len(sizes)} 个文件 files / {max(pages)} 页 pages"
+        allow = f"最多 {prof.max_files} 个文件、每个 {prof.max_pages_per_file or '不限'} 页"
+        allow_en = f"at most {prof.max_files} files of {prof.max_pages_per_file or 'any'} pages"
+    else:
+        need = fit.mb(sum(sizes)) if "total_bytes" in broken else fit.mb(max(sizes))
+        cap = prof.max_total_bytes if "total_bytes" in broken else prof.max_file_bytes
+        allow, allow_en = f"上限 {fit.mb(cap)}", f"the limit is {fit.mb(cap)}"
+    return LimitError(
+        f"无法满足“{prof.title_zh}”的限制：压缩到最低仍需 {need}（{allow}）。最大的证据是 "
+        f"{biggest.label}（{ex.source_name}，原件 {fit.mb(ex.size)}）。",
+        f"Cannot meet the {prof.name} limits: even at the lowest settings the bundle needs {need}"
+        f" ({allow_en}). Largest exhibit: {biggest.label} ({ex.source_name}, {fit.mb(ex.size)}).",
+        hint_zh="证据不会被自动删除：请换用其他配置，或自行拆分/精简证据后再导出。",
+        hint_en="Evidence is never dropped: choose another profile, or trim the evidence and "
+                "export again.")

@@ -1,0 +1,142 @@
+"""The immutable export plan: what goes in the bundle, in what order, rendered how."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from ..domain import MODES, Exhibit
+from ..errors import ExportError, UsageError
+from .profiles import Profile
+from .source import BundleSource
+
+IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM", b"II*\x00", b"MM\x00*")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Photo rendering knobs the fitting ladder turns."""
+    dpi: int
+    quality: int
+    grayscale: bool
+    per_page: int
+    reencode: bool = True
+
+
+@dataclass(frozen=True)
+class PlannedExhibit:
+    number: int
+    exhibit: Exhibit
+    path: Path
+    render: str  # chat | trace | photo | image | document | video | text | binary
+
+    @property
+    def label(self) -> str:
+        return f"E{self.number}"
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    source: BundleSource
+    mode: str
+    profile: Profile
+    now: datetime
+    zone: tzinfo
+    mask: bool
+    bundle_id: str
+    exhibits: tuple[PlannedExhibit, ...]
+    settings: Settings
+    out: Path
+    labels: dict[int, str] = field(default_factory=dict)  # exhibit id -> "E3"
+
+    def label_for(self, exhibit_id: int) -> str:
+        return self.labels.get(exhibit_id, f"#{exhibit_id}")
+
+    def with_settings(self, settings: Settings) -> "ExportPlan":
+        return replace(self, settings=settings)
+
+
+def sniff(path: Path) -> str:
+    """Triage by content, not by extension."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(2048)
+    except OSError as e:
+        raise ExportError(f"无法读取原件：{path.name}", f"Cannot read original: {path.name}",
+                          hint_zh="请检查案件库是否完整。", hint_en="Check the library folder.") from e
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
+        return "image"
+    if head[4:8] == b"ftyp" or head.startswith(b"\x1a\x45\xdf\xa3") or (
+            head[:4] == b"RIFF" and head[8:12] == b"AVI "):
+        return "video"
+    if _texty(head):
+        return "text"
+    return "binary"
+
+
+def _texty(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if b"\x00" in head:
+        return False
+    for enc in ("utf-8", "gb18030"):
+        try:
+            head.decode(enc)
+            return True
+        except UnicodeDecodeError as e:
+            if e.start > len(head) - 4:  # cut mid-character at the end of the sample
+                return True
+    return False
+
+
+def _render_for(ex: Exhibit, ftype: str, has_content: bool) -> str:
+    if ex.kind == "chat_log" and (has_content or ftype == "text"):
+        return "chat"
+    if ex.kind == "logistics_trace" and (has_content or ftype == "text"):
+        return "trace"
+    if ftype == "pdf":
+        return "document"
+    if ftype == "image":
+        return "photo" if ex.kind in ("photo", "packing_record") else "image"
+    if ftype in ("video", "text"):
+        return ftype
+    return "binary"
+
+
+def make_bundle_id(source: BundleSource, mode: str, profile: str, now: datetime,
+                   zone: tzinfo) -> str:
+    h = hashlib.sha256()
+    for part in (source.case.case_no, mode, profile, now.isoformat(),
+                 *(e.sha256 for e in source.exhibits)):
+        h.update(part.encode() + b"\x00")
+    return f"EK-{now.astimezone(zone):%Y%m%d}-{h.hexdigest()[:8].upper()}"
+
+
+def build_plan(source: BundleSource, out: Path, *, mode: str, profile: Profile,
+               now: datetime, zone: tzinfo, mask: bool) -> ExportPlan:
+    if mode not in MODES:
+        raise UsageError(f"未知的导出模式：{mode}（arbitration 或 appeal）",
+                         f"Unknown mode: {mode} (arbitration or appeal)")
+    if now.tzinfo is None:
+        raise UsageError("生成时间缺少时区", "Generation time needs a zone offset")
+    if not source.exhibits:
+        raise ExportError("案件没有证据，无法生成材料", "The case has no exhibits to bundle",
+                          hint_zh="请先添加证据。", hint_en="Add evidence first.")
+    items = []
+    for n, ex in enumerate(sorted(source.exhibits, key=lambda e: (e.position, e.id)), start=1):
+        path = Path(source.blob_path(ex.sha256))
+        items.append(PlannedExhibit(n, ex, path, _render_for(ex, sniff(path),
+                                                             ex.id in source.contents)))
+    dpi = profile.dpi if not profile.max_dpi else min(profile.dpi, profile.max_dpi)
+    settings = Settings(dpi=dpi, quality=profile.jpeg_quality,
+                        grayscale=profile.grayscale or profile.require_grayscale,
+                        per_page=profile.per_page, reencode=profile.reencode)
+    return ExportPlan(
+        source=source, mode=mode, profile=profile, now=now, zone=zone, mask=mask,
+        bundle_id=make_bundle_id(source, mode, profile.name, now, zone),
+        exhibits=tuple(items), settings=settings, out=out,
+        labels={p.exhibit.id: p.label for p in items})
