@@ -49,8 +49,10 @@ def _rows(plan: ExportPlan, f: CoverFacts, mask) -> list[tuple[str, str]]:
         rows.append(("判定编号 Judgment ref.", case.judgment_ref))
     for d in plan.source.deadlines:
         left = (d.due - plan.now).total_seconds()
-        rows.append((f"期限 {d.name_zh}", f"{format_local(d.due, z)}（生成时剩余 "
-                     f"{format_duration(left, 'zh')} / {format_duration(left, 'en')} left）"))
+        state = (f"生成时剩余 {format_duration(left, 'zh')} / {format_duration(left, 'en')} left"
+                 if left >= 0 else f"生成时已超期 {format_duration(-left, 'zh')} / overdue by "
+                 f"{format_duration(-left, 'en')}")
+        rows.append((f"期限 {d.name_zh}", f"{format_local(d.due, z)}（{state}）"))
     rows += [("生成时间 Generated", format_local(plan.now, z, seconds=True)),
              ("证据数量 Exhibits", str(len(plan.exhibits))),
              ("页数 Pages", f"{f.pages}" + (f"（全部文件共 {f.total_pages} 页 all files）"

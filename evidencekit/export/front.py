@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ..domain import KINDS
 from ..timeutil import format_local
@@ -21,6 +21,21 @@ class Where:
     file_no: int = 1
     pages: dict[str, tuple[int, int]] = field(default_factory=dict)
     file_names: list[str] = field(default_factory=list)
+
+
+class Anchor(Flowable):
+    """A zero-size flowable that adds a bookmark and outline entry where it lands."""
+
+    def __init__(self, key: str, title: str, level: int = 0):
+        super().__init__()
+        self.key, self.title, self.level = key, title, level
+
+    def wrap(self, aw, ah):
+        return 0, 0
+
+    def draw(self):
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, self.level)
 
 
 def styles(pal: Palette) -> dict[str, ParagraphStyle]:
@@ -48,6 +63,7 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 def _table(rows: list[list], widths: list[float], pal: Palette, extra: list | None = None) -> Table:
     t = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     t.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("BACKGROUND", (0, 0), (-1, 0), pal.band),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, pal.rule),
         ("BOX", (0, 0), (-1, -1), 0.5, pal.rule),
@@ -104,7 +120,8 @@ STATUS = {"ok": ("满足", "met"), "missing": ("缺失", "missing"), "warning": 
 def checklist_story(plan: ExportPlan, pal: Palette, where: Where) -> list:
     st = styles(pal)
     dt = plan.source.dispute_type_name_zh or plan.source.case.dispute_type
-    story: list = [_p("证据清单核对 Checklist", st["h1"]),
+    story: list = [Spacer(1, 14), Anchor("checklist", "证据清单 Checklist"),
+                   _p("证据清单核对 Checklist", st["h1"]),
                    _p(f"纠纷类型 Dispute type：{dt} {plan.source.dispute_type_name_en}", st["body"]),
                    Spacer(1, 6)]
     head = [_p(t, st["head"]) for t in ("要求 Requirement", "必需 Req.", "状态 Status",
@@ -135,8 +152,8 @@ def index_story(plan: ExportPlan, pal: Palette, where: Where, times: dict[str, s
         story.append(_p(f"本卷宗分为 {len(where.file_names)} 个文件 Split into files：{files}",
                         st["small"]))
         story.append(Spacer(1, 4))
-    head = [_p(t, st["head"]) for t in ("编号 No.", "类型 Kind", "说明 / 原件 Caption / source",
-                                        "时间 Time", "页 Page", "哈希 Hash")]
+    head = [_p(t, st["head"]) for t in ("编号", "类型 Kind", "说明 / 原件 Caption / source",
+                                        "时间 Time", "页", "哈希 Hash")]
     rows = [head]
     for pe in plan.exhibits:
         ex = pe.exhibit
@@ -160,7 +177,7 @@ def index_story(plan: ExportPlan, pal: Palette, where: Where, times: dict[str, s
             Paragraph(page, st["cell"]),
             _p(ex.sha256[:12], st["mono"]),
         ])
-    story.append(_table(rows, [36, 62, CW - 36 - 62 - 112 - 40 - 58, 112, 40, 58], pal))
+    story.append(_table(rows, [42, 62, CW - 42 - 62 - 112 - 36 - 58, 112, 36, 58], pal))
     return story
 
 

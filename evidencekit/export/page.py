@@ -104,7 +104,7 @@ class BundleCanvas:
 
     def __init__(self, target: Any, plan: Any, total: int, file_no: int = 1, file_count: int = 1,
                  *, dry: bool = False):
-        self.c = Canvas(target, pagesize=A4, invariant=1, pageCompression=1)
+        self.c = Canvas(target, pagesize=A4, invariant=1, pageCompression=1, initialFontName=FONT)
         self.plan = plan
         self.total = total
         self.file_no = file_no

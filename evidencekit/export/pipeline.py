@@ -178,6 +178,10 @@ def _render(run: _Run, plan: ExportPlan, frac: tuple[float, float]) -> tuple[lis
             done += 1
             run.progress(lo + (hi - lo) * 0.6 * done / max(1, len(jobs.jobs)),
                          "正在处理照片", "Processing photos")
+        for pe in plan.exhibits:  # capture times read from EXIF by the workers
+            key = f"P{pe.number}" if pe.render == "photo" else f"I{pe.number}"
+            if not times.get(pe.label) and key in jobs.jobs and jobs.get(key).taken:
+                times[pe.label] = jobs.get(key).taken
         for b in exhibits:  # estimates for packing, now that images are encoded
             for spec in b.pages:
                 spec.est_bytes = spec.est_bytes or 3000
@@ -190,20 +194,19 @@ def _render(run: _Run, plan: ExportPlan, frac: tuple[float, float]) -> tuple[lis
         cover = Block("cover", "封面 Cover", "封面 Cover", n_pages=1, est_bytes=40_000)
         statement = Block("statement", "陈述 Statement" if plan.mode == "arbitration" else
                           "陈述与申诉要点 Statement & appeal points", "陈述 Statement",
-                          story=lambda: statement_story(plan, pal, run.mask, where))
-        checklist = Block("checklist", "证据清单 Checklist", "清单 Checklist",
-                          story=lambda: checklist_story(plan, pal, where))
+                          story=lambda: statement_story(plan, pal, run.mask, where)
+                          + checklist_story(plan, pal, where))
         index = Block("index", "证据目录 Index", "目录 Index",
                       story=lambda: index_story(plan, pal, where, times))
         appendix = Block("appendix", "附录 Appendix", "附录 Appendix",
                          story=lambda: appendix_story(plan, pal, all_warn))
-        for b in (statement, checklist, index, appendix):
+        for b in (statement, index, appendix):
             b.n_pages = count_flow(plan, b.story)
             b.est_bytes = 6000 * b.n_pages
         prof = plan.profile
         budget = int(prof.max_file_bytes * 0.9) if prof.max_file_bytes else 0
         for _ in range(4):
-            files = fit.pack([cover, index], [statement, checklist], exhibits, [appendix],
+            files = fit.pack([cover, index], [statement], exhibits, [appendix],
                              page_bytes, prof, budget)
             out = _draw_all(run, plan, files, where, times, tmp, (lo + (hi - lo) * 0.6, hi))
             paths, pages, sizes, manifest_sha = out

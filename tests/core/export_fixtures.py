@@ -52,7 +52,7 @@ def make_report_pdf(path: Path, pages: int = 2, title: str = "质检报告 Inspe
     from reportlab.pdfgen.canvas import Canvas
     from evidencekit.export import fonts
     font = fonts.register()
-    c = Canvas(str(path), invariant=1)
+    c = Canvas(str(path), invariant=1, initialFontName=font)
     for i in range(pages):
         c.setFont(font, 18)
         c.drawString(72, 760, f"{title}（第 {i + 1} 页）")
