@@ -17,7 +17,7 @@ from .chat import _parse as _parse_chat
 from .detect import guess_kind, mime_guess, sniff_format
 from .document import guess_document_kind, pdf_warnings, read_pdf_info
 from .model import ChatLog, IngestContext, IngestResult, Message, Trace, TraceEvent
-from .photo import photo_facts, photo_warnings
+from .photo import photo_facts, photo_facts_many, photo_warnings
 from .trace import parse_trace, trace_facts
 from .trace import _parse as _parse_trace
 from .video import video_facts, video_keyframes, video_warnings
@@ -27,6 +27,7 @@ TEXT_FORMATS = ("text", "csv", "xlsx", "json", "html")
 MEDIA_KINDS = ("photo", "video", "packing_record")
 
 __all__ = ["analyze", "parse_chat", "parse_trace", "read_pdf_info", "photo_facts",
+           "photo_facts_many",
            "video_facts", "video_keyframes", "IngestContext", "IngestResult", "ChatLog",
            "Message", "Trace", "TraceEvent"]
 
