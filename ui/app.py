@@ -1,0 +1,106 @@
+"""Start the desktop app: ``evidencekit-app`` or ``python -m ui``."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from importlib import resources
+from pathlib import Path
+
+START = time.perf_counter()
+
+
+def register_fonts() -> list[str]:
+    """Register the bundled CJK font and use it as the fallback after the system font."""
+    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtWidgets import QApplication
+    path = Path(str(resources.files("assets").joinpath("fonts", "wqy-microhei.ttc")))
+    families: list[str] = []
+    if path.is_file():
+        fid = QFontDatabase.addApplicationFont(str(path))
+        if fid >= 0:
+            families = QFontDatabase.applicationFontFamilies(fid)
+    if families:
+        font = QApplication.font()
+        font.setFamilies([font.family(), *families])
+        QApplication.setFont(font)
+    return families
+
+
+def app_icon():
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+    icon_file = Path(str(resources.files("assets").joinpath("icons", "evidencekit.png")))
+    if icon_file.is_file():
+        return QIcon(str(icon_file))
+    pm = QPixmap(64, 64)
+    pm.fill(Qt.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.Antialiasing)
+    p.setBrush(QColor("#1565c0"))
+    p.setPen(Qt.NoPen)
+    p.drawRoundedRect(QRect(2, 2, 60, 60), 12, 12)
+    p.setPen(QColor("white"))
+    f = QFont()
+    f.setPixelSize(30)
+    f.setBold(True)
+    p.setFont(f)
+    p.drawText(QRect(0, 0, 64, 64), Qt.AlignCenter, "证")
+    p.end()
+    return QIcon(pm)
+
+
+def make_application(argv: list[str] | None = None):
+    from PySide6.QtWidgets import QApplication
+    from .settings import APP, ORG
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    app.setApplicationDisplayName("EvidenceKit")
+    app.setWindowIcon(app_icon())
+    register_fonts()
+    return app
+
+
+def build_window(library=None, *, settings=None, clock=None):
+    """Open the library (the configured or default one) and make the main window."""
+    from evidencekit.store import Library
+
+    from .context import AppContext
+    from .i18n import install_language
+    from .main_window import MainWindow
+    from .settings import UiSettings
+    settings = settings or UiSettings()
+    install_language(settings.get("language"))
+    if library is None:
+        path = settings.get("library_path") or None
+        library = Library.open(path) if clock is None else Library.open(path, clock=clock)
+    ctx = AppContext(library, settings=settings, clock=clock)
+    window = MainWindow(ctx)
+    return ctx, window
+
+
+def main(argv: list[str] | None = None) -> int:
+    app = make_application(argv)
+    from evidencekit.errors import EvidenceKitError
+
+    from .errors import describe, install_excepthooks
+    try:
+        ctx, window = build_window()
+    except EvidenceKitError as e:
+        from PySide6.QtWidgets import QMessageBox
+        msg, hint = describe(e)
+        QMessageBox.critical(None, "EvidenceKit", msg + (f"\n\n{hint}" if hint else ""))
+        return 1
+    install_excepthooks(ctx.presenter)
+    window.show()
+    if os.environ.get("EVIDENCEKIT_STARTUP_TIME"):
+        print(f"startup {time.perf_counter() - START:.3f}s", file=sys.stderr)
+    code = app.exec()
+    ctx.lib.close()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,126 @@
+"""The main window's first page: every case, most urgent first, with filters and search."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QTableView, QVBoxLayout, QWidget)
+
+from evidencekit.domain import STAGES
+
+from . import labels
+from .i18n import lang
+from .models.case_list_model import (COL_BUYER, COL_CASE_NO, COL_CHECKLIST, COL_DEADLINE,
+                                     COL_ORDER, COL_PLATFORM, COL_STAGE, COL_TYPE, COL_UPDATED,
+                                     CaseFilterModel, CaseListModel, CaseRole)
+
+
+class CaseListPage(QWidget):
+    case_activated = Signal(int)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = CaseListModel(ctx, self)
+        self.proxy = CaseFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("caseSearch")
+        self.search.setPlaceholderText(self.tr("Search order no., buyer, phone, product…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda t: self.proxy.set_filter(text=t))
+        self.stage = QComboBox()
+        self.stage.addItem(self.tr("All stages"), "")
+        for sid in STAGES:
+            self.stage.addItem(labels.stage_label(sid), sid)
+        self.stage.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_filter(stage=self.stage.currentData()))
+        self.platform = QComboBox()
+        self.platform.addItem(self.tr("All platforms"), "")
+        for p in ctx.lib.rules.platforms.values():
+            self.platform.addItem(p.name(lang()), p.id)
+        self.platform.currentIndexChanged.connect(self._on_platform_changed)
+        self.dispute_type = QComboBox()
+        self.dispute_type.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_filter(dispute_type=self.dispute_type.currentData() or ""))
+        self._fill_types()
+
+        self.table = QTableView()
+        self.table.setObjectName("caseTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        h = self.table.horizontalHeader()
+        for col in (COL_CASE_NO, COL_PLATFORM, COL_STAGE, COL_CHECKLIST, COL_BUYER, COL_UPDATED):
+            h.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        h.setSectionResizeMode(COL_ORDER, QHeaderView.Interactive)
+        h.setSectionResizeMode(COL_TYPE, QHeaderView.ResizeToContents)
+        h.setSectionResizeMode(COL_DEADLINE, QHeaderView.Stretch)
+        self.table.setColumnWidth(COL_ORDER, 190)
+        self.table.activated.connect(self._on_table_activated)
+        self.table.doubleClicked.connect(self._on_table_activated)
+        self.count = QLabel()
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.stage)
+        bar.addWidget(self.platform)
+        bar.addWidget(self.dispute_type)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 8, 8, 8)
+        lay.addLayout(bar)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.count)
+        self.model.modelReset.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+    def _fill_types(self) -> None:
+        self.dispute_type.blockSignals(True)
+        self.dispute_type.clear()
+        self.dispute_type.addItem(self.tr("All dispute types"), "")
+        pid = self.platform.currentData()
+        seen = set()
+        for p in self.ctx.lib.rules.platforms.values():
+            if pid and p.id != pid:
+                continue
+            for t in p.dispute_types:
+                if t.id not in seen:
+                    seen.add(t.id)
+                    self.dispute_type.addItem(t.name(lang()), t.id)
+        self.dispute_type.blockSignals(False)
+        self.proxy.set_filter(dispute_type="")
+
+    def _on_platform_changed(self, _i) -> None:
+        self.proxy.set_filter(platform=self.platform.currentData())
+        self._fill_types()
+
+    def _update_count(self, *_):
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(self.tr("%1 of %2 cases").replace("%1", str(shown)).replace("%2", str(total)))
+
+    def reload(self) -> None:
+        self.model.reload()
+        self._update_count()
+
+    def selected_case_id(self) -> int | None:
+        idx = self.table.currentIndex()
+        case = idx.data(CaseRole) if idx.isValid() else None
+        return case.id if case else None
+
+    def select_case(self, case_id: int) -> None:
+        row = self.model.row_of(case_id)
+        if row >= 0:
+            idx = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.setCurrentIndex(idx)
+
+    def _on_table_activated(self, index) -> None:
+        case = index.data(CaseRole)
+        if case is not None:
+            self.case_activated.emit(case.id)

@@ -1,0 +1,144 @@
+"""One case: deadline banner on top; evidence / facts / statement tabs; the live checklist."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from evidencekit import checklist
+
+from . import labels
+from .checklist_panel import ChecklistPanel
+from .deadline_banner import DeadlineBanner
+from .evidence_panel import EvidencePanel
+from .facts_form import FactsForm
+from .statement_editor import StatementEditor
+
+TAB_EVIDENCE, TAB_FACTS, TAB_STATEMENT = range(3)
+
+
+class CaseView(QWidget):
+    refreshed = Signal()
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case = None
+        self.exhibits = []
+        self.items = []
+        self.undo_stack = QUndoStack(self)
+
+        self.header = QLabel()
+        self.header.setObjectName("caseHeader")
+        f = self.header.font()
+        f.setPointSizeF(f.pointSizeF() * 1.25)
+        f.setBold(True)
+        self.header.setFont(f)
+        self.header.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.banner = DeadlineBanner(ctx)
+        self.evidence = EvidencePanel(ctx, self.undo_stack)
+        self.facts = FactsForm(ctx)
+        self.statement = StatementEditor(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.evidence, self.tr("Evidence"))
+        self.tabs.addTab(self.facts, self.tr("Facts"))
+        self.tabs.addTab(self.statement, self.tr("Statement"))
+        self.checklist = ChecklistPanel(ctx)
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.setObjectName("caseSplitter")
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.checklist)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1000, 380])
+
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 6, 8, 6)
+        lay.addLayout(top)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.splitter, 1)
+
+        # Many changes arrive together during an import: redraw once per burst.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(120)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+        ctx.case_changed.connect(self._on_ctx_case_changed)
+        ctx.clock_ticked.connect(self._on_ctx_clock_ticked)
+        self.checklist.add_kind_requested.connect(self._on_checklist_add_kind_requested)
+        self.checklist.exhibits_requested.connect(self._on_checklist_exhibits_requested)
+        self.checklist.statement_requested.connect(lambda: self.tabs.setCurrentIndex(TAB_STATEMENT))
+        self.checklist.facts_requested.connect(lambda: self.tabs.setCurrentIndex(TAB_FACTS))
+        self.checklist.mode_changed.connect(self._on_checklist_mode_changed)
+
+    # ---- loading -------------------------------------------------------------------------
+    def open_case(self, case_id: int) -> None:
+        if self.case is not None and self.case.id != case_id:
+            self.flush()
+            self.undo_stack.clear()
+        self.case = self.ctx.lib.get_case(case_id)
+        mode = "appeal" if self.case.stage in ("judged", "appeal") else "arbitration"
+        self.checklist.blockSignals(True)
+        self.checklist.set_mode(mode)
+        self.checklist.blockSignals(False)
+        self.statement.set_mode(mode)
+        self.refresh()
+
+    @property
+    def mode(self) -> str:
+        return self.checklist.current_mode
+
+    def refresh(self) -> None:
+        self._refresh_timer.stop()
+        if self.case is None:
+            return
+        lib = self.ctx.lib
+        self.case = lib.get_case(self.case.id)
+        self.exhibits = lib.list_exhibits(self.case.id)
+        rules = lib.rules
+        try:
+            findings = {e.id: checklist.exhibit_findings(self.case, e, rules) for e in self.exhibits}
+            self.items = checklist.evaluate(self.case, self.exhibits, rules, self.mode)
+        except Exception:  # a rule file that no longer knows the case's type
+            findings, self.items = {}, []
+        c = self.case
+        self.header.setText(f"{c.case_no} · {labels.platform_label(rules, c.platform)} · "
+                            f"{labels.dispute_label(rules, c.platform, c.dispute_type)} · "
+                            f"{self.tr('Order')} {c.order_no} · {labels.stage_label(c.stage)}")
+        self.banner.set_case(c)
+        self.evidence.set_case(c, self.exhibits, findings)
+        self.facts.set_case(c)
+        self.statement.set_case(c, self.exhibits)
+        self.checklist.set_items(self.items)
+        self.refreshed.emit()
+
+    def flush(self) -> None:
+        """Save edits still in progress (leaving the case, exporting, closing)."""
+        if self.case is not None:
+            self.facts.flush()
+            self.statement.save()
+
+    # ---- reactions -----------------------------------------------------------------------
+    def _on_ctx_case_changed(self, case_id: int) -> None:
+        if self.case is not None and case_id == self.case.id:
+            self._refresh_timer.start()
+
+    def _on_ctx_clock_ticked(self) -> None:
+        if self.case is not None:
+            self.banner.refresh()
+
+    def _on_checklist_add_kind_requested(self, kind: str) -> None:
+        self.tabs.setCurrentIndex(TAB_EVIDENCE)
+        self.evidence.add_files(kind)
+
+    def _on_checklist_exhibits_requested(self, ids: list) -> None:
+        self.tabs.setCurrentIndex(TAB_EVIDENCE)
+        self.evidence.select_exhibits(ids)
+
+    def _on_checklist_mode_changed(self, mode: str) -> None:
+        self.statement.set_mode(mode)
+        self.refresh()

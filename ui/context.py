@@ -1,0 +1,90 @@
+"""The app's shared state: the library, the clock, preferences, the runner, change signals.
+
+One :class:`AppContext` is created at startup and handed to every window. Writes that
+change a case go through :meth:`changed` so each screen decides for itself what to redraw
+(Anki's ``OpChanges`` idea, kept small).
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from evidencekit.store import Library
+from evidencekit.timeutil import get_zone, utcnow
+
+from .runner import OperationRunner
+from .settings import UiSettings
+
+
+class AppContext(QObject):
+    case_changed = Signal(int)       # one case's facts or exhibits changed
+    cases_changed = Signal()         # cases were added, trashed or restored
+    clock_ticked = Signal()          # a minute passed (or the test clock moved)
+    settings_changed = Signal()
+    language_changed = Signal()
+
+    def __init__(self, library: Library, *, settings: UiSettings | None = None,
+                 clock: Callable[[], datetime] | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.lib = library
+        self.clock = clock or library.clock or utcnow
+        self.settings = settings or UiSettings()
+        self.runner = OperationRunner(self)
+        from .errors import ErrorPresenter
+        from .importer import Importer
+        self.presenter = ErrorPresenter(self)
+        self.importer = Importer(self, self)
+        self._writer: Library | None = None
+        self._writer_lock = threading.Lock()
+
+    # ---- time ----------------------------------------------------------------------------
+    def now(self) -> datetime:
+        return self.clock()
+
+    @property
+    def zone(self):
+        try:
+            return get_zone(self.settings.get("display_zone"))
+        except Exception:
+            return get_zone("Asia/Shanghai")
+
+    @property
+    def lang(self) -> str:
+        return self.settings.lang
+
+    # ---- writes --------------------------------------------------------------------------
+    def writer_library(self) -> Library:
+        """The worker thread's own connection (sqlite WAL lets it write beside the UI's)."""
+        with self._writer_lock:
+            if self._writer is None:
+                self._writer = Library.open(self.lib.root, clock=self.clock)
+            return self._writer
+
+    def changed(self, case_id: int | None = None) -> None:
+        if case_id is None:
+            self.cases_changed.emit()
+        else:
+            self.case_changed.emit(case_id)
+
+    def set_language(self, code: str) -> None:
+        """Switch the UI language now; open windows rebuild their text."""
+        from .i18n import install_language
+        self.settings.set("language", code)
+        install_language(code)
+        self.language_changed.emit()
+
+    def tick(self) -> None:
+        self.clock_ticked.emit()
+
+    def shutdown(self) -> bool:
+        self.importer.cancel_all()
+        ok = self.runner.shutdown()
+        with self._writer_lock:
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
+        return ok

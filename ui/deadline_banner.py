@@ -1,0 +1,66 @@
+"""The running clocks of the open case, coloured by state, refreshed on every clock tick."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
+
+from evidencekit import deadlines
+
+from . import labels
+from .i18n import lang
+
+
+class DeadlineBanner(QFrame):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case = None
+        self.current: list = []
+        self.setObjectName("deadlineBanner")
+        self._lay = QHBoxLayout(self)
+        self._lay.setContentsMargins(8, 4, 8, 4)
+        self._chips: list[QLabel] = []
+        self._none = QLabel(self.tr("No clock is running for this case."))
+        self._lay.addWidget(self._none)
+        self._lay.addStretch(1)
+        self.appeals = QLabel()
+        self._lay.addWidget(self.appeals)
+
+    def set_case(self, case) -> None:
+        self.case = case
+        self.refresh()
+
+    def refresh(self) -> None:
+        for chip in self._chips:
+            chip.deleteLater()
+        self._chips.clear()
+        if self.case is None:
+            return
+        rules = self.ctx.lib.rules
+        try:
+            self.current = deadlines.compute(self.case, rules, self.ctx.now())
+        except Exception:
+            self.current = []
+        self._none.setVisible(not self.current)
+        for i, d in enumerate(self.current):
+            bg, fg = labels.state_color(d.state)
+            chip = QLabel(f"{d.name(lang())}：{labels.countdown(d.remaining_seconds)}"
+                          if lang() == "zh" else
+                          f"{d.name(lang())}: {labels.countdown(d.remaining_seconds)}")
+            chip.setObjectName(f"deadline_{d.id}")
+            chip.setProperty("state", d.state)
+            chip.setToolTip(self.tr("Due %1").replace("%1", labels.local_time(d.due, self.ctx.zone)))
+            chip.setStyleSheet(f"background:{bg.name()}; color:{fg.name()}; border-radius:4px;"
+                               " padding:3px 8px; font-weight:bold;")
+            chip.setAlignment(Qt.AlignCenter)
+            self._lay.insertWidget(1 + i, chip)
+            self._chips.append(chip)
+        try:
+            left = deadlines.appeals_left(self.case, rules)
+            self.appeals.setText(self.tr("Appeals left: %1").replace("%1", str(left)))
+        except Exception:
+            self.appeals.clear()
+
+    def chip_texts(self) -> list[str]:
+        return [c.text() for c in self._chips]

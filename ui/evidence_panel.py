@@ -1,0 +1,258 @@
+"""The evidence of one case: drop or pick files, edit kind and caption, reorder, remove (undo),
+and preview the selected exhibit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
+                               QHeaderView, QListView, QSplitter, QStackedWidget,
+                               QStyledItemDelegate, QTableView, QToolButton, QVBoxLayout, QWidget)
+
+from evidencekit.domain import KINDS
+
+from . import labels
+from .models.exhibit_model import (COL_CAPTION, COL_KIND, COL_NAME, COL_NO, COL_NOTES, COL_TIME,
+                                   ExhibitListModel, ExhibitRole)
+from .preview.preview_pane import PreviewPane
+from .thumbnails import ThumbnailCache
+from .undo import EditExhibitCommand, MoveExhibitCommand, RemoveExhibitsCommand
+
+
+class KindDelegate(QStyledItemDelegate):
+    """Edit an exhibit's kind with a combo of the kinds' names."""
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        for kind in KINDS:
+            combo.addItem(labels.kind_label(kind), kind)
+        return combo
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.EditRole))))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentData(), Qt.EditRole)
+
+
+class _DropTable(QTableView):
+    """Accepts file drops anywhere on it (the model decides what they mean)."""
+
+    def dragEnterEvent(self, event):
+        if event.mimeData().hasUrls() or event.source() is self:
+            event.acceptProposedAction()
+        super().dragEnterEvent(event)
+
+
+class EvidencePanel(QWidget):
+    selection_changed = Signal(list)  # exhibit ids
+
+    def __init__(self, ctx, undo_stack, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.undo_stack = undo_stack
+        self.case = None
+        self.model = ExhibitListModel(ctx, self)
+        self.thumbnails = ThumbnailCache(ctx, self)
+        self.model.thumbnails = self.thumbnails
+        self.thumbnails.thumbnail_ready.connect(self.model.thumbnail_ready)
+        self.model.on_edit = self._on_model_edit
+        self.model.on_move = self._on_model_move
+        self.model.on_files_dropped = self.add_paths
+        # Tests and the checklist replace these (a real dialog would block a headless run).
+        self.file_picker: Callable[[str], list[Path]] = self._pick_files
+        self.folder_picker: Callable[[], Path | None] = self._pick_folder
+
+        self.table = _DropTable()
+        self.table.setObjectName("exhibitTable")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(COL_KIND, KindDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setDragDropMode(QAbstractItemView.DragDrop)
+        self.table.setDefaultDropAction(Qt.MoveAction)
+        self.table.setDragDropOverwriteMode(False)
+        self.table.setDropIndicatorShown(True)
+        self.table.setAcceptDrops(True)
+        self.table.setIconSize(QSize(40, 40))
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(46)
+        self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+                                   | QAbstractItemView.SelectedClicked)
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(COL_NO, QHeaderView.ResizeToContents)
+        h.setSectionResizeMode(COL_KIND, QHeaderView.ResizeToContents)
+        h.setSectionResizeMode(COL_CAPTION, QHeaderView.Interactive)
+        h.setSectionResizeMode(COL_NAME, QHeaderView.Interactive)
+        h.setSectionResizeMode(COL_TIME, QHeaderView.ResizeToContents)
+        h.setStretchLastSection(True)
+        self.table.setColumnWidth(COL_CAPTION, 180)
+        self.table.setColumnWidth(COL_NAME, 170)
+
+        self.grid = QListView()
+        self.grid.setObjectName("exhibitGrid")
+        self.grid.setModel(self.model)
+        self.grid.setModelColumn(COL_NO)
+        self.grid.setSelectionModel(self.table.selectionModel())
+        self.grid.setViewMode(QListView.IconMode)
+        self.grid.setIconSize(QSize(96, 96))
+        self.grid.setGridSize(QSize(120, 130))
+        self.grid.setResizeMode(QListView.Adjust)
+        self.grid.setMovement(QListView.Snap)
+        self.grid.setDragDropMode(QAbstractItemView.DragDrop)
+        self.grid.setDefaultDropAction(Qt.MoveAction)
+        self.grid.setAcceptDrops(True)
+        self.grid.setSelectionMode(QAbstractItemView.ExtendedSelection)
+
+        self.views = QStackedWidget()
+        self.views.addWidget(self.table)
+        self.views.addWidget(self.grid)
+
+        self.preview = PreviewPane(ctx)
+        self.splitter = QSplitter(Qt.Vertical)
+        self.splitter.setObjectName("evidenceSplitter")
+        self.splitter.addWidget(self.views)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        bar = QHBoxLayout()
+        self.add_button = self._button(self.tr("Add files…"), lambda: self.add_files())
+        self.add_folder_button = self._button(self.tr("Add folder…"), self.add_folder)
+        self.remove_button = self._button(self.tr("Remove"), self.remove_selected)
+        self.clear_button = self._button(self.tr("Clear refused files"), self.model.clear_failed)
+        self.view_button = self._button(self.tr("Grid"), self.toggle_view)
+        self.view_button.setCheckable(True)
+        for b in (self.add_button, self.add_folder_button, self.remove_button, self.clear_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        bar.addWidget(self.view_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(bar)
+        lay.addWidget(self.splitter, 1)
+        self.setAcceptDrops(True)
+
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        ctx.importer.file_queued.connect(self._on_importer_file_queued)
+        ctx.importer.file_attached.connect(self._on_importer_file_attached)
+        ctx.importer.file_failed.connect(self._on_importer_file_failed)
+        if ctx.settings.get("evidence_view") == "grid":
+            self.toggle_view()
+
+    def _button(self, text, slot) -> QToolButton:
+        b = QToolButton()
+        b.setText(text)
+        b.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        b.clicked.connect(lambda _checked=False: slot())
+        return b
+
+    # ---- contents ------------------------------------------------------------------------
+    def set_case(self, case, exhibits, findings) -> None:
+        if self.case is None or self.case.id != case.id:
+            self.model.clear_failed()
+            self.preview.show_exhibit(None)
+        self.case = case
+        self.model.set_exhibits(exhibits, findings)
+        self._refresh_preview()
+
+    def _refresh_preview(self) -> None:
+        ids = self.selected_ids()
+        current = self.preview.exhibit
+        if len(ids) == 1 and (current is None or current.id != ids[0]):
+            self.preview.show_exhibit(self.model.exhibit_at(self.model.row_of(ids[0])))
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [e.id for e in (self.model.exhibit_at(r) for r in rows) if e is not None]
+
+    def select_exhibits(self, ids: list[int]) -> None:
+        sel = QItemSelection()
+        for eid in ids:
+            row = self.model.row_of(eid)
+            if row >= 0:
+                sel.select(self.model.index(row, 0), self.model.index(row, self.model.columnCount() - 1))
+        self.table.selectionModel().select(sel, QItemSelectionModel.ClearAndSelect)
+        if ids and self.model.row_of(ids[0]) >= 0:
+            self.table.scrollTo(self.model.index(self.model.row_of(ids[0]), 0))
+
+    def toggle_view(self) -> None:
+        grid = self.views.currentWidget() is self.table
+        self.views.setCurrentWidget(self.grid if grid else self.table)
+        self.view_button.setChecked(grid)
+        self.view_button.setText(self.tr("List") if grid else self.tr("Grid"))
+        self.ctx.settings.set("evidence_view", "grid" if grid else "list")
+
+    # ---- adding --------------------------------------------------------------------------
+    def add_files(self, kind: str = "") -> None:
+        paths = self.file_picker(kind)
+        if paths:
+            self.add_paths(paths, kind or None)
+
+    def add_folder(self) -> None:
+        folder = self.folder_picker()
+        if folder:
+            self.add_paths([folder])
+
+    def add_paths(self, paths: list[Path], kind: str | None = None) -> int:
+        """What a drop and the file dialog both call: attach each file (folders expanded)."""
+        if self.case is None:
+            return 0
+        return self.ctx.importer.add(self.case.id, [Path(p) for p in paths], kind)
+
+    def _pick_files(self, kind: str) -> list[Path]:
+        title = self.tr("Add evidence") if not kind else \
+            self.tr("Add evidence: %1").replace("%1", labels.kind_label(kind))
+        names, _ = QFileDialog.getOpenFileNames(self, title)
+        return [Path(n) for n in names]
+
+    def _pick_folder(self) -> Path | None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of evidence"))
+        return Path(name) if name else None
+
+    def dragEnterEvent(self, event):
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.add_paths(paths)
+            event.acceptProposedAction()
+
+    def _on_importer_file_queued(self, case_id, path) -> None:
+        if self.case is not None and case_id == self.case.id:
+            self.model.add_import(path)
+
+    def _on_importer_file_attached(self, case_id, path, exhibit) -> None:
+        if self.case is not None and case_id == self.case.id:
+            self.model.finish_import(path)
+
+    def _on_importer_file_failed(self, case_id, path, exc) -> None:
+        if self.case is not None and case_id == self.case.id:
+            from .errors import describe
+            self.model.finish_import(path, describe(exc))
+
+    # ---- editing (undoable) --------------------------------------------------------------
+    def _on_model_edit(self, exhibit_id: int, field: str, value) -> None:
+        ex = self.model.exhibit_at(self.model.row_of(exhibit_id))
+        self.undo_stack.push(EditExhibitCommand(self.ctx, self.case.id, exhibit_id, field,
+                                                getattr(ex, field), value))
+
+    def _on_model_move(self, exhibit_id: int, new_position: int) -> None:
+        ex = self.model.exhibit_at(self.model.row_of(exhibit_id))
+        self.undo_stack.push(MoveExhibitCommand(self.ctx, self.case.id, exhibit_id, ex.position,
+                                                new_position))
+
+    def remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        pairs = [(e.id, e.position) for e in (self.model.exhibit_at(r) for r in rows) if e]
+        if pairs:
+            self.undo_stack.push(RemoveExhibitsCommand(self.ctx, self.case.id, pairs))
+
+    def _on_selection_changed(self, *_):
+        ids = self.selected_ids()
+        self.selection_changed.emit(ids)
+        if len(ids) == 1:
+            self.preview.show_exhibit(self.model.exhibit_at(self.model.row_of(ids[0])))

@@ -1,0 +1,260 @@
+"""Export a case's bundle: mode, profile, destination; progress with Cancel; then open or preview.
+
+The export runs as an operation on the worker pool (the dialog only listens). Missing
+required evidence is allowed only after a confirmation that lists it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
+                               QPushButton, QVBoxLayout)
+
+from evidencekit import checklist
+
+from . import labels
+from .errors import describe
+from .i18n import lang, pick
+from .preview.pdf_view import PdfPreview
+from .runner import WORK
+
+
+def default_destination(ctx, case, mode: str) -> Path:
+    folder = ctx.settings.get("export_dir") or str(Path.home())
+    return Path(folder) / f"{case.case_no}-{case.order_no}-{mode}.pdf"
+
+
+class BundlePreviewDialog(QDialog):
+    """The exported bundle, inside the app."""
+
+    def __init__(self, path: Path, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Bundle preview — %1").replace("%1", path.name))
+        self.view = PdfPreview(self)
+        self.ok = self.view.load(path)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.view)
+        self.resize(900, 1000)
+
+
+class ExportDialog(QDialog):
+    export_finished = Signal(object)  # ExportReport
+    export_failed = Signal(object)
+    export_cancelled = Signal()
+
+    def __init__(self, ctx, case_id: int, mode: str = "arbitration", parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case = ctx.lib.get_case(case_id)
+        self.job = None
+        self.report = None
+        # Replaced in tests; a real run asks with a message box.
+        self.confirm_missing: Callable[[list[str]], bool] = self._ask_missing
+        self.setWindowTitle(self.tr("Export bundle — %1").replace("%1", self.case.case_no))
+
+        self.mode = QComboBox()
+        for m in ("arbitration", "appeal"):
+            self.mode.addItem(labels.mode_label(m), m)
+        self.mode.setCurrentIndex(max(0, self.mode.findData(mode)))
+        self.profile = QComboBox()
+        self._fill_profiles()
+        self.destination = QLineEdit(str(default_destination(ctx, self.case, mode)))
+        self.destination.setObjectName("destination")
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._on_browse_clicked)
+        dest = QHBoxLayout()
+        dest.addWidget(self.destination, 1)
+        dest.addWidget(browse)
+        self.mask = QCheckBox(self.tr("Mask buyer phone numbers and names"))
+        self.mask.setChecked(ctx.settings.get("masking"))
+        form = QFormLayout()
+        form.addRow(self.tr("Mode"), self.mode)
+        form.addRow(self.tr("Profile"), self.profile)
+        form.addRow(self.tr("Save as"), dest)
+        form.addRow("", self.mask)
+        self.mode.currentIndexChanged.connect(self._on_mode_changed)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(True)
+        self.step = QLabel(" ")
+        self.step.setObjectName("exportStep")
+        self.step.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("Export"))
+        self.export_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.open_button = QPushButton(self.tr("Open folder"))
+        self.preview_button = QPushButton(self.tr("Preview bundle"))
+        self.close_button = QPushButton(self.tr("Close"))
+        for b in (self.open_button, self.preview_button):
+            b.hide()
+        self.cancel_button.setEnabled(False)
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.preview_button.clicked.connect(self.show_preview)
+        self.close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.preview_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.step)
+        lay.addLayout(buttons)
+        self.resize(640, self.sizeHint().height())
+
+    def _fill_profiles(self) -> None:
+        try:
+            from evidencekit.export import load_profiles
+            profiles = load_profiles(self.ctx.lib.profiles_dir)
+        except Exception:  # noqa: BLE001 - a broken profile file must not hide the dialog
+            profiles = {}
+        for name, p in profiles.items():
+            self.profile.addItem(pick(p.title_zh, p.title_en), name)
+        default = self.ctx.settings.get("default_profile")
+        self.profile.setCurrentIndex(max(0, self.profile.findData(default)))
+
+    def _on_mode_changed(self, _i) -> None:
+        mode = self.mode.currentData()
+        current = Path(self.destination.text())
+        other = "appeal" if mode == "arbitration" else "arbitration"
+        if current.name.endswith(f"-{other}.pdf"):
+            self.destination.setText(str(current.with_name(current.name.replace(
+                f"-{other}.pdf", f"-{mode}.pdf"))))
+
+    def _on_browse_clicked(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save bundle as"),
+                                              self.destination.text(), "PDF (*.pdf)")
+        if name:
+            self.destination.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
+
+    # ---- running -------------------------------------------------------------------------
+    def missing_items(self) -> list[str]:
+        lib = self.ctx.lib
+        case = lib.get_case(self.case.id)
+        items = checklist.evaluate(case, lib.list_exhibits(case.id), lib.rules,
+                                   self.mode.currentData())
+        return [i.reason(lang()) for i in items if i.required and i.status == "missing"]
+
+    def _ask_missing(self, missing: list[str]) -> bool:
+        text = self.tr("Some required evidence is missing:") + "\n\n" + \
+            "\n".join(f"• {m}" for m in missing) + "\n\n" + \
+            self.tr("The platform may reject an incomplete bundle. Export anyway?")
+        answer = QMessageBox.question(self, self.tr("Missing evidence"), text,
+                                      QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
+
+    def start(self) -> bool:
+        if self.job is not None:
+            return False
+        missing = self.missing_items()
+        if missing and not self.confirm_missing(missing):
+            return False
+        from evidencekit.export import export_bundle, source_from_library
+        mode, profile = self.mode.currentData(), self.profile.currentData() or "douyin"
+        out = Path(self.destination.text()).expanduser()
+        now = self.ctx.now()
+        lib = self.ctx.lib
+        source = source_from_library(lib, self.case.id, mode, now)  # a snapshot, read here
+        mask, zone, profiles_dir = self.mask.isChecked(), self.ctx.zone, lib.profiles_dir
+
+        def work(progress, cancel):
+            return export_bundle(source, out, mode=mode, profile=profile, now=now,
+                                 progress=progress, cancel=cancel, mask=mask, zone=zone,
+                                 profiles_dir=profiles_dir)
+
+        self.ctx.settings.set("export_dir", str(out.parent))
+        self._set_running(True)
+        self.step.setText(self.tr("Starting…"))
+        self.job = self.ctx.runner.run("export", work, pool=WORK,
+                                       on_progress=self._on_job_progressed,
+                                       on_success=self._on_job_succeeded,
+                                       on_failure=self._on_job_failed)
+        self.job.cancelled.connect(self._on_job_cancelled)
+        return True
+
+    def cancel(self) -> None:
+        if self.job is not None and not self.job.done:
+            self.step.setText(self.tr("Cancelling…"))
+            self.cancel_button.setEnabled(False)
+            self.job.cancel()
+
+    def _set_running(self, running: bool) -> None:
+        for w in (self.mode, self.profile, self.destination, self.mask, self.export_button):
+            w.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+
+    def _on_job_progressed(self, fraction: float, zh: str, en: str) -> None:
+        self.progress.setValue(int(fraction * 1000))
+        self.progress.setFormat(f"{int(fraction * 100)}%")
+        self.step.setText(pick(zh, en))
+
+    def _on_job_succeeded(self, report) -> None:
+        self.job = None
+        self.report = report
+        self._set_running(False)
+        self.progress.setValue(1000)
+        files = [Path(f) for f in report.files]
+        shas = getattr(report, "bundle_sha256s", None) or getattr(report, "sha256s", [])
+        try:
+            self.ctx.lib.record_submission(self.case.id, report.mode, report.profile,
+                                           [str(f) for f in files], list(shas),
+                                           report.manifest_sha256, at=self.ctx.now())
+        finally:
+            self.ctx.changed(self.case.id)
+        lines = [self.tr("Saved: %1").replace("%1", ", ".join(f.name for f in files))]
+        lines += [pick(*w) for w in getattr(report, "warnings", [])]
+        self.step.setText("\n".join(lines))
+        self.open_button.show()
+        self.preview_button.show()
+        self.export_finished.emit(report)
+
+    def _on_job_failed(self, exc) -> None:
+        self.job = None
+        self._set_running(False)
+        self.progress.setValue(0)
+        msg, hint = describe(exc)
+        from evidencekit.errors import EvidenceKitError
+        if not isinstance(exc, EvidenceKitError):
+            self.ctx.presenter.show(exc, self)
+            msg = self.tr("The export failed unexpectedly; nothing was saved.")
+        self.step.setText(self.tr("Export failed: %1").replace("%1", msg) + (f"\n{hint}" if hint else ""))
+        self.export_failed.emit(exc)
+
+    def _on_job_cancelled(self) -> None:
+        self.job = None
+        self._set_running(False)
+        self.progress.setValue(0)
+        self.step.setText(self.tr("Export cancelled; nothing was saved."))
+        self.export_cancelled.emit()
+
+    def _on_open_clicked(self) -> None:
+        if self.report and self.report.files:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.report.files[0]).parent)))
+
+    def show_preview(self) -> BundlePreviewDialog | None:
+        if not (self.report and self.report.files):
+            return None
+        dlg = BundlePreviewDialog(Path(self.report.files[0]), self)
+        dlg.show()
+        return dlg
+
+    def closeEvent(self, event):
+        if self.job is not None and not self.job.done:
+            self.cancel()
+            self.ctx.runner.wait(30000)  # the pipeline removes its partial files on cancel
+        super().closeEvent(event)
+
+    def reject(self):
+        self.close()

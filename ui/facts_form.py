@@ -1,0 +1,178 @@
+"""The case's facts: numbers, parties, stage and the instants that start and stop clocks.
+
+Each field is saved when it is finished (focus leaves, a pick is made), so the deadline
+banner and checklist follow at once. Errors from the library appear beside the form.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
+                               QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+
+from evidencekit.errors import EvidenceKitError
+from evidencekit.domain import OUTCOMES, STAGES
+
+from . import labels
+from .datetime_field import OptionalDateTimeEdit
+from .errors import describe
+from .i18n import pick
+
+TEXT_FIELDS = ("order_no", "after_sale_no", "buyer_name", "buyer_phone", "product", "amount",
+               "store_name", "judgment_ref")
+INSTANTS = ("request_at", "intervention_at", "shipped_at", "judgment_at", "appeal_submitted_at",
+            "closed_at")
+
+
+class FactsForm(QScrollArea):
+    saved = Signal(str)  # field name
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case = None
+        self._loading = False
+        self.setWidgetResizable(True)
+        body = QWidget()
+        self.setWidget(body)
+        lay = QVBoxLayout(body)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {labels.STATUS_COLORS['missing']}")
+        self.message.hide()
+        lay.addWidget(self.message)
+
+        self.texts: dict[str, QLineEdit] = {}
+        names = {"order_no": self.tr("Order no."), "after_sale_no": self.tr("After-sale no."),
+                 "buyer_name": self.tr("Buyer"), "buyer_phone": self.tr("Buyer phone"),
+                 "product": self.tr("Product"), "amount": self.tr("Amount"),
+                 "store_name": self.tr("Store"), "judgment_ref": self.tr("Judgment ref.")}
+        order = QGroupBox(self.tr("Order"))
+        of = QFormLayout(order)
+        for name in TEXT_FIELDS[:-1]:
+            edit = QLineEdit()
+            edit.setObjectName(name)
+            edit.editingFinished.connect(lambda n=name: self._on_text_finished(n))
+            self.texts[name] = edit
+            of.addRow(names[name], edit)
+        lay.addWidget(order)
+
+        clocks = QGroupBox(self.tr("Stage and clocks"))
+        cf = QFormLayout(clocks)
+        self.stage = QComboBox()
+        for sid in STAGES:
+            self.stage.addItem(labels.stage_label(sid), sid)
+        self.stage.activated.connect(lambda _i: self._save("stage", self.stage.currentData()))
+        cf.addRow(self.tr("Stage"), self.stage)
+        inames = {"request_at": self.tr("After-sale request"),
+                  "intervention_at": self.tr("Platform intervention"),
+                  "shipped_at": self.tr("Shipped"), "judgment_at": self.tr("Judgment"),
+                  "appeal_submitted_at": self.tr("Appeal submitted"),
+                  "closed_at": self.tr("Closed")}
+        self.instants: dict[str, OptionalDateTimeEdit] = {}
+        for name in INSTANTS:
+            w = OptionalDateTimeEdit(ctx.zone)
+            w.setObjectName(name)
+            w.value_changed.connect(lambda n=name: self._on_instant_changed(n))
+            self.instants[name] = w
+            cf.addRow(inames[name], w)
+        lay.addWidget(clocks)
+
+        judged = QGroupBox(self.tr("Judgment and appeal"))
+        jf = QFormLayout(judged)
+        jf.addRow(names["judgment_ref"], self._text("judgment_ref"))
+        self.against = QCheckBox(self.tr("Judged against the merchant"))
+        self.against.toggled.connect(lambda on: self._save("judgment_against_merchant", on))
+        jf.addRow("", self.against)
+        self.judgment_text = QPlainTextEdit()
+        self.judgment_text.setPlaceholderText(self.tr("Paste the platform's judgment text here"))
+        self.judgment_text.setMaximumHeight(110)
+        jf.addRow(self.tr("Judgment text"), self.judgment_text)
+        self.appeals_used = QSpinBox()
+        self.appeals_used.setRange(0, 9)
+        self.appeals_used.editingFinished.connect(
+            lambda: self._save("appeals_used", self.appeals_used.value()))
+        jf.addRow(self.tr("Appeals used"), self.appeals_used)
+        self.outcome = QComboBox()
+        self.outcome.addItem("—", "")
+        for oid, (zh, en) in OUTCOMES.items():
+            self.outcome.addItem(pick(zh, en), oid)
+        self.outcome.activated.connect(lambda _i: self._save("outcome", self.outcome.currentData()))
+        jf.addRow(self.tr("Outcome"), self.outcome)
+        lay.addWidget(judged)
+
+        notes = QGroupBox(self.tr("Notes"))
+        nl = QVBoxLayout(notes)
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(90)
+        nl.addWidget(self.notes)
+        lay.addWidget(notes)
+        lay.addStretch(1)
+        self.judgment_text.installEventFilter(self)
+        self.notes.installEventFilter(self)
+
+    def _text(self, name: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.editingFinished.connect(lambda n=name: self._on_text_finished(n))
+        self.texts[name] = edit
+        return edit
+
+    def eventFilter(self, obj, event):
+        from PySide6.QtCore import QEvent
+        if event.type() == QEvent.FocusOut and self.case is not None:
+            if obj is self.judgment_text:
+                self._save("judgment_text", self.judgment_text.toPlainText())
+            elif obj is self.notes:
+                self._save("notes", self.notes.toPlainText())
+        return super().eventFilter(obj, event)
+
+    # ---- loading and saving ----------------------------------------------------------------
+    def set_case(self, case) -> None:
+        self._loading = True
+        try:
+            same = self.case is not None and self.case.id == case.id
+            self.case = case
+            for name, edit in self.texts.items():
+                if not (same and edit.hasFocus()):
+                    edit.setText(getattr(case, name) or "")
+            self.stage.setCurrentIndex(max(0, self.stage.findData(case.stage)))
+            for name, w in self.instants.items():
+                if not (same and w.edit.hasFocus()):
+                    w.setValue(getattr(case, name), default=self.ctx.now())
+            self.against.setChecked(case.judgment_against_merchant)
+            if not (same and self.judgment_text.hasFocus()):
+                self.judgment_text.setPlainText(case.judgment_text)
+            if not (same and self.notes.hasFocus()):
+                self.notes.setPlainText(case.notes)
+            self.appeals_used.setValue(case.appeals_used)
+            self.outcome.setCurrentIndex(max(0, self.outcome.findData(case.outcome)))
+        finally:
+            self._loading = False
+
+    def flush(self) -> None:
+        """Save multi-line fields that are still being typed in (before leaving the case)."""
+        if self.case is None:
+            return
+        self._save("judgment_text", self.judgment_text.toPlainText())
+        self._save("notes", self.notes.toPlainText())
+
+    def _on_text_finished(self, name: str) -> None:
+        self._save(name, self.texts[name].text().strip())
+
+    def _on_instant_changed(self, name: str) -> None:
+        self._save(name, self.instants[name].value())
+
+    def _save(self, name: str, value) -> None:
+        if self._loading or self.case is None or getattr(self.case, name) == value:
+            return
+        try:
+            self.case = self.ctx.lib.update_case(self.case.id, **{name: value})
+        except EvidenceKitError as e:  # shown beside the form; others reach the excepthook
+            msg, hint = describe(e)
+            self.message.setText(msg + (f" — {hint}" if hint else ""))
+            self.message.show()
+            return
+        self.message.hide()
+        self.saved.emit(name)
+        self.ctx.changed(self.case.id)

@@ -1,0 +1,124 @@
+"""Attaching files: one serialised library write per file, on the writer thread.
+
+A refused file is reported with its reason and the rest of the drop goes on. A locked PDF
+asks for its password on the main thread (through ``password_provider``) and is retried.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from evidencekit.errors import Cancelled, PasswordRequired
+
+from .runner import WRITE, Job
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given; folders replaced by the files inside them (recursively, sorted)."""
+    out: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*")
+                          if f.is_file() and not any(part.startswith(".") for part in
+                                                     f.relative_to(p).parts))
+        else:
+            out.append(p)
+    return out
+
+
+class Importer(QObject):
+    """App-owned import queue (widgets only listen)."""
+
+    file_queued = Signal(int, object)            # case id, path
+    file_attached = Signal(int, object, object)  # case id, path, Exhibit
+    file_failed = Signal(int, object, object)    # case id, path, exception
+    batch_finished = Signal(int)                 # case id: nothing left to import for it
+
+    def __init__(self, ctx, parent: QObject | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.password_provider: Callable[[Path, bool], str | None] | None = None
+        self._pending: dict[int, int] = {}  # case id -> files not finished
+        self._jobs: list[Job] = []
+        self._locked: list[tuple[int, Path, str | None, bool]] = []
+        self._asking = False
+
+    def add(self, case_id: int, paths: list[Path], kind: str | None = None) -> int:
+        files = expand_paths(paths)
+        for path in files:
+            self._queue(case_id, path, kind, None)
+        return len(files)
+
+    def pending(self, case_id: int | None = None) -> int:
+        if case_id is None:
+            return sum(self._pending.values())
+        return self._pending.get(case_id, 0)
+
+    def cancel_all(self) -> None:
+        for job in list(self._jobs):
+            job.cancel()
+
+    def _queue(self, case_id: int, path: Path, kind: str | None, password: str | None,
+               announce: bool = True) -> None:
+        self._pending[case_id] = self._pending.get(case_id, 0) + 1
+        if announce:
+            self.file_queued.emit(case_id, path)
+        ctx = self.ctx
+
+        def work(progress, cancel):
+            if cancel.is_set():
+                raise Cancelled()
+            return ctx.writer_library().attach(case_id, path, kind=kind, password=password)
+
+        job = self.ctx.runner.run(f"attach {path.name}", work, pool=WRITE)
+        self._jobs.append(job)
+        job.succeeded.connect(lambda ex, c=case_id, p=path: self._on_job_succeeded(c, p, ex))
+        job.failed.connect(lambda e, c=case_id, p=path, k=kind, pw=password:
+                           self._on_job_failed(c, p, k, pw, e))
+        job.cancelled.connect(lambda c=case_id, p=path: self._on_job_failed(c, p, kind, None,
+                                                                             Cancelled()))
+        job.finished.connect(lambda j=job: self._jobs.remove(j) if j in self._jobs else None)
+
+    def _done_one(self, case_id: int) -> None:
+        self._pending[case_id] -= 1
+        if self._pending[case_id] <= 0:
+            del self._pending[case_id]
+            self.batch_finished.emit(case_id)
+
+    def _on_job_succeeded(self, case_id: int, path: Path, exhibit) -> None:
+        self.file_attached.emit(case_id, path, exhibit)
+        self.ctx.changed(case_id)
+        self._done_one(case_id)
+
+    def _on_job_failed(self, case_id, path, kind, password, exc) -> None:
+        if isinstance(exc, PasswordRequired) and self.password_provider is not None:
+            self._locked.append((case_id, path, kind, password is not None))
+            self._ask_next()
+            return
+        self.file_failed.emit(case_id, path, exc)
+        self._done_one(case_id)
+
+    def _ask_next(self) -> None:
+        # One password prompt at a time, even when several locked PDFs arrive together.
+        if self._asking or not self._locked:
+            return
+        self._asking = True
+        try:
+            while self._locked:
+                case_id, path, kind, was_wrong = self._locked.pop(0)
+                password = self.password_provider(path, was_wrong)
+                if password:
+                    self._queue(case_id, path, kind, password, announce=False)
+                else:
+                    self.file_failed.emit(case_id, path, PasswordRequired(
+                        "这个 PDF 已加密，未提供密码，所以没有添加",
+                        "This PDF is encrypted and no password was given, so it was not added",
+                        hint_zh="拿到密码后再添加一次。", hint_en="Add it again once you have "
+                        "the password."))
+                self._done_one(case_id)
+        finally:
+            self._asking = False

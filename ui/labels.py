@@ -1,0 +1,64 @@
+"""Display text and colours for domain values, in the current UI language."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtGui import QColor
+
+from evidencekit.domain import KINDS, MODES, STAGES
+from evidencekit.timeutil import format_duration, format_local
+
+from .i18n import lang, pick
+
+STATE_COLORS = {  # background, foreground: readable in light and dark palettes
+    "ok": ("#2e7d32", "#ffffff"),
+    "due_soon": ("#f9a825", "#1a1a1a"),
+    "critical": ("#e65100", "#ffffff"),
+    "overdue": ("#b71c1c", "#ffffff"),
+}
+STATUS_MARKS = {"ok": "✓", "missing": "✗", "warning": "!"}
+STATUS_COLORS = {"ok": "#2e7d32", "missing": "#c62828", "warning": "#ef6c00"}
+
+
+def kind_label(kind: str) -> str:
+    if "|" in kind:
+        return pick(" 或 ", " or ").join(kind_label(k) for k in kind.split("|"))
+    zh, en = KINDS.get(kind, (kind, kind))
+    return pick(zh, en)
+
+
+def stage_label(stage: str) -> str:
+    zh, en = STAGES.get(stage, (stage, stage))
+    return pick(zh, en)
+
+
+def mode_label(mode: str) -> str:
+    zh, en = MODES.get(mode, (mode, mode))
+    return pick(zh, en)
+
+
+def platform_label(rules, platform_id: str) -> str:
+    p = rules.platforms.get(platform_id)
+    return p.name(lang()) if p else platform_id
+
+
+def dispute_label(rules, platform_id: str, type_id: str) -> str:
+    p = rules.platforms.get(platform_id)
+    for t in (p.dispute_types if p else ()):
+        if t.id == type_id:
+            return t.name(lang())
+    return type_id
+
+
+def countdown(seconds: float) -> str:
+    return format_duration(seconds, lang())
+
+
+def state_color(state: str) -> tuple[QColor, QColor]:
+    bg, fg = STATE_COLORS.get(state, ("#607d8b", "#ffffff"))
+    return QColor(bg), QColor(fg)
+
+
+def local_time(dt: datetime | None, zone) -> str:
+    return format_local(dt, zone) if dt else ""

@@ -1,0 +1,277 @@
+"""The main window: menus and shortcuts, the case list and the case view, the minute clock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox,
+                               QStackedWidget)
+
+from .case_list_page import CaseListPage
+from .case_view import TAB_EVIDENCE, TAB_FACTS, TAB_STATEMENT, CaseView
+from .export_dialog import ExportDialog
+from .new_case_dialog import NewCaseDialog
+from .notifier import DeadlineNotifier
+from .settings_dialog import SettingsDialog
+
+TICK_MS = 60_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.export_dialog: ExportDialog | None = None
+        self.notifier = DeadlineNotifier(ctx, QApplication.windowIcon(), self)
+        ctx.importer.password_provider = self._ask_password
+        self._build()
+        ctx.language_changed.connect(self._on_ctx_language_changed)
+        ctx.cases_changed.connect(self._on_ctx_cases_changed)
+        ctx.case_changed.connect(self._on_ctx_case_changed)
+        ctx.clock_ticked.connect(self._on_ctx_clock_ticked)
+        ctx.settings_changed.connect(self._on_ctx_settings_changed)
+        ctx.runner.job_started.connect(self._update_status)
+        ctx.runner.job_finished.connect(self._update_status)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(ctx.tick)
+        self.timer.start()
+        self.resize(1440, 900)
+        geometry = ctx.settings.state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.notifier.prime(self.case_list.model.rows())
+
+    # ---- building (again after a language switch) ----------------------------------------------
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("EvidenceKit — dispute evidence"))
+        self.pages = QStackedWidget()
+        self.case_list = CaseListPage(self.ctx)
+        self.case_view = CaseView(self.ctx)
+        self.pages.addWidget(self.case_list)
+        self.pages.addWidget(self.case_view)
+        self.setCentralWidget(self.pages)
+        self.case_list.case_activated.connect(self.open_case)
+        self.case_list.reload()
+        for name, splitter in (("caseSplitter", self.case_view.splitter),
+                               ("evidenceSplitter", self.case_view.evidence.splitter),
+                               ("statementSplitter", self.case_view.statement.splitter)):
+            state = self.ctx.settings.state(name)
+            if state is not None:
+                splitter.restoreState(state)
+        self._build_menus()
+        self._update_actions()
+
+    def _action(self, menu, text, slot, shortcut=None, name=""):
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        a.setObjectName(name)
+        a.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(a)
+        return a
+
+    def _build_menus(self) -> None:
+        self.menuBar().clear()
+        m = self.menuBar().addMenu(self.tr("&File"))
+        self.act_new = self._action(m, self.tr("&New case…"), self.new_case, QKeySequence.New, "newCase")
+        self.act_export = self._action(m, self.tr("&Export bundle…"), self.export_bundle, "Ctrl+E",
+                                       "exportBundle")
+        m.addSeparator()
+        self.act_settings = self._action(m, self.tr("&Settings…"), self.open_settings,
+                                         QKeySequence.Preferences if not QKeySequence(
+                                             QKeySequence.Preferences).isEmpty() else "Ctrl+,",
+                                         "settings")
+        m.addSeparator()
+        self._action(m, self.tr("&Quit"), self.close, QKeySequence.Quit, "quit")
+
+        e = self.menuBar().addMenu(self.tr("&Edit"))
+        stack = self.case_view.undo_stack
+        self.act_undo = stack.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo.setShortcut(QKeySequence.Undo)
+        self.act_redo = stack.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo.setShortcut(QKeySequence.Redo)
+        e.addAction(self.act_undo)
+        e.addAction(self.act_redo)
+        e.addSeparator()
+        self.act_add = self._action(e, self.tr("&Add files…"), lambda: self._in_case(
+            self.case_view.evidence.add_files), QKeySequence.Open, "addFiles")
+        self.act_add_folder = self._action(e, self.tr("Add &folder…"), lambda: self._in_case(
+            self.case_view.evidence.add_folder), "Ctrl+Shift+O", "addFolder")
+        self.act_remove = self._action(e, self.tr("&Remove exhibit"), lambda: self._in_case(
+            self.case_view.evidence.remove_selected), QKeySequence.Delete, "removeExhibit")
+        self.act_remove.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.case_view.evidence.table.addAction(self.act_remove)
+        self.act_find = self._action(e, self.tr("&Find case"), self.focus_search, QKeySequence.Find,
+                                     "findCase")
+
+        c = self.menuBar().addMenu(self.tr("&Case"))
+        self.act_back = self._action(c, self.tr("&Case list"), self.show_case_list, "Ctrl+L", "caseList")
+        self._action(c, self.tr("&Evidence"), lambda: self._tab(TAB_EVIDENCE), "Ctrl+1", "tabEvidence")
+        self._action(c, self.tr("&Facts"), lambda: self._tab(TAB_FACTS), "Ctrl+2", "tabFacts")
+        self._action(c, self.tr("&Statement"), lambda: self._tab(TAB_STATEMENT), "Ctrl+3", "tabStatement")
+        c.addSeparator()
+        self.act_grid = self._action(c, self.tr("List / &grid view"), lambda: self._in_case(
+            self.case_view.evidence.toggle_view), "Ctrl+G", "toggleGrid")
+        self.act_trash = self._action(c, self.tr("Move case to &trash"), self.trash_case,
+                                      "Ctrl+Shift+Delete", "trashCase")
+        self._action(c, self.tr("Re&fresh"), self.refresh, QKeySequence.Refresh, "refresh")
+
+        h = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(h, self.tr("&About EvidenceKit"), self.about, None, "about")
+
+    # ---- navigation ------------------------------------------------------------------------
+    def open_case(self, case_id: int) -> None:
+        self.case_view.open_case(case_id)
+        self.pages.setCurrentWidget(self.case_view)
+        self._update_actions()
+
+    def show_case_list(self) -> None:
+        if self.pages.currentWidget() is self.case_view:
+            self.case_view.flush()
+            if self.case_view.case is not None:
+                self.case_list.select_case(self.case_view.case.id)
+        self.pages.setCurrentWidget(self.case_list)
+        self._update_actions()
+        self.case_list.table.setFocus()
+
+    def in_case(self) -> bool:
+        return self.pages.currentWidget() is self.case_view and self.case_view.case is not None
+
+    def _in_case(self, fn) -> None:
+        if self.in_case():
+            fn()
+
+    def _tab(self, index: int) -> None:
+        if not self.in_case():
+            cid = self.case_list.selected_case_id()
+            if cid is None:
+                return
+            self.open_case(cid)
+        self.case_view.tabs.setCurrentIndex(index)
+
+    def focus_search(self) -> None:
+        self.show_case_list()
+        self.case_list.search.setFocus()
+        self.case_list.search.selectAll()
+
+    def _update_actions(self) -> None:
+        in_case = self.in_case()
+        for a in (self.act_add, self.act_add_folder, self.act_remove, self.act_grid):
+            a.setEnabled(in_case)
+
+    def _current_case_id(self) -> int | None:
+        if self.in_case():
+            return self.case_view.case.id
+        return self.case_list.selected_case_id()
+
+    # ---- actions ---------------------------------------------------------------------------
+    def new_case(self) -> None:
+        dlg = NewCaseDialog(self.ctx, self)
+        dlg.finished.connect(lambda result: result and dlg.created_case and
+                             self.open_case(dlg.created_case.id))
+        dlg.open()
+        return dlg
+
+    def export_bundle(self):
+        cid = self._current_case_id()
+        if cid is None:
+            return None
+        mode = self.case_view.mode if self.in_case() else "arbitration"
+        if self.in_case():
+            self.case_view.flush()
+        self.export_dialog = ExportDialog(self.ctx, cid, mode, self)
+        self.export_dialog.open()
+        return self.export_dialog
+
+    def open_settings(self):
+        dlg = SettingsDialog(self.ctx, self)
+        dlg.open()
+        return dlg
+
+    def trash_case(self) -> None:
+        cid = self._current_case_id()
+        if cid is None:
+            return
+        case = self.ctx.lib.get_case(cid)
+        box = QMessageBox(QMessageBox.Question, self.tr("Move to trash"),
+                          self.tr("Move case %1 (order %2) to the trash? It can be restored with "
+                                  "the command line.").replace("%1", case.case_no)
+                          .replace("%2", case.order_no), QMessageBox.Yes | QMessageBox.No, self)
+
+        def done(result):
+            if result == QMessageBox.Yes:
+                self.ctx.lib.delete_case(cid)
+                self.show_case_list()
+                self.ctx.changed()
+        box.finished.connect(done)
+        box.open()
+
+    def refresh(self) -> None:
+        self.case_list.reload()
+        if self.in_case():
+            self.case_view.refresh()
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About EvidenceKit"), self.tr(
+            "EvidenceKit collects chat logs, courier traces, inspection reports and photos for "
+            "an after-sales dispute, checks them against the platform's checklist and deadline, "
+            "and exports one verifiable PDF bundle."))
+
+    def _ask_password(self, path, was_wrong: bool) -> str | None:
+        prompt = (self.tr("The password was wrong. Try again for %1:") if was_wrong else
+                  self.tr("%1 is encrypted. Enter its password:")).replace("%1", path.name)
+        text, ok = QInputDialog.getText(self, self.tr("PDF password"), prompt, QLineEdit.Password)
+        return text if ok and text else None
+
+    # ---- reactions -------------------------------------------------------------------------
+    def _on_ctx_cases_changed(self) -> None:
+        self.case_list.reload()
+
+    def _on_ctx_case_changed(self, case_id: int) -> None:
+        self.case_list.model.refresh_case(case_id)
+
+    def _on_ctx_clock_ticked(self) -> None:
+        self.case_list.model.tick()
+        self.notifier.check(self.case_list.model.rows())
+
+    def _on_ctx_settings_changed(self) -> None:
+        self.refresh()
+
+    def _on_ctx_language_changed(self) -> None:
+        case = self.case_view.case if self.in_case() else None
+        tab = self.case_view.tabs.currentIndex()
+        self._save_state()
+        self.case_view.flush()
+        old = self.pages
+        self._build()
+        old.deleteLater()
+        if case is not None:
+            self.open_case(case.id)
+            self.case_view.tabs.setCurrentIndex(tab)
+
+    def _update_status(self, *_):
+        n = self.ctx.importer.pending()
+        if n:
+            self.statusBar().showMessage(self.tr("Adding %1 file(s)…").replace("%1", str(n)))
+        else:
+            self.statusBar().clearMessage()
+
+    # ---- closing ---------------------------------------------------------------------------
+    def _save_state(self) -> None:
+        s = self.ctx.settings
+        s.save_state("geometry", self.saveGeometry())
+        s.save_state("caseSplitter", self.case_view.splitter.saveState())
+        s.save_state("evidenceSplitter", self.case_view.evidence.splitter.saveState())
+        s.save_state("statementSplitter", self.case_view.statement.splitter.saveState())
+
+    def closeEvent(self, event):
+        self.case_view.flush()
+        if self.export_dialog is not None and self.export_dialog.job is not None:
+            self.export_dialog.cancel()
+        self._save_state()
+        self.ctx.settings.sync()
+        self.timer.stop()
+        self.ctx.shutdown()  # cancel imports and exports, wait for the workers
+        super().closeEvent(event)

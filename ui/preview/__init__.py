@@ -1,0 +1,1 @@
+"""Preview panes for one exhibit: image, chat transcript, trace timeline, PDF pages."""

@@ -1,0 +1,27 @@
+"""PDF pages (inspection reports, courier proofs, exported bundles) with QtPdf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+
+
+class PdfPreview(QPdfView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.document = QPdfDocument(self)
+        self.setDocument(self.document)
+        self.setPageMode(QPdfView.PageMode.MultiPage)
+        self.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def load(self, path: Path, password: str = "") -> bool:
+        self.document.close()
+        if password:
+            self.document.setPassword(password)
+        err = self.document.load(str(path))
+        return err == QPdfDocument.Error.None_
+
+    def page_count(self) -> int:
+        return self.document.pageCount()

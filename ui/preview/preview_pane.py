@@ -1,0 +1,119 @@
+"""Shows the selected exhibit with the viewer for its kind; content is loaded off the UI thread."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
+
+from ..errors import describe
+from ..i18n import pick
+from ..runner import WORK
+from .chat_view import ChatPreview
+from .image_view import ImagePreview
+from .loaders import load_chat, load_image, load_trace
+from .pdf_view import PdfPreview
+from .trace_view import TracePreview
+
+TEXTY = ("text", "csv", "xlsx", "json", "html")
+
+
+class PreviewPane(QWidget):
+    shown = Signal(str)  # which viewer: image | chat | trace | pdf | info | empty
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.stack = QStackedWidget()
+        self.empty = QLabel(self.tr("Select an exhibit to preview it."))
+        self.empty.setAlignment(Qt.AlignCenter)
+        self.image = ImagePreview()
+        self.chat = ChatPreview()
+        self.trace = TracePreview()
+        self.pdf = PdfPreview()
+        self.info = QTextBrowser()
+        for w in (self.empty, self.image, self.chat, self.trace, self.pdf, self.info):
+            self.stack.addWidget(w)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.title)
+        lay.addWidget(self.stack, 1)
+        self._generation = 0
+        self.current = "empty"
+        self.exhibit = None
+
+    def show_exhibit(self, exhibit) -> None:
+        self._generation += 1
+        gen = self._generation
+        self.exhibit = exhibit
+        if exhibit is None:
+            self.title.clear()
+            self._show("empty", self.empty)
+            return
+        from .. import labels
+        self.title.setText(f"<b>E{exhibit.position}</b> · {labels.kind_label(exhibit.kind)} · "
+                           f"{exhibit.source_name}")
+        facts = exhibit.facts or {}
+        fmt = facts.get("format", "")
+        blob = self.ctx.lib.blob_path(exhibit.sha256)
+        store_names = list(self.ctx.lib.setting("store_names", []) or [])
+        if fmt == "pdf":
+            ok = self.pdf.load(blob)
+            if ok:
+                self._show("pdf", self.pdf)
+            else:
+                self._info(exhibit, pick("这个 PDF 无法在此预览（可能已加密）。",
+                                         "This PDF cannot be previewed here (it may be encrypted)."))
+            return
+        if fmt == "image":
+            self._run(gen, lambda: load_image(blob), self._on_image_loaded)
+            return
+        if exhibit.kind == "chat_log" and fmt in TEXTY:
+            self._run(gen, lambda: load_chat(blob, exhibit.source_name, store_names),
+                      self._on_chat_loaded)
+            return
+        if exhibit.kind == "logistics_trace" and fmt in TEXTY:
+            self._run(gen, lambda: load_trace(blob, exhibit.source_name, store_names),
+                      self._on_trace_loaded)
+            return
+        self._info(exhibit)
+
+    def _run(self, gen, fn, done) -> None:
+        self.info.setPlainText(pick("正在载入…", "Loading…"))
+        self._show("loading", self.info)
+        self.ctx.runner.run("preview", lambda progress, cancel: fn(), pool=WORK,
+                            on_success=lambda value: gen == self._generation and done(value),
+                            on_failure=lambda e: gen == self._generation and self._info(
+                                self.exhibit, describe(e)[0]))
+
+    def _on_image_loaded(self, image) -> None:
+        if image.isNull():
+            self._info(self.exhibit, pick("无法显示这张图片。", "This image cannot be shown."))
+            return
+        self.image.set_image(image)
+        self._show("image", self.image)
+
+    def _on_chat_loaded(self, log) -> None:
+        self.chat.set_chat(log, self.ctx.zone)
+        self._show("chat", self.chat)
+
+    def _on_trace_loaded(self, trace) -> None:
+        self.trace.set_trace(trace, self.ctx.zone)
+        self._show("trace", self.trace)
+
+    def _info(self, exhibit, note: str = "") -> None:
+        facts = dict(exhibit.facts or {}) if exhibit else {}
+        facts.pop("text_excerpt", None)
+        body = json.dumps(facts, ensure_ascii=False, indent=2, default=str)
+        head = f"{note}\n\n" if note else ""
+        self.info.setPlainText(head + (f"SHA-256 {exhibit.sha256}\n\n" if exhibit else "") + body)
+        self._show("info", self.info)
+
+    def _show(self, name: str, widget) -> None:
+        self.current = name
+        self.stack.setCurrentWidget(widget)
+        self.shown.emit(name)

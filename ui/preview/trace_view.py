@@ -1,0 +1,77 @@
+"""A logistics trace as a timeline: stalls called out, the signed event marked."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+from evidencekit.timeutil import format_local, from_iso
+
+from ..i18n import pick
+
+SIGNED = ("signed", "proxy_signed")
+
+
+class TracePreview(QTableWidget):
+    def __init__(self, parent=None):
+        super().__init__(0, 3, parent)
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.signed_rows: list[int] = []
+        self.stall_rows: list[int] = []
+
+    def set_trace(self, trace, zone) -> None:
+        self.clear()
+        self.setHorizontalHeaderLabels([pick("时间", "Time"), pick("地点", "Location"),
+                                        pick("轨迹", "Event")])
+        stalls = {}
+        for s in trace.stalls:
+            start = s.get("from")
+            start = from_iso(start) if isinstance(start, str) else start
+            if isinstance(start, datetime):
+                stalls[start] = s
+        rows: list[tuple[str, object]] = []
+        for ev in trace.events:
+            rows.append(("event", ev))
+            if ev.at in stalls:
+                rows.append(("stall", stalls[ev.at]))
+        self.setRowCount(len(rows))
+        self.signed_rows, self.stall_rows = [], []
+        bold = QFont()
+        bold.setBold(True)
+        for r, (what, obj) in enumerate(rows):
+            if what == "stall":
+                hours = obj.get("hours", 0)
+                text = pick(f"⚠ 停滞 {hours:g} 小时（超过 3 天未更新）",
+                            f"⚠ Stalled for {hours:g} h (no update for more than 3 days)")
+                cells = ["", "", text]
+                brush = QBrush(QColor("#fff3e0"))
+                fg = QBrush(QColor("#e65100"))
+                self.stall_rows.append(r)
+            else:
+                ev = obj
+                signed = ev.status in SIGNED
+                mark = "✔ " if signed else ""
+                cells = [format_local(ev.at, zone) if ev.at else "", ev.location or "",
+                         mark + (pick("【签收】", "[Signed] ") if signed else "") + ev.text]
+                brush = QBrush(QColor("#e8f5e9")) if signed else None
+                fg = QBrush(QColor("#1b5e20")) if signed else None
+                if signed:
+                    self.signed_rows.append(r)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if brush is not None:
+                    item.setBackground(brush)
+                    item.setForeground(fg)
+                    if what == "event":
+                        item.setFont(bold)
+                self.setItem(r, c, item)
+        h = self.horizontalHeader()
+        h.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        h.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        h.setSectionResizeMode(2, QHeaderView.Stretch)
+        self.resizeRowsToContents()

@@ -1,0 +1,212 @@
+"""The merchant's account, and in appeal mode a table of points (judgment basis / fact /
+exhibits), with templates (话术库) and a gentle warning for emotional wording."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView,
+                               QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+
+from evidencekit.errors import EvidenceKitError
+
+from . import labels
+from .errors import describe
+from .i18n import lang, pick
+from .models.points_model import COL_BASIS, COL_EXHIBITS, COL_FACT, AppealPointsModel
+from .templates import load_templates, templates_for
+from .tone import check_tone
+
+
+class StatementEditor(QWidget):
+    saved = Signal()
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case = None
+        self.mode = "arbitration"
+        try:
+            self._templates = load_templates()
+        except (OSError, ValueError):
+            self._templates = []
+
+        self.template = QComboBox()
+        self.template.setMinimumContentsLength(24)
+        self.insert_button = QPushButton(self.tr("Use template"))
+        self.insert_button.clicked.connect(self.apply_template)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Template")))
+        top.addWidget(self.template, 1)
+        top.addWidget(self.insert_button)
+
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("statementText")
+        self.text.setPlaceholderText(self.tr(
+            "Describe what happened, in order, with times and exhibit numbers (E1, E2…). "
+            "Keep to facts; avoid emotional wording."))
+        self.tone = QLabel()
+        self.tone.setObjectName("toneWarning")
+        self.tone.setWordWrap(True)
+        self.tone.setStyleSheet(f"color: {labels.STATUS_COLORS['warning']};")
+        self.tone.hide()
+        self.error = QLabel()
+        self.error.setStyleSheet(f"color: {labels.STATUS_COLORS['missing']};")
+        self.error.hide()
+        statement_box = QGroupBox(self.tr("Merchant's statement"))
+        sl = QVBoxLayout(statement_box)
+        sl.addLayout(top)
+        sl.addWidget(self.text, 1)
+        sl.addWidget(self.tone)
+        sl.addWidget(self.error)
+
+        self.points = AppealPointsModel(self)
+        self.points_view = QTableView()
+        self.points_view.setObjectName("appealPoints")
+        self.points_view.setModel(self.points)
+        self.points_view.setWordWrap(True)
+        self.points_view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        h = self.points_view.horizontalHeader()
+        h.setSectionResizeMode(COL_BASIS, QHeaderView.Stretch)
+        h.setSectionResizeMode(COL_FACT, QHeaderView.Stretch)
+        h.setSectionResizeMode(COL_EXHIBITS, QHeaderView.ResizeToContents)
+        self.add_point_button = QPushButton(self.tr("Add point"))
+        self.remove_point_button = QPushButton(self.tr("Remove point"))
+        self.add_point_button.clicked.connect(self._on_add_point_clicked)
+        self.remove_point_button.clicked.connect(self._on_remove_point_clicked)
+        self.points_box = QGroupBox(self.tr("Appeal points: where the judgment's basis differs "
+                                            "from the facts"))
+        pl = QVBoxLayout(self.points_box)
+        pl.addWidget(self.points_view, 1)
+        hint = QLabel(self.tr("Exhibits: type numbers such as E2, E5."))
+        hint.setStyleSheet("color: palette(mid);")
+        pb = QHBoxLayout()
+        pb.addWidget(hint, 1)
+        pb.addWidget(self.add_point_button)
+        pb.addWidget(self.remove_point_button)
+        pl.addLayout(pb)
+
+        self.splitter = QSplitter(Qt.Vertical)
+        self.splitter.setObjectName("statementSplitter")
+        self.splitter.addWidget(statement_box)
+        self.splitter.addWidget(self.points_box)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.splitter)
+
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(800)
+        self._save_timer.timeout.connect(self.save)
+        self.text.textChanged.connect(self._on_text_changed)
+        self.points.points_edited.connect(self._on_points_edited)
+        self._loading = False
+
+    # ---- loading -------------------------------------------------------------------------
+    def set_case(self, case, exhibits) -> None:
+        same = self.case is not None and self.case.id == case.id
+        if not same:
+            self.save()
+        self.case = case
+        self._loading = True
+        try:
+            if not (same and self.text.hasFocus()) and self.text.toPlainText() != case.statement:
+                self.text.setPlainText(case.statement)
+            if not (same and self.points_view.state() == QAbstractItemView.EditingState):
+                self.points.set_points(case.appeal_points, {e.id: e.position for e in exhibits})
+        finally:
+            self._loading = False
+        self._refresh_templates()
+        self._check_tone()
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.points_box.setVisible(mode == "appeal")
+        self._refresh_templates()
+
+    def _refresh_templates(self) -> None:
+        current = self.template.currentData()
+        self.template.clear()
+        if self.case is None:
+            return
+        for t in templates_for(self._templates, self.case.dispute_type, self.mode):
+            self.template.addItem(t.title(lang()), t.id)
+        self.template.setCurrentIndex(max(0, self.template.findData(current)))
+        self.insert_button.setEnabled(self.template.count() > 0)
+
+    # ---- editing -------------------------------------------------------------------------
+    def apply_template(self) -> None:
+        tid = self.template.currentData()
+        t = next((t for t in self._templates if t.id == tid), None)
+        if t is None or self.case is None:
+            return
+        cursor = self.text.textCursor()
+        if self.text.toPlainText().strip():
+            cursor.movePosition(cursor.MoveOperation.End)
+            cursor.insertText("\n\n")
+        cursor.insertText(t.text(lang(), self.case))
+        if self.mode == "appeal":
+            for p in t.points:
+                self.points.add_point(pick(p.basis_zh, p.basis_en), pick(p.fact_zh, p.fact_en))
+        self.save()
+
+    def _on_text_changed(self) -> None:
+        if not self._loading:
+            self._save_timer.start()
+        self._check_tone()
+
+    def _check_tone(self) -> None:
+        notes = check_tone(self.text.toPlainText())
+        for p in self.points.points():
+            notes += check_tone(p.basis + "\n" + p.fact)
+        seen, lines = set(), []
+        for n in notes:
+            if n.code not in seen:
+                seen.add(n.code)
+                lines.append("• " + pick(n.zh, n.en))
+        self.tone.setText(pick("措辞提醒（不影响导出）：", "Wording note (does not block export):")
+                          + "\n" + "\n".join(lines) if lines else "")
+        self.tone.setVisible(bool(lines))
+
+    def tone_codes(self) -> list[str]:
+        notes = check_tone(self.text.toPlainText())
+        return [n.code for n in notes]
+
+    def _on_points_edited(self) -> None:
+        if not self._loading:
+            self.save()
+        self._check_tone()
+
+    def _on_add_point_clicked(self) -> None:
+        row = self.points.add_point()
+        self.points_view.edit(self.points.index(row, COL_BASIS))
+
+    def _on_remove_point_clicked(self) -> None:
+        rows = sorted({i.row() for i in self.points_view.selectionModel().selectedRows()}, reverse=True)
+        if not rows and self.points_view.currentIndex().isValid():
+            rows = [self.points_view.currentIndex().row()]
+        for r in rows:
+            self.points.remove_point(r)
+
+    def save(self) -> None:
+        self._save_timer.stop()
+        if self.case is None:
+            return
+        fields = {}
+        if self.text.toPlainText() != self.case.statement:
+            fields["statement"] = self.text.toPlainText()
+        pts = self.points.points()
+        if pts != self.case.appeal_points:
+            fields["appeal_points"] = pts
+        if not fields:
+            return
+        try:
+            self.case = self.ctx.lib.update_case(self.case.id, **fields)
+        except EvidenceKitError as e:
+            self.error.setText(describe(e)[0])
+            self.error.show()
+            return
+        self.error.hide()
+        self.saved.emit()
+        self.ctx.changed(self.case.id)
