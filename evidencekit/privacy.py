@@ -116,7 +116,10 @@ def strip_gps(img: Image.Image | bytes) -> Image.Image | bytes:
     """
     if isinstance(img, (bytes, bytearray)):
         return _strip_gps_bytes(bytes(img))
-    exif = img.getexif()
+    exif = Image.Exif()
+    original = img.getexif()
+    if len(original):
+        exif.load(original.tobytes())  # a copy: the caller's image keeps its EXIF
     exif.pop(0x8825, None)
     out = img.copy()
     out.info = {k: v for k, v in img.info.items() if k not in ("xmp", "XML:com.adobe.xmp")}
