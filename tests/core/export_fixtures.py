@@ -130,7 +130,7 @@ class CaseFiles:
         shutil.copyfile(path, self.originals / path.name)
         n = len(self.exhibits) + 1
         ex = Exhibit(id=100 + n, case_id=1, position=n, kind=kind, sha256=sha, size=len(data),
-                     source_name=path.name, added_at=t(19, 9, n), caption=caption,
+                     source_name=path.name, added_at=t(19, 9) + timedelta(minutes=n), caption=caption,
                      is_new=is_new, facts=facts or {})
         self.exhibits.append(ex)
         if content is not None:

@@ -1,0 +1,156 @@
+"""Export benchmark (issue 4): douyin vs the floor, archive vs img2pdf, peak RSS by photo count.
+
+    python bench/bench_export.py [--photos 50,100,200] [--skip-archive]
+
+Generates its own 12 MP JPEG photos (~2–4 MB each) in a temp folder, plus a
+5,000-message chat, a 40-event trace and a 20-page report. Each export runs in a
+fresh subprocess so its peak RSS (ru_maxrss) is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def make_photos(folder: Path, n: int) -> list[Path]:
+    from PIL import Image, ImageDraw, ImageFilter
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(7)
+    # One noisy 12 MP base image, varied per photo: realistic JPEG sizes (2–4 MB).
+    base = Image.effect_noise((4000, 3000), 28).convert("RGB").filter(ImageFilter.GaussianBlur(0.6))
+    paths = []
+    for i in range(n):
+        p = folder / f"IMG_{i:04d}.jpg"
+        if not p.exists():
+            im = base.copy()
+            d = ImageDraw.Draw(im)
+            for _ in range(40):
+                x, y = rng.randrange(4000), rng.randrange(3000)
+                d.rectangle([x, y, x + 300, y + 200], fill=(rng.randrange(256), rng.randrange(256),
+                                                            rng.randrange(256)))
+            im.save(p, "JPEG", quality=90)
+        paths.append(p)
+    return paths
+
+
+def floor_seconds(photos: list[Path]) -> float:
+    """Decode each photo at reduced scale, fit to 1240 px, re-encode; on all cores."""
+    from PIL import Image
+
+    def one(p: Path) -> int:
+        with Image.open(p) as im:
+            im.draft("RGB", (1240, 1240))
+            im = im.convert("RGB")
+            im.thumbnail((1240, 1240))
+            out = Path(tempfile.gettempdir()) / f"floor-{os.getpid()}-{p.stem}.jpg"
+            im.save(out, "JPEG", quality=80)
+            n = out.stat().st_size
+            out.unlink()
+            return n
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=os.cpu_count()) as pool:
+        list(pool.map(one, photos))
+    return time.perf_counter() - t0
+
+
+def img2pdf_seconds(photos: list[Path], out: Path) -> float:
+    import img2pdf
+    t0 = time.perf_counter()
+    with open(out, "wb") as f:
+        f.write(img2pdf.convert([str(p) for p in photos], nodate=True))
+    return time.perf_counter() - t0
+
+
+def build_source(work: Path, photos: list[Path]):
+    from tests.core.export_fixtures import CaseFiles, build_case, make_report_pdf, t, trace
+    from evidencekit.ingest.model import ChatLog, Message, Trace, TraceEvent
+    from dataclasses import replace
+    src = build_case(work / "case", photos=0, chat_messages=5000, report_pages=20)
+    cf = CaseFiles(work / "case")
+    cf.exhibits = list(src.exhibits)
+    tr = trace()
+    events = [TraceEvent(tr.events[0].at + timedelta(hours=3 * i), "上海市", f"快件在途第 {i} 站",
+                         "in_transit") for i in range(39)] + [tr.events[-1]]
+    ex_trace = next(e for e in src.exhibits if e.kind == "logistics_trace")
+    contents = dict(src.contents)
+    contents[ex_trace.id] = Trace(events, tr.tracking_no, tr.carrier, tr.stalls)
+    for p in photos:
+        cf.add(p, "photo", f"商品照片 {p.stem}")
+    return replace(src, exhibits=tuple(cf.exhibits), blob_path=cf.blob_path, contents=contents)
+
+
+def child(args: argparse.Namespace) -> None:
+    """One export in this process; prints seconds and peak RSS as JSON."""
+    from tests.core.export_fixtures import NOW
+    from evidencekit.export import export_bundle
+    work = Path(args.work)
+    photos = sorted((work / "photos").glob("*.jpg"))[: args.n]
+    src = build_source(work / f"run-{args.profile}-{args.n}", photos)
+    out = work / f"out-{args.profile}-{args.n}.pdf"
+    t0 = time.perf_counter()
+    rep = export_bundle(src, out, profile=args.profile, now=NOW, zone="Asia/Shanghai")
+    dt = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": dt, "rss_mb": rss, "pages": sum(rep.pages),
+                      "mb": sum(rep.sizes) / 1e6}))
+
+
+def run_child(work: Path, profile: str, n: int) -> dict:
+    r = subprocess.run([sys.executable, __file__, "--child", "--work", str(work), "--profile",
+                        profile, "--n", str(n)], capture_output=True, text=True, cwd=ROOT)
+    if r.returncode:
+        raise SystemExit(r.stderr)
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--photos", default="50,100,200")
+    ap.add_argument("--skip-archive", action="store_true")
+    ap.add_argument("--child", action="store_true")
+    ap.add_argument("--work")
+    ap.add_argument("--profile", default="douyin")
+    ap.add_argument("--n", type=int, default=100)
+    args = ap.parse_args()
+    if args.child:
+        return child(args)
+    counts = [int(x) for x in args.photos.split(",")]
+    with tempfile.TemporaryDirectory(prefix="ek-bench-") as tmp:
+        work = Path(tmp)
+        t0 = time.perf_counter()
+        photos = make_photos(work / "photos", max(counts))
+        sizes = [p.stat().st_size for p in photos]
+        print(f"generated {len(photos)} photos 4000x3000, {min(sizes)/1e6:.1f}–"
+              f"{max(sizes)/1e6:.1f} MB each, in {time.perf_counter() - t0:.0f} s; "
+              f"cpus={os.cpu_count()}")
+        for n in counts:
+            floor = floor_seconds(photos[:n])
+            r = run_child(work, "douyin", n)
+            print(f"douyin  {n:4d} photos: {r['seconds']:6.2f} s  floor {floor:6.2f} s  "
+                  f"ratio {r['seconds'] / floor:4.2f}  peak RSS {r['rss_mb']:5.0f} MB  "
+                  f"{r['pages']} pages {r['mb']:.1f} MB")
+        if not args.skip_archive:
+            n = 100 if 100 in counts else counts[0]
+            ref = img2pdf_seconds(photos[:n], work / "img2pdf.pdf")
+            r = run_child(work, "archive", n)
+            print(f"archive {n:4d} photos: {r['seconds']:6.2f} s  img2pdf {ref:6.2f} s  "
+                  f"ratio {r['seconds'] / ref:4.2f}  peak RSS {r['rss_mb']:5.0f} MB  "
+                  f"{r['mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
