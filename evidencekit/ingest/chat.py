@@ -15,7 +15,8 @@ from pathlib import Path
 from ..domain import Finding
 from ..timeutil import to_iso
 from .model import ChatLog, IngestContext, Message
-from .tables import TIME_KEYS, find_columns, iter_table_rows, json_records, pick
+from .tables import (TABLE_SUFFIXES, TIME_KEYS, find_columns, iter_table_rows, json_records,
+                     pick, starts_like_json)
 from .textio import LineReader, detect_file, read_text
 from .times import InstantCache, make_instant, parse_time_value
 
@@ -91,7 +92,7 @@ def _parse(path: Path, ctx: IngestContext) -> tuple[ChatLog, bool, bool]:
     """Returns (log, recognised_as_chat, undecodable)."""
     roles = RoleClassifier(ctx.store_names)
     suffix = path.suffix.lower()
-    if suffix in (".csv", ".tsv", ".xlsx", ".xlsm"):
+    if suffix in TABLE_SUFFIXES:
         log = _parse_table(path, roles)
         if log is not None:
             return log, True, False
@@ -100,7 +101,7 @@ def _parse(path: Path, ctx: IngestContext) -> tuple[ChatLog, bool, bool]:
             lines = (" ".join(str(c) for c in row if c is not None) for row in rows)
             messages, recognised = parse_lines(lines, roles)
             return ChatLog(messages, "xlsx"), recognised, False
-    if suffix == ".json":
+    if suffix == ".json" or suffix not in TABLE_SUFFIXES and starts_like_json(path):
         log = _parse_json(path, roles)
         if log is not None:
             return log, True, False

@@ -21,6 +21,14 @@ TIME_KEYS = ("time", "时间", "发送时间", "日期时间", "ftime", "timesta
              "acceptTime", "accept_time", "opTime", "scanTime", "操作时间", "更新时间")
 
 MAX_JSON_BYTES = 200 * 1024 * 1024
+TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm")
+
+
+def starts_like_json(path: Path) -> bool:
+    """The first non-blank byte opens an object or array (JSON saved as .txt)."""
+    with open(path, "rb") as f:
+        head = f.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head[:1] in (b"{", b"[")
 
 
 def iter_table_rows(path: Path) -> tuple[Iterator[list[Any]], str]:

@@ -8,7 +8,8 @@ from pathlib import Path
 from ..domain import Finding
 from ..timeutil import to_iso
 from .model import IngestContext, Trace, TraceEvent
-from .tables import TIME_KEYS, find_columns, find_records, iter_table_rows, load_json, pick
+from .tables import (TABLE_SUFFIXES, TIME_KEYS, find_columns, find_records, iter_table_rows,
+                     load_json, pick, starts_like_json)
 from .textio import LineReader, detect_file
 from .times import DATETIME_RE, from_match, parse_time_value
 
@@ -102,7 +103,7 @@ def _parse(path: Path, ctx: IngestContext) -> tuple[Trace, bool, str]:
     tracking = carrier = encoding = ""
     suffix = path.suffix.lower()
     handled = False
-    if suffix == ".json" or suffix == ".txt" and _starts_like_json(path):
+    if suffix == ".json" or suffix not in TABLE_SUFFIXES and starts_like_json(path):
         loaded = load_json(path)
         if loaded is not None:
             data, encoding = loaded
@@ -112,7 +113,7 @@ def _parse(path: Path, ctx: IngestContext) -> tuple[Trace, bool, str]:
                 raw = [_event(parse_time_value(pick(r, TIME_KEYS)), pick(r, LOCATION_KEYS),
                               pick(r, CONTEXT_KEYS)) for r in records]
                 tracking, carrier = _json_ids(data)
-    if not handled and suffix in (".csv", ".tsv", ".xlsx", ".xlsm"):
+    if not handled and suffix in TABLE_SUFFIXES:
         rows, encoding = iter_table_rows(path)
         cols = None
         for row in rows:
@@ -141,12 +142,6 @@ def _parse(path: Path, ctx: IngestContext) -> tuple[Trace, bool, str]:
     trace = Trace(events, str(tracking), carrier_name(str(carrier)),
                   find_stalls(events, ctx.stall_hours))
     return trace, out_of_order, encoding
-
-
-def _starts_like_json(path: Path) -> bool:
-    with open(path, "rb") as f:
-        head = f.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head[:1] in (b"{", b"[")
 
 
 def _event(at, location, text) -> TraceEvent:
