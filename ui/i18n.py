@@ -58,6 +58,6 @@ def pick(zh: str, en: str) -> str:
     return zh if lang() == "zh" else en
 
 
-def tr(context: str, text: str) -> str:
+def translate(context: str, text: str) -> str:
     """Translate outside a QObject (module-level strings)."""
     return QCoreApplication.translate(context, text)

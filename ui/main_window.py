@@ -169,8 +169,10 @@ class MainWindow(QMainWindow):
     # ---- actions ---------------------------------------------------------------------------
     def new_case(self) -> None:
         dlg = NewCaseDialog(self.ctx, self)
-        dlg.finished.connect(lambda result: result and dlg.created_case and
-                             self.open_case(dlg.created_case.id))
+        def on_finished(result: int) -> None:
+            if result and dlg.created_case is not None:
+                self.open_case(dlg.created_case.id)
+        dlg.finished.connect(on_finished)
         dlg.open()
         return dlg
 

@@ -6,9 +6,8 @@ restore_exhibit, move_exhibit, update_exhibit) and then announces the change.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
-
-from .i18n import tr
 
 
 class _ExhibitCommand(QUndoCommand):
@@ -23,7 +22,7 @@ class _ExhibitCommand(QUndoCommand):
 class RemoveExhibitsCommand(_ExhibitCommand):
     def __init__(self, ctx, case_id: int, exhibits: list[tuple[int, int]]):
         """``exhibits``: (exhibit id, position) pairs."""
-        super().__init__(ctx, case_id, tr("Undo", "Remove exhibits"))
+        super().__init__(ctx, case_id, QCoreApplication.translate("Undo", "Remove exhibits"))
         self.exhibits = sorted(exhibits, key=lambda e: e[1])
 
     def redo(self) -> None:
@@ -39,7 +38,7 @@ class RemoveExhibitsCommand(_ExhibitCommand):
 
 class EditExhibitCommand(_ExhibitCommand):
     def __init__(self, ctx, case_id: int, exhibit_id: int, field: str, old, new):
-        super().__init__(ctx, case_id, tr("Undo", "Edit exhibit"))
+        super().__init__(ctx, case_id, QCoreApplication.translate("Undo", "Edit exhibit"))
         self.exhibit_id, self.field, self.old, self.new = exhibit_id, field, old, new
 
     def redo(self) -> None:
@@ -53,7 +52,7 @@ class EditExhibitCommand(_ExhibitCommand):
 
 class MoveExhibitCommand(_ExhibitCommand):
     def __init__(self, ctx, case_id: int, exhibit_id: int, old_pos: int, new_pos: int):
-        super().__init__(ctx, case_id, tr("Undo", "Reorder exhibits"))
+        super().__init__(ctx, case_id, QCoreApplication.translate("Undo", "Reorder exhibits"))
         self.exhibit_id, self.old_pos, self.new_pos = exhibit_id, old_pos, new_pos
 
     def redo(self) -> None:

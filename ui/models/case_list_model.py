@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QT_TRANSLATE_NOOP
 
 from evidencekit import checklist, deadlines
 from evidencekit.domain import Case, Deadline
 from evidencekit.summary import urgency_key
 
 from .. import labels
-from ..i18n import tr
+from ..i18n import translate
 
 COL_CASE_NO, COL_ORDER, COL_PLATFORM, COL_TYPE, COL_STAGE, COL_DEADLINE, COL_CHECKLIST, \
     COL_BUYER, COL_UPDATED = range(9)
@@ -26,8 +26,15 @@ StateRole = Qt.UserRole + 2      # most urgent deadline state or ""
 SearchRole = Qt.UserRole + 3     # text the search box matches
 RemainingRole = Qt.UserRole + 4  # seconds left on the most urgent clock (None: no clock)
 
-_HEADERS = ("Case", "Order no.", "Platform", "Dispute type", "Stage", "Deadline", "Checklist",
-            "Buyer", "Last change")
+_HEADERS = (QT_TRANSLATE_NOOP("CaseListModel", "Case"),
+            QT_TRANSLATE_NOOP("CaseListModel", "Order no."),
+            QT_TRANSLATE_NOOP("CaseListModel", "Platform"),
+            QT_TRANSLATE_NOOP("CaseListModel", "Dispute type"),
+            QT_TRANSLATE_NOOP("CaseListModel", "Stage"),
+            QT_TRANSLATE_NOOP("CaseListModel", "Deadline"),
+            QT_TRANSLATE_NOOP("CaseListModel", "Checklist"),
+            QT_TRANSLATE_NOOP("CaseListModel", "Buyer"),
+            QT_TRANSLATE_NOOP("CaseListModel", "Last change"))
 
 
 @dataclass
@@ -143,7 +150,7 @@ class CaseListModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < COLUMNS:
-            return tr("CaseListModel", _HEADERS[section])
+            return translate("CaseListModel", _HEADERS[section])
         return None
 
     def flags(self, index):
@@ -216,6 +223,7 @@ class CaseFilterModel(QSortFilterProxyModel):
         self.text = ""
 
     def set_filter(self, *, stage=None, dispute_type=None, platform=None, text=None) -> None:
+        self.beginFilterChange()
         if stage is not None:
             self.stage = stage
         if dispute_type is not None:
@@ -224,7 +232,7 @@ class CaseFilterModel(QSortFilterProxyModel):
             self.platform = platform
         if text is not None:
             self.text = text.strip().lower()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row, source_parent):
         model = self.sourceModel()

@@ -11,17 +11,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, QCoreApplication, QT_TRANSLATE_NOOP
 
 from evidencekit.domain import Exhibit, Finding
 from evidencekit.timeutil import from_iso
 
 from .. import labels
-from ..i18n import pick, tr
+from ..i18n import pick, translate
 
 COL_NO, COL_KIND, COL_CAPTION, COL_NAME, COL_TIME, COL_NOTES = range(6)
 COLUMNS = 6
-_HEADERS = ("No.", "Kind", "Caption", "File", "Time", "Warnings")
+_HEADERS = (QT_TRANSLATE_NOOP("ExhibitListModel", "No."),
+            QT_TRANSLATE_NOOP("ExhibitListModel", "Kind"),
+            QT_TRANSLATE_NOOP("ExhibitListModel", "Caption"),
+            QT_TRANSLATE_NOOP("ExhibitListModel", "File"),
+            QT_TRANSLATE_NOOP("ExhibitListModel", "Time"),
+            QT_TRANSLATE_NOOP("ExhibitListModel", "Warnings"))
 
 ExhibitRole = Qt.UserRole + 1   # the Exhibit, or None for an import row
 StatusRole = Qt.UserRole + 2    # "attached" | "importing" | "failed"
@@ -138,7 +143,7 @@ class ExhibitListModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < COLUMNS:
-            return tr("ExhibitListModel", _HEADERS[section])
+            return translate("ExhibitListModel", _HEADERS[section])
         return None
 
     def flags(self, index):
@@ -199,7 +204,7 @@ class ExhibitListModel(QAbstractTableModel):
                 return imp.path.name
             if col == COL_NOTES:
                 if imp.status == "importing":
-                    return tr("ExhibitListModel", "Adding…")
+                    return QCoreApplication.translate("ExhibitListModel", "Adding…")
                 return imp.message + (f" — {imp.hint}" if imp.hint else "")
         if role == Qt.ForegroundRole and imp.status == "failed":
             return labels.QColor(labels.STATUS_COLORS["missing"])

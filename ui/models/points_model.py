@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal, QT_TRANSLATE_NOOP
 
 from evidencekit.domain import AppealPoint
 
-from ..i18n import tr
+from ..i18n import translate
 
 COL_BASIS, COL_FACT, COL_EXHIBITS = range(3)
 COLUMNS = 3
-_HEADERS = ("Judgment basis", "Fact", "Exhibits")
+_HEADERS = (QT_TRANSLATE_NOOP("AppealPointsModel", "Judgment basis"),
+            QT_TRANSLATE_NOOP("AppealPointsModel", "Fact"),
+            QT_TRANSLATE_NOOP("AppealPointsModel", "Exhibits"))
 
 
 def parse_exhibit_refs(text: str, by_position: dict[int, int]) -> list[int]:
@@ -67,7 +69,7 @@ class AppealPointsModel(QAbstractTableModel):
         if role != Qt.DisplayRole:
             return None
         if orientation == Qt.Horizontal and 0 <= section < COLUMNS:
-            return tr("AppealPointsModel", _HEADERS[section])
+            return translate("AppealPointsModel", _HEADERS[section])
         if orientation == Qt.Vertical:
             return str(section + 1)
         return None

@@ -85,10 +85,16 @@ class PreviewPane(QWidget):
     def _run(self, gen, fn, done) -> None:
         self.info.setPlainText(pick("正在载入…", "Loading…"))
         self._show("loading", self.info)
+        def succeeded(value) -> None:
+            if gen == self._generation:  # the user may have moved on to another exhibit
+                done(value)
+
+        def failed(exc) -> None:
+            if gen == self._generation:
+                self._info(self.exhibit, describe(exc)[0])
+
         self.ctx.runner.run("preview", lambda progress, cancel: fn(), pool=WORK,
-                            on_success=lambda value: gen == self._generation and done(value),
-                            on_failure=lambda e: gen == self._generation and self._info(
-                                self.exhibit, describe(e)[0]))
+                            on_success=succeeded, on_failure=failed)
 
     def _on_image_loaded(self, image) -> None:
         if image.isNull():

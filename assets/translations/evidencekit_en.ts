@@ -1,0 +1,870 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AppealPointsModel</name>
+    <message>
+        <location filename="../../ui/models/points_model.py" line="15" />
+        <source>Judgment basis</source>
+        <translation>Judgment basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/points_model.py" line="16" />
+        <source>Fact</source>
+        <translation>Fact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/points_model.py" line="17" />
+        <source>Exhibits</source>
+        <translation>Exhibits</translation>
+    </message>
+</context>
+<context>
+    <name>BundlePreviewDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="37" />
+        <source>Bundle preview — %1</source>
+        <translation>Bundle preview — %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="29" />
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="30" />
+        <source>Order no.</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="31" />
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="32" />
+        <source>Dispute type</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="33" />
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="34" />
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="35" />
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="36" />
+        <source>Buyer</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="37" />
+        <source>Last change</source>
+        <translation>Last change</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPage</name>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="30" />
+        <source>Search order no., buyer, phone, product…</source>
+        <translation>Search order no., buyer, phone, product…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="34" />
+        <source>All stages</source>
+        <translation>All stages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="40" />
+        <source>All platforms</source>
+        <translation>All platforms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="87" />
+        <source>All dispute types</source>
+        <translation>All dispute types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="106" />
+        <source>%1 of %2 cases</source>
+        <translation>%1 of %2 cases</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../ui/case_view.py" line="44" />
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="45" />
+        <source>Facts</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="46" />
+        <source>Statement</source>
+        <translation>Statement</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../ui/checklist_panel.py" line="44" />
+        <source>Click a missing item to add that evidence; click a met item to see its exhibits.</source>
+        <translation>Click a missing item to add that evidence; click a met item to see its exhibits.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.py" line="67" />
+        <source>Checklist %1/%2</source>
+        <translation>Checklist %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineBanner</name>
+    <message>
+        <location filename="../../ui/deadline_banner.py" line="24" />
+        <source>No clock is running for this case.</source>
+        <translation>No clock is running for this case.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_banner.py" line="53" />
+        <source>Due %1</source>
+        <translation>Due %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_banner.py" line="61" />
+        <source>Appeals left: %1</source>
+        <translation>Appeals left: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorPresenter</name>
+    <message>
+        <location filename="../../ui/errors.py" line="46" />
+        <source>EvidenceKit</source>
+        <translation>EvidenceKit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="51" />
+        <source>Something went wrong that EvidenceKit did not expect. Your library was not changed by this error.</source>
+        <translation>Something went wrong that EvidenceKit did not expect. Your library was not changed by this error.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="53" />
+        <source>Unexpected error</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="55" />
+        <source>Please copy the details and send them to support.</source>
+        <translation>Please copy the details and send them to support.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="56" />
+        <source>Copy details</source>
+        <translation>Copy details</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="121" />
+        <source>Add files…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="122" />
+        <source>Add folder…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="123" />
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="124" />
+        <source>Clear refused files</source>
+        <translation>Clear refused files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="125" />
+        <location filename="../../ui/evidence_panel.py" line="184" />
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="184" />
+        <source>List</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="205" />
+        <source>Add evidence</source>
+        <translation>Add evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="206" />
+        <source>Add evidence: %1</source>
+        <translation>Add evidence: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="211" />
+        <source>Add a folder of evidence</source>
+        <translation>Add a folder of evidence</translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitListModel</name>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="24" />
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="25" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="26" />
+        <source>Caption</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="27" />
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="28" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="29" />
+        <source>Warnings</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="207" />
+        <source>Adding…</source>
+        <translation>Adding…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="58" />
+        <source>Export bundle — %1</source>
+        <translation>Export bundle — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="68" />
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="73" />
+        <source>Mask buyer phone numbers and names</source>
+        <translation>Mask buyer phone numbers and names</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="76" />
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="77" />
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="78" />
+        <source>Save as</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="89" />
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="91" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="92" />
+        <source>Open folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="93" />
+        <source>Preview bundle</source>
+        <translation>Preview bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="94" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="137" />
+        <source>Save bundle as</source>
+        <translation>Save bundle as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="151" />
+        <source>Some required evidence is missing:</source>
+        <translation>Some required evidence is missing:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="153" />
+        <source>The platform may reject an incomplete bundle. Export anyway?</source>
+        <translation>The platform may reject an incomplete bundle. Export anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="154" />
+        <source>Missing evidence</source>
+        <translation>Missing evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="179" />
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="189" />
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="216" />
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="231" />
+        <source>The export failed unexpectedly; nothing was saved.</source>
+        <translation>The export failed unexpectedly; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="232" />
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="239" />
+        <source>Export cancelled; nothing was saved.</source>
+        <translation>Export cancelled; nothing was saved.</translation>
+    </message>
+</context>
+<context>
+    <name>FactsForm</name>
+    <message>
+        <location filename="../../ui/facts_form.py" line="46" />
+        <source>Order no.</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="46" />
+        <source>After-sale no.</source>
+        <translation>After-sale no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="47" />
+        <source>Buyer</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="47" />
+        <source>Buyer phone</source>
+        <translation>Buyer phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="48" />
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="48" />
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="49" />
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="49" />
+        <source>Judgment ref.</source>
+        <translation>Judgment ref.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="50" />
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="60" />
+        <source>Stage and clocks</source>
+        <translation>Stage and clocks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="66" />
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="67" />
+        <source>After-sale request</source>
+        <translation>After-sale request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="68" />
+        <source>Platform intervention</source>
+        <translation>Platform intervention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="69" />
+        <source>Shipped</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="69" />
+        <source>Judgment</source>
+        <translation>Judgment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="70" />
+        <source>Appeal submitted</source>
+        <translation>Appeal submitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="71" />
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="81" />
+        <source>Judgment and appeal</source>
+        <translation>Judgment and appeal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="84" />
+        <source>Judged against the merchant</source>
+        <translation>Judged against the merchant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="88" />
+        <source>Paste the platform's judgment text here</source>
+        <translation>Paste the platform's judgment text here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="90" />
+        <source>Judgment text</source>
+        <translation>Judgment text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="95" />
+        <source>Appeals used</source>
+        <translation>Appeals used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="101" />
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="104" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="48" />
+        <source>EvidenceKit — dispute evidence</source>
+        <translation>EvidenceKit — dispute evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="77" />
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="78" />
+        <source>&amp;New case…</source>
+        <translation>&amp;New case…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="79" />
+        <source>&amp;Export bundle…</source>
+        <translation>&amp;Export bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="82" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="87" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="89" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="91" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="93" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="98" />
+        <source>&amp;Add files…</source>
+        <translation>&amp;Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="100" />
+        <source>Add &amp;folder…</source>
+        <translation>Add &amp;folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102" />
+        <source>&amp;Remove exhibit</source>
+        <translation>&amp;Remove exhibit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106" />
+        <source>&amp;Find case</source>
+        <translation>&amp;Find case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="109" />
+        <source>&amp;Case</source>
+        <translation>&amp;Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="110" />
+        <source>&amp;Case list</source>
+        <translation>&amp;Case list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111" />
+        <source>&amp;Evidence</source>
+        <translation>&amp;Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112" />
+        <source>&amp;Facts</source>
+        <translation>&amp;Facts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="113" />
+        <source>&amp;Statement</source>
+        <translation>&amp;Statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="115" />
+        <source>List / &amp;grid view</source>
+        <translation>List / &amp;grid view</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117" />
+        <source>Move case to &amp;trash</source>
+        <translation>Move case to &amp;trash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119" />
+        <source>Re&amp;fresh</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="121" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="122" />
+        <source>&amp;About EvidenceKit</source>
+        <translation>&amp;About EvidenceKit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="198" />
+        <source>Move to trash</source>
+        <translation>Move to trash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="199" />
+        <source>Move case %1 (order %2) to the trash? It can be restored with the command line.</source>
+        <translation>Move case %1 (order %2) to the trash? It can be restored with the command line.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217" />
+        <source>About EvidenceKit</source>
+        <translation>About EvidenceKit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="218" />
+        <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform's checklist and deadline, and exports one verifiable PDF bundle.</source>
+        <translation>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform's checklist and deadline, and exports one verifiable PDF bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="223" />
+        <source>The password was wrong. Try again for %1:</source>
+        <translation>The password was wrong. Try again for %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="224" />
+        <source>%1 is encrypted. Enter its password:</source>
+        <translation>%1 is encrypted. Enter its password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="225" />
+        <source>PDF password</source>
+        <translation>PDF password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="257" />
+        <source>Adding %1 file(s)…</source>
+        <translation>Adding %1 file(s)…</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="26" />
+        <source>New case</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="52" />
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="53" />
+        <source>Dispute type</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="54" />
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="55" />
+        <source>Order no.</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="56" />
+        <source>After-sale no.</source>
+        <translation>After-sale no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="57" />
+        <source>Buyer</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="58" />
+        <source>Buyer phone</source>
+        <translation>Buyer phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="59" />
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="60" />
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="61" />
+        <source>Clock starts at</source>
+        <translation>Clock starts at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="64" />
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="105" />
+        <source>Enter the order number.</source>
+        <translation>Enter the order number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="112" />
+        <source>The amount must be a number, e.g. 89.00.</source>
+        <translation>The amount must be a number, e.g. 89.00.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../ui/preview/preview_pane.py" line="32" />
+        <source>Select an exhibit to preview it.</source>
+        <translation>Select an exhibit to preview it.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="21" />
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="29" />
+        <source>This computer's zone</source>
+        <translation>This computer's zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="37" />
+        <source>e.g. 小美家居旗舰店, 客服小王</source>
+        <translation>e.g. 小美家居旗舰店, 客服小王</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="38" />
+        <source>Mask buyer phone numbers and names in bundles</source>
+        <translation>Mask buyer phone numbers and names in bundles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="52" />
+        <source>Notify me when a case becomes due soon or critical</source>
+        <translation>Notify me when a case becomes due soon or critical</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="55" />
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="62" />
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="63" />
+        <source>Display time zone</source>
+        <translation>Display time zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="64" />
+        <source>Store-side chat names</source>
+        <translation>Store-side chat names</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="66" />
+        <source>Default platform</source>
+        <translation>Default platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="67" />
+        <source>Default export profile</source>
+        <translation>Default export profile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="69" />
+        <location filename="../../ui/settings_dialog.py" line="83" />
+        <source>Library folder</source>
+        <translation>Library folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="70" />
+        <source>A new library folder is used after restarting the app.</source>
+        <translation>A new library folder is used after restarting the app.</translation>
+    </message>
+</context>
+<context>
+    <name>StatementEditor</name>
+    <message>
+        <location filename="../../ui/statement_editor.py" line="37" />
+        <source>Use template</source>
+        <translation>Use template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_editor.py" line="40" />
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_editor.py" line="47" />
+        <source>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</source>
+        <translation>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_editor.py" line="57" />
+        <source>Merchant's statement</source>
+        <translation>Merchant's statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_editor.py" line="74" />
+        <source>Add point</source>
+        <translation>Add point</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_editor.py" line="75" />
+        <source>Remove point</source>
+        <translation>Remove point</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_editor.py" line="78" />
+        <source>Appeal points: where the judgment's basis differs from the facts</source>
+        <translation>Appeal points: where the judgment's basis differs from the facts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_editor.py" line="82" />
+        <source>Exhibits: type numbers such as E2, E5.</source>
+        <translation>Exhibits: type numbers such as E2, E5.</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../ui/undo.py" line="25" />
+        <source>Remove exhibits</source>
+        <translation>Remove exhibits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="41" />
+        <source>Edit exhibit</source>
+        <translation>Edit exhibit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="55" />
+        <source>Reorder exhibits</source>
+        <translation>Reorder exhibits</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,870 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AppealPointsModel</name>
+    <message>
+        <location filename="../../ui/models/points_model.py" line="15" />
+        <source>Judgment basis</source>
+        <translation>判定依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/points_model.py" line="16" />
+        <source>Fact</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/points_model.py" line="17" />
+        <source>Exhibits</source>
+        <translation>证据</translation>
+    </message>
+</context>
+<context>
+    <name>BundlePreviewDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="37" />
+        <source>Bundle preview — %1</source>
+        <translation>证据包预览 — %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="29" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="30" />
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="31" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="32" />
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="33" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="34" />
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="35" />
+        <source>Checklist</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="36" />
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="37" />
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPage</name>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="30" />
+        <source>Search order no., buyer, phone, product…</source>
+        <translation>搜索订单号、买家、电话、商品…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="34" />
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="40" />
+        <source>All platforms</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="87" />
+        <source>All dispute types</source>
+        <translation>全部纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="106" />
+        <source>%1 of %2 cases</source>
+        <translation>显示 %1 / 共 %2 个案件</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../ui/case_view.py" line="44" />
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="45" />
+        <source>Facts</source>
+        <translation>案件信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="46" />
+        <source>Statement</source>
+        <translation>陈述</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../ui/checklist_panel.py" line="44" />
+        <source>Click a missing item to add that evidence; click a met item to see its exhibits.</source>
+        <translation>点击缺少的项目即可添加该类证据；点击已满足的项目可查看对应证据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.py" line="67" />
+        <source>Checklist %1/%2</source>
+        <translation>证据清单 %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineBanner</name>
+    <message>
+        <location filename="../../ui/deadline_banner.py" line="24" />
+        <source>No clock is running for this case.</source>
+        <translation>本案件当前没有进行中的时限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_banner.py" line="53" />
+        <source>Due %1</source>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_banner.py" line="61" />
+        <source>Appeals left: %1</source>
+        <translation>剩余申诉次数：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorPresenter</name>
+    <message>
+        <location filename="../../ui/errors.py" line="46" />
+        <source>EvidenceKit</source>
+        <translation>EvidenceKit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="51" />
+        <source>Something went wrong that EvidenceKit did not expect. Your library was not changed by this error.</source>
+        <translation>EvidenceKit 遇到了意外问题。这个错误没有改动你的资料库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="53" />
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="55" />
+        <source>Please copy the details and send them to support.</source>
+        <translation>请复制详细信息并发送给技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="56" />
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="121" />
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="122" />
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="123" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="124" />
+        <source>Clear refused files</source>
+        <translation>清除未添加的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="125" />
+        <location filename="../../ui/evidence_panel.py" line="184" />
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="184" />
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="205" />
+        <source>Add evidence</source>
+        <translation>添加证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="206" />
+        <source>Add evidence: %1</source>
+        <translation>添加证据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="211" />
+        <source>Add a folder of evidence</source>
+        <translation>添加证据文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitListModel</name>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="24" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="25" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="26" />
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="27" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="28" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="29" />
+        <source>Warnings</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="207" />
+        <source>Adding…</source>
+        <translation>正在添加…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="58" />
+        <source>Export bundle — %1</source>
+        <translation>导出证据包 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="68" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="73" />
+        <source>Mask buyer phone numbers and names</source>
+        <translation>隐藏买家电话和姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="76" />
+        <source>Mode</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="77" />
+        <source>Profile</source>
+        <translation>导出规格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="78" />
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="89" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="91" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="92" />
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="93" />
+        <source>Preview bundle</source>
+        <translation>预览证据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="94" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="137" />
+        <source>Save bundle as</source>
+        <translation>证据包保存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="151" />
+        <source>Some required evidence is missing:</source>
+        <translation>缺少以下必需证据：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="153" />
+        <source>The platform may reject an incomplete bundle. Export anyway?</source>
+        <translation>证据不全时平台可能不予采纳。仍要导出吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="154" />
+        <source>Missing evidence</source>
+        <translation>缺少证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="179" />
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="189" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="216" />
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="231" />
+        <source>The export failed unexpectedly; nothing was saved.</source>
+        <translation>导出意外失败，没有保存任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="232" />
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="239" />
+        <source>Export cancelled; nothing was saved.</source>
+        <translation>已取消导出，没有保存任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FactsForm</name>
+    <message>
+        <location filename="../../ui/facts_form.py" line="46" />
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="46" />
+        <source>After-sale no.</source>
+        <translation>售后单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="47" />
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="47" />
+        <source>Buyer phone</source>
+        <translation>买家电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="48" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="48" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="49" />
+        <source>Store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="49" />
+        <source>Judgment ref.</source>
+        <translation>判定编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="50" />
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="60" />
+        <source>Stage and clocks</source>
+        <translation>阶段与时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="66" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="67" />
+        <source>After-sale request</source>
+        <translation>售后申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="68" />
+        <source>Platform intervention</source>
+        <translation>平台介入时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="69" />
+        <source>Shipped</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="69" />
+        <source>Judgment</source>
+        <translation>判定时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="70" />
+        <source>Appeal submitted</source>
+        <translation>申诉提交时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="71" />
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="81" />
+        <source>Judgment and appeal</source>
+        <translation>判定与申诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="84" />
+        <source>Judged against the merchant</source>
+        <translation>判定商家责任</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="88" />
+        <source>Paste the platform's judgment text here</source>
+        <translation>在此粘贴平台的判定内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="90" />
+        <source>Judgment text</source>
+        <translation>判定内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="95" />
+        <source>Appeals used</source>
+        <translation>已申诉次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="101" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="104" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="48" />
+        <source>EvidenceKit — dispute evidence</source>
+        <translation>EvidenceKit — 售后举证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="77" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="78" />
+        <source>&amp;New case…</source>
+        <translation>新建案件…(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="79" />
+        <source>&amp;Export bundle…</source>
+        <translation>导出证据包…(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="82" />
+        <source>&amp;Settings…</source>
+        <translation>设置…(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="87" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="89" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="91" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="93" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="98" />
+        <source>&amp;Add files…</source>
+        <translation>添加文件…(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="100" />
+        <source>Add &amp;folder…</source>
+        <translation>添加文件夹…(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102" />
+        <source>&amp;Remove exhibit</source>
+        <translation>移除证据(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106" />
+        <source>&amp;Find case</source>
+        <translation>查找案件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="109" />
+        <source>&amp;Case</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="110" />
+        <source>&amp;Case list</source>
+        <translation>案件列表(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111" />
+        <source>&amp;Evidence</source>
+        <translation>证据(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112" />
+        <source>&amp;Facts</source>
+        <translation>案件信息(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="113" />
+        <source>&amp;Statement</source>
+        <translation>陈述(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="115" />
+        <source>List / &amp;grid view</source>
+        <translation>列表 / 网格视图(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117" />
+        <source>Move case to &amp;trash</source>
+        <translation>移到回收站(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119" />
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="121" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="122" />
+        <source>&amp;About EvidenceKit</source>
+        <translation>关于 EvidenceKit(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="198" />
+        <source>Move to trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="199" />
+        <source>Move case %1 (order %2) to the trash? It can be restored with the command line.</source>
+        <translation>将案件 %1（订单 %2）移到回收站？之后可用命令行恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217" />
+        <source>About EvidenceKit</source>
+        <translation>关于 EvidenceKit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="218" />
+        <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform's checklist and deadline, and exports one verifiable PDF bundle.</source>
+        <translation>EvidenceKit 为售后纠纷整理聊天记录、物流轨迹、质检报告和照片，对照平台的证据清单和时限进行检查，并导出一份可校验的 PDF 证据包。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="223" />
+        <source>The password was wrong. Try again for %1:</source>
+        <translation>密码不正确，请重新输入 %1 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="224" />
+        <source>%1 is encrypted. Enter its password:</source>
+        <translation>%1 已加密，请输入密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="225" />
+        <source>PDF password</source>
+        <translation>PDF 密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="257" />
+        <source>Adding %1 file(s)…</source>
+        <translation>正在添加 %1 个文件…</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="26" />
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="52" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="53" />
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="54" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="55" />
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="56" />
+        <source>After-sale no.</source>
+        <translation>售后单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="57" />
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="58" />
+        <source>Buyer phone</source>
+        <translation>买家电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="59" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="60" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="61" />
+        <source>Clock starts at</source>
+        <translation>计时起点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="64" />
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="105" />
+        <source>Enter the order number.</source>
+        <translation>请填写订单号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="112" />
+        <source>The amount must be a number, e.g. 89.00.</source>
+        <translation>金额应为数字，例如 89.00。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../ui/preview/preview_pane.py" line="32" />
+        <source>Select an exhibit to preview it.</source>
+        <translation>选择一份证据即可预览。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="21" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="29" />
+        <source>This computer's zone</source>
+        <translation>本机时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="37" />
+        <source>e.g. 小美家居旗舰店, 客服小王</source>
+        <translation>例如：小美家居旗舰店、客服小王</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="38" />
+        <source>Mask buyer phone numbers and names in bundles</source>
+        <translation>在证据包中隐藏买家电话和姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="52" />
+        <source>Notify me when a case becomes due soon or critical</source>
+        <translation>案件即将到期或紧急时通知我</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="55" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="62" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="63" />
+        <source>Display time zone</source>
+        <translation>显示时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="64" />
+        <source>Store-side chat names</source>
+        <translation>聊天中的店铺方名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="66" />
+        <source>Default platform</source>
+        <translation>默认平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="67" />
+        <source>Default export profile</source>
+        <translation>默认导出规格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="69" />
+        <location filename="../../ui/settings_dialog.py" line="83" />
+        <source>Library folder</source>
+        <translation>资料库文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="70" />
+        <source>A new library folder is used after restarting the app.</source>
+        <translation>更换资料库文件夹后，需重新启动软件才会生效。</translation>
+    </message>
+</context>
+<context>
+    <name>StatementEditor</name>
+    <message>
+        <location filename="../../ui/statement_editor.py" line="37" />
+        <source>Use template</source>
+        <translation>使用模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_editor.py" line="40" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_editor.py" line="47" />
+        <source>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</source>
+        <translation>按时间顺序说明经过，注明时间和证据编号（E1、E2…）。只陈述事实，避免情绪化用语。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_editor.py" line="57" />
+        <source>Merchant's statement</source>
+        <translation>商家陈述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_editor.py" line="74" />
+        <source>Add point</source>
+        <translation>添加要点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_editor.py" line="75" />
+        <source>Remove point</source>
+        <translation>删除要点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_editor.py" line="78" />
+        <source>Appeal points: where the judgment's basis differs from the facts</source>
+        <translation>申诉要点：判定依据与事实不符之处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_editor.py" line="82" />
+        <source>Exhibits: type numbers such as E2, E5.</source>
+        <translation>证据：填写编号，如 E2、E5。</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../ui/undo.py" line="25" />
+        <source>Remove exhibits</source>
+        <translation>移除证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="41" />
+        <source>Edit exhibit</source>
+        <translation>修改证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="55" />
+        <source>Reorder exhibits</source>
+        <translation>调整证据顺序</translation>
+    </message>
+</context>
+</TS>

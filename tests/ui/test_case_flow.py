@@ -1,0 +1,191 @@
+"""Intake to checklist: create a case, drop files, watch the checklist and deadlines update."""
+
+from __future__ import annotations
+
+import shutil
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from evidencekit import checklist
+
+from .conftest import DATA, make_case, wait_imports
+
+
+def test_new_case_dialog_creates_and_opens_case(qtbot, window, ctx):
+    dlg = window.new_case()
+    qtbot.waitExposed(dlg)
+    dlg.dispute_type.setCurrentIndex(dlg.dispute_type.findData("signed_not_received"))
+    qtbot.keyClicks(dlg.order_no, "6900000000001")
+    dlg.buyer.setText("李四")  # keyClicks only types ASCII
+    qtbot.keyClicks(dlg.amount, "59.9")
+    dlg.accept()
+    assert dlg.created_case is not None
+    case = ctx.lib.get_case(dlg.created_case.id)
+    assert case.order_no == "6900000000001"
+    assert case.amount == "59.90"
+    assert case.stage == "intervention"
+    assert case.intervention_at == ctx.now()
+    qtbot.waitUntil(lambda: window.in_case())
+    assert window.case_view.case.id == case.id
+    assert window.case_list.model.rowCount() == 1
+    # The evidence clock (48 h) runs from the chosen instant.
+    assert any("48" in t or "2天" in t or "1天" in t for t in window.case_view.banner.chip_texts())
+
+
+def test_new_case_requires_order_number(qtbot, window, ctx):
+    dlg = window.new_case()
+    dlg.accept()
+    assert dlg.created_case is None and dlg.isVisible()
+    assert dlg.error.text()
+    assert ctx.lib.list_cases() == []
+    dlg.reject()
+
+
+def test_drop_files_updates_checklist(qtbot, window, ctx, clock, tmp_path):
+    case = make_case(ctx.lib, clock)
+    window.case_list.reload()
+    window.open_case(case.id)
+    view = window.case_view
+    assert view.checklist.title.text().endswith("0/2")
+
+    # A real drop event on the evidence table: a chat log and a signed trace.
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(DATA / "chat_gbk.txt")),
+                  QUrl.fromLocalFile(str(DATA / "trace_kuaidi100.json"))])
+    viewport = view.evidence.table.viewport()
+    pos = QPointF(viewport.rect().center())
+    # What a desktop drag delivers: enter, move, drop.
+    for event in (QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier),
+                  QDragMoveEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier),
+                  QDropEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)):
+        QApplication.sendEvent(viewport, event)
+    assert event.isAccepted()
+    wait_imports(qtbot, ctx)
+
+    kinds = sorted(e.kind for e in ctx.lib.list_exhibits(case.id))
+    assert kinds == ["chat_log", "logistics_trace"]
+    qtbot.waitUntil(lambda: view.checklist.title.text().endswith("2/2"))
+    assert view.evidence.model.rowCount() == 2
+    # The case list shows the same progress.
+    row = window.case_list.model.row_of(case.id)
+    assert window.case_list.model.rows()[row].progress == (2, 2)
+
+
+def test_refused_file_is_shown_inline_and_rest_of_drop_goes_on(qtbot, window, ctx, clock, tmp_path):
+    case = make_case(ctx.lib, clock)
+    window.open_case(case.id)
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    shutil.copy(DATA / "empty.txt", folder / "a_empty.txt")
+    shutil.copy(DATA / "photo_exif.jpg", folder / "b_photo.jpg")
+    shutil.copy(DATA / "truncated.pdf", folder / "c_broken.pdf")
+    shutil.copy(DATA / "chat_gbk.txt", folder / "d_chat.txt")
+    panel = window.case_view.evidence
+    assert panel.add_paths([folder]) == 4  # a folder drop is expanded
+    wait_imports(qtbot, ctx)
+    names = sorted(e.source_name for e in ctx.lib.list_exhibits(case.id))
+    assert names == ["b_photo.jpg", "d_chat.txt"]
+    failed = [i for i in panel.model.imports() if i.status == "failed"]
+    assert sorted(i.path.name for i in failed) == ["a_empty.txt", "c_broken.pdf"]
+    assert all(i.message for i in failed)
+    panel.model.clear_failed()
+    assert panel.model.rowCount() == 2
+
+
+def test_encrypted_pdf_asks_for_password(qtbot, window, ctx, clock):
+    case = make_case(ctx.lib, clock, dispute_type="quality_issue")
+    window.open_case(case.id)
+    asked = []
+
+    def provider(path, was_wrong):
+        asked.append(was_wrong)
+        return "wrong" if len(asked) == 1 else "8888"
+
+    ctx.importer.password_provider = provider
+    window.case_view.evidence.add_paths([DATA / "encrypted_8888.pdf"])
+    wait_imports(qtbot, ctx)
+    assert asked == [False, True]
+    exhibits = ctx.lib.list_exhibits(case.id)
+    assert len(exhibits) == 1 and exhibits[0].source_name == "encrypted_8888.pdf"
+
+
+def test_encrypted_pdf_without_password_is_refused(qtbot, window, ctx, clock):
+    case = make_case(ctx.lib, clock, dispute_type="quality_issue")
+    window.open_case(case.id)
+    ctx.importer.password_provider = lambda path, was_wrong: None
+    window.case_view.evidence.add_paths([DATA / "encrypted_8888.pdf"])
+    wait_imports(qtbot, ctx)
+    assert ctx.lib.list_exhibits(case.id) == []
+    failed = window.case_view.evidence.model.imports()
+    assert failed and failed[0].status == "failed"
+
+
+def test_missing_checklist_item_opens_picker_with_kind(qtbot, window, ctx, clock):
+    case = make_case(ctx.lib, clock)
+    window.open_case(case.id)
+    asked = []
+    window.case_view.evidence.file_picker = lambda kind: asked.append(kind) or [DATA / "trace_pasted.txt"]
+    panel = window.case_view.checklist
+    first = panel.model.index(0)
+    assert first.data(Qt.UserRole + 3) == "missing"
+    panel.view.clicked.emit(first)
+    assert asked == ["logistics_trace"]
+    wait_imports(qtbot, ctx)
+    exhibits = ctx.lib.list_exhibits(case.id)
+    assert [e.kind for e in exhibits] == ["logistics_trace"]
+    # Clicking the now-met item selects its exhibit.
+    qtbot.waitUntil(lambda: panel.model.index(0).data(Qt.UserRole + 3) != "missing")
+    panel.view.clicked.emit(panel.model.index(0))
+    assert window.case_view.evidence.selected_ids() == [exhibits[0].id]
+
+
+def test_deadline_banner_follows_the_clock(qtbot, window, ctx, clock):
+    case = make_case(ctx.lib, clock)
+    window.case_list.reload()
+    window.open_case(case.id)
+    banner = window.case_view.banner
+    assert [c.property("state") for c in banner._chips] == ["ok"]
+    clock.advance(hours=37)
+    ctx.tick()
+    assert [c.property("state") for c in banner._chips] == ["due_soon"]
+    clock.advance(hours=10)
+    ctx.tick()
+    assert [c.property("state") for c in banner._chips] == ["critical"]
+    clock.advance(hours=2)
+    ctx.tick()
+    assert [c.property("state") for c in banner._chips] == ["overdue"]
+    row = window.case_list.model.row_of(case.id)
+    assert window.case_list.model.rows()[row].urgent.state == "overdue"
+
+
+def test_facts_form_saves_and_restarts_clocks(qtbot, window, ctx, clock):
+    case = make_case(ctx.lib, clock, stage="judged", intervention_at=None,
+                     judgment_at=clock())
+    window.open_case(case.id)
+    form = window.case_view.facts
+    window.case_view.tabs.setCurrentWidget(form)
+    form.texts["judgment_ref"].setText("PD-2024-0918-001")
+    form.texts["judgment_ref"].editingFinished.emit()
+    assert ctx.lib.get_case(case.id).judgment_ref == "PD-2024-0918-001"
+    form.against.setChecked(True)
+    qtbot.wait(200)
+    chips = window.case_view.banner.chip_texts()
+    assert len(chips) == 2  # remedy (24 h) and appeal (7 days)
+    form.instants["judgment_at"].check.setChecked(False)
+    qtbot.wait(200)
+    assert ctx.lib.get_case(case.id).judgment_at is None
+    assert window.case_view.banner.chip_texts() == []
+
+
+def test_checklist_in_appeal_mode(qtbot, window, ctx, clock):
+    case = make_case(ctx.lib, clock, stage="judged", judgment_at=clock(), judgment_ref="PD-1")
+    window.open_case(case.id)
+    view = window.case_view
+    assert view.mode == "appeal"
+    kinds = [i.kind for i in view.checklist.model.items()]
+    assert "appeal_statement" in kinds and "new_evidence" in kinds
+    assert view.statement.points_box.isVisibleTo(view.statement)
+    items = checklist.evaluate(ctx.lib.get_case(case.id), [], ctx.lib.rules, "appeal")
+    assert len(items) == view.checklist.model.rowCount()
