@@ -15,8 +15,7 @@ from pathlib import Path
 from ..domain import Finding
 from ..timeutil import to_iso
 from .model import ChatLog, IngestContext, Message
-from .tables import (TABLE_SUFFIXES, TIME_KEYS, find_columns, iter_table_rows, json_records,
-                     pick, starts_like_json)
+from .tables import TIME_KEYS, find_columns, iter_table_rows, json_records, pick, text_format
 from .textio import LineReader, detect_file, read_text
 from .times import InstantCache, make_instant, parse_time_value
 
@@ -91,21 +90,21 @@ def parse_chat(path: Path, ctx: IngestContext | None = None) -> ChatLog:
 def _parse(path: Path, ctx: IngestContext) -> tuple[ChatLog, bool, bool]:
     """Returns (log, recognised_as_chat, undecodable)."""
     roles = RoleClassifier(ctx.store_names)
-    suffix = path.suffix.lower()
-    if suffix in TABLE_SUFFIXES:
-        log = _parse_table(path, roles)
+    fmt = text_format(path, SENDER_KEYS + CONTENT_KEYS)
+    if fmt in ("csv", "xlsx"):
+        log = _parse_table(path, roles, fmt)
         if log is not None:
             return log, True, False
-        if suffix in (".xlsx", ".xlsm"):  # no known headers: read the cells as text lines
-            rows, _ = iter_table_rows(path)
+        if fmt == "xlsx":  # no known headers: read the cells as text lines
+            rows, _ = iter_table_rows(path, fmt)
             lines = (" ".join(str(c) for c in row if c is not None) for row in rows)
             messages, recognised = parse_lines(lines, roles)
             return ChatLog(messages, "xlsx"), recognised, False
-    if suffix == ".json" or suffix not in TABLE_SUFFIXES and starts_like_json(path):
+    if fmt == "json":
         log = _parse_json(path, roles)
         if log is not None:
             return log, True, False
-    if suffix in (".html", ".htm"):
+    if fmt == "html":
         from .htmltext import html_lines
         text, decoded = read_text(path)
         messages, recognised = parse_lines(html_lines(text), roles)
@@ -199,8 +198,8 @@ def parse_lines(lines: Iterable[str], roles: RoleClassifier) -> tuple[list[Messa
     return messages, recognised
 
 
-def _parse_table(path: Path, roles: RoleClassifier) -> ChatLog | None:
-    rows, encoding = iter_table_rows(path)
+def _parse_table(path: Path, roles: RoleClassifier, fmt: str) -> ChatLog | None:
+    rows, encoding = iter_table_rows(path, fmt)
     cols = None
     messages: list[Message] = []
     for row in rows:

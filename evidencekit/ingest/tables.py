@@ -14,26 +14,47 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import IngestError
-from .textio import detect_file, read_text
+from .textio import detect_file, read_text, sniff_encoding
 
 TIME_KEYS = ("time", "时间", "发送时间", "日期时间", "ftime", "timestamp", "send_time", "sendTime",
              "create_time", "createTime", "created_at", "datetime", "date", "日期", "msgtime",
              "acceptTime", "accept_time", "opTime", "scanTime", "操作时间", "更新时间")
 
 MAX_JSON_BYTES = 200 * 1024 * 1024
-TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm")
 
 
-def starts_like_json(path: Path) -> bool:
-    """The first non-blank byte opens an object or array (JSON saved as .txt)."""
+def text_format(path: Path, header_keys: tuple[str, ...] = ()) -> str:
+    """``xlsx``, ``json``, ``html``, ``csv`` or ``text``: by suffix, else by content.
+
+    Stored blobs have no file name, so the content decides when the suffix is
+    unknown; a CSV is recognised by a first line naming ``header_keys`` columns.
+    """
+    suffix = path.suffix.lower()
+    known = {".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv", ".tsv": "csv", ".json": "json",
+             ".html": "html", ".htm": "html"}
+    if suffix in known:
+        return known[suffix]
     with open(path, "rb") as f:
-        head = f.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head[:1] in (b"{", b"[")
+        head = f.read(4096)
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    text = head.decode(sniff_encoding(head).encoding, errors="replace").lstrip("\ufeff \t\r\n")
+    if text[:1] in ("{", "["):
+        return "json"
+    low = text[:1000].lower()
+    if low.startswith(("<!doc", "<html")) or "<body" in low:
+        return "html"
+    first = text.split("\n", 1)[0]
+    delim = max((",", "\t", ";"), key=first.count)
+    if header_keys and first.count(delim) >= 1 and find_columns(
+            first.split(delim), {"time": TIME_KEYS, "other": header_keys}) is not None:
+        return "csv"
+    return "text"
 
 
-def iter_table_rows(path: Path) -> tuple[Iterator[list[Any]], str]:
+def iter_table_rows(path: Path, fmt: str | None = None) -> tuple[Iterator[list[Any]], str]:
     """Rows of a CSV/TSV or the first sheet of an XLSX, and the encoding read."""
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    if (fmt or text_format(path)) == "xlsx":
         return _xlsx_rows(path), "xlsx"
     decoded = detect_file(path)
     return _csv_rows(path, decoded.encoding), decoded.encoding
@@ -57,10 +78,12 @@ def _csv_rows(path: Path, encoding: str) -> Iterator[list[str]]:
 
 
 def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
+    f = open(path, "rb")  # a file object: openpyxl would refuse a blob name without .xlsx
     try:
         import openpyxl
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as e:  # openpyxl raises zipfile, KeyError, XML and its own errors
+        wb = openpyxl.load_workbook(f, read_only=True, data_only=True)
+    except Exception as e:
+        f.close()  # openpyxl raises zipfile, KeyError, XML and its own errors
         raise IngestError("Excel 文件已损坏或不是有效的 .xlsx 文件", "The Excel file is damaged or "
                           "not a valid .xlsx file", hint_zh="请用 Excel 打开后重新保存，或导出为 CSV。",
                           hint_en="Open it in Excel and save again, or export as CSV.",
@@ -73,6 +96,7 @@ def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
             yield list(row)
     finally:
         wb.close()
+        f.close()
 
 
 def _norm(v: Any) -> str:

@@ -8,8 +8,8 @@ from pathlib import Path
 from ..domain import Finding
 from ..timeutil import to_iso
 from .model import IngestContext, Trace, TraceEvent
-from .tables import (TABLE_SUFFIXES, TIME_KEYS, find_columns, find_records, iter_table_rows,
-                     load_json, pick, starts_like_json)
+from .tables import (TIME_KEYS, find_columns, find_records, iter_table_rows, load_json, pick,
+                     text_format)
 from .textio import LineReader, detect_file
 from .times import DATETIME_RE, from_match, parse_time_value
 
@@ -101,9 +101,9 @@ def _parse(path: Path, ctx: IngestContext) -> tuple[Trace, bool, str]:
     """Returns (trace, out_of_order_in_source, encoding)."""
     raw: list[TraceEvent] = []
     tracking = carrier = encoding = ""
-    suffix = path.suffix.lower()
+    fmt = text_format(path, CONTEXT_KEYS + LOCATION_KEYS)
     handled = False
-    if suffix == ".json" or suffix not in TABLE_SUFFIXES and starts_like_json(path):
+    if fmt == "json":
         loaded = load_json(path)
         if loaded is not None:
             data, encoding = loaded
@@ -113,8 +113,8 @@ def _parse(path: Path, ctx: IngestContext) -> tuple[Trace, bool, str]:
                 raw = [_event(parse_time_value(pick(r, TIME_KEYS)), pick(r, LOCATION_KEYS),
                               pick(r, CONTEXT_KEYS)) for r in records]
                 tracking, carrier = _json_ids(data)
-    if not handled and suffix in TABLE_SUFFIXES:
-        rows, encoding = iter_table_rows(path)
+    if not handled and fmt in ("csv", "xlsx"):
+        rows, encoding = iter_table_rows(path, fmt)
         cols = None
         for row in rows:
             if cols is None:

@@ -171,3 +171,19 @@ def test_fuzz_truncated_real_files(tmp_path, cut, name):
         _check_result(analyze(p))
     except IngestError as e:
         assert e.message_zh and e.message_en
+
+
+@pytest.mark.parametrize("name, count", [
+    ("chat_gbk.txt", 11), ("chat_utf16le.txt", 11), ("chat_utf8bom.csv", 11), ("chat.xlsx", 11),
+    ("chat.json", 11), ("chat.html", 11), ("trace_kuaidi100.json", 7), ("trace_gbk.csv", 7),
+    ("trace_pasted.txt", 7),
+])
+def test_parsers_read_nameless_blobs_by_content(tmp_path, name, count):
+    """The exporter re-parses originals from the blob store, where files have no suffix."""
+    blob = tmp_path / "3f5a9c0d"
+    shutil.copyfile(DATA / name, blob)
+    if name.startswith("chat"):
+        assert len(parse_chat(blob).messages) == count
+        assert len(parse_chat(DATA / name).messages) == count
+    else:
+        assert len(parse_trace(blob).events) == count
