@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--library", metavar="DIR", help="library folder (default: $EVIDENCEKIT_LIBRARY "
                    f"or {default_library_dir()})")
     p.add_argument("--lang", choices=["zh", "en"], help="output language")
+    p.add_argument("--tz", metavar="ZONE", help="display time zone, e.g. Asia/Shanghai "
+                   "(default: the library's setting, else this computer's zone)")
     p.add_argument("--version", action="version", version=f"evidencekit {__version__}")
     sub = p.add_subparsers(dest="cmd", required=True, parser_class=_Parser)
 

@@ -19,6 +19,11 @@ def _open(args, create: bool = False) -> Library:
     return Library.open(Path(args.library).expanduser() if args.library else None, create=create)
 
 
+def _zone(args, lib: Library):
+    """Display zone: --tz, else the library's display_zone setting, else the local zone."""
+    return get_zone(args.tz or lib.setting("display_zone") or None)
+
+
 def _type_name(lib: Library, case, lang: str) -> str:
     try:
         return lib.rules.platform(case.platform).dispute_type(case.dispute_type).name(lang)
@@ -93,7 +98,7 @@ def cmd_case_show(args, lang):
     with _open(args) as lib:
         data = case_detail(lib, args.case, _now(args), args.mode)
         case = lib.get_case(args.case)
-        zone = get_zone(None)
+        zone = _zone(args, lib)
 
         def human():
             print(f"{case.case_no}  {pick(lang, '订单', 'order')} {case.order_no}  "
@@ -266,7 +271,7 @@ def cmd_check(args, lang):
             for i in items:
                 need = pick(lang, "必需" if i.required else "建议", "required" if i.required else "recommended")
                 print(f"  {marks[i.status]} [{need}] {i.reason(lang)}")
-            _print_deadlines(data["deadlines"], lang, get_zone(None))
+            _print_deadlines(data["deadlines"], lang, _zone(args, lib))
             print(pick(lang, "材料齐全。" if complete else "材料不全。",
                        "Complete." if complete else "Not complete."))
         _emit(data, args.json, human)

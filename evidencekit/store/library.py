@@ -209,6 +209,11 @@ class Library:
             stored = case_value(name, value)
             self.conn.execute(f"UPDATE cases SET {name}=? WHERE id=?", (stored, case_id))
             shown = "…" if name in ("statement", "notes", "judgment_text", "appeal_points") else stored
+            if name == "buyer_phone" and stored:
+                from ..privacy import mask_phone
+                shown = mask_phone(stored)  # the log is printed in bundles: no raw phone numbers
+            if name == "buyer_name" and stored:
+                shown = stored[:1] + "*" * max(1, len(stored) - 1)
             changes.append(f"{name}={shown}")
         if changes:
             self.conn.execute("UPDATE cases SET updated_at=? WHERE id=?",
@@ -276,9 +281,8 @@ class Library:
                 "manifest_sha256) VALUES (?,?,?,?,?,?,?)",
                 (case_id, to_iso(at or self.clock()), mode, profile, json.dumps(files),
                  json.dumps(bundle_sha256s), manifest_sha256))
-            self._log(case_id, "bundle_exported",
-                      f"{mode} / {profile} / {', '.join(Path(f).name for f in files)} / "
-                      f"sha256 {bundle_sha256s[0][:12] if bundle_sha256s else ''}")
+        # Not in the action log: a bundle is made *from* the case, and the log is part of the
+        # bundle, so logging exports would make the same case export differently each time.
 
     def submissions(self, case_id: int) -> list[dict]:
         return [dict(r) | {"files": json.loads(r["files"]),

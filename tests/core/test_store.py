@@ -41,6 +41,8 @@ def test_case_round_trip_and_log(library, clock):
     assert [e.action for e in log] == ["case_created", "case_updated", "case_updated"]
     assert "intervention_at" in log[-1].detail and log[-1].actor
     assert log[-1].at == clock.now
+    assert "13812345678" not in log[1].detail and "138****5678" in log[1].detail
+    assert "张三" not in log[1].detail and "张*" in log[1].detail
     # lookup by case number and by order number
     assert library.get_case("ek-00001").id == case.id
     assert library.get_case("4938123").id == case.id

@@ -1,0 +1,76 @@
+"""CLI export and verify end to end on realistic files: a signed-but-not-received case."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .test_cli import ek
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+FILES = ["chat_gbk.txt", "trace_kuaidi100.json", "photo_exif.jpg", "photo_rotated.jpg",
+         "inspection_report.pdf"]
+NOW = "2024-09-23T08:00:00+08:00"
+
+
+@pytest.fixture
+def case(tmp_path):
+    lib = tmp_path / "lib"
+    ek(lib, "init")
+    r = ek(lib, "case", "new", "--type", "signed_not_received", "--order", "4921", "--buyer", "王小美",
+           "--phone", "13912345678", "--amount", "129")
+    cid = r.stdout.split()[-1]
+    ek(lib, "case", "set", cid, "--stage", "intervention", "--intervention-at", "2024-09-22 10:00",
+       "--shipped-at", "2024-09-15 14:00")
+    r = ek(lib, "attach", cid, *[DATA / f for f in FILES])
+    assert r.returncode == 0, r.stderr
+    return lib, cid
+
+
+def test_export_then_verify_untouched_and_altered(case, tmp_path):
+    lib, cid = case
+    out = tmp_path / "bundle.pdf"
+    r = ek(lib, "export", cid, "-o", out, "--now", NOW, "--json")
+    assert r.returncode == 0, r.stderr
+    report = json.loads(r.stdout)
+    assert report["files"] == [str(out)] and out.exists() and report["pages"][0] >= 6
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "平台介入举证材料" in text and "签收未收到" in text
+    assert "13912345678" not in text and "139****5678" in text  # masked by default
+    assert "+08:00" in text  # Douyin times in China Standard Time, with the zone printed
+    show = json.loads(ek(lib, "case", "show", cid, "--json").stdout)
+    assert show["submissions"][0]["manifest_sha256"] == report["manifest_sha256"]
+    assert show["submissions"][0]["files"] == [str(out)]
+
+    originals = tmp_path / "orig"
+    originals.mkdir()
+    for f in FILES:
+        shutil.copy(DATA / f, originals / f)
+    r = ek(lib, "verify", out, "--originals", originals, "--json")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert all(i["status"] == "ok" for i in json.loads(r.stdout)["items"])
+    (originals / "photo_exif.jpg").write_bytes((DATA / "photo_exif.jpg").read_bytes()[:-10] + b"x" * 10)
+    r = ek(lib, "verify", out, "--originals", originals, lang="en")
+    assert r.returncode == 1 and "photo_exif.jpg" in [ln for ln in r.stdout.splitlines()
+                                                       if "DIFFERS" in ln][0]
+
+
+def test_export_same_now_is_byte_identical(case, tmp_path):
+    lib, cid = case
+    out = tmp_path / "bundle.pdf"
+    assert ek(lib, "export", cid, "-o", out, "--now", NOW).returncode == 0
+    first = out.read_bytes()
+    out.unlink()
+    assert ek(lib, "export", cid, "-o", out, "--now", NOW).returncode == 0
+    assert out.read_bytes() == first
+
+
+def test_export_bad_destination_exits_2(case, tmp_path):
+    lib, cid = case
+    r = ek(lib, "export", cid, "-o", tmp_path / "no-such-dir" / "x.pdf", "--now", NOW)
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "no-such-dir").exists()
