@@ -7,6 +7,8 @@ that meets it has findings to look at) and a reason in Chinese and English.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from .domain import ChecklistItem, Exhibit, Finding, KINDS, Case
 from .rules import RuleSet
 
@@ -19,7 +21,8 @@ def _names(kinds: tuple[str, ...], lang: str) -> str:
     return sep.join(KINDS[k][i] for k in kinds)
 
 
-def exhibit_findings(case: Case, exhibit: Exhibit, rules: RuleSet) -> list[Finding]:
+def exhibit_findings(case: Case, exhibit: Exhibit, rules: RuleSet,
+                     now: datetime | None = None) -> list[Finding]:
     """Intrinsic findings stored at attach time plus case-relative ones computed now."""
     findings = list(exhibit.warnings)
     try:
@@ -31,7 +34,7 @@ def exhibit_findings(case: Case, exhibit: Exhibit, rules: RuleSet) -> list[Findi
     seen = {f.code for f in findings}
     for f in contextual_findings(case, exhibit.kind, exhibit.facts,
                                  needs_signed=dtype.needs_signed_event,
-                                 stall_hours=platform.stall_hours):
+                                 stall_hours=platform.stall_hours, now=now):
         if f.code not in seen:
             findings.append(f)
     return findings
@@ -89,12 +92,12 @@ def _appeal_items(case: Case, exhibits: list[Exhibit], rules: RuleSet) -> list[C
 
 
 def evaluate(case: Case, exhibits: list[Exhibit], rules: RuleSet,
-             mode: str = "arbitration") -> list[ChecklistItem]:
+             mode: str = "arbitration", now: datetime | None = None) -> list[ChecklistItem]:
     """Checklist items, required first, in the rule file's order."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
     dtype = rules.platform(case.platform).dispute_type(case.dispute_type)
-    findings = {e.id: exhibit_findings(case, e, rules) for e in exhibits}
+    findings = {e.id: exhibit_findings(case, e, rules, now) for e in exhibits}
     items = [_kind_item(k, True, exhibits, findings) for k in dtype.required]
     items += [_kind_item(k, False, exhibits, findings) for k in dtype.recommended]
     if mode == "appeal":

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import json
+import os
+import sys
 from pathlib import Path
 
 from . import checklist, deadlines
@@ -196,25 +197,33 @@ def _expand(files: list[str]) -> list[Path]:
 
 
 def cmd_attach(args, lang):
+    from concurrent.futures import ThreadPoolExecutor
+
     from .store.exhibits import _analyze, _check_source
+
     with _open(args) as lib:
         case = lib.get_case(args.case, include_deleted=False)
         paths = _expand(args.files)
-        # Read every file first: one bad file refuses the whole command, so nothing changes.
-        failures = []
-        for p in paths:
+
+        def read(p: Path):
             try:
                 _check_source(p)
-                _analyze(lib, p, args.kind, args.password)
+                return _analyze(lib, p, args.kind, args.password)
             except IngestError as e:
-                failures.append((p, e))
+                return e
+
+        # Read every file first (in parallel: decoding releases the GIL); one bad file
+        # refuses the whole command, so nothing changes.
+        with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 2))) as pool:
+            results = list(pool.map(read, paths))
+        failures = [(p, r) for p, r in zip(paths, results) if isinstance(r, IngestError)]
         if failures:
             for p, e in failures:
                 print(f"evidencekit: {p.name}: {e.message(lang)}"
-                      + (f" — {e.hint(lang)}" if e.hint(lang) else ""), file=__import__("sys").stderr)
+                      + (f" — {e.hint(lang)}" if e.hint(lang) else ""), file=sys.stderr)
             return 2
-        added = [lib.attach(case.id, p, kind=args.kind, caption=args.caption,
-                            password=args.password, is_new=args.is_new) for p in paths]
+        added = [lib.attach(case.id, p, kind=args.kind, caption=args.caption, is_new=args.is_new,
+                            result=r) for p, r in zip(paths, results)]
 
         def human():
             for e in added:
@@ -257,8 +266,9 @@ def cmd_check(args, lang):
     with _open(args) as lib:
         case = lib.get_case(args.case)
         exhibits = lib.list_exhibits(case.id)
-        items = checklist.evaluate(case, exhibits, lib.rules, args.mode)
-        dls = deadlines.compute(case, lib.rules, _now(args))
+        now = _now(args)
+        items = checklist.evaluate(case, exhibits, lib.rules, args.mode, now)
+        dls = deadlines.compute(case, lib.rules, now)
         complete = checklist.is_complete(items)
         data = {"case": case.id, "case_no": case.case_no, "mode": args.mode, "complete": complete,
                 "items": [i.to_dict() for i in items], "deadlines": [d.to_dict() for d in dls]}

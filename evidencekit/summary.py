@@ -23,7 +23,7 @@ def cases_by_urgency(lib: Library, now: datetime, *, trash: bool = False) -> lis
         dls = deadlines.compute(case, lib.rules, now) if case.platform in lib.rules.platforms else []
         exhibits = lib.list_exhibits(case.id)
         try:
-            items = checklist.evaluate(case, exhibits, lib.rules, "arbitration")
+            items = checklist.evaluate(case, exhibits, lib.rules, "arbitration", now)
         except Exception:  # a rule file that no longer knows the type: show the case anyway
             items = []
         met, total = checklist.progress(items)
@@ -58,10 +58,10 @@ def case_detail(lib: Library, case_ref, now: datetime, mode: str = "arbitration"
     ex_out = []
     for e in exhibits:
         d = e.to_dict()
-        d["warnings"] = [f.to_dict() for f in checklist.exhibit_findings(case, e, lib.rules)]
+        d["warnings"] = [f.to_dict() for f in checklist.exhibit_findings(case, e, lib.rules, now)]
         d["number"] = f"E{e.position}"
         ex_out.append(d)
-    items = checklist.evaluate(case, exhibits, lib.rules, mode)
+    items = checklist.evaluate(case, exhibits, lib.rules, mode, now)
     dls = deadlines.compute(case, lib.rules, now)
     return facts | {
         "case": facts,

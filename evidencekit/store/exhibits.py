@@ -50,15 +50,21 @@ def _check_source(path: Path) -> None:
 
 
 def attach(self: "Library", case_id: int, path: Path | str, *, kind: str | None = None,
-           caption: str = "", password: str | None = None, is_new: bool | None = None) -> Exhibit:
-    """Add a file to a case. Raises :class:`IngestError` (and changes nothing) if refused."""
+           caption: str = "", password: str | None = None, is_new: bool | None = None,
+           result=None) -> Exhibit:
+    """Add a file to a case. Raises :class:`IngestError` (and changes nothing) if refused.
+
+    ``result`` is the file's :class:`IngestResult` when the caller has read it already
+    (batch imports read files in parallel first).
+    """
     path = Path(path)
     case = self.get_case(case_id, include_deleted=False)
     if kind is not None and kind not in KINDS:
         raise UsageError(f"未知证据类型：{kind}", f"Unknown evidence kind: {kind}",
                          hint_en="One of: " + ", ".join(KINDS))
     _check_source(path)
-    result = _analyze(self, path, kind, password)
+    if result is None:
+        result = _analyze(self, path, kind, password)
     tmp, sha, size = self.blobs.stage(path)
     try:
         with self._tx():
