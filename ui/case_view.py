@@ -122,6 +122,13 @@ class CaseView(QWidget):
             self.facts.flush()
             self.statement.save()
 
+    def stop(self) -> None:
+        """The window is closing: no more redraws from pending timers or signals."""
+        self._refresh_timer.stop()
+        self.ctx.case_changed.disconnect(self._on_ctx_case_changed)
+        self.ctx.clock_ticked.disconnect(self._on_ctx_clock_ticked)
+        self.case = None
+
     # ---- reactions -----------------------------------------------------------------------
     def _on_ctx_case_changed(self, case_id: int) -> None:
         if self.case is not None and case_id == self.case.id:

@@ -23,6 +23,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.export_dialog: ExportDialog | None = None
+        self._closed = False
         self.notifier = DeadlineNotifier(ctx, QApplication.windowIcon(), self)
         ctx.importer.password_provider = self._ask_password
         self._build()
@@ -269,11 +270,22 @@ class MainWindow(QMainWindow):
         s.save_state("statementSplitter", self.case_view.statement.splitter.saveState())
 
     def closeEvent(self, event):
+        if self._closed:
+            super().closeEvent(event)
+            return
+        self._closed = True
         self.case_view.flush()
+        self.case_view.stop()
         if self.export_dialog is not None and self.export_dialog.job is not None:
             self.export_dialog.cancel()
         self._save_state()
         self.ctx.settings.sync()
         self.timer.stop()
         self.ctx.shutdown()  # cancel imports and exports, wait for the workers
+        for signal, slot in ((self.ctx.language_changed, self._on_ctx_language_changed),
+                             (self.ctx.cases_changed, self._on_ctx_cases_changed),
+                             (self.ctx.case_changed, self._on_ctx_case_changed),
+                             (self.ctx.clock_ticked, self._on_ctx_clock_ticked),
+                             (self.ctx.settings_changed, self._on_ctx_settings_changed)):
+            signal.disconnect(slot)
         super().closeEvent(event)

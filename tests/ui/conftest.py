@@ -52,8 +52,7 @@ def window(qtbot, ctx):
     w.show()
     qtbot.waitExposed(w)
     yield w
-    if w.isVisible():
-        w.close()
+    w.close()
 
 
 def wait_imports(qtbot, ctx, timeout=20000):

@@ -1,0 +1,99 @@
+"""Export from the app: confirmation for missing items, progress, success, cancel, failure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import DATA, make_case
+
+PHOTOS = ["photo_exif.jpg", "photo_rotated.jpg", "photo_gps.jpg", "photo_blurred.jpg"]
+
+
+def _ready_case(ctx, clock):
+    case = make_case(ctx.lib, clock)
+    ctx.lib.attach(case.id, DATA / "chat_gbk.txt")
+    ctx.lib.attach(case.id, DATA / "trace_kuaidi100.json")
+    return case
+
+
+def test_export_succeeds_and_is_recorded(qtbot, window, ctx, clock, tmp_path):
+    case = _ready_case(ctx, clock)
+    window.open_case(case.id)
+    dlg = window.export_bundle()
+    out = tmp_path / "out" / "bundle.pdf"
+    out.parent.mkdir()
+    dlg.destination.setText(str(out))
+    dlg.confirm_missing = lambda missing: (_ for _ in ()).throw(AssertionError(missing))
+    steps = []
+    with qtbot.waitSignal(dlg.export_finished, timeout=60000):
+        assert dlg.start()
+        dlg.job.progressed.connect(lambda f, zh, en: steps.append((f, zh)))
+    assert out.is_file() and out.stat().st_size > 1000
+    assert steps and steps[-1][0] == 1.0
+    assert dlg.progress.value() == 1000
+    assert dlg.preview_button.isVisible()
+    subs = ctx.lib.submissions(case.id)
+    assert len(subs) == 1 and subs[0]["files"] == [str(out)]
+    preview = dlg.show_preview()
+    assert preview.ok and preview.view.page_count() >= 3
+    preview.close()
+
+
+def test_missing_items_need_confirmation(qtbot, window, ctx, clock, tmp_path):
+    case = make_case(ctx.lib, clock)
+    ctx.lib.attach(case.id, DATA / "chat_gbk.txt")  # the trace is missing
+    window.open_case(case.id)
+    dlg = window.export_bundle()
+    dlg.destination.setText(str(tmp_path / "b.pdf"))
+    asked = []
+    dlg.confirm_missing = lambda missing: asked.append(missing) or False
+    assert not dlg.start()
+    assert len(asked[0]) == 1 and "物流轨迹" in asked[0][0]
+    assert not (tmp_path / "b.pdf").exists()
+    dlg.confirm_missing = lambda missing: True
+    with qtbot.waitSignal(dlg.export_finished, timeout=60000):
+        assert dlg.start()
+    assert (tmp_path / "b.pdf").exists()
+
+
+def test_cancel_export_leaves_nothing(qtbot, window, ctx, clock, tmp_path):
+    case = _ready_case(ctx, clock)
+    for name in PHOTOS * 3:
+        copy = tmp_path / f"{len(list(tmp_path.iterdir()))}_{name}"
+        copy.write_bytes((DATA / name).read_bytes() + b"\0" * len(str(copy)))
+        ctx.lib.attach(case.id, copy)
+    window.open_case(case.id)
+    dlg = window.export_bundle()
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    dlg.destination.setText(str(out_dir / "bundle.pdf"))
+    with qtbot.waitSignal(dlg.export_cancelled, timeout=60000):
+        assert dlg.start()
+        dlg.cancel()
+    assert list(out_dir.iterdir()) == []
+    assert dlg.export_button.isEnabled()
+    assert ctx.lib.submissions(case.id) == []
+
+
+def test_export_failure_is_shown_plainly(qtbot, window, ctx, clock, tmp_path):
+    case = _ready_case(ctx, clock)
+    window.open_case(case.id)
+    dlg = window.export_bundle()
+    dlg.destination.setText(str(tmp_path / "no-such-folder" / "b.pdf"))
+    with qtbot.waitSignal(dlg.export_failed, timeout=30000):
+        dlg.start()
+    assert "no-such-folder" in dlg.step.text() or "不存在" in dlg.step.text()
+    assert "Traceback" not in dlg.step.text()
+    assert not (tmp_path / "no-such-folder").exists()
+
+
+def test_closing_window_during_export_cancels(qtbot, window, ctx, clock, tmp_path):
+    case = _ready_case(ctx, clock)
+    window.open_case(case.id)
+    dlg = window.export_bundle()
+    dlg.destination.setText(str(tmp_path / "c.pdf"))
+    dlg.start()
+    window.close()
+    assert not ctx.runner.busy or ctx.runner.wait(1000)
+    leftovers = [p for p in tmp_path.iterdir() if p.name.startswith(".c.pdf")]
+    assert leftovers == []

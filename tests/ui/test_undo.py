@@ -1,0 +1,72 @@
+"""Evidence edits are undoable (Ctrl+Z): caption, kind, reorder, remove."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from ui.models.exhibit_model import COL_CAPTION, COL_KIND
+
+from .conftest import DATA, make_case
+
+
+def _open_with_exhibits(window, ctx, clock, qtbot):
+    case = make_case(ctx.lib, clock)
+    for name in ("chat_gbk.txt", "trace_kuaidi100.json", "photo_exif.jpg"):
+        ctx.lib.attach(case.id, DATA / name)
+    window.open_case(case.id)
+    return case, window.case_view.evidence
+
+
+def _names(ctx, case):
+    return [e.source_name for e in ctx.lib.list_exhibits(case.id)]
+
+
+def test_edit_caption_and_kind_then_undo(qtbot, window, ctx, clock):
+    case, panel = _open_with_exhibits(window, ctx, clock, qtbot)
+    model = panel.model
+    assert model.setData(model.index(0, COL_CAPTION), "与买家的完整沟通")
+    assert ctx.lib.list_exhibits(case.id)[0].caption == "与买家的完整沟通"
+    model.setData(model.index(2, COL_KIND), "packing_record")
+    assert ctx.lib.list_exhibits(case.id)[2].kind == "packing_record"
+    window.act_undo.trigger()
+    assert ctx.lib.list_exhibits(case.id)[2].kind == "photo"
+    window.act_undo.trigger()
+    assert ctx.lib.list_exhibits(case.id)[0].caption == ""
+    window.act_redo.trigger()
+    assert ctx.lib.list_exhibits(case.id)[0].caption == "与买家的完整沟通"
+
+
+def test_remove_with_undo_shortcut(qtbot, window, ctx, clock):
+    case, panel = _open_with_exhibits(window, ctx, clock, qtbot)
+    panel.select_exhibits([ctx.lib.list_exhibits(case.id)[1].id])
+    window.act_remove.trigger()
+    assert _names(ctx, case) == ["chat_gbk.txt", "photo_exif.jpg"]
+    qtbot.wait(200)
+    assert panel.model.rowCount() == 2
+    assert window.case_view.checklist.title.text().endswith("1/2")
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key_Z, Qt.ControlModifier)
+    assert _names(ctx, case) == ["chat_gbk.txt", "trace_kuaidi100.json", "photo_exif.jpg"]
+    qtbot.wait(200)
+    assert window.case_view.checklist.title.text().endswith("2/2")
+
+
+def test_drag_reorder_and_undo(qtbot, window, ctx, clock):
+    case, panel = _open_with_exhibits(window, ctx, clock, qtbot)
+    model = panel.model
+    data = model.mimeData([model.index(2, 0)])
+    model.dropMimeData(data, Qt.MoveAction, 0, 0, QModelIndex())  # photo to the top
+    assert _names(ctx, case) == ["photo_exif.jpg", "chat_gbk.txt", "trace_kuaidi100.json"]
+    qtbot.wait(200)
+    assert model.exhibit_at(0).source_name == "photo_exif.jpg"
+    window.act_undo.trigger()
+    assert _names(ctx, case) == ["chat_gbk.txt", "trace_kuaidi100.json", "photo_exif.jpg"]
+
+
+def test_switching_case_clears_undo(qtbot, window, ctx, clock):
+    case, panel = _open_with_exhibits(window, ctx, clock, qtbot)
+    panel.model.setData(panel.model.index(0, COL_CAPTION), "x")
+    assert window.case_view.undo_stack.canUndo()
+    other = make_case(ctx.lib, clock, order_no="other")
+    window.open_case(other.id)
+    assert not window.case_view.undo_stack.canUndo()
