@@ -55,13 +55,15 @@ class CaseListPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        # Fixed widths (not ResizeToContents, which measures every row: slow with 1,000 cases).
         h = self.table.horizontalHeader()
-        for col in (COL_CASE_NO, COL_PLATFORM, COL_STAGE, COL_CHECKLIST, COL_BUYER, COL_UPDATED):
-            h.setSectionResizeMode(col, QHeaderView.ResizeToContents)
-        h.setSectionResizeMode(COL_ORDER, QHeaderView.Interactive)
-        h.setSectionResizeMode(COL_TYPE, QHeaderView.ResizeToContents)
+        h.setSectionResizeMode(QHeaderView.Interactive)
         h.setSectionResizeMode(COL_DEADLINE, QHeaderView.Stretch)
-        self.table.setColumnWidth(COL_ORDER, 190)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for col, chars in ((COL_CASE_NO, 7), (COL_ORDER, 13), (COL_PLATFORM, 8), (COL_TYPE, 11),
+                           (COL_STAGE, 7), (COL_CHECKLIST, 6), (COL_BUYER, 7), (COL_UPDATED, 13)):
+            self.table.setColumnWidth(col, chars * em)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.table.activated.connect(self._on_table_activated)
         self.table.doubleClicked.connect(self._on_table_activated)
         self.count = QLabel()

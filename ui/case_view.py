@@ -64,7 +64,7 @@ class CaseView(QWidget):
         # Many changes arrive together during an import: redraw once per burst.
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(120)
+        self._refresh_timer.setInterval(150)
         self._refresh_timer.timeout.connect(self.refresh)
 
         ctx.case_changed.connect(self._on_ctx_case_changed)
@@ -131,8 +131,8 @@ class CaseView(QWidget):
 
     # ---- reactions -----------------------------------------------------------------------
     def _on_ctx_case_changed(self, case_id: int) -> None:
-        if self.case is not None and case_id == self.case.id:
-            self._refresh_timer.start()
+        if self.case is not None and case_id == self.case.id and not self._refresh_timer.isActive():
+            self._refresh_timer.start()  # throttle: at most one redraw per interval
 
     def _on_ctx_clock_ticked(self) -> None:
         if self.case is not None:

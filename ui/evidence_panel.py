@@ -80,15 +80,15 @@ class EvidencePanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(46)
         self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
                                    | QAbstractItemView.SelectedClicked)
+        # Fixed, user-resizable widths: ResizeToContents would ask every row for its size on
+        # each change, which makes a 200-file import quadratic and stalls the event loop.
         h = self.table.horizontalHeader()
-        h.setSectionResizeMode(COL_NO, QHeaderView.ResizeToContents)
-        h.setSectionResizeMode(COL_KIND, QHeaderView.ResizeToContents)
-        h.setSectionResizeMode(COL_CAPTION, QHeaderView.Interactive)
-        h.setSectionResizeMode(COL_NAME, QHeaderView.Interactive)
-        h.setSectionResizeMode(COL_TIME, QHeaderView.ResizeToContents)
+        h.setSectionResizeMode(QHeaderView.Interactive)
         h.setStretchLastSection(True)
-        self.table.setColumnWidth(COL_CAPTION, 180)
-        self.table.setColumnWidth(COL_NAME, 170)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for col, chars in ((COL_NO, 8), (COL_KIND, 9), (COL_CAPTION, 14), (COL_NAME, 14),
+                           (COL_TIME, 14)):
+            self.table.setColumnWidth(col, chars * em)
 
         self.grid = QListView()
         self.grid.setObjectName("exhibitGrid")
@@ -99,6 +99,8 @@ class EvidencePanel(QWidget):
         self.grid.setIconSize(QSize(96, 96))
         self.grid.setGridSize(QSize(120, 130))
         self.grid.setResizeMode(QListView.Adjust)
+        self.grid.setUniformItemSizes(True)
+        self.grid.setLayoutMode(QListView.Batched)
         self.grid.setMovement(QListView.Snap)
         self.grid.setDragDropMode(QAbstractItemView.DragDrop)
         self.grid.setDefaultDropAction(Qt.MoveAction)

@@ -34,6 +34,11 @@ class MainWindow(QMainWindow):
         ctx.settings_changed.connect(self._on_ctx_settings_changed)
         ctx.runner.job_started.connect(self._update_status)
         ctx.runner.job_finished.connect(self._update_status)
+        self._changed_cases: set[int] = set()
+        self._case_list_timer = QTimer(self)
+        self._case_list_timer.setSingleShot(True)
+        self._case_list_timer.setInterval(500)
+        self._case_list_timer.timeout.connect(self._on_case_list_timer_timeout)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(ctx.tick)
@@ -233,7 +238,16 @@ class MainWindow(QMainWindow):
         self.case_list.reload()
 
     def _on_ctx_case_changed(self, case_id: int) -> None:
-        self.case_list.model.refresh_case(case_id)
+        # During an import a case changes many times a second: update its row at most every
+        # half second (its checklist is re-evaluated over all exhibits).
+        self._changed_cases.add(case_id)
+        if not self._case_list_timer.isActive():
+            self._case_list_timer.start()
+
+    def _on_case_list_timer_timeout(self) -> None:
+        ids, self._changed_cases = self._changed_cases, set()
+        for cid in ids:
+            self.case_list.model.refresh_case(cid)
 
     def _on_ctx_clock_ticked(self) -> None:
         self.case_list.model.tick()
@@ -281,6 +295,7 @@ class MainWindow(QMainWindow):
         self._save_state()
         self.ctx.settings.sync()
         self.timer.stop()
+        self._case_list_timer.stop()
         self.ctx.shutdown()  # cancel imports and exports, wait for the workers
         for signal, slot in ((self.ctx.language_changed, self._on_ctx_language_changed),
                              (self.ctx.cases_changed, self._on_ctx_cases_changed),

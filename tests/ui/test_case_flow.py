@@ -68,9 +68,9 @@ def test_drop_files_updates_checklist(qtbot, window, ctx, clock, tmp_path):
     assert kinds == ["chat_log", "logistics_trace"]
     qtbot.waitUntil(lambda: view.checklist.title.text().endswith("2/2"))
     assert view.evidence.model.rowCount() == 2
-    # The case list shows the same progress.
-    row = window.case_list.model.row_of(case.id)
-    assert window.case_list.model.rows()[row].progress == (2, 2)
+    # The case list shows the same progress (its rows refresh at most twice a second).
+    model = window.case_list.model
+    qtbot.waitUntil(lambda: model.rows()[model.row_of(case.id)].progress == (2, 2), timeout=3000)
 
 
 def test_refused_file_is_shown_inline_and_rest_of_drop_goes_on(qtbot, window, ctx, clock, tmp_path):

@@ -1,0 +1,90 @@
+"""Switching language live, and finding everything again after reopening the library."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from evidencekit.store import Library
+from ui.main_window import MainWindow
+from ui.settings import UiSettings
+
+from .conftest import DATA, make_case, wait_imports
+
+
+def _menu_titles(window):
+    return [a.text() for a in window.menuBar().actions()]
+
+
+def test_chinese_by_default_and_switch_to_english(qtbot, window, ctx, clock):
+    assert _menu_titles(window)[0] == "文件(&F)"
+    case = make_case(ctx.lib, clock)
+    window.case_list.reload()
+    window.open_case(case.id)
+    window.case_view.tabs.setCurrentIndex(2)
+    assert window.case_view.tabs.tabText(0) == "证据"
+    dlg = window.open_settings()
+    dlg.language.setCurrentIndex(dlg.language.findData("en"))
+    dlg.accept()
+    assert _menu_titles(window)[0] == "&File"
+    assert window.case_view.tabs.tabText(0) == "Evidence"
+    assert window.case_view.case.id == case.id  # still on the same case and tab
+    assert window.case_view.tabs.currentIndex() == 2
+    assert "Signed, not received" in window.case_view.header.text()
+    header = window.case_list.model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Horizontal)
+    assert header == "Case"
+    assert ctx.settings.get("language") == "en"
+    ctx.set_language("zh_CN")
+    assert _menu_titles(window)[0] == "文件(&F)"
+    assert "签收未收到" in window.case_view.header.text()
+
+
+def test_settings_dialog_saves_preferences(qtbot, window, ctx):
+    dlg = window.open_settings()
+    dlg.store_names.setText("小美家居旗舰店、客服小王")
+    dlg.masking.setChecked(False)
+    dlg.notifications.setChecked(False)
+    dlg.zone.setCurrentIndex(dlg.zone.findData("UTC"))
+    dlg.accept()
+    assert ctx.lib.setting("store_names") == ["小美家居旗舰店", "客服小王"]
+    assert ctx.settings.get("masking") is False
+    assert ctx.settings.get("notifications") is False
+    assert ctx.settings.get("display_zone") == "UTC"
+
+
+def test_reopen_finds_everything(qtbot, ctx, clock, library, qsettings_path, tmp_path):
+    w = MainWindow(ctx)
+    w.show()
+    case = make_case(library, clock, stage="judged", judgment_at=clock())
+    w.case_list.reload()
+    w.open_case(case.id)
+    w.case_view.evidence.add_paths([DATA / "chat_gbk.txt", DATA / "photo_exif.jpg"])
+    wait_imports(qtbot, ctx)
+    editor = w.case_view.statement
+    editor.text.setPlainText("买家于 9 月 17 日反馈未收到，轨迹显示 9 月 16 日已由本人签收（E2）。")
+    editor.points.add_point("判定认为包裹未送达", "轨迹显示本人签收")
+    w.case_view.splitter.setSizes([700, 500])
+    w.resize(700, 520)  # fits the offscreen screen (800×800), which bounds restoreGeometry
+    w.close()
+    root = library.root
+
+    # A new process would do this: open the same folder and the same QSettings.
+    lib2 = Library.open(root, clock=clock)
+    try:
+        from ui.context import AppContext
+        ctx2 = AppContext(lib2, settings=UiSettings(QSettings(str(qsettings_path), QSettings.IniFormat)),
+                          clock=clock)
+        w2 = MainWindow(ctx2)
+        qtbot.addWidget(w2)
+        assert w2.case_list.model.rowCount() == 1
+        w2.open_case(case.id)
+        assert w2.case_view.evidence.model.rowCount() == 2
+        assert all(e.is_new for e in lib2.list_exhibits(case.id))  # added after the judgment
+        assert "本人签收" in w2.case_view.statement.text.toPlainText()
+        assert w2.case_view.statement.points.points()[0].basis == "判定认为包裹未送达"
+        assert (w2.size().width(), w2.size().height()) == (700, 520)
+        sizes = w2.case_view.splitter.sizes()
+        assert abs(sizes[0] / sum(sizes) - 700 / 1200) < 0.1
+        w2.close()
+        ctx2.shutdown()
+    finally:
+        lib2.close()
