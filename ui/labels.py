@@ -62,3 +62,24 @@ def state_color(state: str) -> tuple[QColor, QColor]:
 
 def local_time(dt: datetime | None, zone) -> str:
     return format_local(dt, zone) if dt else ""
+
+
+TEXT_FORMATS = ("text", "csv", "xlsx", "json", "html")
+
+
+def media_type(exhibit) -> str:
+    """``image``, ``video``, ``pdf``, a text format (``text``, ``csv``…) or ``other``.
+
+    Taken from the MIME type ingestion recorded (``facts["format"]`` may hold the image
+    codec, e.g. ``JPEG``, once the photo reader has run).
+    """
+    facts = exhibit.facts or {}
+    mime = str(facts.get("mime", ""))
+    fmt = str(facts.get("format", "")).lower()
+    if mime.startswith("image/") or fmt == "image":
+        return "image"
+    if mime.startswith("video/") or fmt == "video":
+        return "video"
+    if mime == "application/pdf" or fmt == "pdf":
+        return "pdf"
+    return fmt if fmt in TEXT_FORMATS else "other"

@@ -65,7 +65,7 @@ class ThumbnailCache(QObject):
         icon = self._icons.get(exhibit.sha256)
         if icon is not None:
             return icon
-        if (exhibit.facts or {}).get("format") == "image" and exhibit.sha256 not in self._asked:
+        if labels.media_type(exhibit) == "image" and exhibit.sha256 not in self._asked:
             self._request(exhibit.sha256)
         return self.badge(exhibit.kind)
 

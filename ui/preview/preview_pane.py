@@ -7,6 +7,7 @@ import json
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
 
+from .. import labels
 from ..errors import describe
 from ..i18n import pick
 from ..runner import WORK
@@ -16,7 +17,6 @@ from .loaders import load_chat, load_image, load_trace
 from .pdf_view import PdfPreview
 from .trace_view import TracePreview
 
-TEXTY = ("text", "csv", "xlsx", "json", "html")
 
 
 class PreviewPane(QWidget):
@@ -54,11 +54,9 @@ class PreviewPane(QWidget):
             self.title.clear()
             self._show("empty", self.empty)
             return
-        from .. import labels
         self.title.setText(f"<b>E{exhibit.position}</b> · {labels.kind_label(exhibit.kind)} · "
                            f"{exhibit.source_name}")
-        facts = exhibit.facts or {}
-        fmt = facts.get("format", "")
+        fmt = labels.media_type(exhibit)
         blob = self.ctx.lib.blob_path(exhibit.sha256)
         store_names = list(self.ctx.lib.setting("store_names", []) or [])
         if fmt == "pdf":
@@ -72,11 +70,11 @@ class PreviewPane(QWidget):
         if fmt == "image":
             self._run(gen, lambda: load_image(blob), self._on_image_loaded)
             return
-        if exhibit.kind == "chat_log" and fmt in TEXTY:
+        if exhibit.kind == "chat_log" and fmt in labels.TEXT_FORMATS:
             self._run(gen, lambda: load_chat(blob, exhibit.source_name, store_names),
                       self._on_chat_loaded)
             return
-        if exhibit.kind == "logistics_trace" and fmt in TEXTY:
+        if exhibit.kind == "logistics_trace" and fmt in labels.TEXT_FORMATS:
             self._run(gen, lambda: load_trace(blob, exhibit.source_name, store_names),
                       self._on_trace_loaded)
             return
