@@ -61,7 +61,7 @@ class CaseListPage(QWidget):
         h.setSectionResizeMode(COL_DEADLINE, QHeaderView.Stretch)
         em = self.fontMetrics().horizontalAdvance("M")
         for col, chars in ((COL_CASE_NO, 7), (COL_ORDER, 13), (COL_PLATFORM, 8), (COL_TYPE, 11),
-                           (COL_STAGE, 7), (COL_CHECKLIST, 6), (COL_BUYER, 7), (COL_UPDATED, 13)):
+                           (COL_STAGE, 7), (COL_CHECKLIST, 5), (COL_BUYER, 7), (COL_UPDATED, 15)):
             self.table.setColumnWidth(col, chars * em)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.table.activated.connect(self._on_table_activated)

@@ -106,9 +106,10 @@ class CaseView(QWidget):
         except Exception:  # a rule file that no longer knows the case's type
             findings, self.items = {}, []
         c = self.case
+        order = self.tr("Order %1").replace("%1", c.order_no)
         self.header.setText(f"{c.case_no} · {labels.platform_label(rules, c.platform)} · "
                             f"{labels.dispute_label(rules, c.platform, c.dispute_type)} · "
-                            f"{self.tr('Order')} {c.order_no} · {labels.stage_label(c.stage)}")
+                            f"{order} · {labels.stage_label(c.stage)}")
         self.banner.set_case(c)
         self.evidence.set_case(c, self.exhibits, findings)
         self.facts.set_case(c)

@@ -32,7 +32,9 @@ class DeadlineBanner(QFrame):
         self.refresh()
 
     def refresh(self) -> None:
-        for chip in self._chips:
+        for chip in self._chips:  # out of the layout now, deleted later
+            self._lay.removeWidget(chip)
+            chip.hide()
             chip.deleteLater()
         self._chips.clear()
         if self.case is None:

@@ -34,11 +34,25 @@ class BundlePreviewDialog(QDialog):
 
     def __init__(self, path: Path, parent=None):
         super().__init__(parent)
+        self.path = path
         self.setWindowTitle(self.tr("Bundle preview — %1").replace("%1", path.name))
         self.view = PdfPreview(self)
         self.ok = self.view.load(path)
+        size = path.stat().st_size / 1e6 if path.exists() else 0
+        info = QLabel(f"<b>{path.name}</b> · " + self.tr("%1 pages · %2 MB")
+                      .replace("%1", str(self.view.page_count())).replace("%2", f"{size:.2f}"))
+        open_folder = QPushButton(self.tr("Open folder"))
+        open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+        top = QHBoxLayout()
+        top.addWidget(info, 1)
+        top.addWidget(open_folder)
+        top.addWidget(close)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.view)
+        lay.addLayout(top)
+        lay.addWidget(self.view, 1)
         self.resize(900, 1000)
 
 

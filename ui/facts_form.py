@@ -38,7 +38,7 @@ class FactsForm(QScrollArea):
         lay = QVBoxLayout(body)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {labels.STATUS_COLORS['missing']}")
+        self.message.setStyleSheet(f"color: {labels.status_color('missing')}")
         self.message.hide()
         lay.addWidget(self.message)
 

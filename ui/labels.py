@@ -19,6 +19,24 @@ STATE_COLORS = {  # background, foreground: readable in light and dark palettes
 }
 STATUS_MARKS = {"ok": "✓", "missing": "✗", "warning": "!"}
 STATUS_COLORS = {"ok": "#2e7d32", "missing": "#c62828", "warning": "#ef6c00"}
+_STATUS_COLORS_DARK = {"ok": "#81c784", "missing": "#ef9a9a", "warning": "#ffb74d"}
+
+
+def dark_palette() -> bool:
+    from PySide6.QtGui import QGuiApplication, QPalette
+    return QGuiApplication.palette().color(QPalette.Window).lightness() < 128
+
+
+def status_color(status: str) -> str:
+    """Text colour for ok / missing / warning, readable on the current palette."""
+    table = _STATUS_COLORS_DARK if dark_palette() else STATUS_COLORS
+    return table.get(status, "#888888")
+
+
+def plain_action_text(text: str) -> str:
+    """Menu text without its mnemonic, for toolbar buttons: "新建案件(&N)…" → "新建案件…"."""
+    import re
+    return re.sub(r"\(&\w\)", "", text).replace("&", "")
 
 
 def kind_label(kind: str) -> str:

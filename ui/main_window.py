@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox,
                                QStackedWidget)
 
+from . import labels
 from .case_list_page import CaseListPage
 from .case_view import TAB_EVIDENCE, TAB_FACTS, TAB_STATEMENT, CaseView
 from .export_dialog import ExportDialog
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
             if state is not None:
                 splitter.restoreState(state)
         self._build_menus()
+        self._build_toolbar()
         self._update_actions()
 
     def _action(self, menu, text, slot, shortcut=None, name=""):
@@ -127,6 +129,21 @@ class MainWindow(QMainWindow):
         h = self.menuBar().addMenu(self.tr("&Help"))
         self._action(h, self.tr("&About EvidenceKit"), self.about, None, "about")
 
+    def _build_toolbar(self) -> None:
+        if getattr(self, "toolbar", None) is not None:
+            self.removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+        self.toolbar = self.addToolBar(self.tr("Main"))
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        for a in (self.act_back, self.act_new, self.act_add, self.act_export, self.act_undo,
+                  self.act_settings):
+            a.setIconText(labels.plain_action_text(a.text()))
+            self.toolbar.addAction(a)
+            if a is self.act_back:
+                self.toolbar.addSeparator()
+
     # ---- navigation ------------------------------------------------------------------------
     def open_case(self, case_id: int) -> None:
         self.case_view.open_case(case_id)
@@ -164,7 +181,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         in_case = self.in_case()
-        for a in (self.act_add, self.act_add_folder, self.act_remove, self.act_grid):
+        for a in (self.act_add, self.act_add_folder, self.act_remove, self.act_grid, self.act_back):
             a.setEnabled(in_case)
 
     def _current_case_id(self) -> int | None:

@@ -45,7 +45,7 @@ class NewCaseDialog(QDialog):
         self.clock_start = OptionalDateTimeEdit(ctx.zone)
         self.clock_start.setValue(ctx.now())
         self.error = QLabel()
-        self.error.setStyleSheet(f"color: {labels.STATUS_COLORS['missing']}")
+        self.error.setStyleSheet(f"color: {labels.status_color('missing')}")
         self.error.setWordWrap(True)
 
         form = QFormLayout()

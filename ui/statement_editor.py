@@ -49,10 +49,10 @@ class StatementEditor(QWidget):
         self.tone = QLabel()
         self.tone.setObjectName("toneWarning")
         self.tone.setWordWrap(True)
-        self.tone.setStyleSheet(f"color: {labels.STATUS_COLORS['warning']};")
+        self.tone.setStyleSheet(f"color: {labels.status_color('warning')};")
         self.tone.hide()
         self.error = QLabel()
-        self.error.setStyleSheet(f"color: {labels.STATUS_COLORS['missing']};")
+        self.error.setStyleSheet(f"color: {labels.status_color('missing')};")
         self.error.hide()
         statement_box = QGroupBox(self.tr("Merchant's statement"))
         sl = QVBoxLayout(statement_box)
@@ -78,6 +78,13 @@ class StatementEditor(QWidget):
         self.points_box = QGroupBox(self.tr("Appeal points: where the judgment's basis differs "
                                             "from the facts"))
         pl = QVBoxLayout(self.points_box)
+        self.judgment = QLabel()
+        self.judgment.setObjectName("judgmentQuote")
+        self.judgment.setWordWrap(True)
+        self.judgment.setTextFormat(Qt.PlainText)
+        self.judgment.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.judgment.setStyleSheet("border-left: 3px solid palette(mid); padding-left: 6px;")
+        pl.addWidget(self.judgment)
         pl.addWidget(self.points_view, 1)
         hint = QLabel(self.tr("Exhibits: type numbers such as E2, E5."))
         hint.setStyleSheet("color: palette(mid);")
@@ -117,6 +124,9 @@ class StatementEditor(QWidget):
                 self.points.set_points(case.appeal_points, {e.id: e.position for e in exhibits})
         finally:
             self._loading = False
+        ref = case.judgment_ref or "—"
+        text = case.judgment_text.strip() or self.tr("(no judgment text yet: paste it on the Facts tab)")
+        self.judgment.setText(self.tr("Judgment %1: %2").replace("%1", ref).replace("%2", text))
         self._refresh_templates()
         self._check_tone()
 

@@ -50,8 +50,8 @@ class ChecklistModel(QAbstractListModel):
             return item.reason(labels.lang())
         if role == Qt.ForegroundRole:
             if item.status == "missing" and not item.required:
-                return QColor("#8d6e63")
-            return QColor(labels.STATUS_COLORS.get(item.status, "#000000"))
+                return QColor("#bcaaa4" if labels.dark_palette() else "#8d6e63")
+            return QColor(labels.status_color(item.status))
         if role == Qt.FontRole and item.required and item.status == "missing":
             f = QFont()
             f.setBold(True)

@@ -185,7 +185,7 @@ class ExhibitListModel(QAbstractTableModel):
         if role == Qt.DecorationRole and col == COL_NO and self.thumbnails is not None:
             return self.thumbnails.icon_for(ex)
         if role == Qt.ForegroundRole and col == COL_NOTES and warnings:
-            return labels.QColor(labels.STATUS_COLORS["warning"])
+            return labels.QColor(labels.status_color("warning"))
         if role == ExhibitRole:
             return ex
         if role == StatusRole:
@@ -207,7 +207,7 @@ class ExhibitListModel(QAbstractTableModel):
                     return QCoreApplication.translate("ExhibitListModel", "Adding…")
                 return imp.message + (f" — {imp.hint}" if imp.hint else "")
         if role == Qt.ForegroundRole and imp.status == "failed":
-            return labels.QColor(labels.STATUS_COLORS["missing"])
+            return labels.QColor(labels.status_color("missing"))
         if role == Qt.ToolTipRole:
             return str(imp.path) + ("\n" + imp.message if imp.message else "")
         if role == StatusRole:

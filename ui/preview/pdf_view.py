@@ -11,7 +11,8 @@ from PySide6.QtPdfWidgets import QPdfView
 class PdfPreview(QPdfView):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.document = QPdfDocument(self)
+        # Not a child of the view: with the view as parent, PySide6 6.12 crashes at exit.
+        self.document = QPdfDocument(None)
         self.setDocument(self.document)
         self.setPageMode(QPdfView.PageMode.MultiPage)
         self.setZoomMode(QPdfView.ZoomMode.FitToWidth)

@@ -1,0 +1,235 @@
+"""Write 1440×900 screenshots of the app's main states to docs/screenshots/.
+
+    python tools/screenshots.py            # light and dark palettes
+    python tools/screenshots.py --scale 1.25 --only case-view   # at 125 % scaling
+
+Runs headless (offscreen), on a temporary library with a fixed clock, so the pictures are
+the same on every machine. A "signed but not received" case is worked from intake to an
+exported appeal bundle; other cases fill the list in each deadline state.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1440, 900)
+NOW = datetime(2024, 9, 18, 2, 0, tzinfo=timezone.utc)
+
+
+def _dark_palette():
+    from PySide6.QtGui import QColor, QPalette
+    p = QPalette()
+    base, window, text = QColor("#1e1f22"), QColor("#2b2d30"), QColor("#dfe1e5")
+    for role, color in ((QPalette.Window, window), (QPalette.WindowText, text),
+                        (QPalette.Base, base), (QPalette.AlternateBase, QColor("#26282b")),
+                        (QPalette.Text, text), (QPalette.Button, QColor("#3c3f41")),
+                        (QPalette.ButtonText, text), (QPalette.ToolTipBase, window),
+                        (QPalette.ToolTipText, text), (QPalette.Highlight, QColor("#2f65ca")),
+                        (QPalette.HighlightedText, QColor("#ffffff")),
+                        (QPalette.PlaceholderText, QColor("#8c8f94")), (QPalette.Mid, QColor("#8c8f94")),
+                        (QPalette.Link, QColor("#6ea8fe"))):
+        p.setColor(role, color)
+    p.setColor(QPalette.Disabled, QPalette.Text, QColor("#6f737a"))
+    p.setColor(QPalette.Disabled, QPalette.ButtonText, QColor("#6f737a"))
+    return p
+
+
+def _seed(lib, clock):
+    """One case worked in detail, and a list of others in every deadline state."""
+    from tests.ui.photos import make_photos
+    tmp = Path(tempfile.mkdtemp(prefix="ek-shots-"))
+    others = [
+        ("quality_issue", "3726651180041", "intervention", dict(intervention_at=NOW - timedelta(hours=47, minutes=10)), "刘女士"),
+        ("damaged_in_transit", "3726651180042", "intervention", dict(intervention_at=NOW - timedelta(hours=38)), "陈先生"),
+        ("refund_dispute", "3726651180043", "request", dict(request_at=NOW - timedelta(hours=3)), "赵女士"),
+        ("missing_items", "3726651180044", "intervention", dict(intervention_at=NOW - timedelta(hours=50)), "孙先生"),
+        ("not_as_described", "3726651180045", "closed", dict(closed_at=NOW - timedelta(days=2), outcome="won"), "周女士"),
+        ("lost_parcel", "3726651180046", "judged", dict(judgment_at=NOW - timedelta(days=2)), "吴先生"),
+    ]
+    for dtype, order, stage, fields, buyer in others:
+        c = lib.create_case(platform="douyin", dispute_type=dtype, order_no=order, stage=stage,
+                            buyer_name=buyer, amount="129.00", **fields)
+        lib.attach(c.id, DATA / "chat_gbk.txt")
+    t = lib.create_case(platform="tiktok_shop", dispute_type="seven_day_return", order_no="577120398812",
+                        stage="intervention", intervention_at=NOW - timedelta(hours=20), buyer_name="Emily R.")
+    lib.attach(t.id, DATA / "chat.json")
+    case = lib.create_case(platform="douyin", dispute_type="signed_not_received", order_no="6921853301417",
+                           after_sale_no="AS20240917001", stage="judged", buyer_name="张三",
+                           buyer_phone="13812341234", product="玻璃水杯 2 只装", amount="89.00",
+                           request_at=NOW - timedelta(days=2, hours=5),
+                           intervention_at=NOW - timedelta(days=1, hours=20),
+                           judgment_at=NOW - timedelta(hours=30), judgment_ref="PD-2024-0917-0032",
+                           judgment_text="买家反馈未收到商品，商家未能提供有效签收凭证，判定商家承担责任。",
+                           judgment_against_merchant=True)
+    lib.attach(case.id, DATA / "chat_gbk.txt", caption="与买家的完整沟通记录", is_new=False)
+    lib.attach(case.id, DATA / "trace_kuaidi100.json", caption="顺丰轨迹：9 月 16 日本人签收", is_new=False)
+    photo = make_photos(tmp, 1, size=(1200, 900))[0]
+    lib.attach(case.id, DATA / "photo_exif.jpg", kind="packing_record", caption="打包称重照片")
+    lib.attach(case.id, photo, kind="courier_proof", caption="快递员派送照片（新）")
+    lib.attach(case.id, DATA / "inspection_report.pdf", kind="courier_proof", caption="顺丰签收证明（新）")
+    from evidencekit.domain import AppealPoint
+    ex = lib.list_exhibits(case.id)
+    lib.update_case(case.id, statement=(
+        "对判定 PD-2024-0917-0032（订单 6921853301417）提出申诉。我方尊重平台判定，但判定依据与以下事实不符，"
+        "现逐条说明，并补充新证据：\n1. 物流轨迹显示包裹已于 2024-09-16 15:42 由买家本人签收（E2）。\n"
+        "2. 快递公司已补充出具签收证明和派送照片（E4、E5，新证据）。\n恳请平台复核，谢谢。"),
+        appeal_points=[AppealPoint("买家未收到商品", "轨迹显示 9 月 16 日 15:42 本人签收", [ex[1].id]),
+                       AppealPoint("商家未能提供有效签收凭证", "快递公司签收证明与派送照片（新证据）",
+                                   [ex[3].id, ex[4].id])])
+    return case
+
+
+def _compose(window, dialog, path: Path) -> None:
+    """The main window with a dialog drawn over it (dialogs are separate windows offscreen)."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QColor, QPainter
+    base = window.grab()
+    shot = dialog.grab()
+    p = QPainter(base)
+    p.fillRect(base.rect(), QColor(0, 0, 0, 70))
+    x = (base.width() - shot.width()) // 2
+    y = (base.height() - shot.height()) // 3
+    p.fillRect(QRect(x + 6, y + 6, shot.width(), shot.height()), QColor(0, 0, 0, 60))
+    p.drawPixmap(QPoint(x, y), shot)
+    p.end()
+    base.save(str(path))
+
+
+def run(theme: str, suffix: str, only: set[str]) -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    import ui  # noqa: F401 - installs the refcount guard first
+    from PySide6.QtCore import QSettings, QStandardPaths
+    from PySide6.QtWidgets import QApplication
+
+    from evidencekit.store import Library
+    from ui.app import make_application
+    from ui.context import AppContext
+    from ui.i18n import install_language
+    from ui.main_window import MainWindow
+    from ui.settings import UiSettings
+
+    app = make_application(["screenshots"])
+    app.setStyle("Fusion")
+    QStandardPaths.setTestModeEnabled(True)
+    if theme == "dark":
+        app.setPalette(_dark_palette())
+    else:
+        app.setPalette(app.style().standardPalette())
+    work = Path(tempfile.mkdtemp(prefix="ek-shots-lib-"))
+    clock = lambda: NOW  # noqa: E731 - a fixed clock: the same pictures every run
+    lib = Library.open(work / "lib", clock=clock)
+    lib.set_setting("store_names", ["小美家居旗舰店客服"])
+    settings = UiSettings(QSettings(str(work / "ui.ini"), QSettings.IniFormat))
+    install_language("zh_CN")
+    case = _seed(lib, clock)
+    ctx = AppContext(lib, settings=settings, clock=clock)
+    w = MainWindow(ctx)
+    w.resize(*SIZE)
+    w.show()
+    written: list[Path] = []
+
+    def settle(ms=400):
+        import time
+        end = time.monotonic() + ms / 1000
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.01)
+
+    def save(name, dialog=None):
+        if only and name not in only:
+            return
+        path = OUT / f"{name}{suffix}.png"
+        settle()
+        if dialog is None:
+            w.grab().save(str(path))
+        else:
+            _compose(w, dialog, path)
+        written.append(path)
+
+    settle()
+    w.case_list.select_case(case.id)
+    save("case-list")
+
+    w.open_case(case.id)
+    view = w.case_view
+    view.checklist.set_mode("arbitration")
+    view.tabs.setCurrentIndex(0)
+    trace = next(e for e in lib.list_exhibits(case.id) if e.kind == "logistics_trace")
+    view.evidence.select_exhibits([trace.id])
+    settle(1200)
+    save("case-view")
+
+    view.checklist.set_mode("appeal")
+    view.tabs.setCurrentIndex(2)
+    settle(600)
+    save("appeal-statement")
+
+    view.tabs.setCurrentIndex(0)
+    dlg = w.export_bundle()
+    dlg.mode.setCurrentIndex(dlg.mode.findData("appeal"))
+    out = work / "out"
+    out.mkdir()
+    dlg.destination.setText(str(out / f"{case.case_no}-appeal.pdf"))
+    dlg._set_running(True)  # the state mid-export, drawn without waiting for a real one
+    dlg._on_job_progressed(0.46, "正在排版照片（3/5）", "Laying out photos (3/5)")
+    save("export-progress", dlg)
+    dlg._set_running(False)
+    dlg.confirm_missing = lambda missing: True
+    if not only or "bundle-preview" in only:
+        dlg.start()
+        while dlg.job is not None:
+            settle(100)
+        if dlg.report is None:
+            raise SystemExit("export failed: " + dlg.step.text())
+        preview = dlg.show_preview()
+        preview.resize(1100, 860)
+        settle(1500)
+        save("bundle-preview", preview)
+        preview.close()
+    dlg.close()
+    w.close()
+    lib.close()
+    shutil.rmtree(work, ignore_errors=True)
+    return written
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--theme", choices=("light", "dark", "both"), default="both")
+    ap.add_argument("--scale", type=float, default=1.0, help="UI scale factor, e.g. 1.25")
+    ap.add_argument("--only", action="append", default=[], help="case-list, case-view, …")
+    args = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    if args.theme == "both" or args.scale != 1.0 and os.environ.get("QT_SCALE_FACTOR") is None:
+        # One process per palette / scale: Qt reads the scale factor once at start-up.
+        themes = ("light", "dark") if args.theme == "both" else (args.theme,)
+        for theme in themes:
+            env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+            if args.scale != 1.0:
+                env["QT_SCALE_FACTOR"] = str(args.scale)
+            cmd = [sys.executable, __file__, "--theme", theme, "--scale", str(args.scale)]
+            for o in args.only:
+                cmd += ["--only", o]
+            subprocess.run(cmd, check=True, env=env)
+        return 0
+    suffix = "" if args.theme == "light" else "-dark"
+    if args.scale != 1.0:
+        suffix += f"-{int(args.scale * 100)}"
+    for path in run(args.theme, suffix, set(args.only)):
+        print(path.relative_to(ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
