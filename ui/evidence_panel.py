@@ -8,7 +8,7 @@ from typing import Callable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
-                               QHeaderView, QListView, QSplitter, QStackedWidget,
+                               QHeaderView, QListView, QMenu, QSplitter, QStackedWidget,
                                QStyledItemDelegate, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from evidencekit.domain import KINDS
@@ -137,6 +137,8 @@ class EvidencePanel(QWidget):
         self.setAcceptDrops(True)
 
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu)
         ctx.importer.file_queued.connect(self._on_importer_file_queued)
         ctx.importer.file_attached.connect(self._on_importer_file_attached)
         ctx.importer.file_failed.connect(self._on_importer_file_failed)
@@ -246,6 +248,28 @@ class EvidencePanel(QWidget):
         ex = self.model.exhibit_at(self.model.row_of(exhibit_id))
         self.undo_stack.push(MoveExhibitCommand(self.ctx, self.case.id, exhibit_id, ex.position,
                                                 new_position))
+
+    def toggle_new(self) -> None:
+        """Mark the selected exhibits as new evidence (an appeal needs at least one), or not."""
+        exhibits = [self.model.exhibit_at(self.model.row_of(i)) for i in self.selected_ids()]
+        exhibits = [e for e in exhibits if e is not None]
+        if not exhibits:
+            return
+        value = not all(e.is_new for e in exhibits)
+        self.undo_stack.beginMacro(self.tr("Mark as new evidence"))
+        for e in exhibits:
+            if e.is_new != value:
+                self.undo_stack.push(EditExhibitCommand(self.ctx, self.case.id, e.id, "is_new",
+                                                        e.is_new, value))
+        self.undo_stack.endMacro()
+
+    def _on_table_context_menu(self, pos) -> None:
+        if not self.selected_ids():
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Mark as new evidence / not new"), self.toggle_new)
+        menu.addAction(self.tr("Remove"), self.remove_selected)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
             self.case_view.evidence.remove_selected), QKeySequence.Delete, "removeExhibit")
         self.act_remove.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         self.case_view.evidence.table.addAction(self.act_remove)
+        self.act_new_evidence = self._action(e, self.tr("Mark as &new evidence"), lambda: self._in_case(
+            self.case_view.evidence.toggle_new), "Ctrl+Shift+N", "toggleNew")
         self.act_find = self._action(e, self.tr("&Find case"), self.focus_search, QKeySequence.Find,
                                      "findCase")
 
@@ -181,7 +183,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         in_case = self.in_case()
-        for a in (self.act_add, self.act_add_folder, self.act_remove, self.act_grid, self.act_back):
+        for a in (self.act_add, self.act_add_folder, self.act_remove, self.act_grid, self.act_back,
+                  self.act_new_evidence):
             a.setEnabled(in_case)
 
     def _current_case_id(self) -> int | None:

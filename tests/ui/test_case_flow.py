@@ -189,3 +189,37 @@ def test_checklist_in_appeal_mode(qtbot, window, ctx, clock):
     assert view.statement.points_box.isVisibleTo(view.statement)
     items = checklist.evaluate(ctx.lib.get_case(case.id), [], ctx.lib.rules, "appeal")
     assert len(items) == view.checklist.model.rowCount()
+
+
+def test_closing_during_import_cancels_and_waits(qtbot, window, ctx, clock, tmp_path):
+    from .photos import make_photos
+    make_photos(tmp_path / "many", 60, size=(1200, 900))
+    case = make_case(ctx.lib, clock, dispute_type="seven_day_return")
+    window.open_case(case.id)
+    window.case_view.evidence.add_paths([tmp_path / "many"])
+    qtbot.waitUntil(lambda: len(ctx.lib.list_exhibits(case.id)) >= 1, timeout=10000)
+    window.close()  # cancels the queue and waits for the writer thread
+    assert not any(t.is_alive() for t in __import__("threading").enumerate()
+                   if t.name.startswith("Thread (pooled)"))
+    n = len(ctx.lib.list_exhibits(case.id))
+    assert 1 <= n < 60
+    # Nothing half-written: every exhibit has its blob and no temp files are left.
+    for e in ctx.lib.list_exhibits(case.id):
+        assert ctx.lib.blob_path(e.sha256).is_file()
+    assert not list((ctx.lib.root / "blobs" / "tmp").glob("*.part"))
+    assert ctx.lib.fsck() is not None
+
+
+def test_python_m_ui_starts(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, EVIDENCEKIT_LIBRARY=str(tmp_path / "lib"), EVIDENCEKIT_BENCH_STARTUP="1",
+               QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root),
+               XDG_CONFIG_HOME=str(tmp_path / "cfg"), XDG_DATA_HOME=str(tmp_path / "data"))
+    r = subprocess.run([sys.executable, "-m", "ui"], env=env, capture_output=True, text=True,
+                       timeout=60, cwd=root)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "startup_seconds" in r.stdout and (tmp_path / "lib" / "evidencekit.db").exists()

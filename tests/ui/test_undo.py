@@ -70,3 +70,21 @@ def test_switching_case_clears_undo(qtbot, window, ctx, clock):
     other = make_case(ctx.lib, clock, order_no="other")
     window.open_case(other.id)
     assert not window.case_view.undo_stack.canUndo()
+
+
+def test_mark_new_evidence_for_appeal(qtbot, window, ctx, clock):
+    case, panel = _open_with_exhibits(window, ctx, clock, qtbot)  # attached before any judgment
+    ctx.lib.update_case(case.id, stage="judged", judgment_at=clock(), judgment_ref="PD-9")
+    window.open_case(case.id)
+    assert window.case_view.mode == "appeal"
+    new_item = lambda: next(i for i in window.case_view.checklist.model.items()  # noqa: E731
+                            if i.kind == "new_evidence")
+    assert new_item().status == "missing"
+    photo = ctx.lib.list_exhibits(case.id)[2]
+    panel.select_exhibits([photo.id])
+    window.act_new_evidence.trigger()
+    assert ctx.lib.get_exhibit(photo.id).is_new
+    qtbot.wait(200)
+    assert new_item().status == "ok"
+    window.act_undo.trigger()
+    assert not ctx.lib.get_exhibit(photo.id).is_new
