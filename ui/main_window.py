@@ -25,6 +25,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.export_dialog: ExportDialog | None = None
         self._closed = False
+        self._zone_name = ctx.settings.get("display_zone")
         self.notifier = DeadlineNotifier(ctx, QApplication.windowIcon(), self)
         ctx.importer.password_provider = self._ask_password
         self._build()
@@ -274,7 +275,12 @@ class MainWindow(QMainWindow):
         self.notifier.check(self.case_list.model.rows())
 
     def _on_ctx_settings_changed(self) -> None:
-        self.refresh()
+        zone = self.ctx.settings.get("display_zone")
+        if zone != self._zone_name:  # date pickers are built for one zone: rebuild them
+            self._zone_name = zone
+            self._on_ctx_language_changed()
+        else:
+            self.refresh()
 
     def _on_ctx_language_changed(self) -> None:
         case = self.case_view.case if self.in_case() else None

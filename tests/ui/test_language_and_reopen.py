@@ -51,6 +51,20 @@ def test_settings_dialog_saves_preferences(qtbot, window, ctx):
     assert ctx.settings.get("display_zone") == "UTC"
 
 
+def test_display_zone_applies_to_pickers_and_banner(qtbot, window, ctx, clock):
+    case = make_case(ctx.lib, clock)  # intervention at 2024-09-18 02:00 UTC
+    window.open_case(case.id)
+    picker = window.case_view.facts.instants["intervention_at"]
+    assert picker.edit.dateTime().toString("HH:mm") == "10:00" and "+08:00" in picker.zone_label.text()
+    dlg = window.open_settings()
+    dlg.zone.setCurrentIndex(dlg.zone.findData("UTC"))
+    dlg.accept()
+    picker = window.case_view.facts.instants["intervention_at"]
+    assert picker.edit.dateTime().toString("HH:mm") == "02:00"
+    assert window.case_view.case.id == case.id
+    assert ctx.lib.get_case(case.id).intervention_at == clock()  # nothing was rewritten
+
+
 def test_reopen_finds_everything(qtbot, ctx, clock, library, qsettings_path, tmp_path):
     w = MainWindow(ctx)
     w.show()
