@@ -18,6 +18,7 @@ from .cover import TITLES, CoverFacts, draw_cover
 from .documents import place_page
 from .page import Block, BundleCanvas, flow_story
 from .plan import ExportPlan
+from .streams import FileStream, HashingFile, attach_file, swap_placeholders
 
 
 @dataclass
@@ -92,9 +93,12 @@ def pdf_date(plan: ExportPlan) -> str:
 
 
 def finish_file(plan: ExportPlan, body: Path, out: Path, *, inserts: list, docs: dict[int, Any],
-                manifest: bytes, manifest_sha: str, originals: list[tuple[str, Path]],
-                file_no: int) -> None:
+                manifest: bytes, manifest_sha: str, originals: list[tuple[str, Path, str]],
+                streams: dict[str, FileStream], file_no: int) -> str:
+    """Write the finished file; big streams are copied from the originals as it is written
+    (memory stays flat). Returns the file's SHA-256."""
     writer = PdfWriter(clone_from=str(body))
+    swap_placeholders(writer, streams)
     for n, (page_index, ins) in enumerate(inserts):
         src = docs[ins.exhibit_no].pages[ins.page_index]
         place_page(writer, writer.pages[page_index], src, ins.rect, f"/EKDoc{n}")
@@ -114,11 +118,13 @@ def finish_file(plan: ExportPlan, body: Path, out: Path, *, inserts: list, docs:
         "/EKManifestSHA256": manifest_sha,
     })
     writer.add_attachment("manifest.json", manifest)
-    for name, path in originals:
-        writer.add_attachment(name, path.read_bytes())
+    for name, path, sha in originals:
+        attach_file(writer, name, path, sha)
     fid = hashlib.sha256(f"{plan.bundle_id}/{file_no}/{manifest_sha}".encode()).digest()[:16]
     writer._ID = ArrayObject([ByteStringObject(fid), ByteStringObject(fid)])
     writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
     writer._root_object[NameObject("/Lang")] = TextStringObject("zh-CN")
     with open(out, "wb") as f:
-        writer.write(f)
+        hf = HashingFile(f)
+        writer.write(hf)
+    return hf.hexdigest()

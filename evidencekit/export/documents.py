@@ -65,6 +65,36 @@ def is_blank(page: Any) -> bool:
     return not data.strip()
 
 
+def _stream_bytes(obj: Any, seen: set[int], depth: int = 0) -> int:
+    """Encoded bytes of the streams a page's resources pull in (images, forms, fonts), each
+    counted once per document: what merging the page copies into the bundle."""
+    if depth > 12:
+        return 0
+    ref = getattr(obj, "idnum", None)
+    if ref is not None:
+        if ref in seen:
+            return 0
+        seen.add(ref)
+    try:
+        obj = obj.get_object()
+    except Exception:
+        return 0
+    n = len(obj._data or b"") if isinstance(obj, StreamObject) else 0
+    if isinstance(obj, (DictionaryObject, ArrayObject)):
+        for key, v in (obj.items() if isinstance(obj, DictionaryObject) else enumerate(obj)):
+            if key not in ("/Parent", "/P", "/Annots", "/B"):
+                n += _stream_bytes(v, seen, depth + 1)
+    return n
+
+
+def page_cost(page: Any, seen: set[int]) -> int:
+    n = 0
+    for key in ("/Contents", "/Resources"):
+        if key in page:
+            n += _stream_bytes(page.raw_get(key), seen)
+    return n
+
+
 def layout_document(plan: ExportPlan, pe: PlannedExhibit, reader: PdfReader, pal: Palette,
                     skip_blank: bool) -> tuple[list[PageSpec], list[tuple[str, str]]]:
     warnings: list[tuple[str, str]] = []
@@ -79,7 +109,7 @@ def layout_document(plan: ExportPlan, pe: PlannedExhibit, reader: PdfReader, pal
     y0 = draw_exhibit_header(Canvas(io.BytesIO()), plan, pe, pal, TOP, time_text, note)
     specs: list[PageSpec] = []
     skipped = []
-    per_page = max(1, pe.path.stat().st_size // max(1, n))
+    seen: set[int] = set()
     for i, page in enumerate(reader.pages):
         if skip_blank and is_blank(page):
             skipped.append(i + 1)
@@ -91,7 +121,8 @@ def layout_document(plan: ExportPlan, pe: PlannedExhibit, reader: PdfReader, pal
         s = min(CW / vw, (top - BOTTOM) / vh)
         rect = (MX + (CW - vw * s) / 2, top - vh * s, vw * s, vh * s)
         specs.append(PageSpec(draw=_drawer(plan, pe, pal, first, rect, i + 1, n, time_text, note),
-                              insert=DocInsert(pe.number, i, rect), est_bytes=per_page))
+                              insert=DocInsert(pe.number, i, rect),
+                              est_bytes=max(500, page_cost(page, seen))))
     if skipped:
         pages = ", ".join(map(str, skipped))
         warnings.append((f"{pe.label}：按配置省略了空白页（第 {pages} 页）",

@@ -22,6 +22,7 @@ from .fonts import FONT, ellipsize
 from .heading import draw_exhibit_header, exhibit_time, header_text, kind_label
 from .page import BOTTOM, CH, CW, MX, TOP, PageSpec, Palette
 from .plan import ExportPlan, PlannedExhibit, Settings
+from .streams import FileStream, image_stream, jpeg_spans
 
 Image.MAX_IMAGE_PIXELS = 200_000_000  # phone panoramas are big but legitimate
 CAP = 30.0  # caption height under each photo
@@ -36,6 +37,10 @@ class Prepared:
     rotate: int  # degrees to rotate when drawing (pass-through JPEGs only)
     taken: str  # capture time text from EXIF, "" if none
     nbytes: int
+    # Pass-through JPEGs (no re-encode): byte ranges of ``path`` (the original) that make
+    # the image stream, written from the file when the PDF is finished.
+    spans: tuple[tuple[int, int], ...] = ()
+    components: int = 3
 
 
 def cells(per_page: int) -> list[tuple[float, float, float, float]]:
@@ -61,26 +66,6 @@ def _exif_time(im: Image.Image) -> str:
     return f"{text} {off}" if off else f"{text}（相机时间 camera clock）"
 
 
-def _strip_app_segments(src: Path, dst: Path) -> bool:
-    """Copy a JPEG without APP1 (EXIF/XMP, where GPS lives) and APP13; no re-encoding."""
-    data = src.read_bytes()
-    if data[:2] != b"\xff\xd8":
-        return False
-    out = bytearray(b"\xff\xd8")
-    i = 2
-    while i + 4 <= len(data) and data[i] == 0xFF:
-        marker = data[i + 1]
-        if marker == 0xDA:  # start of scan: the rest is image data
-            break
-        seg_len = int.from_bytes(data[i + 2:i + 4], "big")
-        if marker not in (0xE1, 0xED):
-            out += data[i:i + 2 + seg_len]
-        i += 2 + seg_len
-    out += data[i:]
-    dst.write_bytes(bytes(out))
-    return True
-
-
 _ROT = {3: 180, 6: 270, 8: 90}
 
 
@@ -90,12 +75,14 @@ def prepare_image(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
     with Image.open(src) as im:
         taken = _exif_time(im)
         orient = im.getexif().get(0x0112, 1) if hasattr(im, "getexif") else 1
-        if not s.reencode and im.format == "JPEG" and im.mode in ("RGB", "L") \
-                and orient in (1, 3, 6, 8) and _strip_app_segments(src, dst):
+        spans = jpeg_spans(src) if not s.reencode and im.format == "JPEG" \
+            and im.mode in ("RGB", "L") and orient in (1, 3, 6, 8) else None
+        if spans:
             w, h = im.size
             if orient in (6, 8):
                 w, h = h, w
-            return Prepared(dst, w, h, _ROT.get(orient, 0), taken, dst.stat().st_size)
+            return Prepared(src, w, h, _ROT.get(orient, 0), taken, sum(n for _, n in spans),
+                            spans, 1 if im.mode == "L" else 3)
         bw, bh = box_px
         if max_pixels and bw * bh > max_pixels:
             k = (max_pixels / (bw * bh)) ** 0.5
@@ -146,6 +133,17 @@ class ImageJobs:
     def get(self, key: str) -> Prepared:
         return self.jobs[key].result()
 
+    def file_streams(self) -> dict[str, FileStream]:
+        """Pass-through photos by XObject name, as streams copied from the originals."""
+        out = {}
+        for key in self.jobs:
+            p = self.get(key)
+            if p.spans:
+                w, h = (p.height, p.width) if p.rotate in (90, 270) else (p.width, p.height)
+                out["/" + pdfdoc.xObjectName(key)] = image_stream(p.path, p.spans, w, h,
+                                                                  p.components)
+        return out
+
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
@@ -160,7 +158,15 @@ def draw_image(c: Canvas, prep: Prepared, key: str, x: float, y_top: float, w: f
     reg = c._doc.getXObjectName(key)
     obj = c._doc.idToObject.get(reg)
     if not obj:
-        obj = pdfdoc.PDFImageXObject(key, str(prep.path))
+        if prep.spans:  # a placeholder; the finisher swaps in the original's bytes
+            obj = pdfdoc.PDFImageXObject(key)
+            w_px, h_px = (prep.height, prep.width) if prep.rotate in (90, 270) else \
+                (prep.width, prep.height)
+            obj.width, obj.height, obj.bitsPerComponent = w_px, h_px, 8
+            obj.colorSpace = "DeviceGray" if prep.components == 1 else "DeviceRGB"
+            obj.streamContent, obj._filters = b"", ("DCTDecode",)
+        else:
+            obj = pdfdoc.PDFImageXObject(key, str(prep.path))
         obj.name = key
         c._setXObjects(obj)
         c._doc.Reference(obj, reg)

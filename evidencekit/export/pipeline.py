@@ -6,14 +6,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import reportlab.rl_config
 
-from ..errors import EvidenceKitError, ExportError, LimitError, UsageError
+from ..errors import EvidenceKitError, ExportError, UsageError
 from ..progress import CancelLike, ProgressFn, check_cancel, no_progress
 from ..timeutil import get_zone
 from . import fit, fonts
@@ -22,6 +22,7 @@ from .cover import CoverFacts
 from .documents import layout_document, open_document
 from .front import Where, appendix_story, checklist_story, index_story, statement_story
 from .heading import exhibit_time, header_text
+from .limits import limit_error
 from .manifest import build_manifest, original_name, sha256
 from .masking import masker
 from .page import Block, palette
@@ -159,7 +160,19 @@ def _read_text(path: Path) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def _render(run: _Run, plan: ExportPlan, frac: tuple[float, float]) -> tuple[list[Path], list[int], list[int], str, list]:
+@dataclass
+class _Rendered:
+    """The output files of one attempt, and the exhibit blocks behind them."""
+    paths: list[Path]
+    pages: list[int]
+    sizes: list[int]
+    shas: list[str]
+    manifest_sha: str
+    warnings: list[tuple[str, str]]
+    exhibits: list[Block]
+
+
+def _render(run: _Run, plan: ExportPlan, frac: tuple[float, float]) -> _Rendered:
     """Render every output file of one attempt into the temp folder."""
     run.attempt += 1
     tmp = run.tmp / f"attempt-{run.attempt}"
@@ -208,20 +221,20 @@ def _render(run: _Run, plan: ExportPlan, frac: tuple[float, float]) -> tuple[lis
         for _ in range(4):
             files = fit.pack([cover, index], [statement], exhibits, [appendix],
                              page_bytes, prof, budget)
-            out = _draw_all(run, plan, files, where, times, tmp, (lo + (hi - lo) * 0.6, hi))
-            paths, pages, sizes, manifest_sha = out
-            if prof.max_file_bytes and any(s > prof.max_file_bytes for s in sizes) \
+            out = _draw_all(run, plan, files, where, jobs, tmp, (lo + (hi - lo) * 0.6, hi))
+            out.warnings, out.exhibits = warnings, exhibits
+            if prof.max_file_bytes and any(s > prof.max_file_bytes for s in out.sizes) \
                     and len(files) < prof.max_files:
-                budget = int(min(budget, min(sizes)) * 0.8)
+                budget = int(min(budget, min(out.sizes)) * 0.8)
                 continue
             break
-        return paths, pages, sizes, manifest_sha, warnings
+        return out
     finally:
         jobs.close()
 
 
-def _draw_all(run: _Run, plan: ExportPlan, files: list[list[Piece]], where: Where, times,
-              tmp: Path, frac) -> tuple[list[Path], list[int], list[int], str]:
+def _draw_all(run: _Run, plan: ExportPlan, files: list[list[Piece]], where: Where,
+              jobs: ImageJobs, tmp: Path, frac) -> _Rendered:
     stem = plan.out.stem
     names = [plan.out.name] if len(files) == 1 else \
         [f"{stem}-{k}.pdf" for k in range(1, len(files) + 1)]
@@ -245,9 +258,10 @@ def _draw_all(run: _Run, plan: ExportPlan, files: list[list[Piece]], where: Wher
         index.n_pages = n_index
     manifest = build_manifest(plan, run.mask, names)
     manifest_sha = sha256(manifest)
-    originals = [(original_name(pe.label, pe.exhibit.source_name), pe.path)
+    originals = [(original_name(pe.label, pe.exhibit.source_name), pe.path, pe.exhibit.sha256)
                  for pe in plan.exhibits] if plan.profile.embed_originals else []
-    paths, pages, sizes = [], [], []
+    streams = jobs.file_streams()
+    paths, pages, sizes, shas = [], [], [], []
     lo, hi = frac
     for k, pieces in enumerate(files, start=1):
         check_cancel(run.cancel)
@@ -259,25 +273,35 @@ def _draw_all(run: _Run, plan: ExportPlan, files: list[list[Piece]], where: Wher
         inserts = draw_file(plan, pieces, str(body), total=counts[k - 1], file_no=k,
                             file_count=len(files), cover=cover, mask=run.mask, cancel=run.cancel)
         run.progress(lo + (hi - lo) * (k - 0.5) / len(files), "正在合并文件", "Merging files")
-        finish_file(plan, body, path, inserts=inserts, docs=run.docs, manifest=manifest,
-                    manifest_sha=manifest_sha, originals=originals if k == 1 else [], file_no=k)
+        shas.append(finish_file(plan, body, path, inserts=inserts, docs=run.docs,
+                                manifest=manifest, manifest_sha=manifest_sha,
+                                originals=originals if k == 1 else [], streams=streams,
+                                file_no=k))
         body.unlink()
         paths.append(path)
         pages.append(counts[k - 1])
         sizes.append(path.stat().st_size)
-    return paths, pages, sizes, manifest_sha
+    return _Rendered(paths, pages, sizes, shas, manifest_sha, [], [])
 
 
 def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
                   profile: Profile | str = "douyin", now: datetime,
                   progress: ProgressFn | None = None, cancel: CancelLike | None = None,
                   mask: bool = True, zone: tzinfo | str | None = None,
-                  profiles_dir: Path | None = None) -> ExportReport:
-    """Write the bundle (or OUT-1.pdf, OUT-2.pdf… when the profile needs splitting)."""
+                  profiles_dir: Path | None = None,
+                  passwords: Mapping[str, str] | None = None) -> ExportReport:
+    """Write the bundle (or OUT-1.pdf, OUT-2.pdf… when the profile needs splitting).
+
+    Times are shown in ``zone`` when given, else in the case platform's zone
+    (``source.zone``), else the machine's. ``passwords`` (sha256 -> password) opens
+    encrypted PDF exhibits; the library does not keep passwords.
+    """
     progress = progress or no_progress
     out = _destination(Path(out))
     prof = resolve_profile(profile, profiles_dir)
-    tz = zone if isinstance(zone, tzinfo) else get_zone(zone)
+    if passwords:
+        source = replace(source, passwords={**source.passwords, **passwords})
+    tz = zone if isinstance(zone, tzinfo) else get_zone(zone or source.zone or None)
     fonts.register()
     plan = build_plan(source, out, mode=mode, profile=prof, now=now, zone=tz, mask=mask)
     progress(0.02, "正在准备", "Planning")
@@ -287,20 +311,20 @@ def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
         run = _Run(plan, tmp, progress, cancel)
         run.load()
         steps = fit.candidates(prof, plan.settings)
-        result, broken = None, []
+        result = None
         for i, settings in enumerate(steps):
             check_cancel(cancel)
             attempt = plan.with_settings(settings)
             span = (0.05 + 0.85 * i / len(steps), 0.05 + 0.85 * (i + 1) / len(steps))
-            paths, pages, sizes, manifest_sha, warnings = _render(run, attempt, span)
-            broken = fit.violations(prof, pages, sizes)
+            r = _render(run, attempt, span)
+            broken = fit.violations(prof, r.pages, r.sizes)
             if not broken:
-                result = (attempt, paths, pages, sizes, manifest_sha, warnings)
+                result = r
                 break
-            shutil.rmtree(paths[0].parent, ignore_errors=True)
+            shutil.rmtree(r.paths[0].parent, ignore_errors=True)
         if result is None:
-            raise _limit_error(plan, prof, broken, pages, sizes)
-        attempt, paths, pages, sizes, manifest_sha, warnings = result
+            raise limit_error(prof, broken, r.pages, r.sizes, plan.exhibits, r.exhibits)
+        warnings = result.warnings
         if attempt.settings != plan.settings:
             s = attempt.settings
             warnings.append((f"为满足“{prof.title_zh}”的限制，照片改为 {s.dpi} DPI、质量 {s.quality}"
@@ -308,54 +332,25 @@ def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
                              f"To meet {prof.name} limits photos were set to {s.dpi} DPI, quality "
                              f"{s.quality}{', grayscale' if s.grayscale else ''}, {s.per_page} per page"))
         progress(0.95, "正在保存", "Saving")
-        finals = [out.with_name(p.name) for p in paths]
-        for p, final in zip(paths, finals):  # copy beside the destination, then rename
+        finals = [out.with_name(p.name) for p in result.paths]
+        for p, final in zip(result.paths, finals):  # beside the destination, then rename
             partial = final.with_name(f".{final.name}.partial")
             partials.append(partial)
-            shutil.copyfile(p, partial)
+            try:
+                os.replace(p, partial)  # same file system: no copy of a large bundle
+            except OSError:
+                shutil.copyfile(p, partial)
         check_cancel(cancel)
         for partial, final in zip(partials, finals):
             os.replace(partial, final)
         partials.clear()
         progress(1.0, "完成", "Done")
-        return ExportReport(files=finals, pages=pages, sizes=sizes, bundle_id=plan.bundle_id,
-                            manifest_sha256=manifest_sha,
-                            bundle_sha256s=[_file_sha(f) for f in finals], mode=mode,
-                            profile=prof.name, settings=vars(attempt.settings).copy()
-                            if hasattr(attempt.settings, "__dict__") else {},
+        return ExportReport(files=finals, pages=result.pages, sizes=result.sizes,
+                            bundle_id=plan.bundle_id, manifest_sha256=result.manifest_sha,
+                            bundle_sha256s=result.shas, mode=mode, profile=prof.name,
+                            settings=vars(attempt.settings).copy(),
                             warnings=run.warnings + warnings)
     finally:
         for partial in partials:
             partial.unlink(missing_ok=True)
         shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _file_sha(path: Path) -> str:
-    import hashlib
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def _limit_error(plan: ExportPlan, prof: Profile, broken: list[str], pages: list[int],
-                 sizes: list[int]) -> LimitError:
-    biggest = max(plan.exhibits, key=lambda pe: pe.exhibit.size)
-    ex = biggest.exhibit
-    if "files" in broken or "pages" in broken:
-        need = f"{len(sizes)} 个文件 files / {max(pages)} 页 pages"
-        allow = f"最多 {prof.max_files} 个文件、每个 {prof.max_pages_per_file or '不限'} 页"
-        allow_en = f"at most {prof.max_files} files of {prof.max_pages_per_file or 'any'} pages"
-    else:
-        need = fit.mb(sum(sizes)) if "total_bytes" in broken else fit.mb(max(sizes))
-        cap = prof.max_total_bytes if "total_bytes" in broken else prof.max_file_bytes
-        allow, allow_en = f"上限 {fit.mb(cap)}", f"the limit is {fit.mb(cap)}"
-    return LimitError(
-        f"无法满足“{prof.title_zh}”的限制：压缩到最低仍需 {need}（{allow}）。最大的证据是 "
-        f"{biggest.label}（{ex.source_name}，原件 {fit.mb(ex.size)}）。",
-        f"Cannot meet the {prof.name} limits: even at the lowest settings the bundle needs {need}"
-        f" ({allow_en}). Largest exhibit: {biggest.label} ({ex.source_name}, {fit.mb(ex.size)}).",
-        hint_zh="证据不会被自动删除：请换用其他配置，或自行拆分/精简证据后再导出。",
-        hint_en="Evidence is never dropped: choose another profile, or trim the evidence and "
-                "export again.")

@@ -31,14 +31,20 @@ class BundleSource:
     passwords: Mapping[str, str] = field(default_factory=dict)  # sha256 -> PDF password
     contents: Mapping[int, Any] = field(default_factory=dict)  # exhibit id -> ChatLog | Trace
     generator: str = ""
+    zone: str = ""  # IANA zone times are shown in unless the export names one (the platform's)
 
 
 PLATFORM_NAMES = {"douyin": ("抖店", "Douyin"), "tiktok": ("TikTok Shop", "TikTok Shop"),
                   "tiktok_shop": ("TikTok Shop", "TikTok Shop")}
 
 
-def source_from_library(lib: Any, case_id: int, mode: str, now: datetime) -> BundleSource:
-    """Snapshot a case from the library (the store's public API only)."""
+def source_from_library(lib: Any, case_id: int, mode: str, now: datetime, *,
+                        passwords: Mapping[str, str] | None = None) -> BundleSource:
+    """Snapshot a case from the library (the store's public API only).
+
+    ``passwords`` (sha256 -> password) opens encrypted PDF exhibits: the library
+    keeps no passwords, so the caller asks the user for them.
+    """
     from .. import checklist as checklist_mod  # lazy: owned by others, may be in progress
     from .. import deadlines as deadlines_mod
 
@@ -46,8 +52,11 @@ def source_from_library(lib: Any, case_id: int, mode: str, now: datetime) -> Bun
     exhibits = tuple(lib.list_exhibits(case_id))
     rules = lib.rules
     name_zh = name_en = case.dispute_type
+    zone = ""
     try:
-        dt = rules.platform(case.platform).dispute_type(case.dispute_type)
+        platform = rules.platform(case.platform)
+        zone = platform.zone  # merchants and the platform read the platform's time
+        dt = platform.dispute_type(case.dispute_type)
         name_zh, name_en = dt.name_zh, dt.name_en
     except Exception:  # an unknown type still exports; the cover shows its code
         pass
@@ -68,4 +77,4 @@ def source_from_library(lib: Any, case_id: int, mode: str, now: datetime) -> Bun
         checklist=items, deadlines=clocks, dispute_type_name_zh=name_zh,
         dispute_type_name_en=name_en, platform_name_zh=pz, platform_name_en=pe,
         store_name=case.store_name or lib.setting("store_name", "") or "",
-        store_names=tuple(store_names))
+        store_names=tuple(store_names), passwords=dict(passwords or {}), zone=zone)

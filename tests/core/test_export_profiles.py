@@ -76,11 +76,53 @@ def test_optblue_grayscale_and_one_megabyte(tmp_path):
             assert img.image.mode in ("L", "1"), img.name
 
 
-def test_limit_error_names_exhibit(tmp_path):
+def _scanned_pdf(path, px=220):
+    """A one-page PDF holding a noise image: merged as vector content, it cannot shrink."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+    c = Canvas(str(path), invariant=1)
+    noise = Image.merge("RGB", [Image.effect_noise((px, px), 90) for _ in range(3)])
+    c.drawImage(ImageReader(noise), 72, 300, 400, 400)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_limit_error_names_the_exhibit_that_does_not_fit(tmp_path):
+    """Not the largest original (a 12 MP photo shrinks to a few KB) but the scanned PDF."""
+    import re
     from dataclasses import replace
-    src = build_case(tmp_path / "c", photos=3)
-    tiny = replace(load_profiles()["amex-optblue"], max_total_bytes=60_000)
+    from PIL import Image
+    from .export_fixtures import CaseFiles
+    src = build_case(tmp_path / "c", photos=1)
+    cf = CaseFiles(tmp_path / "c")
+    cf.exhibits = list(src.exhibits)
+    big = tmp_path / "IMG_big.jpg"
+    Image.effect_noise((4000, 3000), 60).convert("RGB").save(big, quality=95)
+    cf.add(big, "photo", "大照片")
+    scan = cf.add(_scanned_pdf(tmp_path / "scan.pdf"), "inspection_report", "扫描件")
+    src = replace(src, exhibits=tuple(cf.exhibits), blob_path=cf.blob_path)
+    label = f"E{len(cf.exhibits)}"
+    assert max(src.exhibits, key=lambda e: e.size).source_name == "IMG_big.jpg"
+    # Room for everything but the scan: fits without it, not with it.
+    base = export_bundle(replace(src, exhibits=src.exhibits[:-1]), tmp_path / "ok.pdf",
+                         profile="amex-optblue", now=NOW)
+    tight = replace(load_profiles()["amex-optblue"], max_total_bytes=sum(base.sizes) + 20_000)
     with pytest.raises(LimitError) as e:
-        export_bundle(src, tmp_path / "t.pdf", profile=tiny, now=NOW)
-    assert "E" in e.value.message_en and "MB" in e.value.message_en
+        export_bundle(src, tmp_path / "t.pdf", profile=tight, now=NOW)
+    msg = e.value.message_en
+    assert f"{label} ({scan.source_name})" in msg and "IMG_big" not in msg, msg
+    need = int(re.search(rf"{label} \(scan.pdf\) needs (\d+) KB", msg).group(1))
+    assert 130 <= need <= 200, msg  # the noise image: 220 x 220 x 3 bytes, deflated
+    assert "does not fit" in msg and label in e.value.message_zh
     assert not list(tmp_path.glob("t*.pdf"))
+
+
+def test_limit_error_for_pages_names_the_longest_exhibit(tmp_path):
+    from dataclasses import replace
+    src = build_case(tmp_path / "c", photos=1, chat_messages=400)
+    tight = replace(load_profiles()["amex"], max_files=1)
+    with pytest.raises(LimitError) as e:
+        export_bundle(src, tmp_path / "t.pdf", profile=tight, now=NOW)
+    assert "E1 (chat.txt) needs" in e.value.message_en and "pages" in e.value.message_en
