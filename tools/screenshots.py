@@ -110,7 +110,6 @@ def run(theme: str, suffix: str, only: set[str]) -> list[Path]:
     sys.path.insert(0, str(ROOT))
     import ui  # noqa: F401 - installs the refcount guard first
     from PySide6.QtCore import QSettings, QStandardPaths
-    from PySide6.QtWidgets import QApplication
 
     from evidencekit.store import Library
     from ui.app import make_application

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 from evidencekit.domain import KINDS
 
 from . import labels
-from .models.exhibit_model import (COL_CAPTION, COL_KIND, COL_NAME, COL_NO, COL_NOTES, COL_TIME,
-                                   ExhibitListModel, ExhibitRole)
+from .models.exhibit_model import (COL_CAPTION, COL_KIND, COL_NAME, COL_NO, COL_TIME,
+                                   ExhibitListModel)
 from .preview.preview_pane import PreviewPane
 from .thumbnails import ThumbnailCache
 from .undo import EditExhibitCommand, MoveExhibitCommand, RemoveExhibitsCommand

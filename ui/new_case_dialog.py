@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QVBoxLayout)
 
 from evidencekit.errors import EvidenceKitError
-from evidencekit.domain import STAGES
 
 from . import labels
 from .datetime_field import OptionalDateTimeEdit

@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from evidencekit import deadlines
-
 from . import labels
 from .i18n import lang, pick
 

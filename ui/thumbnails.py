@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRect, QSize, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, QRect, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QImageReader, QPainter, QPixmap
 
 from . import labels

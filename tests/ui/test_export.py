@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .conftest import DATA, make_case
 
 PHOTOS = ["photo_exif.jpg", "photo_rotated.jpg", "photo_gps.jpg", "photo_blurred.jpg"]

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QByteArray, QCoreApplication,
+                            QMimeData, QModelIndex, Qt)
 
 from evidencekit.domain import Exhibit, Finding
 from evidencekit.timeutil import from_iso

@@ -35,5 +35,6 @@ class ChatPreview(QTextBrowser):
                 f'<table cellpadding="6" style="background:{bg}; color:{fg}"><tr><td>{text}'
                 f'</td></tr></table></td></tr></table>')
         if not rows:
-            rows.append(f"<p>{pick('这个聊天记录里没有识别出消息。', 'No messages were recognised in this chat log.')}</p>")
+            empty = pick("这个聊天记录里没有识别出消息。", "No messages were recognised in this chat log.")
+            rows.append(f"<p>{empty}</p>")
         self.setHtml("".join(rows))
