@@ -33,10 +33,11 @@ def open_document(plan: ExportPlan, pe: PlannedExhibit) -> PdfReader:
             password = plan.source.passwords.get(ex.sha256, "")
             if not reader.decrypt(password):
                 raise ExportError(
-                    f"{pe.label}（{ex.source_name}）已加密，需要密码", 
+                    f"{pe.label}（{ex.source_name}）已加密，需要密码",
                     f"{pe.label} ({ex.source_name}) is encrypted and needs its password",
-                    hint_zh="请在证据上填写该 PDF 的密码后再导出。",
-                    hint_en="Enter the PDF's password on the exhibit, then export again.",
+                    hint_zh="导出时请提供该 PDF 的密码（案件库不保存密码）。",
+                    hint_en="Give the PDF's password when exporting (the library does not "
+                            "keep passwords).",
                     code="password_required")
         _ = len(reader.pages)
     except ExportError:

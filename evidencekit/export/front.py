@@ -75,12 +75,12 @@ def _table(rows: list[list], widths: list[float], pal: Palette, extra: list | No
     return t
 
 
-def _link(label: str, where: Where, text: str | None = None, color: str = "#1f4e79") -> str:
+def _link(label: str, where: Where, pal: Palette, text: str | None = None) -> str:
     """An index link when the exhibit is in this file; plain text otherwise."""
     shown = escape(text or label)
     loc = where.pages.get(label)
     if loc and loc[0] == where.file_no:
-        return f'<a href="#{label}" color="{color}">{shown}</a>'
+        return f'<a href="#{label}" color="{pal.hex("accent")}">{shown}</a>'
     return shown
 
 
@@ -104,7 +104,7 @@ def statement_story(plan: ExportPlan, pal: Palette, mask, where: Where) -> list:
         rows = [head]
         for i, pt in enumerate(case.appeal_points, start=1):
             labels = [plan.label_for(x) for x in pt.exhibit_ids]
-            links = "、".join(_link(lb, where) for lb in labels) or "—"
+            links = "、".join(_link(lb, where, pal) for lb in labels) or "—"
             rows.append([_p(str(i), st["cell"]), _p(mask(pt.basis), st["cell"]),
                          _p(mask(pt.fact), st["cell"]), Paragraph(links, st["cell"])])
         if len(rows) == 1:
@@ -134,7 +134,7 @@ def checklist_story(plan: ExportPlan, pal: Palette, where: Where) -> list:
         labels = [plan.label_for(x) for x in item.exhibits]
         rows.append([_p(names, st["cell"]), _p("必需" if item.required else "建议", st["cell"]),
                      _p(f"{zh} {en}", st["cell"]),
-                     Paragraph("、".join(_link(lb, where) for lb in labels) or "—", st["cell"]),
+                     Paragraph("、".join(_link(lb, where, pal) for lb in labels) or "—", st["cell"]),
                      _p(item.reason_zh, st["cell"])])
         if item.status != "ok":
             extra.append(("TEXTCOLOR", (2, i), (2, i), pal.alert_ink))
@@ -162,16 +162,18 @@ def index_story(plan: ExportPlan, pal: Palette, where: Where, times: dict[str, s
         if loc is None:
             page = "—"
         elif loc[0] == where.file_no:
-            page = _link(pe.label, where, str(loc[1]))
+            page = _link(pe.label, where, pal, str(loc[1]))
         else:
             page = f"文件{loc[0]} p.{loc[1]}"
-        new = ' <font color="#b42318">【新 NEW】</font>' if ex.is_new and plan.mode == "appeal" else ""
+        new = (f' <font color="{pal.hex("alert_ink")}">【新 NEW】</font>'
+               if ex.is_new and plan.mode == "appeal" else "")
         caption = escape(ex.caption or "—") + new
+        muted = pal.hex("muted")
         rows.append([
-            Paragraph(_link(pe.label, where), st["cell"]),
+            Paragraph(_link(pe.label, where, pal), st["cell"]),
             _p(f"{kind[0]}\n{kind[1]}", st["cell"]),
-            Paragraph(f"{_link(pe.label, where, ex.caption or '—') if ex.caption else caption}"
-                      f"{new if ex.caption else ''}<br/><font size=7 color='#57606a'>"
+            Paragraph(f"{_link(pe.label, where, pal, ex.caption or '—') if ex.caption else caption}"
+                      f"{new if ex.caption else ''}<br/><font size=7 color='{muted}'>"
                       f"{escape(ex.source_name)}</font>", st["cell"]),
             _p(times.get(pe.label, "") or "—", st["small"]),
             Paragraph(page, st["cell"]),

@@ -44,8 +44,14 @@ class Palette:
     alert_ink: Color
     ok_ink: Color
 
+    def hex(self, name: str) -> str:
+        """``#rrggbb`` of a colour, for paragraph markup (links, markers)."""
+        return "#" + getattr(self, name).hexval()[2:]
+
 
 def palette(grayscale: bool) -> Palette:
+    """The colours of our own pages. Black-and-white profiles get greys only: every colour
+    on a page we draw comes from here (merged source PDFs keep theirs)."""
     if grayscale:
         g = lambda v: Color(v, v, v)  # noqa: E731
         return Palette(g(0), g(.35), g(.1), g(.6), g(.92), g(.94), g(1), g(.97), g(.85), g(.8),

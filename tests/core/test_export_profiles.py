@@ -126,3 +126,28 @@ def test_limit_error_for_pages_names_the_longest_exhibit(tmp_path):
     with pytest.raises(LimitError) as e:
         export_bundle(src, tmp_path / "t.pdf", profile=tight, now=NOW)
     assert "E1 (chat.txt) needs" in e.value.message_en and "pages" in e.value.message_en
+
+
+def test_optblue_pages_have_no_colour(tmp_path):
+    """Black and white means our own pages too: links, NEW markers, stalls, missing items."""
+    from PIL import Image, ImageChops
+    src = build_case(tmp_path / "c", mode="appeal", photos=2)
+    rep = export_bundle(src, tmp_path / "o.pdf", mode="appeal", profile="amex-optblue", now=NOW)
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(rep.files[0]), str(tmp_path / "p")],
+                   check=True)
+    pngs = sorted(tmp_path.glob("p-*.png"))
+    assert len(pngs) == rep.pages[0]
+    for png in pngs:
+        r, g, b = Image.open(png).convert("RGB").split()
+        spread = max(ImageChops.difference(r, g).getextrema()[1],
+                     ImageChops.difference(g, b).getextrema()[1])
+        assert spread <= 2, f"{png.name} has colour (channel spread {spread})"
+    # and the colour profile still has colour: the check can see it
+    colour = export_bundle(src, tmp_path / "c.pdf", mode="appeal", now=NOW)
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "3", str(colour.files[0]),
+                    str(tmp_path / "q")], check=True)
+    spreads = []
+    for png in sorted(tmp_path.glob("q-*.png")):
+        r, g, b = Image.open(png).convert("RGB").split()
+        spreads.append(ImageChops.difference(r, b).getextrema()[1])
+    assert max(spreads) > 20
