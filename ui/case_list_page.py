@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QTableView, QVBoxLayout, QWidget)
 
@@ -77,6 +77,12 @@ class CaseListPage(QWidget):
         lay.setContentsMargins(8, 8, 8, 8)
         lay.addLayout(bar)
         lay.addWidget(self.table, 1)
+        self.empty = QLabel(self.tr("No cases yet. Press Ctrl+N to open the first one, then drop "
+                                    "its chat logs, traces and photos on it."), self.table.viewport())
+        self.empty.setObjectName("emptyHint")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignCenter)
+        self.empty.setStyleSheet("color: palette(mid); font-size: 15px;")
         lay.addWidget(self.count)
         self.model.modelReset.connect(self._update_count)
         self.proxy.rowsInserted.connect(self._update_count)
@@ -105,7 +111,13 @@ class CaseListPage(QWidget):
 
     def _update_count(self, *_):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.empty.setVisible(total == 0)
+        self.empty.setGeometry(self.table.viewport().rect().adjusted(40, 40, -40, -40))
         self.count.setText(self.tr("%1 of %2 cases").replace("%1", str(shown)).replace("%2", str(total)))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.empty.setGeometry(self.table.viewport().rect().adjusted(40, 40, -40, -40))
 
     def reload(self) -> None:
         self.model.reload()

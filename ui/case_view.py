@@ -13,9 +13,10 @@ from .checklist_panel import ChecklistPanel
 from .deadline_banner import DeadlineBanner
 from .evidence_panel import EvidencePanel
 from .facts_form import FactsForm
+from .history_view import HistoryView
 from .statement_editor import StatementEditor
 
-TAB_EVIDENCE, TAB_FACTS, TAB_STATEMENT = range(3)
+TAB_EVIDENCE, TAB_FACTS, TAB_STATEMENT, TAB_HISTORY = range(4)
 
 
 class CaseView(QWidget):
@@ -44,6 +45,8 @@ class CaseView(QWidget):
         self.tabs.addTab(self.evidence, self.tr("Evidence"))
         self.tabs.addTab(self.facts, self.tr("Facts"))
         self.tabs.addTab(self.statement, self.tr("Statement"))
+        self.history = HistoryView(ctx)
+        self.tabs.addTab(self.history, self.tr("History"))
         self.checklist = ChecklistPanel(ctx)
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.setObjectName("caseSplitter")
@@ -74,6 +77,7 @@ class CaseView(QWidget):
         self.checklist.statement_requested.connect(lambda: self.tabs.setCurrentIndex(TAB_STATEMENT))
         self.checklist.facts_requested.connect(lambda: self.tabs.setCurrentIndex(TAB_FACTS))
         self.checklist.mode_changed.connect(self._on_checklist_mode_changed)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 
     # ---- loading -------------------------------------------------------------------------
     def open_case(self, case_id: int) -> None:
@@ -115,6 +119,8 @@ class CaseView(QWidget):
         self.facts.set_case(c)
         self.statement.set_case(c, self.exhibits)
         self.checklist.set_items(self.items)
+        if self.tabs.currentWidget() is self.history:
+            self.history.set_case(c)
         self.refreshed.emit()
 
     def flush(self) -> None:
@@ -146,6 +152,10 @@ class CaseView(QWidget):
     def _on_checklist_exhibits_requested(self, ids: list) -> None:
         self.tabs.setCurrentIndex(TAB_EVIDENCE)
         self.evidence.select_exhibits(ids)
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if index == TAB_HISTORY and self.case is not None:
+            self.history.set_case(self.case)  # read only when looked at
 
     def _on_checklist_mode_changed(self, mode: str) -> None:
         self.statement.set_mode(mode)

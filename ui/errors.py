@@ -22,7 +22,10 @@ def describe(exc: BaseException) -> tuple[str, str]:
     """(message, hint) in the UI language for a known error."""
     if isinstance(exc, EvidenceKitError):
         return exc.message(lang()), exc.hint(lang())
-    return str(exc), ""
+    # Unknown errors: a plain sentence, never the exception text (details go to the dialog).
+    from PySide6.QtCore import QCoreApplication
+    return (QCoreApplication.translate("ErrorPresenter", "Unexpected error (%1).")
+            .replace("%1", type(exc).__name__), "")
 
 
 def details_of(exc: BaseException) -> str:

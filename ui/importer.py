@@ -11,7 +11,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from evidencekit.errors import Cancelled, PasswordRequired
+from evidencekit.errors import Cancelled, EvidenceKitError, PasswordRequired
 
 from .runner import WRITE, Job
 
@@ -99,6 +99,8 @@ class Importer(QObject):
             self._locked.append((case_id, path, kind, password is not None))
             self._ask_next()
             return
+        if not isinstance(exc, EvidenceKitError):
+            self.ctx.presenter.show(exc)  # a bug, not a bad file: offer the details to copy
         self.file_failed.emit(case_id, path, exc)
         self._done_one(case_id)
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QApplication, QInputDialog, QLineEdit, QMainWindo
 
 from . import labels
 from .case_list_page import CaseListPage
-from .case_view import TAB_EVIDENCE, TAB_FACTS, TAB_STATEMENT, CaseView
+from .case_view import TAB_EVIDENCE, TAB_FACTS, TAB_HISTORY, TAB_STATEMENT, CaseView
 from .export_dialog import ExportDialog
 from .new_case_dialog import NewCaseDialog
 from .notifier import DeadlineNotifier
@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self._action(c, self.tr("&Evidence"), lambda: self._tab(TAB_EVIDENCE), "Ctrl+1", "tabEvidence")
         self._action(c, self.tr("&Facts"), lambda: self._tab(TAB_FACTS), "Ctrl+2", "tabFacts")
         self._action(c, self.tr("&Statement"), lambda: self._tab(TAB_STATEMENT), "Ctrl+3", "tabStatement")
+        self._action(c, self.tr("&History"), lambda: self._tab(TAB_HISTORY), "Ctrl+4", "tabHistory")
         c.addSeparator()
         self.act_grid = self._action(c, self.tr("List / &grid view"), lambda: self._in_case(
             self.case_view.evidence.toggle_view), "Ctrl+G", "toggleGrid")

@@ -108,12 +108,17 @@
         <translation>All platforms</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="89" />
+        <location filename="../../ui/case_list_page.py" line="80" />
+        <source>No cases yet. Press Ctrl+N to open the first one, then drop its chat logs, traces and photos on it.</source>
+        <translation>No cases yet. Press Ctrl+N to open the first one, then drop its chat logs, traces and photos on it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="95" />
         <source>All dispute types</source>
         <translation>All dispute types</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="108" />
+        <location filename="../../ui/case_list_page.py" line="116" />
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -121,22 +126,27 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="44" />
+        <location filename="../../ui/case_view.py" line="45" />
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="45" />
+        <location filename="../../ui/case_view.py" line="46" />
         <source>Facts</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="46" />
+        <location filename="../../ui/case_view.py" line="47" />
         <source>Statement</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="109" />
+        <location filename="../../ui/case_view.py" line="49" />
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="113" />
         <source>Order %1</source>
         <translation>Order %1</translation>
     </message>
@@ -175,27 +185,32 @@
 <context>
     <name>ErrorPresenter</name>
     <message>
-        <location filename="../../ui/errors.py" line="46" />
+        <location filename="../../ui/errors.py" line="27" />
+        <source>Unexpected error (%1).</source>
+        <translation>Unexpected error (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="49" />
         <source>EvidenceKit</source>
         <translation>EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="51" />
+        <location filename="../../ui/errors.py" line="54" />
         <source>Something went wrong that EvidenceKit did not expect. Your library was not changed by this error.</source>
         <translation>Something went wrong that EvidenceKit did not expect. Your library was not changed by this error.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="53" />
+        <location filename="../../ui/errors.py" line="56" />
         <source>Unexpected error</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="55" />
+        <location filename="../../ui/errors.py" line="58" />
         <source>Please copy the details and send them to support.</source>
         <translation>Please copy the details and send them to support.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="56" />
+        <location filename="../../ui/errors.py" line="59" />
         <source>Copy details</source>
         <translation>Copy details</translation>
     </message>
@@ -530,6 +545,24 @@
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../ui/history_view.py" line="22" />
+        <source>Submitted bundles</source>
+        <translation>Submitted bundles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="22" />
+        <source>None yet.</source>
+        <translation>None yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="22" />
+        <source>Action log</source>
+        <translation>Action log</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="56" />
@@ -627,72 +660,77 @@
         <translation>&amp;Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="125" />
+        <source>&amp;History</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127" />
         <source>List / &amp;grid view</source>
         <translation>List / &amp;grid view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>Move case to &amp;trash</source>
         <translation>Move case to &amp;trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>Re&amp;fresh</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;About EvidenceKit</source>
         <translation>&amp;About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>Move to trash</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Move case %1 (order %2) to the trash? It can be restored with the command line.</source>
         <translation>Move case %1 (order %2) to the trash? It can be restored with the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>About EvidenceKit</source>
         <translation>About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform's checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform's checklist and deadline, and exports one verifiable PDF bundle.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>The password was wrong. Try again for %1:</source>
         <translation>The password was wrong. Try again for %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 is encrypted. Enter its password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>Adding %1 file(s)…</source>
         <translation>Adding %1 file(s)…</translation>
     </message>

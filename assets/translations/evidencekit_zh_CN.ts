@@ -108,12 +108,17 @@
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="89" />
+        <location filename="../../ui/case_list_page.py" line="80" />
+        <source>No cases yet. Press Ctrl+N to open the first one, then drop its chat logs, traces and photos on it.</source>
+        <translation>还没有案件。按 Ctrl+N 新建第一个案件，然后把聊天记录、物流轨迹和照片拖进来。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="95" />
         <source>All dispute types</source>
         <translation>全部纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="108" />
+        <location filename="../../ui/case_list_page.py" line="116" />
         <source>%1 of %2 cases</source>
         <translation>显示 %1 / 共 %2 个案件</translation>
     </message>
@@ -121,22 +126,27 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="44" />
+        <location filename="../../ui/case_view.py" line="45" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="45" />
+        <location filename="../../ui/case_view.py" line="46" />
         <source>Facts</source>
         <translation>案件信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="46" />
+        <location filename="../../ui/case_view.py" line="47" />
         <source>Statement</source>
         <translation>陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="109" />
+        <location filename="../../ui/case_view.py" line="49" />
+        <source>History</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="113" />
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
@@ -175,27 +185,32 @@
 <context>
     <name>ErrorPresenter</name>
     <message>
-        <location filename="../../ui/errors.py" line="46" />
+        <location filename="../../ui/errors.py" line="27" />
+        <source>Unexpected error (%1).</source>
+        <translation>意外错误（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="49" />
         <source>EvidenceKit</source>
         <translation>EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="51" />
+        <location filename="../../ui/errors.py" line="54" />
         <source>Something went wrong that EvidenceKit did not expect. Your library was not changed by this error.</source>
         <translation>EvidenceKit 遇到了意外问题。这个错误没有改动你的资料库。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="53" />
+        <location filename="../../ui/errors.py" line="56" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="55" />
+        <location filename="../../ui/errors.py" line="58" />
         <source>Please copy the details and send them to support.</source>
         <translation>请复制详细信息并发送给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="56" />
+        <location filename="../../ui/errors.py" line="59" />
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -530,6 +545,24 @@
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../ui/history_view.py" line="22" />
+        <source>Submitted bundles</source>
+        <translation>已提交的证据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="22" />
+        <source>None yet.</source>
+        <translation>暂无。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="22" />
+        <source>Action log</source>
+        <translation>操作记录</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="56" />
@@ -627,72 +660,77 @@
         <translation>陈述(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="125" />
+        <source>&amp;History</source>
+        <translation>记录(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127" />
         <source>List / &amp;grid view</source>
         <translation>列表 / 网格视图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>Move case to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;About EvidenceKit</source>
         <translation>关于 EvidenceKit(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Move case %1 (order %2) to the trash? It can be restored with the command line.</source>
         <translation>将案件 %1（订单 %2）移到回收站？之后可用命令行恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>About EvidenceKit</source>
         <translation>关于 EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform's checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit 为售后纠纷整理聊天记录、物流轨迹、质检报告和照片，对照平台的证据清单和时限进行检查，并导出一份可校验的 PDF 证据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>The password was wrong. Try again for %1:</source>
         <translation>密码不正确，请重新输入 %1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 已加密，请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>Adding %1 file(s)…</source>
         <translation>正在添加 %1 个文件…</translation>
     </message>

@@ -95,3 +95,17 @@ def test_closing_window_during_export_cancels(qtbot, window, ctx, clock, tmp_pat
     assert not ctx.runner.busy or ctx.runner.wait(1000)
     leftovers = [p for p in tmp_path.iterdir() if p.name.startswith(".c.pdf")]
     assert leftovers == []
+
+
+def test_history_tab_lists_submission_and_log(qtbot, window, ctx, clock, tmp_path):
+    case = _ready_case(ctx, clock)
+    window.open_case(case.id)
+    dlg = window.export_bundle()
+    dlg.destination.setText(str(tmp_path / "h.pdf"))
+    with qtbot.waitSignal(dlg.export_finished, timeout=60000):
+        dlg.start()
+    dlg.close()
+    window.findChild(type(window.act_new), "tabHistory").trigger()
+    text = window.case_view.history.toPlainText()
+    assert "h.pdf" in text and "SHA-256" in text
+    assert "exhibit_added" in text, text  # exports are listed above, not in the action log
