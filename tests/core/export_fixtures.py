@@ -190,7 +190,7 @@ def build_case(root: Path, *, mode: str = "arbitration", photos: int = 3, hostil
         checklist=checklist, deadlines=(deadline,), dispute_type_name_zh="签收未收到",
         dispute_type_name_en="Signed, not received", platform_name_zh="抖店",
         platform_name_en="Douyin", store_name="杯来杯往旗舰店", store_names=("杯来杯往旗舰店",),
-        contents=dict(cf.contents), generator="EvidenceKit test")
+        contents=dict(cf.contents), generator="EvidenceKit test", zone="Asia/Shanghai")
 
 
 def originals_dir(root: Path) -> Path:
