@@ -46,6 +46,10 @@ class MainWindow(QMainWindow):
         self.timer.timeout.connect(ctx.tick)
         self.timer.start()
         self.resize(1440, 900)
+        screen = QApplication.primaryScreen()
+        if screen is not None:  # a first start on a small screen: fit inside it
+            avail = screen.availableGeometry()
+            self.resize(min(1440, int(avail.width() * 0.95)), min(900, int(avail.height() * 0.95)))
         geometry = ctx.settings.state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
