@@ -39,7 +39,7 @@ class CaseView(QWidget):
         self.header.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.banner = DeadlineBanner(ctx)
         self.evidence = EvidencePanel(ctx, self.undo_stack)
-        self.facts = FactsForm(ctx)
+        self.facts = FactsForm(ctx, undo_stack=self.undo_stack)
         self.statement = StatementEditor(ctx)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.evidence, self.tr("Evidence"))

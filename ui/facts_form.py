@@ -27,9 +27,10 @@ INSTANTS = ("request_at", "intervention_at", "shipped_at", "judgment_at", "appea
 class FactsForm(QScrollArea):
     saved = Signal(str)  # field name
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx, parent=None, undo_stack=None):
         super().__init__(parent)
         self.ctx = ctx
+        self.undo_stack = undo_stack
         self.case = None
         self._loading = False
         self.setWidgetResizable(True)
@@ -166,6 +167,7 @@ class FactsForm(QScrollArea):
     def _save(self, name: str, value) -> None:
         if self._loading or self.case is None or getattr(self.case, name) == value:
             return
+        old = getattr(self.case, name)
         try:
             self.case = self.ctx.lib.update_case(self.case.id, **{name: value})
         except EvidenceKitError as e:  # shown beside the form; others reach the excepthook
@@ -174,5 +176,8 @@ class FactsForm(QScrollArea):
             self.message.show()
             return
         self.message.hide()
+        if self.undo_stack is not None:
+            from .undo import CaseFieldCommand
+            self.undo_stack.push(CaseFieldCommand(self.ctx, self.case.id, name, old, value))
         self.saved.emit(name)
         self.ctx.changed(self.case.id)

@@ -62,3 +62,24 @@ class MoveExhibitCommand(_ExhibitCommand):
     def undo(self) -> None:
         self.ctx.lib.move_exhibit(self.exhibit_id, self.old_pos)
         self._done()
+
+
+class CaseFieldCommand(QUndoCommand):
+    """A change to one of the case's facts. The first write has already happened (so a
+    refused value never enters the stack); undo and redo write again."""
+
+    def __init__(self, ctx, case_id: int, field: str, old, new):
+        super().__init__(QCoreApplication.translate("Undo", "Edit case facts"))
+        self.ctx, self.case_id, self.field, self.old, self.new = ctx, case_id, field, old, new
+        self._written = True
+
+    def redo(self) -> None:
+        if self._written:
+            self._written = False
+            return
+        self.ctx.lib.update_case(self.case_id, **{self.field: self.new})
+        self.ctx.changed(self.case_id)
+
+    def undo(self) -> None:
+        self.ctx.lib.update_case(self.case_id, **{self.field: self.old})
+        self.ctx.changed(self.case_id)

@@ -121,3 +121,27 @@ def test_runner_delivers_on_main_thread_and_cancels(qtbot, ctx):
         pass
     assert isinstance(blocker.args[0], ZeroDivisionError)
     assert "ZeroDivisionError" in blocker.args[0].details
+
+
+def test_excepthooks_route_to_the_presenter(qtbot, ctx):
+    import sys
+    import threading
+    from ui.errors import install_excepthooks
+    old_sys, old_thread = sys.excepthook, threading.excepthook
+    shown = []
+    ctx.presenter.error_shown.connect(shown.append)
+    try:
+        install_excepthooks(ctx.presenter)
+        try:
+            raise KeyError("main thread")
+        except KeyError as e:
+            sys.excepthook(type(e), e, e.__traceback__)
+        t = threading.Thread(target=lambda: 1 / 0)
+        t.start()
+        t.join()
+        qtbot.waitUntil(lambda: len(shown) == 2, timeout=3000)
+        assert all("Traceback" not in s and "main thread" not in s for s in shown)
+    finally:
+        sys.excepthook, threading.excepthook = old_sys, old_thread
+        for box in list(ctx.presenter.boxes):
+            box.done(0)

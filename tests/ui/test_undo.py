@@ -88,3 +88,22 @@ def test_mark_new_evidence_for_appeal(qtbot, window, ctx, clock):
     assert new_item().status == "ok"
     window.act_undo.trigger()
     assert not ctx.lib.get_exhibit(photo.id).is_new
+
+
+def test_fact_edits_are_undoable(qtbot, window, ctx, clock):
+    case = make_case(ctx.lib, clock)
+    window.open_case(case.id)
+    form = window.case_view.facts
+    form.texts["after_sale_no"].setText("AS-1")
+    form.texts["after_sale_no"].editingFinished.emit()
+    form.stage.setCurrentIndex(form.stage.findData("judged"))
+    form.stage.activated.emit(form.stage.currentIndex())
+    assert ctx.lib.get_case(case.id).stage == "judged"
+    window.act_undo.trigger()
+    assert ctx.lib.get_case(case.id).stage == "intervention"
+    window.act_undo.trigger()
+    assert ctx.lib.get_case(case.id).after_sale_no == ""
+    qtbot.wait(250)
+    assert form.texts["after_sale_no"].text() == ""
+    window.act_redo.trigger()
+    assert ctx.lib.get_case(case.id).after_sale_no == "AS-1"
