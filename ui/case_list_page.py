@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from evidencekit.domain import STAGES
 
 from . import labels
+from .deadline_delegate import DeadlineDelegate
 from .i18n import lang
 from .models.case_list_model import (COL_BUYER, COL_CASE_NO, COL_CHECKLIST, COL_DEADLINE,
                                      COL_ORDER, COL_PLATFORM, COL_STAGE, COL_TYPE, COL_UPDATED,
@@ -64,6 +65,7 @@ class CaseListPage(QWidget):
                            (COL_STAGE, 7), (COL_CHECKLIST, 5), (COL_BUYER, 7), (COL_UPDATED, 15)):
             self.table.setColumnWidth(col, chars * em)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.table.setItemDelegateForColumn(COL_DEADLINE, DeadlineDelegate(self.table))
         self.table.activated.connect(self._on_table_activated)
         self.table.doubleClicked.connect(self._on_table_activated)
         self.count = QLabel()

@@ -57,7 +57,7 @@ class EvidencePanel(QWidget):
         self.model = ExhibitListModel(ctx, self)
         self.thumbnails = ThumbnailCache(ctx, self)
         self.model.thumbnails = self.thumbnails
-        self.thumbnails.thumbnail_ready.connect(self.model.thumbnail_ready)
+        self.thumbnails.thumbnail_made.connect(self.model.update_thumbnail)
         self.model.on_edit = self._on_model_edit
         self.model.on_move = self._on_model_move
         self.model.on_files_dropped = self.add_paths

@@ -51,7 +51,7 @@ def make_thumbnail(source: Path, target: Path, size: int = SIZE) -> QImage:
 
 
 class ThumbnailCache(QObject):
-    thumbnail_ready = Signal(str)  # sha256
+    thumbnail_made = Signal(str)  # sha256
 
     def __init__(self, ctx, parent: QObject | None = None):
         super().__init__(parent)
@@ -84,7 +84,7 @@ class ThumbnailCache(QObject):
         if image.isNull():
             return
         self._icons[sha] = QIcon(QPixmap.fromImage(image))
-        self.thumbnail_ready.emit(sha)
+        self.thumbnail_made.emit(sha)
 
     def badge(self, kind: str) -> QIcon:
         icon = self._badges.get(kind)

@@ -58,7 +58,7 @@ def test_grid_view_gets_thumbnails(qtbot, window, ctx, clock):
     assert panel.views.currentWidget() is panel.grid
     ex = ctx.lib.list_exhibits(case.id)[0]
     panel.model.index(0, 0).data(1)  # DecorationRole: asks for the thumbnail
-    with qtbot.waitSignal(panel.thumbnails.thumbnail_ready, timeout=10000):
+    with qtbot.waitSignal(panel.thumbnails.thumbnail_made, timeout=10000):
         pass
     assert ex.sha256 in panel.thumbnails._icons
     assert list(panel.thumbnails.directory.rglob(f"{ex.sha256}.png"))

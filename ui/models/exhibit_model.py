@@ -129,7 +129,7 @@ class ExhibitListModel(QAbstractTableModel):
     def exhibit_at(self, row: int) -> Exhibit | None:
         return self._exhibits[row] if 0 <= row < len(self._exhibits) else None
 
-    def thumbnail_ready(self, sha256: str) -> None:
+    def update_thumbnail(self, sha256: str) -> None:
         for i, e in enumerate(self._exhibits):
             if e.sha256 == sha256:
                 idx = self.index(i, COL_NO)
