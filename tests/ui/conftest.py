@@ -11,6 +11,8 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+import ui  # noqa: E402,F401 - installs the PySide6 6.12 refcount guard before any Qt call
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
