@@ -135,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--profile", default=None)
     ex.add_argument("--now", metavar="ISO")
     ex.add_argument("--no-mask", action="store_true", help="do not mask buyer phone/ID/address")
+    ex.add_argument("--password", action="append", default=[], metavar="[E3=]PASSWORD",
+                    help="password of an encrypted PDF exhibit (repeatable; without E3= it is "
+                         "tried for every encrypted PDF)")
     ex.add_argument("--json", action="store_true")
 
     vf = sub.add_parser("verify", help="check a bundle against its manifest")

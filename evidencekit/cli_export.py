@@ -35,6 +35,26 @@ def _verify_json(report) -> dict:
             "items": [vars(i) for i in report.items]}
 
 
+def _passwords(lib: Library, case_id: int, given: list[str]) -> dict[str, str]:
+    """``E3=pw`` names one exhibit; a bare ``pw`` applies to every encrypted PDF exhibit."""
+    from .errors import UsageError
+    exhibits = lib.list_exhibits(case_id)
+    out: dict[str, str] = {}
+    for item in given:
+        label, sep, pw = item.partition("=")
+        if sep and label.strip().upper().lstrip("E").isdigit():
+            pos = int(label.strip().upper().lstrip("E"))
+            match = [e for e in exhibits if e.position == pos]
+            if not match:
+                raise UsageError(f"没有证据 {label}", f"No exhibit {label}")
+            out[match[0].sha256] = pw
+        else:
+            for e in exhibits:
+                if e.facts.get("encrypted"):
+                    out.setdefault(e.sha256, item)
+    return out
+
+
 def export_command(args, lang: str, lib: Library) -> int:
     from .cli import _now
     from .export import export_bundle, source_from_library
@@ -42,7 +62,8 @@ def export_command(args, lang: str, lib: Library) -> int:
         case = lib.get_case(args.case, include_deleted=False)
         now = _now(args)
         profile = args.profile or lib.setting("default_profile", "douyin") or "douyin"
-        source = source_from_library(lib, case.id, args.mode, now)
+        source = source_from_library(lib, case.id, args.mode, now,
+                                     passwords=_passwords(lib, case.id, args.password))
         report = export_bundle(source, Path(args.output), mode=args.mode, profile=profile, now=now,
                                progress=_progress_printer(lang, sys.stderr.isatty()),
                                mask=not args.no_mask, profiles_dir=lib.profiles_dir,

@@ -74,3 +74,14 @@ def test_export_bad_destination_exits_2(case, tmp_path):
     r = ek(lib, "export", cid, "-o", tmp_path / "no-such-dir" / "x.pdf", "--now", NOW)
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "no-such-dir").exists()
+
+
+def test_export_encrypted_pdf_needs_password(case, tmp_path):
+    lib, cid = case
+    assert ek(lib, "attach", cid, DATA / "encrypted_8888.pdf", "--password", "8888").returncode == 0
+    out = tmp_path / "b.pdf"
+    r = ek(lib, "export", cid, "-o", out, "--now", NOW)
+    assert r.returncode == 2 and "encrypted_8888.pdf" in r.stderr and not out.exists()
+    r = ek(lib, "export", cid, "-o", out, "--now", NOW, "--password", "E6=8888")
+    assert r.returncode == 0, r.stderr
+    assert ek(lib, "export", cid, "-o", out, "--now", NOW, "--password", "8888").returncode == 0
