@@ -8,7 +8,9 @@ serialised; everything else (thumbnails, previews, exports) uses the general poo
 
 from __future__ import annotations
 
+import os
 import sys
+import threading
 import traceback
 from typing import Any, Callable
 
@@ -68,6 +70,22 @@ class Job(QObject):
         self.finished.emit()
 
 
+_niced: set[int] = set()
+
+
+def _lower_thread_priority() -> None:
+    """Background work yields the CPU to the UI thread when cores are busy (Linux: per-thread
+    nice value; elsewhere a no-op)."""
+    tid = threading.get_native_id()
+    if tid in _niced or not hasattr(os, "setpriority"):
+        return
+    _niced.add(tid)
+    try:
+        os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + 10))
+    except OSError:
+        pass
+
+
 class _Task(QRunnable):
     def __init__(self, job: Job, fn: Callable[..., Any]):
         super().__init__()
@@ -75,6 +93,7 @@ class _Task(QRunnable):
         self.job, self.fn = job, fn
 
     def run(self) -> None:  # worker thread
+        _lower_thread_priority()
         job = self.job
 
         def progress(fraction: float, zh: str = "", en: str = "") -> None:
