@@ -223,3 +223,32 @@ def test_python_m_ui_starts(tmp_path):
                        timeout=60, cwd=root)
     assert r.returncode == 0, r.stderr[-2000:]
     assert "startup_seconds" in r.stdout and (tmp_path / "lib" / "evidencekit.db").exists()
+
+
+def test_trash_case_from_the_list(qtbot, window, ctx, clock):
+    from PySide6.QtWidgets import QMessageBox
+    case = make_case(ctx.lib, clock)
+    keep = make_case(ctx.lib, clock, order_no="keep")
+    window.case_list.reload()
+    window.case_list.select_case(case.id)
+    window.act_trash.trigger()
+    box = window.findChild(QMessageBox)
+    assert case.order_no in box.text()
+    box.done(QMessageBox.Yes)
+    assert [c.id for c in ctx.lib.list_cases()] == [keep.id]
+    assert window.case_list.model.rowCount() == 1
+
+
+def test_search_and_filters(qtbot, window, ctx, clock):
+    make_case(ctx.lib, clock, order_no="111", buyer_name="王五")
+    make_case(ctx.lib, clock, order_no="222", dispute_type="quality_issue")
+    window.case_list.reload()
+    page = window.case_list
+    window.act_find.trigger()
+    assert page.search.hasFocus() or not window.isActiveWindow()
+    page.search.setText("王五")
+    assert page.proxy.rowCount() == 1
+    page.search.clear()
+    page.dispute_type.setCurrentIndex(page.dispute_type.findData("quality_issue"))
+    assert page.proxy.rowCount() == 1
+    assert "1" in page.count.text() and "2" in page.count.text()
