@@ -50,13 +50,13 @@ def test_sources_are_up_to_date(tmp_path):
     assert fresh - shipped == set(), "run pyside6-lupdate and translate the new strings"
 
 
-def test_qm_matches_ts(tmp_path):
-    lrelease = _tool("pyside6-lrelease")
-    if lrelease is None:
-        pytest.skip("pyside6-lrelease is not installed")
-    for lang in ("zh_CN", "en"):
-        out = tmp_path / f"{lang}.qm"
-        subprocess.run([lrelease, str(TS_DIR / f"evidencekit_{lang}.ts"), "-qm", str(out)],
-                       check=True, capture_output=True)
-        assert out.read_bytes() == (TS_DIR / f"evidencekit_{lang}.qm").read_bytes(), \
-            f"rebuild evidencekit_{lang}.qm with pyside6-lrelease"
+def test_qm_matches_ts(qapp):
+    """The shipped .qm holds every translation of its .ts (compared through QTranslator, so
+    the check does not depend on the lrelease version)."""
+    from PySide6.QtCore import QTranslator
+    tr = QTranslator()
+    assert tr.load(str(TS_DIR / "evidencekit_zh_CN.qm"))
+    stale = [(ctx, src) for (ctx, src), text in _messages(TS_DIR / "evidencekit_zh_CN.ts").items()
+             if tr.translate(ctx, src) != text]
+    assert stale == [], "rebuild evidencekit_zh_CN.qm with pyside6-lrelease"
+    assert (TS_DIR / "evidencekit_en.qm").is_file()
