@@ -105,8 +105,10 @@ class CaseView(QWidget):
         self.exhibits = lib.list_exhibits(self.case.id)
         rules = lib.rules
         try:
-            findings = {e.id: checklist.exhibit_findings(self.case, e, rules) for e in self.exhibits}
-            self.items = checklist.evaluate(self.case, self.exhibits, rules, self.mode)
+            now = self.ctx.now()
+            findings = {e.id: checklist.exhibit_findings(self.case, e, rules, now)
+                        for e in self.exhibits}
+            self.items = checklist.evaluate(self.case, self.exhibits, rules, self.mode, now=now)
         except Exception:  # a rule file that no longer knows the case's type
             findings, self.items = {}, []
         c = self.case

@@ -43,6 +43,9 @@ class AppContext(QObject):
         self.presenter = ErrorPresenter(self)
         self.importer = Importer(self, self)
         self._writer: Library | None = None
+        # PDF passwords given this session (sha256 -> password). The library never stores
+        # them; exports need them to open encrypted exhibits.
+        self.passwords: dict[str, str] = {}
         self._writer_lock = threading.Lock()
 
     # ---- time ----------------------------------------------------------------------------

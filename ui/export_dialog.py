@@ -67,8 +67,10 @@ class ExportDialog(QDialog):
         self.case = ctx.lib.get_case(case_id)
         self.job = None
         self.report = None
-        # Replaced in tests; a real run asks with a message box.
+        # Replaced in tests; a real run asks with a message box / input dialog.
         self.confirm_missing: Callable[[list[str]], bool] = self._ask_missing
+        self.ask_password: Callable[[object], str | None] = self._ask_password
+        self._asked_passwords: list[str] = []
         self.setWindowTitle(self.tr("Export bundle — %1").replace("%1", self.case.case_no))
 
         self.mode = QComboBox()
@@ -158,7 +160,7 @@ class ExportDialog(QDialog):
         lib = self.ctx.lib
         case = lib.get_case(self.case.id)
         items = checklist.evaluate(case, lib.list_exhibits(case.id), lib.rules,
-                                   self.mode.currentData())
+                                   self.mode.currentData(), now=self.ctx.now())
         return [i.reason(lang()) for i in items if i.required and i.status == "missing"]
 
     def _ask_missing(self, missing: list[str]) -> bool:
@@ -175,17 +177,21 @@ class ExportDialog(QDialog):
         missing = self.missing_items()
         if missing and not self.confirm_missing(missing):
             return False
+        if not self._collect_passwords():
+            return False
         from evidencekit.export import export_bundle, source_from_library
         mode, profile = self.mode.currentData(), self.profile.currentData() or "douyin"
         out = Path(self.destination.text()).expanduser()
         now = self.ctx.now()
         lib = self.ctx.lib
-        source = source_from_library(lib, self.case.id, mode, now)  # a snapshot, read here
-        mask, zone, profiles_dir = self.mask.isChecked(), self.ctx.zone, lib.profiles_dir
+        # A snapshot read here; times print in the platform's zone (the source's default).
+        source = source_from_library(lib, self.case.id, mode, now,
+                                     passwords=dict(self.ctx.passwords))
+        mask, profiles_dir = self.mask.isChecked(), lib.profiles_dir
 
         def work(progress, cancel):
             return export_bundle(source, out, mode=mode, profile=profile, now=now,
-                                 progress=progress, cancel=cancel, mask=mask, zone=zone,
+                                 progress=progress, cancel=cancel, mask=mask,
                                  profiles_dir=profiles_dir)
 
         self.ctx.settings.set("export_dir", str(out.parent))
@@ -197,6 +203,27 @@ class ExportDialog(QDialog):
                                        on_failure=self._on_job_failed)
         self.job.cancelled.connect(self._on_job_cancelled)
         return True
+
+    def _collect_passwords(self) -> bool:
+        """Ask for the password of each encrypted PDF not opened this session."""
+        self._asked_passwords = []
+        for ex in self.ctx.lib.list_exhibits(self.case.id):
+            if (ex.facts or {}).get("encrypted") and ex.sha256 not in self.ctx.passwords:
+                password = self.ask_password(ex)
+                if not password:
+                    return False
+                self.ctx.passwords[ex.sha256] = password
+                self._asked_passwords.append(ex.sha256)
+        return True
+
+    def _ask_password(self, exhibit) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+        text, ok = QInputDialog.getText(
+            self, self.tr("PDF password"),
+            self.tr("E%1 (%2) is encrypted. Enter its password to include it:")
+            .replace("%1", str(exhibit.position)).replace("%2", exhibit.source_name),
+            QLineEdit.Password)
+        return text if ok and text else None
 
     def cancel(self) -> None:
         if self.job is not None and not self.job.done:
@@ -236,6 +263,9 @@ class ExportDialog(QDialog):
 
     def _on_job_failed(self, exc) -> None:
         self.job = None
+        if getattr(exc, "code", "") == "password_required":  # a wrong one: ask again next time
+            for sha in self._asked_passwords:
+                self.ctx.passwords.pop(sha, None)
         self._set_running(False)
         self.progress.setValue(0)
         msg, hint = describe(exc)

@@ -76,7 +76,8 @@ class Importer(QObject):
 
         job = self.ctx.runner.run(f"attach {path.name}", work, pool=WRITE)
         self._jobs.append(job)
-        job.succeeded.connect(lambda ex, c=case_id, p=path: self._on_job_succeeded(c, p, ex))
+        job.succeeded.connect(lambda ex, c=case_id, p=path, pw=password:
+                              self._on_job_succeeded(c, p, ex, pw))
         job.failed.connect(lambda e, c=case_id, p=path, k=kind, pw=password:
                            self._on_job_failed(c, p, k, pw, e))
         job.cancelled.connect(lambda c=case_id, p=path: self._on_job_failed(c, p, kind, None,
@@ -89,7 +90,9 @@ class Importer(QObject):
             del self._pending[case_id]
             self.batch_finished.emit(case_id)
 
-    def _on_job_succeeded(self, case_id: int, path: Path, exhibit) -> None:
+    def _on_job_succeeded(self, case_id: int, path: Path, exhibit, password=None) -> None:
+        if password:
+            self.ctx.passwords[exhibit.sha256] = password
         self.file_attached.emit(case_id, path, exhibit)
         self.ctx.changed(case_id)
         self._done_one(case_id)

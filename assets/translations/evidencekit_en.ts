@@ -93,32 +93,32 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="30" />
+        <location filename="../../ui/case_list_page.py" line="31" />
         <source>Search order no., buyer, phone, product…</source>
         <translation>Search order no., buyer, phone, product…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="34" />
+        <location filename="../../ui/case_list_page.py" line="35" />
         <source>All stages</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="40" />
+        <location filename="../../ui/case_list_page.py" line="41" />
         <source>All platforms</source>
         <translation>All platforms</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="80" />
+        <location filename="../../ui/case_list_page.py" line="82" />
         <source>No cases yet. Press Ctrl+N to open the first one, then drop its chat logs, traces and photos on it.</source>
         <translation>No cases yet. Press Ctrl+N to open the first one, then drop its chat logs, traces and photos on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="95" />
+        <location filename="../../ui/case_list_page.py" line="97" />
         <source>All dispute types</source>
         <translation>All dispute types</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="116" />
+        <location filename="../../ui/case_list_page.py" line="118" />
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -146,7 +146,7 @@
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="113" />
+        <location filename="../../ui/case_view.py" line="115" />
         <source>Order %1</source>
         <translation>Order %1</translation>
     </message>
@@ -316,107 +316,117 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="72" />
+        <location filename="../../ui/export_dialog.py" line="74" />
         <source>Export bundle — %1</source>
         <translation>Export bundle — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="82" />
+        <location filename="../../ui/export_dialog.py" line="84" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="87" />
+        <location filename="../../ui/export_dialog.py" line="89" />
         <source>Mask buyer phone numbers and names</source>
         <translation>Mask buyer phone numbers and names</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="90" />
+        <location filename="../../ui/export_dialog.py" line="92" />
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="91" />
+        <location filename="../../ui/export_dialog.py" line="93" />
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="92" />
+        <location filename="../../ui/export_dialog.py" line="94" />
         <source>Save as</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="103" />
+        <location filename="../../ui/export_dialog.py" line="105" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="105" />
+        <location filename="../../ui/export_dialog.py" line="107" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="106" />
+        <location filename="../../ui/export_dialog.py" line="108" />
         <source>Open folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="107" />
+        <location filename="../../ui/export_dialog.py" line="109" />
         <source>Preview bundle</source>
         <translation>Preview bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="108" />
+        <location filename="../../ui/export_dialog.py" line="110" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="151" />
+        <location filename="../../ui/export_dialog.py" line="153" />
         <source>Save bundle as</source>
         <translation>Save bundle as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="165" />
+        <location filename="../../ui/export_dialog.py" line="167" />
         <source>Some required evidence is missing:</source>
         <translation>Some required evidence is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="167" />
+        <location filename="../../ui/export_dialog.py" line="169" />
         <source>The platform may reject an incomplete bundle. Export anyway?</source>
         <translation>The platform may reject an incomplete bundle. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="168" />
+        <location filename="../../ui/export_dialog.py" line="170" />
         <source>Missing evidence</source>
         <translation>Missing evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="193" />
+        <location filename="../../ui/export_dialog.py" line="199" />
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="203" />
+        <location filename="../../ui/export_dialog.py" line="222" />
+        <source>PDF password</source>
+        <translation>PDF password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="223" />
+        <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
+        <translation>E%1 (%2) is encrypted. Enter its password to include it:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="230" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="230" />
+        <location filename="../../ui/export_dialog.py" line="257" />
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="245" />
+        <location filename="../../ui/export_dialog.py" line="275" />
         <source>The export failed unexpectedly; nothing was saved.</source>
         <translation>The export failed unexpectedly; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="246" />
+        <location filename="../../ui/export_dialog.py" line="276" />
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="253" />
+        <location filename="../../ui/export_dialog.py" line="283" />
         <source>Export cancelled; nothing was saved.</source>
         <translation>Export cancelled; nothing was saved.</translation>
     </message>

@@ -93,32 +93,32 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="30" />
+        <location filename="../../ui/case_list_page.py" line="31" />
         <source>Search order no., buyer, phone, product…</source>
         <translation>搜索订单号、买家、电话、商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="34" />
+        <location filename="../../ui/case_list_page.py" line="35" />
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="40" />
+        <location filename="../../ui/case_list_page.py" line="41" />
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="80" />
+        <location filename="../../ui/case_list_page.py" line="82" />
         <source>No cases yet. Press Ctrl+N to open the first one, then drop its chat logs, traces and photos on it.</source>
         <translation>还没有案件。按 Ctrl+N 新建第一个案件，然后把聊天记录、物流轨迹和照片拖进来。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="95" />
+        <location filename="../../ui/case_list_page.py" line="97" />
         <source>All dispute types</source>
         <translation>全部纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="116" />
+        <location filename="../../ui/case_list_page.py" line="118" />
         <source>%1 of %2 cases</source>
         <translation>显示 %1 / 共 %2 个案件</translation>
     </message>
@@ -146,7 +146,7 @@
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="113" />
+        <location filename="../../ui/case_view.py" line="115" />
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
@@ -316,107 +316,117 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="72" />
+        <location filename="../../ui/export_dialog.py" line="74" />
         <source>Export bundle — %1</source>
         <translation>导出证据包 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="82" />
+        <location filename="../../ui/export_dialog.py" line="84" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="87" />
+        <location filename="../../ui/export_dialog.py" line="89" />
         <source>Mask buyer phone numbers and names</source>
         <translation>隐藏买家电话和姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="90" />
+        <location filename="../../ui/export_dialog.py" line="92" />
         <source>Mode</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="91" />
+        <location filename="../../ui/export_dialog.py" line="93" />
         <source>Profile</source>
         <translation>导出规格</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="92" />
+        <location filename="../../ui/export_dialog.py" line="94" />
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="103" />
+        <location filename="../../ui/export_dialog.py" line="105" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="105" />
+        <location filename="../../ui/export_dialog.py" line="107" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="106" />
+        <location filename="../../ui/export_dialog.py" line="108" />
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="107" />
+        <location filename="../../ui/export_dialog.py" line="109" />
         <source>Preview bundle</source>
         <translation>预览证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="108" />
+        <location filename="../../ui/export_dialog.py" line="110" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="151" />
+        <location filename="../../ui/export_dialog.py" line="153" />
         <source>Save bundle as</source>
         <translation>证据包保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="165" />
+        <location filename="../../ui/export_dialog.py" line="167" />
         <source>Some required evidence is missing:</source>
         <translation>缺少以下必需证据：</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="167" />
+        <location filename="../../ui/export_dialog.py" line="169" />
         <source>The platform may reject an incomplete bundle. Export anyway?</source>
         <translation>证据不全时平台可能不予采纳。仍要导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="168" />
+        <location filename="../../ui/export_dialog.py" line="170" />
         <source>Missing evidence</source>
         <translation>缺少证据</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="193" />
+        <location filename="../../ui/export_dialog.py" line="199" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="203" />
+        <location filename="../../ui/export_dialog.py" line="222" />
+        <source>PDF password</source>
+        <translation>PDF 密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="223" />
+        <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
+        <translation>E%1（%2）已加密，请输入密码以便放入证据包：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="230" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="230" />
+        <location filename="../../ui/export_dialog.py" line="257" />
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="245" />
+        <location filename="../../ui/export_dialog.py" line="275" />
         <source>The export failed unexpectedly; nothing was saved.</source>
         <translation>导出意外失败，没有保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="246" />
+        <location filename="../../ui/export_dialog.py" line="276" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="253" />
+        <location filename="../../ui/export_dialog.py" line="283" />
         <source>Export cancelled; nothing was saved.</source>
         <translation>已取消导出，没有保存任何文件。</translation>
     </message>

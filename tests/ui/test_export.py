@@ -109,3 +109,35 @@ def test_history_tab_lists_submission_and_log(qtbot, window, ctx, clock, tmp_pat
     text = window.case_view.history.toPlainText()
     assert "h.pdf" in text and "SHA-256" in text
     assert "exhibit_added" in text, text  # exports are listed above, not in the action log
+
+
+def test_encrypted_pdf_password_reused_or_asked_at_export(qtbot, window, ctx, clock, tmp_path):
+    case = make_case(ctx.lib, clock, dispute_type="quality_issue")
+    ctx.lib.attach(case.id, DATA / "chat_gbk.txt")
+    ctx.importer.password_provider = lambda path, was_wrong: "8888"
+    window.open_case(case.id)
+    window.case_view.evidence.add_paths([DATA / "encrypted_8888.pdf"], kind="inspection_report")
+    from .conftest import wait_imports
+    wait_imports(qtbot, ctx)
+    # Same session: the password given at attach time opens it.
+    dlg = window.export_bundle()
+    dlg.destination.setText(str(tmp_path / "a.pdf"))
+    dlg.ask_password = lambda ex: (_ for _ in ()).throw(AssertionError("asked"))
+    dlg.confirm_missing = lambda missing: True
+    with qtbot.waitSignal(dlg.export_finished, timeout=60000):
+        assert dlg.start()
+    dlg.close()
+    # A new session knows no passwords: the export asks; a wrong one fails plainly.
+    ctx.passwords.clear()
+    dlg = window.export_bundle()
+    dlg.destination.setText(str(tmp_path / "b.pdf"))
+    dlg.confirm_missing = lambda missing: True
+    dlg.ask_password = lambda ex: "wrong"
+    with qtbot.waitSignal(dlg.export_failed, timeout=60000):
+        assert dlg.start()
+    assert not (tmp_path / "b.pdf").exists() and ctx.passwords == {}
+    asked = []
+    dlg.ask_password = lambda ex: asked.append(ex.source_name) or "8888"
+    with qtbot.waitSignal(dlg.export_finished, timeout=60000):
+        assert dlg.start()
+    assert asked == ["encrypted_8888.pdf"]

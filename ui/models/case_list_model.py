@@ -56,7 +56,7 @@ def load_rows(lib, now) -> list[CaseRow]:
     for case in lib.list_cases():
         exhibits = lib.list_exhibits(case.id)
         try:
-            items = checklist.evaluate(case, exhibits, lib.rules, "arbitration")
+            items = checklist.evaluate(case, exhibits, lib.rules, "arbitration", now=now)
         except Exception:  # a rule file that no longer knows the type: still list the case
             items = []
         rows.append(CaseRow(case, checklist.progress(items), len(exhibits)))
@@ -97,7 +97,7 @@ class CaseListModel(QAbstractTableModel):
             return
         exhibits = lib.list_exhibits(case_id)
         try:
-            items = checklist.evaluate(case, exhibits, lib.rules, "arbitration")
+            items = checklist.evaluate(case, exhibits, lib.rules, "arbitration", now=self.ctx.now())
         except Exception:
             items = []
         row = CaseRow(case, checklist.progress(items), len(exhibits))
