@@ -125,7 +125,10 @@ def run(theme: str, suffix: str, only: set[str]) -> list[Path]:
         app.setPalette(_dark_palette())
     else:
         app.setPalette(app.style().standardPalette())
-    work = Path(tempfile.mkdtemp(prefix="ek-shots-lib-"))
+    # A fixed folder, so the paths shown in the pictures do not change from run to run.
+    work = Path(tempfile.gettempdir()) / "evidencekit-screenshots"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
     clock = lambda: NOW  # noqa: E731 - a fixed clock: the same pictures every run
     lib = Library.open(work / "lib", clock=clock)
     lib.set_setting("store_names", ["小美家居旗舰店客服"])
