@@ -60,7 +60,13 @@ class DeadlineBanner(QFrame):
             self._chips.append(chip)
         try:
             left = deadlines.appeals_left(self.case, rules)
-            self.appeals.setText(self.tr("Appeals left: %1").replace("%1", str(left)))
+            text = self.tr("Appeals left: %1").replace("%1", str(left))
+            last = left == 1 and self.case.stage in ("judged", "appeal")
+            if last:  # warn before the last appeal is used
+                text += " — " + self.tr("this is the last one: add every piece of new evidence")
+            self.appeals.setText(text)
+            self.appeals.setStyleSheet(
+                f"color: {labels.status_color('warning')}; font-weight: bold;" if last else "")
         except Exception:
             self.appeals.clear()
 

@@ -21,7 +21,7 @@ from .i18n import pick
 TEXT_FIELDS = ("order_no", "after_sale_no", "buyer_name", "buyer_phone", "product", "amount",
                "store_name", "judgment_ref")
 INSTANTS = ("request_at", "intervention_at", "shipped_at", "judgment_at", "appeal_submitted_at",
-            "closed_at")
+            "appeal_rejected_at", "closed_at")
 
 
 class FactsForm(QScrollArea):
@@ -69,6 +69,7 @@ class FactsForm(QScrollArea):
                   "intervention_at": self.tr("Platform intervention"),
                   "shipped_at": self.tr("Shipped"), "judgment_at": self.tr("Judgment"),
                   "appeal_submitted_at": self.tr("Appeal submitted"),
+                  "appeal_rejected_at": self.tr("Appeal rejected"),
                   "closed_at": self.tr("Closed")}
         self.instants: dict[str, OptionalDateTimeEdit] = {}
         for name in INSTANTS:

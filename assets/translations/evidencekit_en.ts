@@ -181,6 +181,11 @@
         <source>Appeals left: %1</source>
         <translation>Appeals left: %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/deadline_banner.py" line="66" />
+        <source>this is the last one: add every piece of new evidence</source>
+        <translation>this is the last one: add every piece of new evidence</translation>
+    </message>
 </context>
 <context>
     <name>ErrorPresenter</name>
@@ -515,41 +520,46 @@
     </message>
     <message>
         <location filename="../../ui/facts_form.py" line="72" />
+        <source>Appeal rejected</source>
+        <translation>Appeal rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="73" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="82" />
+        <location filename="../../ui/facts_form.py" line="83" />
         <source>Judgment and appeal</source>
         <translation>Judgment and appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="85" />
+        <location filename="../../ui/facts_form.py" line="86" />
         <source>Judged against the merchant</source>
         <translation>Judged against the merchant</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="89" />
+        <location filename="../../ui/facts_form.py" line="90" />
         <source>Paste the platform's judgment text here</source>
         <translation>Paste the platform's judgment text here</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="91" />
+        <location filename="../../ui/facts_form.py" line="92" />
         <source>Judgment text</source>
         <translation>Judgment text</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="96" />
+        <location filename="../../ui/facts_form.py" line="97" />
         <source>Appeals used</source>
         <translation>Appeals used</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="102" />
+        <location filename="../../ui/facts_form.py" line="103" />
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="105" />
+        <location filename="../../ui/facts_form.py" line="106" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>

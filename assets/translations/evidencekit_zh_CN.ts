@@ -181,6 +181,11 @@
         <source>Appeals left: %1</source>
         <translation>剩余申诉次数：%1</translation>
     </message>
+    <message>
+        <location filename="../../ui/deadline_banner.py" line="66" />
+        <source>this is the last one: add every piece of new evidence</source>
+        <translation>这是最后一次机会，请补齐全部新证据</translation>
+    </message>
 </context>
 <context>
     <name>ErrorPresenter</name>
@@ -515,41 +520,46 @@
     </message>
     <message>
         <location filename="../../ui/facts_form.py" line="72" />
+        <source>Appeal rejected</source>
+        <translation>申诉驳回时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="73" />
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="82" />
+        <location filename="../../ui/facts_form.py" line="83" />
         <source>Judgment and appeal</source>
         <translation>判定与申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="85" />
+        <location filename="../../ui/facts_form.py" line="86" />
         <source>Judged against the merchant</source>
         <translation>判定商家责任</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="89" />
+        <location filename="../../ui/facts_form.py" line="90" />
         <source>Paste the platform's judgment text here</source>
         <translation>在此粘贴平台的判定内容</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="91" />
+        <location filename="../../ui/facts_form.py" line="92" />
         <source>Judgment text</source>
         <translation>判定内容</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="96" />
+        <location filename="../../ui/facts_form.py" line="97" />
         <source>Appeals used</source>
         <translation>已申诉次数</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="102" />
+        <location filename="../../ui/facts_form.py" line="103" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="105" />
+        <location filename="../../ui/facts_form.py" line="106" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
