@@ -6,6 +6,7 @@ On Python 3.12+ ``None``/``True``/``False`` are immortal (PEP 683) so that is ha
 thousand calls the interpreter aborts with "none_dealloc: deallocating None" (reproduced in
 ``tests/ui/test_refcount_guard.py``). We give those three singletons a very large count
 once, so they can never reach zero: on 3.11 they are never freed anyway. No-op on 3.12+.
+pyproject.toml pins PySide6 below 6.12, so this only acts if someone installs 6.12 by hand.
 Remove once PySide6 is fixed or Python 3.11 support is dropped.
 """
 
@@ -17,8 +18,19 @@ import sys
 RESERVE = 1 << 40
 
 
-def protect_singletons() -> bool:
+def affected() -> bool:
+    """Only PySide6 6.12.x on Python < 3.12 leaks (6.11.3 was checked and does not)."""
     if sys.version_info >= (3, 12):
+        return False
+    try:
+        from importlib.metadata import version
+        return version("PySide6_Essentials").startswith("6.12.")
+    except Exception:
+        return True
+
+
+def protect_singletons() -> bool:
+    if not affected():
         return False
     for obj in (None, True, False):
         count = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt is PyObject's first field

@@ -55,10 +55,11 @@ def test_drop_files_updates_checklist(qtbot, window, ctx, clock, tmp_path):
     mime.setUrls([QUrl.fromLocalFile(str(DATA / "chat_gbk.txt")),
                   QUrl.fromLocalFile(str(DATA / "trace_kuaidi100.json"))])
     viewport = view.evidence.table.viewport()
-    pos = QPointF(viewport.rect().center())
-    # What a desktop drag delivers: enter, move, drop.
-    for event in (QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier),
-                  QDragMoveEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier),
+    point = viewport.rect().center()
+    pos = QPointF(point)
+    # What a desktop drag delivers: enter, move, drop (enter/move take QPoint, drop QPointF).
+    for event in (QDragEnterEvent(point, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier),
+                  QDragMoveEvent(point, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier),
                   QDropEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)):
         QApplication.sendEvent(viewport, event)
     assert event.isAccepted()
