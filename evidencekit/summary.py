@@ -19,9 +19,10 @@ def urgency_key(case: Case, dls: list) -> tuple:
 
 def cases_by_urgency(lib: Library, now: datetime, *, trash: bool = False) -> list[dict]:
     rows = []
+    by_case = lib.exhibits_by_case()
     for case in lib.list_cases(trash=trash):
         dls = deadlines.compute(case, lib.rules, now) if case.platform in lib.rules.platforms else []
-        exhibits = lib.list_exhibits(case.id)
+        exhibits = by_case.get(case.id, [])
         try:
             items = checklist.evaluate(case, exhibits, lib.rules, "arbitration", now)
         except Exception:  # a rule file that no longer knows the type: show the case anyway

@@ -109,6 +109,15 @@ def list_exhibits(self: "Library", case_id: int, *, removed: bool = False) -> li
         f"SELECT * FROM exhibits WHERE case_id=? AND {cond} ORDER BY position, id", (case_id,))]
 
 
+def exhibits_by_case(self: "Library") -> dict[int, list[Exhibit]]:
+    """Every case's current exhibits in one query (for lists over many cases)."""
+    out: dict[int, list[Exhibit]] = {}
+    for r in self.conn.execute("SELECT * FROM exhibits WHERE removed_at IS NULL "
+                               "ORDER BY case_id, position, id"):
+        out.setdefault(r["case_id"], []).append(exhibit_from_row(r))
+    return out
+
+
 def blob_path(self: "Library", sha256: str) -> Path:
     return self.blobs.path(sha256)
 

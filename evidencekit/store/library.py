@@ -291,6 +291,6 @@ class Library:
                                            (case_id,))]
 
     # ---- exhibits (see exhibits.py) --------------------------------------------------------
-    from .exhibits import (attach, list_exhibits, get_exhibit, update_exhibit, move_exhibit,
+    from .exhibits import (attach, list_exhibits, exhibits_by_case, get_exhibit, update_exhibit, move_exhibit,
                            remove_exhibit, restore_exhibit, blob_path)
     from .fsck import fsck

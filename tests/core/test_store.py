@@ -192,3 +192,14 @@ def test_recovery_removes_blob_of_dead_writer(library, tmp_path):
     assert not library.blob_path(sha).exists() and not leftover.exists()
     assert reopened.fsck().ok
     reopened.close()
+
+
+def test_exhibits_by_case_matches_per_case_lists(library, tmp_path):
+    a = _new_case(library)
+    b = library.create_case(platform="douyin", dispute_type="refund_dispute", order_no="2")
+    e1 = library.attach(a.id, _text(tmp_path, "a.txt"))
+    library.attach(b.id, _text(tmp_path, "b.txt", "2024-09-17 10:00:00 顾客: hi\n2024-09-17 10:01:00 客服: hello\n"))
+    library.remove_exhibit(e1.id)
+    bulk = library.exhibits_by_case()
+    assert a.id not in bulk
+    assert [e.id for e in bulk[b.id]] == [e.id for e in library.list_exhibits(b.id)]
