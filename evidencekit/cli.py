@@ -91,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
                     choices=["yes", "no"], help="the judgment went against the merchant")
     st.add_argument("--appeals-used", type=int)
     st.add_argument("--statement-file", metavar="FILE", help="read the statement from a UTF-8 file")
+    st.add_argument("--appeal-point", action="append", dest="appeal_points", metavar="BASIS|FACT|E1,E3",
+                    help="an appeal point: the judgment's basis, the fact, the exhibits proving it "
+                         "(repeatable; replaces the case's points; '' clears them)")
     _add_case_fields(st, new=False)
     for name, help_ in (("delete", "move a case to the trash"), ("restore", "take a case out of the trash")):
         c = cs.add_parser(name, help=help_)

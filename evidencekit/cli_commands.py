@@ -162,11 +162,36 @@ def cmd_case_set(args, lang):
                 fields["statement"] = Path(args.statement_file).read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError) as e:
                 raise UsageError(f"无法读取陈述文件：{e}", f"Cannot read the statement file: {e}") from e
+        if args.appeal_points is not None:
+            fields["appeal_points"] = _appeal_points(lib, case.id, args.appeal_points)
         if not fields:
             raise UsageError("没有要修改的内容", "Nothing to change: give at least one option")
         case = lib.update_case(case.id, **fields)
         print(pick(lang, f"已更新 {case.case_no}", f"Updated {case.case_no}"))
     return 0
+
+
+def _appeal_points(lib: Library, case_id: int, specs: list[str]):
+    from .domain import AppealPoint
+    by_number = {e.position: e.id for e in lib.list_exhibits(case_id)}
+    points = []
+    for spec in specs:
+        if not spec.strip():
+            continue
+        parts = spec.split("|")
+        if len(parts) not in (2, 3) or not parts[0].strip() or not parts[1].strip():
+            raise UsageError(f"申诉要点格式应为 “判定依据|事实|E1,E3”：{spec}",
+                             f"An appeal point is 'BASIS|FACT|E1,E3': {spec}")
+        ids = []
+        for ref in (parts[2].split(",") if len(parts) == 3 else []):
+            ref = ref.strip().upper().lstrip("E")
+            if not ref:
+                continue
+            if not ref.isdigit() or int(ref) not in by_number:
+                raise UsageError(f"没有证据 E{ref}", f"No exhibit E{ref}")
+            ids.append(by_number[int(ref)])
+        points.append(AppealPoint(parts[0].strip(), parts[1].strip(), ids))
+    return points
 
 
 def cmd_case_delete(args, lang):

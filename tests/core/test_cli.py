@@ -159,3 +159,22 @@ def test_exhibit_set_move_remove(lib, tmp_path):
     assert ek(lib, "exhibit", "remove", "1", "E9").returncode == 2
     ex = json.loads(ek(lib, "case", "show", "1", "--json").stdout)["exhibits"]
     assert [e["source_name"] for e in ex] == ["c0.txt"]
+
+
+def test_appeal_points_and_appeal_check(lib, tmp_path):
+    ek(lib, "case", "new", "--type", "quality_issue", "--order", "1")
+    f = tmp_path / "c.txt"
+    f.write_text(CHAT, encoding="utf-8")
+    ek(lib, "attach", "1", f)
+    r = ek(lib, "case", "set", "1", "--stage", "judged", "--judgment-at", "2024-09-25 10:00",
+           "--judgment-ref", "PJ-778", "--appeal-point", "判定称未提供质检报告|已补充第三方质检报告|E1")
+    assert r.returncode == 0, r.stderr
+    show = json.loads(ek(lib, "case", "show", "1", "--json").stdout)
+    assert show["appeal_points"] == [{"basis": "判定称未提供质检报告", "fact": "已补充第三方质检报告",
+                                      "exhibit_ids": [show["exhibits"][0]["id"]]}]
+    items = {i["kind"]: i["status"] for i in
+             json.loads(ek(lib, "check", "1", "--mode", "appeal", "--json").stdout)["items"]}
+    assert items["appeal_statement"] == "ok" and items["judgment_reference"] == "ok"
+    assert items["new_evidence"] == "missing"
+    assert ek(lib, "case", "set", "1", "--appeal-point", "no separator").returncode == 2
+    assert ek(lib, "case", "set", "1", "--appeal-point", "a|b|E9").returncode == 2
