@@ -14,6 +14,21 @@ from .rules import RuleSet
 
 MODES = ("arbitration", "appeal")
 
+# Requirements that are not evidence kinds (what an appeal adds).
+APPEAL_REQUIREMENTS = {
+    "appeal_statement": ("申诉说明", "Appeal statement"),
+    "judgment_reference": ("判定引用", "Judgment reference"),
+    "new_evidence": ("新证据", "New evidence"),
+}
+
+
+def requirement_name(kind: str) -> tuple[str, str]:
+    """(zh, en) name of a checklist item's requirement: a kind, "a|b" alternatives, or an appeal item."""
+    if kind in APPEAL_REQUIREMENTS:
+        return APPEAL_REQUIREMENTS[kind]
+    parts = [KINDS.get(k, (k, k)) for k in kind.split("|")]
+    return " 或 ".join(p[0] for p in parts), " or ".join(p[1] for p in parts)
+
 
 def _names(kinds: tuple[str, ...], lang: str) -> str:
     i = 0 if lang == "zh" else 1

@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from ..checklist import requirement_name
 from ..domain import KINDS
 from ..timeutil import format_local
 from .fonts import FONT
@@ -128,8 +129,7 @@ def checklist_story(plan: ExportPlan, pal: Palette, where: Where) -> list:
                                         "证据 Exhibits", "说明 Note")]
     rows, extra = [head], []
     for i, item in enumerate(plan.source.checklist, start=1):
-        names = " / ".join(f"{KINDS.get(k, (k, k))[0]} {KINDS.get(k, (k, k))[1]}"
-                           for k in item.kind.split("|"))
+        names = " ".join(requirement_name(item.kind))
         zh, en = STATUS.get(item.status, (item.status, item.status))
         labels = [plan.label_for(x) for x in item.exhibits]
         rows.append([_p(names, st["cell"]), _p("必需" if item.required else "建议", st["cell"]),

@@ -67,3 +67,10 @@ def test_appeal_adds_statement_reference_and_new_exhibit():
     items = checklist.evaluate(case, ex, RULES, "appeal")
     assert checklist.is_complete(items)
     assert [i.exhibits for i in items if i.kind == "new_evidence"] == [[3]]
+
+
+def test_requirement_names():
+    assert checklist.requirement_name("chat_log") == ("聊天记录", "Chat log")
+    assert checklist.requirement_name("courier_proof|packing_record") == (
+        "快递公司证明 或 打包记录", "Courier proof or Packing record")
+    assert checklist.requirement_name("appeal_statement") == ("申诉说明", "Appeal statement")

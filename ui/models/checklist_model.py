@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from evidencekit.checklist import APPEAL_REQUIREMENTS
 from evidencekit.domain import ChecklistItem
 
 from .. import labels
@@ -66,9 +67,6 @@ class ChecklistModel(QAbstractListModel):
 
     @staticmethod
     def title(item: ChecklistItem) -> str:
-        special = {"appeal_statement": ("申诉说明", "Appeal statement"),
-                   "judgment_reference": ("判定引用", "Judgment reference"),
-                   "new_evidence": ("新证据", "New evidence")}
-        if item.kind in special:
-            return pick(*special[item.kind])
+        if item.kind in APPEAL_REQUIREMENTS:
+            return pick(*APPEAL_REQUIREMENTS[item.kind])
         return labels.kind_label(item.kind)
