@@ -183,7 +183,8 @@ def index_story(plan: ExportPlan, pal: Palette, where: Where, times: dict[str, s
     return story
 
 
-def appendix_story(plan: ExportPlan, pal: Palette, warnings: list[tuple[str, str]]) -> list:
+def appendix_story(plan: ExportPlan, pal: Palette, warnings: list[tuple[str, str]],
+                   mask=lambda text: text) -> list:
     st = styles(pal)
     story: list = [_p("附录 A：哈希清单 Appendix A: hash manifest", st["h1"]),
                    _p("每件原件入库时计算的 SHA-256。原件保存在案件库中，未作任何改动；"
@@ -205,7 +206,7 @@ def appendix_story(plan: ExportPlan, pal: Palette, warnings: list[tuple[str, str
                                          "详情 Detail")]]
     for e in sorted(plan.source.log, key=lambda e: (e.at, e.id)):
         rows.append([_p(format_local(e.at, plan.zone), st["small"]), _p(e.actor, st["cell"]),
-                     _p(e.action, st["cell"]), _p(e.detail, st["cell"])])
+                     _p(e.action, st["cell"]), _p(mask(e.detail), st["cell"])])
     if len(rows) == 1:
         rows.append([_p("—", st["cell"]), "", "", ""])
     story.append(_table(rows, [108, 70, 110, CW - 288], pal))

@@ -212,7 +212,7 @@ def _render(run: _Run, plan: ExportPlan, frac: tuple[float, float]) -> _Rendered
         index = Block("index", "证据目录 Index", "目录 Index",
                       story=lambda: index_story(plan, pal, where, times))
         appendix = Block("appendix", "附录 Appendix", "附录 Appendix",
-                         story=lambda: appendix_story(plan, pal, all_warn))
+                         story=lambda: appendix_story(plan, pal, all_warn, run.mask))
         for b in (statement, index, appendix):
             b.n_pages = count_flow(plan, b.story)
             b.est_bytes = 6000 * b.n_pages

@@ -85,3 +85,18 @@ def test_export_encrypted_pdf_needs_password(case, tmp_path):
     r = ek(lib, "export", cid, "-o", out, "--now", NOW, "--password", "E6=8888")
     assert r.returncode == 0, r.stderr
     assert ek(lib, "export", cid, "-o", out, "--now", NOW, "--password", "8888").returncode == 0
+
+
+def test_action_log_in_bundle_is_masked(case, tmp_path):
+    lib, cid = case
+    # a detail written by an older version, with a raw phone number in it
+    import sqlite3
+    conn = sqlite3.connect(lib / "evidencekit.db")
+    conn.execute("INSERT INTO log(case_id, at, actor, action, detail) VALUES (?, ?, 'x', 'case_updated', ?)",
+                 (int(cid), "2024-09-22T01:00:00+00:00", "buyer_phone=13987654321"))
+    conn.commit()
+    conn.close()
+    out = tmp_path / "b.pdf"
+    assert ek(lib, "export", cid, "-o", out, "--now", NOW).returncode == 0
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "13987654321" not in text and "139****4321" in text
