@@ -41,6 +41,7 @@ class Prepared:
     # the image stream, written from the file when the PDF is finished.
     spans: tuple[tuple[int, int], ...] = ()
     components: int = 3
+    failed: bool = False  # could not be decoded: a placeholder stands in, with a note
 
 
 def cells(per_page: int) -> list[tuple[float, float, float, float]]:
@@ -71,7 +72,21 @@ _ROT = {3: 180, 6: 270, 8: 90}
 
 def prepare_image(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
                   max_pixels: int) -> Prepared:
-    """Runs on a worker thread: Pillow releases the GIL while decoding and encoding."""
+    """Runs on a worker thread: Pillow releases the GIL while decoding and encoding.
+
+    A file Pillow cannot decode (truncated, damaged) gets a blank placeholder, so the
+    exhibit keeps its place in the bundle and the caller can say what happened.
+    """
+    try:
+        return _prepare(src, dst, box_px, s, max_pixels)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        im = Image.new("L" if s.grayscale else "RGB", (400, 300), "#eeeeee")
+        im.save(dst, "JPEG", quality=50)
+        return Prepared(dst, im.width, im.height, 0, "", dst.stat().st_size, failed=True)
+
+
+def _prepare(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
+             max_pixels: int) -> Prepared:
     with Image.open(src) as im:
         taken = _exif_time(im)
         orient = im.getexif().get(0x0112, 1) if hasattr(im, "getexif") else 1
@@ -144,6 +159,10 @@ class ImageJobs:
                                                                   p.components)
         return out
 
+    def failed_exhibits(self) -> list[int]:
+        """Numbers of exhibits whose image (or a keyframe) could not be decoded."""
+        return sorted({int(k[1:].split("-")[0]) for k in self.jobs if self.get(k).failed})
+
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
@@ -190,6 +209,11 @@ def draw_image(c: Canvas, prep: Prepared, key: str, x: float, y_top: float, w: f
     c._code.append(f"/{reg} Do")
     c.restoreState()
     c._formsinuse.append(key)
+    if prep.failed:
+        c.setFont(FONT, 9)
+        c.setFillColorRGB(0.35, 0.35, 0.35)
+        c.drawCentredString(dx + dw / 2, dy + dh / 2 + 4, "图片无法解码（文件可能不完整）")
+        c.drawCentredString(dx + dw / 2, dy + dh / 2 - 9, "image could not be decoded")
     return dx, dy, dw, dh
 
 

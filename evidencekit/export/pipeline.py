@@ -13,7 +13,7 @@ from typing import Any, Mapping
 
 import reportlab.rl_config
 
-from ..errors import EvidenceKitError, ExportError, UsageError
+from ..errors import Cancelled, ExportError, UsageError
 from ..progress import CancelLike, ProgressFn, check_cancel, no_progress
 from ..timeutil import get_zone
 from . import fit, fonts
@@ -81,12 +81,19 @@ class _Run:
             check_cancel(self.cancel)
             if pe.render in ("chat", "trace"):
                 try:
-                    self.contents[pe.number] = (load_chat if pe.render == "chat"
-                                                else load_trace)(self.plan, pe)
-                except EvidenceKitError:
+                    content = (load_chat if pe.render == "chat" else load_trace)(self.plan, pe)
+                except Cancelled:
                     raise
-                except Exception:  # unreadable as chat/trace: show the text instead
-                    self.contents[pe.number] = None
+                except Exception:  # noqa: BLE001 - unreadable as chat/trace: shown otherwise
+                    content = None
+                if not (getattr(content, "messages", None) or getattr(content, "events", None)):
+                    content = None  # nothing recognised: the text itself says more
+                if content is None and pe.format == "text":
+                    self.warnings.append(
+                        (f"{pe.label}：无法识别为{'聊天记录' if pe.render == 'chat' else '物流轨迹'}，"
+                         "按原文显示", f"{pe.label}: not readable as a "
+                         f"{'chat log' if pe.render == 'chat' else 'trace'}; shown as text"))
+                self.contents[pe.number] = content
             elif pe.render == "document":
                 self.docs[pe.number] = open_document(self.plan, pe)
 
@@ -118,7 +125,7 @@ class _Run:
                 specs = layout_chat(plan, pe, content, pal, self.mask)
             elif pe.render == "trace" and content is not None:
                 specs = layout_trace(plan, pe, content, pal, self.mask)
-            elif pe.render in ("chat", "trace", "text"):
+            elif pe.render == "text" or (pe.render in ("chat", "trace") and pe.format == "text"):
                 specs = layout_text(plan, pe, _read_text(pe.path), pal, self.mask)
             elif pe.render == "document":
                 specs, w = layout_document(plan, pe, self.docs[pe.number], pal,
@@ -191,6 +198,11 @@ def _render(run: _Run, plan: ExportPlan, frac: tuple[float, float]) -> _Rendered
             done += 1
             run.progress(lo + (hi - lo) * 0.6 * done / max(1, len(jobs.jobs)),
                          "正在处理照片", "Processing photos")
+        labels = {pe.number: pe.label for pe in plan.exhibits}
+        for no in jobs.failed_exhibits():
+            warnings.append((f"{labels[no]}：图片无法解码，以占位框代替（原件见哈希清单）",
+                             f"{labels[no]}: image could not be decoded; a placeholder stands "
+                             "in (original listed in the manifest)"))
         for pe in plan.exhibits:  # capture times read from EXIF by the workers
             key = f"P{pe.number}" if pe.render == "photo" else f"I{pe.number}"
             if not times.get(pe.label) and key in jobs.jobs and jobs.get(key).taken:

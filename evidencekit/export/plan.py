@@ -7,12 +7,15 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+from PIL import Image
+
 from ..domain import MODES, Exhibit
 from ..errors import ExportError, UsageError
 from .profiles import Profile
 from .source import BundleSource
 
 IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM", b"II*\x00", b"MM\x00*")
+HEIF_BRANDS = (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis", b"avif")
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class PlannedExhibit:
     exhibit: Exhibit
     path: Path
     render: str  # chat | trace | photo | image | document | video | text | binary
+    format: str = ""  # what the blob is, sniffed: pdf | image | video | zip | text | binary
 
     @property
     def label(self) -> str:
@@ -68,14 +72,27 @@ def sniff(path: Path) -> str:
                           hint_zh="请检查案件库是否完整。", hint_en="Check the library folder.") from e
     if b"%PDF-" in head[:1024]:
         return "pdf"
-    if head.startswith(IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
-        return "image"
+    if head.startswith(IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") or (
+            head[4:8] == b"ftyp" and head[8:12] in HEIF_BRANDS):
+        return "image" if _pillow_opens(path) else "binary"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"  # an .xlsx export, or any other zip
     if head[4:8] == b"ftyp" or head.startswith(b"\x1a\x45\xdf\xa3") or (
             head[:4] == b"RIFF" and head[8:12] == b"AVI "):
         return "video"
     if _texty(head):
         return "text"
     return "binary"
+
+
+def _pillow_opens(path: Path) -> bool:
+    """Header only (no decode): HEIC without its plugin, or a damaged header, is not an image
+    the bundle can show."""
+    try:
+        with Image.open(path) as im:
+            return im.width > 0 and im.height > 0
+    except Exception:  # noqa: BLE001 - anything Pillow refuses is listed, not shown
+        return False
 
 
 def _texty(head: bytes) -> bool:
@@ -94,17 +111,23 @@ def _texty(head: bytes) -> bool:
 
 
 def _render_for(ex: Exhibit, ftype: str, has_content: bool) -> str:
-    if ex.kind == "chat_log" and (has_content or ftype == "text"):
-        return "chat"
-    if ex.kind == "logistics_trace" and (has_content or ftype == "text"):
-        return "trace"
+    """What the file is decides how it is shown; the kind only decides how text is read.
+
+    A chat screenshot filed as ``chat_log`` is an image, a courier's PDF filed as
+    ``logistics_trace`` is merged as pages, a JPEG scan of a report is an image.
+    """
     if ftype == "pdf":
         return "document"
     if ftype == "image":
         return "photo" if ex.kind in ("photo", "packing_record") else "image"
-    if ftype in ("video", "text"):
-        return ftype
-    return "binary"
+    if ftype == "video":
+        return "video"
+    readable = ftype in ("text", "zip") or has_content  # zip: an .xlsx export
+    if ex.kind == "chat_log" and readable:
+        return "chat"
+    if ex.kind == "logistics_trace" and readable:
+        return "trace"
+    return "text" if ftype == "text" else "binary"
 
 
 def make_bundle_id(source: BundleSource, mode: str, profile: str, now: datetime,
@@ -129,8 +152,9 @@ def build_plan(source: BundleSource, out: Path, *, mode: str, profile: Profile,
     items = []
     for n, ex in enumerate(sorted(source.exhibits, key=lambda e: (e.position, e.id)), start=1):
         path = Path(source.blob_path(ex.sha256))
-        items.append(PlannedExhibit(n, ex, path, _render_for(ex, sniff(path),
-                                                             ex.id in source.contents)))
+        ftype = sniff(path)
+        items.append(PlannedExhibit(n, ex, path, _render_for(ex, ftype, ex.id in source.contents),
+                                    ftype))
     dpi = profile.dpi if not profile.max_dpi else min(profile.dpi, profile.max_dpi)
     settings = Settings(dpi=dpi, quality=profile.jpeg_quality,
                         grayscale=profile.grayscale or profile.require_grayscale,
