@@ -24,6 +24,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.export_dialog: ExportDialog | None = None
+        self.trash_dialog = None
         self._closed = False
         self._zone_name = ctx.settings.get("display_zone")
         self.notifier = DeadlineNotifier(ctx, QApplication.windowIcon(), self)
@@ -130,8 +131,21 @@ class MainWindow(QMainWindow):
         c.addSeparator()
         self.act_grid = self._action(c, self.tr("List / &grid view"), lambda: self._in_case(
             self.case_view.evidence.toggle_view), "Ctrl+G", "toggleGrid")
-        self.act_trash = self._action(c, self.tr("Move case to &trash"), self.trash_case,
-                                      "Ctrl+Shift+Delete", "trashCase")
+        # Delete in the case list (like Delete on an exhibit in the evidence table), and
+        # Ctrl+Shift+Delete anywhere in the window, e.g. from an open case.
+        self.act_trash = self._action(c, self.tr("Move case to &trash…"), self.trash_case,
+                                      QKeySequence.Delete, "trashCase")
+        self.act_trash.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.case_list.table.addAction(self.act_trash)
+        if getattr(self, "act_trash_anywhere", None) is not None:
+            self.removeAction(self.act_trash_anywhere)
+        self.act_trash_anywhere = QAction(self)
+        self.act_trash_anywhere.setObjectName("trashCaseAnywhere")
+        self.act_trash_anywhere.setShortcut(QKeySequence("Ctrl+Shift+Delete"))
+        self.act_trash_anywhere.triggered.connect(lambda _checked=False: self.trash_case())
+        self.addAction(self.act_trash_anywhere)
+        self.act_show_trash = self._action(c, self.tr("T&rash…"), self.show_trash,
+                                           "Ctrl+Shift+T", "showTrash")
         self._action(c, self.tr("Re&fresh"), self.refresh, QKeySequence.Refresh, "refresh")
 
         h = self.menuBar().addMenu(self.tr("&Help"))
@@ -224,23 +238,58 @@ class MainWindow(QMainWindow):
         dlg.open()
         return dlg
 
-    def trash_case(self) -> None:
+    def trash_case(self):
+        """Ask, then move the current case to the trash (restorable from Case ▸ Trash)."""
         cid = self._current_case_id()
         if cid is None:
-            return
+            return None
         case = self.ctx.lib.get_case(cid)
-        box = QMessageBox(QMessageBox.Question, self.tr("Move to trash"),
-                          self.tr("Move case %1 (order %2) to the trash? It can be restored with "
-                                  "the command line.").replace("%1", case.case_no)
-                          .replace("%2", case.order_no), QMessageBox.Yes | QMessageBox.No, self)
+        box = QMessageBox(QMessageBox.Question, self.tr("Move to trash"), "",
+                          QMessageBox.Yes | QMessageBox.No, self)
+        box.setObjectName("confirmTrash")
+        box.setDefaultButton(QMessageBox.No)
+
+        def retranslate():
+            box.setWindowTitle(self.tr("Move to trash"))
+            box.setText(self.tr("Move case %1 (order %2) to the trash?")
+                        .replace("%1", case.case_no).replace("%2", case.order_no))
+            box.setInformativeText(self.tr("Its evidence and history are kept. Restore it from "
+                                           "Case ▸ Trash (%1).")
+                                   .replace("%1", self.act_show_trash.shortcut().toString(
+                                       QKeySequence.NativeText)))
+        retranslate()
+        self.ctx.language_changed.connect(retranslate)
 
         def done(result):
-            if result == QMessageBox.Yes:
-                self.ctx.lib.delete_case(cid)
-                self.show_case_list()
-                self.ctx.changed()
+            self.ctx.language_changed.disconnect(retranslate)
+            box.deleteLater()
+            if result != QMessageBox.Yes:
+                return
+            if self.in_case() and self.case_view.case.id == cid:
+                self.case_view.flush()  # save what was being typed before it leaves the list
+                self.case_view.undo_stack.clear()  # its edits cannot be undone from another case
+            self.ctx.lib.delete_case(cid)
+            self.show_case_list()
+            self.ctx.changed()
         box.finished.connect(done)
         box.open()
+        return box
+
+    def show_trash(self):
+        if self.trash_dialog is None:
+            from .trash_dialog import TrashDialog
+            self.trash_dialog = TrashDialog(self.ctx, self)
+            self.trash_dialog.case_restored.connect(self._on_trash_case_restored)
+        else:
+            self.trash_dialog.reload()
+        self.trash_dialog.show()
+        self.trash_dialog.raise_()
+        self.trash_dialog.activateWindow()
+        return self.trash_dialog
+
+    def _on_trash_case_restored(self, case_id: int) -> None:
+        if not self.in_case():
+            self.case_list.select_case(case_id)
 
     def refresh(self) -> None:
         self.case_list.reload()
