@@ -35,7 +35,9 @@ class OptionalDateTimeEdit(QWidget):
         self.edit.dateTimeChanged.connect(self._on_edit_changed)
         self._silent = False
         self.setValue(None)
-        self.setFocusProxy(self.edit)
+        # Tab into the field lands on the tick box, then the date (with the date edit as the
+        # proxy, Tab jumped past the box, and an empty field could not be reached at all).
+        self.setFocusProxy(self.check)
 
     def _on_check_toggled(self, on: bool) -> None:
         self.edit.setEnabled(on)

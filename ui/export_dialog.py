@@ -35,25 +35,34 @@ class BundlePreviewDialog(QDialog):
     def __init__(self, path: Path, parent=None):
         super().__init__(parent)
         self.path = path
-        self.setWindowTitle(self.tr("Bundle preview — %1").replace("%1", path.name))
         self.view = PdfPreview(self)
         self.ok = self.view.load(path)
-        size = path.stat().st_size / 1e6 if path.exists() else 0
-        info = QLabel(f"<b>{path.name}</b> · " + self.tr("%1 pages · %2 MB")
-                      .replace("%1", str(self.view.page_count())).replace("%2", f"{size:.2f}"))
-        open_folder = QPushButton(self.tr("Open folder"))
-        open_folder.clicked.connect(
+        self.info = QLabel()
+        self.open_folder = QPushButton()
+        self.open_folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.close)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.close)
         top = QHBoxLayout()
-        top.addWidget(info, 1)
-        top.addWidget(open_folder)
-        top.addWidget(close)
+        top.addWidget(self.info, 1)
+        top.addWidget(self.open_folder)
+        top.addWidget(self.close_button)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.view, 1)
+        self.retranslate()
+        if parent is not None and hasattr(parent, "ctx"):
+            parent.ctx.language_changed.connect(self.retranslate)
         self.resize(900, 1000)
+
+    def retranslate(self) -> None:
+        path = self.path
+        self.setWindowTitle(self.tr("Bundle preview — %1").replace("%1", path.name))
+        size = path.stat().st_size / 1e6 if path.exists() else 0
+        self.info.setText(f"<b>{path.name}</b> · " + self.tr("%1 pages · %2 MB")
+                          .replace("%1", str(self.view.page_count())).replace("%2", f"{size:.2f}"))
+        self.open_folder.setText(self.tr("Open folder"))
+        self.close_button.setText(self.tr("Close"))
 
 
 class ExportDialog(QDialog):
@@ -71,27 +80,33 @@ class ExportDialog(QDialog):
         self.confirm_missing: Callable[[list[str]], bool] = self._ask_missing
         self.ask_password: Callable[[object], str | None] = self._ask_password
         self._asked_passwords: list[str] = []
-        self.setWindowTitle(self.tr("Export bundle — %1").replace("%1", self.case.case_no))
+        self._step_texts: tuple = ()  # what the step label says, to say it again in a new language
+        self.setObjectName("exportDialog")
 
         self.mode = QComboBox()
+        self.mode.setObjectName("mode")
         for m in ("arbitration", "appeal"):
             self.mode.addItem(labels.mode_label(m), m)
         self.mode.setCurrentIndex(max(0, self.mode.findData(mode)))
         self.profile = QComboBox()
+        self.profile.setObjectName("profile")
         self._fill_profiles()
         self.destination = QLineEdit(str(default_destination(ctx, self.case, mode)))
         self.destination.setObjectName("destination")
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._on_browse_clicked)
+        self.browse = QPushButton()
+        self.browse.setObjectName("browse")
+        self.browse.clicked.connect(self._on_browse_clicked)
         dest = QHBoxLayout()
         dest.addWidget(self.destination, 1)
-        dest.addWidget(browse)
-        self.mask = QCheckBox(self.tr("Mask buyer phone numbers and names"))
+        dest.addWidget(self.browse)
+        self.mask = QCheckBox()
+        self.mask.setObjectName("mask")
         self.mask.setChecked(ctx.settings.get("masking"))
-        form = QFormLayout()
-        form.addRow(self.tr("Mode"), self.mode)
-        form.addRow(self.tr("Profile"), self.profile)
-        form.addRow(self.tr("Save as"), dest)
+        self.form = form = QFormLayout()
+        self.mode_label, self.profile_label, self.dest_label = QLabel(), QLabel(), QLabel()
+        form.addRow(self.mode_label, self.mode)
+        form.addRow(self.profile_label, self.profile)
+        form.addRow(self.dest_label, dest)
         form.addRow("", self.mask)
         self.mode.currentIndexChanged.connect(self._on_mode_changed)
 
@@ -102,12 +117,17 @@ class ExportDialog(QDialog):
         self.step = QLabel(" ")
         self.step.setObjectName("exportStep")
         self.step.setWordWrap(True)
-        self.export_button = QPushButton(self.tr("Export"))
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("export")
         self.export_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.open_button = QPushButton(self.tr("Open folder"))
-        self.preview_button = QPushButton(self.tr("Preview bundle"))
-        self.close_button = QPushButton(self.tr("Close"))
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancel")
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("openFolder")
+        self.preview_button = QPushButton()
+        self.preview_button.setObjectName("preview")
+        self.close_button = QPushButton()
+        self.close_button.setObjectName("close")
         for b in (self.open_button, self.preview_button):
             b.hide()
         self.cancel_button.setEnabled(False)
@@ -128,7 +148,63 @@ class ExportDialog(QDialog):
         lay.addWidget(self.progress)
         lay.addWidget(self.step)
         lay.addLayout(buttons)
+        # The form top to bottom, then the buttons left to right as they are laid out (they
+        # were created in another order).
+        chain = (self.mode, self.profile, self.destination, self.browse, self.mask,
+                 self.open_button, self.preview_button, self.export_button, self.cancel_button,
+                 self.close_button)
+        for a, b in zip(chain, chain[1:]):
+            self.setTabOrder(a, b)
+        self.retranslate()
+        ctx.language_changed.connect(self.retranslate)
         self.resize(640, self.sizeHint().height())
+
+    def retranslate(self) -> None:
+        """Texts in the current language (also while the dialog is open or an export runs)."""
+        self.setWindowTitle(self.tr("Export bundle — %1").replace("%1", self.case.case_no))
+        self.mode_label.setText(self.tr("Mode"))
+        self.profile_label.setText(self.tr("Profile"))
+        self.dest_label.setText(self.tr("Save as"))
+        self.browse.setText(self.tr("Browse…"))
+        self.mask.setText(self.tr("Mask buyer phone numbers and names"))
+        self.export_button.setText(self.tr("Export"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.open_button.setText(self.tr("Open folder"))
+        self.preview_button.setText(self.tr("Preview bundle"))
+        self.close_button.setText(self.tr("Close"))
+        for i in range(self.mode.count()):
+            self.mode.setItemText(i, labels.mode_label(self.mode.itemData(i)))
+        for i in range(self.profile.count()):
+            p = self._profiles.get(self.profile.itemData(i))
+            if p is not None:
+                self.profile.setItemText(i, pick(p.title_zh, p.title_en))
+        if self._step_texts:
+            self._say(*self._step_texts)
+
+    def _say(self, kind: str, *args) -> None:
+        """Set the step text; ``kind`` names the message so a language switch can redo it."""
+        self._step_texts = (kind, *args)
+        if kind == "progress":
+            text = pick(*args)
+        elif kind == "starting":
+            text = self.tr("Starting…")
+        elif kind == "cancelling":
+            text = self.tr("Cancelling…")
+        elif kind == "cancelled":
+            text = self.tr("Export cancelled; nothing was saved.")
+        elif kind == "saved":
+            names, warnings = args
+            text = "\n".join([self.tr("Saved: %1").replace("%1", names)]
+                             + [pick(*w) for w in warnings])
+        elif kind == "failed":
+            exc, unexpected = args
+            msg, hint = describe(exc)
+            if unexpected:
+                msg = self.tr("The export failed unexpectedly; nothing was saved.")
+            text = self.tr("Export failed: %1").replace("%1", msg) + (f"\n{hint}" if hint else "")
+        else:
+            text = " "
+        self.step.setText(text)
 
     def _fill_profiles(self) -> None:
         try:
@@ -136,6 +212,7 @@ class ExportDialog(QDialog):
             profiles = load_profiles(self.ctx.lib.profiles_dir)
         except Exception:  # noqa: BLE001 - a broken profile file must not hide the dialog
             profiles = {}
+        self._profiles = profiles
         for name, p in profiles.items():
             self.profile.addItem(pick(p.title_zh, p.title_en), name)
         default = self.ctx.settings.get("default_profile")
@@ -196,7 +273,7 @@ class ExportDialog(QDialog):
 
         self.ctx.settings.set("export_dir", str(out.parent))
         self._set_running(True)
-        self.step.setText(self.tr("Starting…"))
+        self._say("starting")
         self.job = self.ctx.runner.run("export", work, pool=WORK,
                                        on_progress=self._on_job_progressed,
                                        on_success=self._on_job_succeeded,
@@ -227,7 +304,7 @@ class ExportDialog(QDialog):
 
     def cancel(self) -> None:
         if self.job is not None and not self.job.done:
-            self.step.setText(self.tr("Cancelling…"))
+            self._say("cancelling")
             self.cancel_button.setEnabled(False)
             self.job.cancel()
 
@@ -239,7 +316,7 @@ class ExportDialog(QDialog):
     def _on_job_progressed(self, fraction: float, zh: str, en: str) -> None:
         self.progress.setValue(int(fraction * 1000))
         self.progress.setFormat(f"{int(fraction * 100)}%")
-        self.step.setText(pick(zh, en))
+        self._say("progress", zh, en)
 
     def _on_job_succeeded(self, report) -> None:
         self.job = None
@@ -254,9 +331,7 @@ class ExportDialog(QDialog):
                                            report.manifest_sha256, at=self.ctx.now())
         finally:
             self.ctx.changed(self.case.id)
-        lines = [self.tr("Saved: %1").replace("%1", ", ".join(f.name for f in files))]
-        lines += [pick(*w) for w in getattr(report, "warnings", [])]
-        self.step.setText("\n".join(lines))
+        self._say("saved", ", ".join(f.name for f in files), list(getattr(report, "warnings", [])))
         self.open_button.show()
         self.preview_button.show()
         self.export_finished.emit(report)
@@ -268,19 +343,18 @@ class ExportDialog(QDialog):
                 self.ctx.passwords.pop(sha, None)
         self._set_running(False)
         self.progress.setValue(0)
-        msg, hint = describe(exc)
         from evidencekit.errors import EvidenceKitError
-        if not isinstance(exc, EvidenceKitError):
+        unexpected = not isinstance(exc, EvidenceKitError)
+        if unexpected:
             self.ctx.presenter.show(exc, self)
-            msg = self.tr("The export failed unexpectedly; nothing was saved.")
-        self.step.setText(self.tr("Export failed: %1").replace("%1", msg) + (f"\n{hint}" if hint else ""))
+        self._say("failed", exc, unexpected)
         self.export_failed.emit(exc)
 
     def _on_job_cancelled(self) -> None:
         self.job = None
         self._set_running(False)
         self.progress.setValue(0)
-        self.step.setText(self.tr("Export cancelled; nothing was saved."))
+        self._say("cancelled")
         self.export_cancelled.emit()
 
     def _on_open_clicked(self) -> None:

@@ -89,6 +89,8 @@ class FactsForm(QScrollArea):
         self.judgment_text = QPlainTextEdit()
         self.judgment_text.setPlaceholderText(self.tr("Paste the platform's judgment text here"))
         self.judgment_text.setMaximumHeight(110)
+        self.judgment_text.setObjectName("judgment_text")
+        self.judgment_text.setTabChangesFocus(True)  # Tab moves on through the form
         jf.addRow(self.tr("Judgment text"), self.judgment_text)
         self.appeals_used = QSpinBox()
         self.appeals_used.setRange(0, 9)
@@ -107,6 +109,8 @@ class FactsForm(QScrollArea):
         nl = QVBoxLayout(notes)
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(90)
+        self.notes.setObjectName("notes")
+        self.notes.setTabChangesFocus(True)
         nl.addWidget(self.notes)
         lay.addWidget(notes)
         lay.addStretch(1)

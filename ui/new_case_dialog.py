@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout)
 
@@ -22,55 +23,90 @@ class NewCaseDialog(QDialog):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("New case"))
-        rules = ctx.lib.rules
+        self.setObjectName("newCaseDialog")
         self.platform = QComboBox()
-        for p in rules.platforms.values():
-            self.platform.addItem(p.name(lang()), p.id)
-        default = ctx.settings.get("default_platform")
-        self.platform.setCurrentIndex(max(0, self.platform.findData(default)))
+        self.platform.setObjectName("platform")
         self.dispute_type = QComboBox()
+        self.dispute_type.setObjectName("disputeType")
         self.stage = QComboBox()
-        for sid in STAGE_INSTANT:
-            self.stage.addItem(labels.stage_label(sid), sid)
-        self.stage.setCurrentIndex(self.stage.findData("intervention"))
+        self.stage.setObjectName("stage")
         self.order_no = QLineEdit()
+        self.order_no.setObjectName("orderNo")
         self.after_sale_no = QLineEdit()
+        self.after_sale_no.setObjectName("afterSaleNo")
         self.buyer = QLineEdit()
+        self.buyer.setObjectName("buyer")
         self.buyer_phone = QLineEdit()
-        self.amount = QLineEdit()
-        self.amount.setPlaceholderText("89.00")
+        self.buyer_phone.setObjectName("buyerPhone")
         self.product = QLineEdit()
+        self.product.setObjectName("product")
+        self.amount = QLineEdit()
+        self.amount.setObjectName("amount")
+        self.amount.setPlaceholderText("89.00")
         self.clock_start = OptionalDateTimeEdit(ctx.zone)
+        self.clock_start.setObjectName("clockStart")
         self.clock_start.setValue(ctx.now())
         self.error = QLabel()
         self.error.setStyleSheet(f"color: {labels.status_color('missing')}")
         self.error.setWordWrap(True)
 
-        form = QFormLayout()
-        form.addRow(self.tr("Platform"), self.platform)
-        form.addRow(self.tr("Dispute type"), self.dispute_type)
-        form.addRow(self.tr("Stage"), self.stage)
-        form.addRow(self.tr("Order no."), self.order_no)
-        form.addRow(self.tr("After-sale no."), self.after_sale_no)
-        form.addRow(self.tr("Buyer"), self.buyer)
-        form.addRow(self.tr("Buyer phone"), self.buyer_phone)
-        form.addRow(self.tr("Product"), self.product)
-        form.addRow(self.tr("Amount"), self.amount)
-        self.clock_label = QLabel(self.tr("Clock starts at"))
-        form.addRow(self.clock_label, self.clock_start)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Create"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.form = QFormLayout()
+        self._rows = ((self.platform, QT_TRANSLATE_NOOP("NewCaseDialog", "Platform")),
+                      (self.dispute_type, QT_TRANSLATE_NOOP("NewCaseDialog", "Dispute type")),
+                      (self.stage, QT_TRANSLATE_NOOP("NewCaseDialog", "Stage")),
+                      (self.order_no, QT_TRANSLATE_NOOP("NewCaseDialog", "Order no.")),
+                      (self.after_sale_no, QT_TRANSLATE_NOOP("NewCaseDialog", "After-sale no.")),
+                      (self.buyer, QT_TRANSLATE_NOOP("NewCaseDialog", "Buyer")),
+                      (self.buyer_phone, QT_TRANSLATE_NOOP("NewCaseDialog", "Buyer phone")),
+                      (self.product, QT_TRANSLATE_NOOP("NewCaseDialog", "Product")),
+                      (self.amount, QT_TRANSLATE_NOOP("NewCaseDialog", "Amount")),
+                      (self.clock_start, QT_TRANSLATE_NOOP("NewCaseDialog", "Clock starts at")))
+        for widget, _text in self._rows:
+            self.form.addRow(QLabel(), widget)
+        self.clock_label = self.form.labelForField(self.clock_start)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        lay.addLayout(form)
+        lay.addLayout(self.form)
         lay.addWidget(self.error)
-        lay.addWidget(buttons)
+        lay.addWidget(self.buttons)
+        # Top to bottom as the form reads (widgets were not all created in that order), then
+        # the date, its tick box, and the buttons.
+        chain = [w for w, _t in self._rows[:-1]] + [self.clock_start.check, self.clock_start.edit,
+                                                    self.buttons.button(QDialogButtonBox.Ok),
+                                                    self.buttons.button(QDialogButtonBox.Cancel)]
+        for a, b in zip(chain, chain[1:]):
+            self.setTabOrder(a, b)
         self.platform.currentIndexChanged.connect(self._on_platform_changed)
-        self._on_platform_changed()
         self.created_case = None
+        self.retranslate()
+        ctx.language_changed.connect(self.retranslate)
         self.resize(520, self.sizeHint().height())
+
+    def retranslate(self) -> None:
+        """Texts in the current language (also while the dialog is open)."""
+        self.setWindowTitle(self.tr("New case"))
+        for widget, text in self._rows:
+            self.form.labelForField(widget).setText(self.tr(text))
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Create"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        rules = self.ctx.lib.rules
+        platform = self.platform.currentData() or self.ctx.settings.get("default_platform")
+        self.platform.blockSignals(True)
+        self.platform.clear()
+        for p in rules.platforms.values():
+            self.platform.addItem(p.name(lang()), p.id)
+        self.platform.setCurrentIndex(max(0, self.platform.findData(platform)))
+        self.platform.blockSignals(False)
+        stage = self.stage.currentData() or "intervention"
+        self.stage.clear()
+        for sid in STAGE_INSTANT:
+            self.stage.addItem(labels.stage_label(sid), sid)
+        self.stage.setCurrentIndex(max(0, self.stage.findData(stage)))
+        self._on_platform_changed()
+        if self.error.text():  # a message from before the switch is stale: drop it
+            self.error.clear()
 
     def _on_platform_changed(self, *_):
         p = self.ctx.lib.rules.platforms[self.platform.currentData()]

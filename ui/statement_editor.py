@@ -43,6 +43,7 @@ class StatementEditor(QWidget):
 
         self.text = QPlainTextEdit()
         self.text.setObjectName("statementText")
+        self.text.setTabChangesFocus(True)  # a statement needs no tab characters; Tab moves on
         self.text.setPlaceholderText(self.tr(
             "Describe what happened, in order, with times and exhibit numbers (E1, E2…). "
             "Keep to facts; avoid emotional wording."))
@@ -67,6 +68,7 @@ class StatementEditor(QWidget):
         self.points_view.setModel(self.points)
         self.points_view.setWordWrap(True)
         self.points_view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.points_view.setTabKeyNavigation(False)  # arrows move between cells; Tab leaves
         h = self.points_view.horizontalHeader()
         h.setSectionResizeMode(COL_BASIS, QHeaderView.Stretch)
         h.setSectionResizeMode(COL_FACT, QHeaderView.Stretch)

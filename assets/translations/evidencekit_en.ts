@@ -1,20 +1,20 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AppealPointsModel</name>
     <message>
-        <location filename="../../ui/models/points_model.py" line="15" />
+        <location filename="../../ui/models/points_model.py" line="15"/>
         <source>Judgment basis</source>
         <translation>Judgment basis</translation>
     </message>
     <message>
-        <location filename="../../ui/models/points_model.py" line="16" />
+        <location filename="../../ui/models/points_model.py" line="16"/>
         <source>Fact</source>
         <translation>Fact</translation>
     </message>
     <message>
-        <location filename="../../ui/models/points_model.py" line="17" />
+        <location filename="../../ui/models/points_model.py" line="17"/>
         <source>Exhibits</source>
         <translation>Exhibits</translation>
     </message>
@@ -22,22 +22,22 @@
 <context>
     <name>BundlePreviewDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="38" />
+        <location filename="../../ui/export_dialog.py" line="60"/>
         <source>Bundle preview — %1</source>
         <translation>Bundle preview — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="42" />
+        <location filename="../../ui/export_dialog.py" line="62"/>
         <source>%1 pages · %2 MB</source>
         <translation>%1 pages · %2 MB</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="44" />
+        <location filename="../../ui/export_dialog.py" line="64"/>
         <source>Open folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="47" />
+        <location filename="../../ui/export_dialog.py" line="65"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -45,47 +45,47 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="30" />
+        <location filename="../../ui/models/case_list_model.py" line="30"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="31" />
+        <location filename="../../ui/models/case_list_model.py" line="31"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="32" />
+        <location filename="../../ui/models/case_list_model.py" line="32"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="33" />
+        <location filename="../../ui/models/case_list_model.py" line="33"/>
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="34" />
+        <location filename="../../ui/models/case_list_model.py" line="34"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="35" />
+        <location filename="../../ui/models/case_list_model.py" line="35"/>
         <source>Deadline</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="36" />
+        <location filename="../../ui/models/case_list_model.py" line="36"/>
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="37" />
+        <location filename="../../ui/models/case_list_model.py" line="37"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="38" />
+        <location filename="../../ui/models/case_list_model.py" line="38"/>
         <source>Last change</source>
         <translation>Last change</translation>
     </message>
@@ -93,32 +93,32 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="31" />
+        <location filename="../../ui/case_list_page.py" line="31"/>
         <source>Search order no., buyer, phone, product…</source>
         <translation>Search order no., buyer, phone, product…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="35" />
+        <location filename="../../ui/case_list_page.py" line="35"/>
         <source>All stages</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="41" />
+        <location filename="../../ui/case_list_page.py" line="41"/>
         <source>All platforms</source>
         <translation>All platforms</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="82" />
+        <location filename="../../ui/case_list_page.py" line="82"/>
         <source>No cases yet. Press Ctrl+N to open the first one, then drop its chat logs, traces and photos on it.</source>
         <translation>No cases yet. Press Ctrl+N to open the first one, then drop its chat logs, traces and photos on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="97" />
+        <location filename="../../ui/case_list_page.py" line="97"/>
         <source>All dispute types</source>
         <translation>All dispute types</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="118" />
+        <location filename="../../ui/case_list_page.py" line="118"/>
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -126,27 +126,27 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="45" />
+        <location filename="../../ui/case_view.py" line="45"/>
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="46" />
+        <location filename="../../ui/case_view.py" line="46"/>
         <source>Facts</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="47" />
+        <location filename="../../ui/case_view.py" line="47"/>
         <source>Statement</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="49" />
+        <location filename="../../ui/case_view.py" line="49"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="115" />
+        <location filename="../../ui/case_view.py" line="115"/>
         <source>Order %1</source>
         <translation>Order %1</translation>
     </message>
@@ -154,12 +154,12 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="44" />
+        <location filename="../../ui/checklist_panel.py" line="44"/>
         <source>Click a missing item to add that evidence; click a met item to see its exhibits.</source>
         <translation>Click a missing item to add that evidence; click a met item to see its exhibits.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="67" />
+        <location filename="../../ui/checklist_panel.py" line="67"/>
         <source>Checklist %1/%2</source>
         <translation>Checklist %1/%2</translation>
     </message>
@@ -167,22 +167,22 @@
 <context>
     <name>DeadlineBanner</name>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="24" />
+        <location filename="../../ui/deadline_banner.py" line="24"/>
         <source>No clock is running for this case.</source>
         <translation>No clock is running for this case.</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="55" />
+        <location filename="../../ui/deadline_banner.py" line="55"/>
         <source>Due %1</source>
         <translation>Due %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="63" />
+        <location filename="../../ui/deadline_banner.py" line="63"/>
         <source>Appeals left: %1</source>
         <translation>Appeals left: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="66" />
+        <location filename="../../ui/deadline_banner.py" line="66"/>
         <source>this is the last one: add every piece of new evidence</source>
         <translation>this is the last one: add every piece of new evidence</translation>
     </message>
@@ -190,32 +190,32 @@
 <context>
     <name>ErrorPresenter</name>
     <message>
-        <location filename="../../ui/errors.py" line="27" />
+        <location filename="../../ui/errors.py" line="27"/>
         <source>Unexpected error (%1).</source>
         <translation>Unexpected error (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="49" />
+        <location filename="../../ui/errors.py" line="49"/>
         <source>EvidenceKit</source>
         <translation>EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="54" />
+        <location filename="../../ui/errors.py" line="54"/>
         <source>Something went wrong that EvidenceKit did not expect. Your library was not changed by this error.</source>
         <translation>Something went wrong that EvidenceKit did not expect. Your library was not changed by this error.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="56" />
+        <location filename="../../ui/errors.py" line="56"/>
         <source>Unexpected error</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="58" />
+        <location filename="../../ui/errors.py" line="58"/>
         <source>Please copy the details and send them to support.</source>
         <translation>Please copy the details and send them to support.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="59" />
+        <location filename="../../ui/errors.py" line="59"/>
         <source>Copy details</source>
         <translation>Copy details</translation>
     </message>
@@ -223,59 +223,59 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="123" />
+        <location filename="../../ui/evidence_panel.py" line="123"/>
         <source>Add files…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="124" />
+        <location filename="../../ui/evidence_panel.py" line="124"/>
         <source>Add folder…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="125" />
-        <location filename="../../ui/evidence_panel.py" line="271" />
+        <location filename="../../ui/evidence_panel.py" line="125"/>
+        <location filename="../../ui/evidence_panel.py" line="271"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="126" />
+        <location filename="../../ui/evidence_panel.py" line="126"/>
         <source>Clear refused files</source>
         <translation>Clear refused files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="127" />
-        <location filename="../../ui/evidence_panel.py" line="188" />
+        <location filename="../../ui/evidence_panel.py" line="127"/>
+        <location filename="../../ui/evidence_panel.py" line="188"/>
         <source>Grid</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="188" />
+        <location filename="../../ui/evidence_panel.py" line="188"/>
         <source>List</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="209" />
+        <location filename="../../ui/evidence_panel.py" line="209"/>
         <source>Add evidence</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="210" />
+        <location filename="../../ui/evidence_panel.py" line="210"/>
         <source>Add evidence: %1</source>
         <translation>Add evidence: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="215" />
+        <location filename="../../ui/evidence_panel.py" line="215"/>
         <source>Add a folder of evidence</source>
         <translation>Add a folder of evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="259" />
+        <location filename="../../ui/evidence_panel.py" line="259"/>
         <source>Mark as new evidence</source>
         <translation>Mark as new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="270" />
+        <location filename="../../ui/evidence_panel.py" line="270"/>
         <source>Mark as new evidence / not new</source>
         <translation>Mark as new evidence / not new</translation>
     </message>
@@ -283,37 +283,37 @@
 <context>
     <name>ExhibitListModel</name>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="25" />
+        <location filename="../../ui/models/exhibit_model.py" line="25"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="26" />
+        <location filename="../../ui/models/exhibit_model.py" line="26"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="27" />
+        <location filename="../../ui/models/exhibit_model.py" line="27"/>
         <source>Caption</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="28" />
+        <location filename="../../ui/models/exhibit_model.py" line="28"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="29" />
+        <location filename="../../ui/models/exhibit_model.py" line="29"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="30" />
+        <location filename="../../ui/models/exhibit_model.py" line="30"/>
         <source>Warnings</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="208" />
+        <location filename="../../ui/models/exhibit_model.py" line="208"/>
         <source>Adding…</source>
         <translation>Adding…</translation>
     </message>
@@ -321,117 +321,117 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="74" />
+        <location filename="../../ui/export_dialog.py" line="164"/>
         <source>Export bundle — %1</source>
         <translation>Export bundle — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="84" />
+        <location filename="../../ui/export_dialog.py" line="168"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="89" />
+        <location filename="../../ui/export_dialog.py" line="169"/>
         <source>Mask buyer phone numbers and names</source>
         <translation>Mask buyer phone numbers and names</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="92" />
+        <location filename="../../ui/export_dialog.py" line="165"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="93" />
+        <location filename="../../ui/export_dialog.py" line="166"/>
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="94" />
+        <location filename="../../ui/export_dialog.py" line="167"/>
         <source>Save as</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="105" />
+        <location filename="../../ui/export_dialog.py" line="170"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="107" />
+        <location filename="../../ui/export_dialog.py" line="171"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="108" />
+        <location filename="../../ui/export_dialog.py" line="172"/>
         <source>Open folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="109" />
+        <location filename="../../ui/export_dialog.py" line="173"/>
         <source>Preview bundle</source>
         <translation>Preview bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="110" />
+        <location filename="../../ui/export_dialog.py" line="174"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="153" />
+        <location filename="../../ui/export_dialog.py" line="230"/>
         <source>Save bundle as</source>
         <translation>Save bundle as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="167" />
+        <location filename="../../ui/export_dialog.py" line="244"/>
         <source>Some required evidence is missing:</source>
         <translation>Some required evidence is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="169" />
+        <location filename="../../ui/export_dialog.py" line="246"/>
         <source>The platform may reject an incomplete bundle. Export anyway?</source>
         <translation>The platform may reject an incomplete bundle. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="170" />
+        <location filename="../../ui/export_dialog.py" line="247"/>
         <source>Missing evidence</source>
         <translation>Missing evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="199" />
+        <location filename="../../ui/export_dialog.py" line="190"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="222" />
+        <location filename="../../ui/export_dialog.py" line="299"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="223" />
+        <location filename="../../ui/export_dialog.py" line="300"/>
         <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
         <translation>E%1 (%2) is encrypted. Enter its password to include it:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="230" />
+        <location filename="../../ui/export_dialog.py" line="192"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="257" />
+        <location filename="../../ui/export_dialog.py" line="197"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="275" />
+        <location filename="../../ui/export_dialog.py" line="203"/>
         <source>The export failed unexpectedly; nothing was saved.</source>
         <translation>The export failed unexpectedly; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="276" />
+        <location filename="../../ui/export_dialog.py" line="204"/>
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="283" />
+        <location filename="../../ui/export_dialog.py" line="194"/>
         <source>Export cancelled; nothing was saved.</source>
         <translation>Export cancelled; nothing was saved.</translation>
     </message>
@@ -439,127 +439,127 @@
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/facts_form.py" line="47" />
+        <location filename="../../ui/facts_form.py" line="47"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="47" />
+        <location filename="../../ui/facts_form.py" line="47"/>
         <source>After-sale no.</source>
         <translation>After-sale no.</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="48" />
+        <location filename="../../ui/facts_form.py" line="48"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="48" />
+        <location filename="../../ui/facts_form.py" line="48"/>
         <source>Buyer phone</source>
         <translation>Buyer phone</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="49" />
+        <location filename="../../ui/facts_form.py" line="49"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="49" />
+        <location filename="../../ui/facts_form.py" line="49"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="50" />
+        <location filename="../../ui/facts_form.py" line="50"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="50" />
+        <location filename="../../ui/facts_form.py" line="50"/>
         <source>Judgment ref.</source>
         <translation>Judgment ref.</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="51" />
+        <location filename="../../ui/facts_form.py" line="51"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="61" />
+        <location filename="../../ui/facts_form.py" line="61"/>
         <source>Stage and clocks</source>
         <translation>Stage and clocks</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="67" />
+        <location filename="../../ui/facts_form.py" line="67"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="68" />
+        <location filename="../../ui/facts_form.py" line="68"/>
         <source>After-sale request</source>
         <translation>After-sale request</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="69" />
+        <location filename="../../ui/facts_form.py" line="69"/>
         <source>Platform intervention</source>
         <translation>Platform intervention</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="70" />
+        <location filename="../../ui/facts_form.py" line="70"/>
         <source>Shipped</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="70" />
+        <location filename="../../ui/facts_form.py" line="70"/>
         <source>Judgment</source>
         <translation>Judgment</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="71" />
+        <location filename="../../ui/facts_form.py" line="71"/>
         <source>Appeal submitted</source>
         <translation>Appeal submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="72" />
+        <location filename="../../ui/facts_form.py" line="72"/>
         <source>Appeal rejected</source>
         <translation>Appeal rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="73" />
+        <location filename="../../ui/facts_form.py" line="73"/>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="83" />
+        <location filename="../../ui/facts_form.py" line="83"/>
         <source>Judgment and appeal</source>
         <translation>Judgment and appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="86" />
+        <location filename="../../ui/facts_form.py" line="86"/>
         <source>Judged against the merchant</source>
         <translation>Judged against the merchant</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="90" />
-        <source>Paste the platform's judgment text here</source>
-        <translation>Paste the platform's judgment text here</translation>
+        <location filename="../../ui/facts_form.py" line="90"/>
+        <source>Paste the platform&apos;s judgment text here</source>
+        <translation>Paste the platform&apos;s judgment text here</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="92" />
+        <location filename="../../ui/facts_form.py" line="94"/>
         <source>Judgment text</source>
         <translation>Judgment text</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="97" />
+        <location filename="../../ui/facts_form.py" line="99"/>
         <source>Appeals used</source>
         <translation>Appeals used</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="103" />
+        <location filename="../../ui/facts_form.py" line="105"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="106" />
+        <location filename="../../ui/facts_form.py" line="108"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -567,17 +567,17 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/history_view.py" line="22" />
+        <location filename="../../ui/history_view.py" line="22"/>
         <source>Submitted bundles</source>
         <translation>Submitted bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="22" />
+        <location filename="../../ui/history_view.py" line="22"/>
         <source>None yet.</source>
         <translation>None yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="22" />
+        <location filename="../../ui/history_view.py" line="22"/>
         <source>Action log</source>
         <translation>Action log</translation>
     </message>
@@ -585,172 +585,183 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>EvidenceKit — dispute evidence</source>
         <translation>EvidenceKit — dispute evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>&amp;New case…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Add &amp;folder…</source>
         <translation>Add &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>&amp;Remove exhibit</source>
         <translation>&amp;Remove exhibit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Mark as &amp;new evidence</source>
         <translation>Mark as &amp;new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>&amp;Find case</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;Case list</source>
         <translation>&amp;Case list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Evidence</source>
         <translation>&amp;Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Facts</source>
         <translation>&amp;Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Statement</source>
         <translation>&amp;Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;History</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>List / &amp;grid view</source>
         <translation>List / &amp;grid view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
-        <source>Move case to &amp;trash</source>
-        <translation>Move case to &amp;trash</translation>
+        <location filename="../../ui/main_window.py" line="136"/>
+        <source>Move case to &amp;trash…</source>
+        <translation>Move case to &amp;trash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="147"/>
+        <source>T&amp;rash…</source>
+        <translation>T&amp;rash…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="254"/>
+        <source>Move case %1 (order %2) to the trash?</source>
+        <translation>Move case %1 (order %2) to the trash?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="256"/>
+        <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
+        <translation>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Re&amp;fresh</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;About EvidenceKit</source>
         <translation>&amp;About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Move to trash</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
-        <source>Move case %1 (order %2) to the trash? It can be restored with the command line.</source>
-        <translation>Move case %1 (order %2) to the trash? It can be restored with the command line.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>About EvidenceKit</source>
         <translation>About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
-        <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform's checklist and deadline, and exports one verifiable PDF bundle.</source>
-        <translation>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform's checklist and deadline, and exports one verifiable PDF bundle.</translation>
+        <location filename="../../ui/main_window.py" line="301"/>
+        <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
+        <translation>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>The password was wrong. Try again for %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 is encrypted. Enter its password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Adding %1 file(s)…</source>
         <translation>Adding %1 file(s)…</translation>
     </message>
@@ -758,72 +769,77 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="25" />
+        <location filename="../../ui/new_case_dialog.py" line="89"/>
         <source>New case</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="51" />
+        <location filename="../../ui/new_case_dialog.py" line="54"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="52" />
+        <location filename="../../ui/new_case_dialog.py" line="55"/>
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="53" />
+        <location filename="../../ui/new_case_dialog.py" line="56"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="54" />
+        <location filename="../../ui/new_case_dialog.py" line="57"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="55" />
+        <location filename="../../ui/new_case_dialog.py" line="58"/>
         <source>After-sale no.</source>
         <translation>After-sale no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="56" />
+        <location filename="../../ui/new_case_dialog.py" line="59"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="57" />
+        <location filename="../../ui/new_case_dialog.py" line="60"/>
         <source>Buyer phone</source>
         <translation>Buyer phone</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="58" />
+        <location filename="../../ui/new_case_dialog.py" line="61"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="59" />
+        <location filename="../../ui/new_case_dialog.py" line="62"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="60" />
+        <location filename="../../ui/new_case_dialog.py" line="63"/>
         <source>Clock starts at</source>
         <translation>Clock starts at</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="63" />
+        <location filename="../../ui/new_case_dialog.py" line="92"/>
         <source>Create</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="104" />
+        <location filename="../../ui/new_case_dialog.py" line="93"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="140"/>
         <source>Enter the order number.</source>
         <translation>Enter the order number.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="111" />
+        <location filename="../../ui/new_case_dialog.py" line="147"/>
         <source>The amount must be a number, e.g. 89.00.</source>
         <translation>The amount must be a number, e.g. 89.00.</translation>
     </message>
@@ -831,7 +847,7 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="32" />
+        <location filename="../../ui/preview/preview_pane.py" line="32"/>
         <source>Select an exhibit to preview it.</source>
         <translation>Select an exhibit to preview it.</translation>
     </message>
@@ -839,68 +855,68 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="21" />
+        <location filename="../../ui/settings_dialog.py" line="21"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="29" />
-        <source>This computer's zone</source>
-        <translation>This computer's zone</translation>
+        <location filename="../../ui/settings_dialog.py" line="29"/>
+        <source>This computer&apos;s zone</source>
+        <translation>This computer&apos;s zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="37" />
+        <location filename="../../ui/settings_dialog.py" line="37"/>
         <source>e.g. 小美家居旗舰店, 客服小王</source>
         <translation>e.g. 小美家居旗舰店, 客服小王</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38" />
+        <location filename="../../ui/settings_dialog.py" line="38"/>
         <source>Mask buyer phone numbers and names in bundles</source>
         <translation>Mask buyer phone numbers and names in bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="52" />
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>Notify me when a case becomes due soon or critical</source>
         <translation>Notify me when a case becomes due soon or critical</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55" />
+        <location filename="../../ui/settings_dialog.py" line="55"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62" />
+        <location filename="../../ui/settings_dialog.py" line="62"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63" />
+        <location filename="../../ui/settings_dialog.py" line="63"/>
         <source>Display time zone</source>
         <translation>Display time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64" />
+        <location filename="../../ui/settings_dialog.py" line="64"/>
         <source>Store-side chat names</source>
         <translation>Store-side chat names</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66" />
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Default platform</source>
         <translation>Default platform</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67" />
+        <location filename="../../ui/settings_dialog.py" line="67"/>
         <source>Default export profile</source>
         <translation>Default export profile</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69" />
-        <location filename="../../ui/settings_dialog.py" line="83" />
+        <location filename="../../ui/settings_dialog.py" line="69"/>
+        <location filename="../../ui/settings_dialog.py" line="83"/>
         <source>Library folder</source>
         <translation>Library folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70" />
+        <location filename="../../ui/settings_dialog.py" line="70"/>
         <source>A new library folder is used after restarting the app.</source>
         <translation>A new library folder is used after restarting the app.</translation>
     </message>
@@ -908,75 +924,136 @@
 <context>
     <name>StatementEditor</name>
     <message>
-        <location filename="../../ui/statement_editor.py" line="37" />
+        <location filename="../../ui/statement_editor.py" line="37"/>
         <source>Use template</source>
         <translation>Use template</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="40" />
+        <location filename="../../ui/statement_editor.py" line="40"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="47" />
+        <location filename="../../ui/statement_editor.py" line="48"/>
         <source>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</source>
         <translation>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="57" />
-        <source>Merchant's statement</source>
-        <translation>Merchant's statement</translation>
+        <location filename="../../ui/statement_editor.py" line="58"/>
+        <source>Merchant&apos;s statement</source>
+        <translation>Merchant&apos;s statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="74" />
+        <location filename="../../ui/statement_editor.py" line="76"/>
         <source>Add point</source>
         <translation>Add point</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="75" />
+        <location filename="../../ui/statement_editor.py" line="77"/>
         <source>Remove point</source>
         <translation>Remove point</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="78" />
-        <source>Appeal points: where the judgment's basis differs from the facts</source>
-        <translation>Appeal points: where the judgment's basis differs from the facts</translation>
+        <location filename="../../ui/statement_editor.py" line="80"/>
+        <source>Appeal points: where the judgment&apos;s basis differs from the facts</source>
+        <translation>Appeal points: where the judgment&apos;s basis differs from the facts</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="89" />
+        <location filename="../../ui/statement_editor.py" line="91"/>
         <source>Exhibits: type numbers such as E2, E5.</source>
         <translation>Exhibits: type numbers such as E2, E5.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="128" />
+        <location filename="../../ui/statement_editor.py" line="130"/>
         <source>(no judgment text yet: paste it on the Facts tab)</source>
         <translation>(no judgment text yet: paste it on the Facts tab)</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="129" />
+        <location filename="../../ui/statement_editor.py" line="131"/>
         <source>Judgment %1: %2</source>
         <translation>Judgment %1: %2</translation>
     </message>
 </context>
 <context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="69"/>
+        <source>Trash</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="70"/>
+        <source>Cases moved to the trash keep their evidence and history. Restore a case to put it back in the case list.</source>
+        <translation>Cases moved to the trash keep their evidence and history. Restore a case to put it back in the case list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="72"/>
+        <source>The trash is empty.</source>
+        <translation>The trash is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="73"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="74"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>TrashModel</name>
+    <message>
+        <location filename="../../ui/models/trash_model.py" line="16"/>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/trash_model.py" line="17"/>
+        <source>Order no.</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/trash_model.py" line="18"/>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/trash_model.py" line="19"/>
+        <source>Dispute type</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/trash_model.py" line="20"/>
+        <source>Buyer</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/trash_model.py" line="21"/>
+        <source>Moved to trash</source>
+        <translation>Moved to trash</translation>
+    </message>
+</context>
+<context>
     <name>Undo</name>
     <message>
-        <location filename="../../ui/undo.py" line="25" />
+        <location filename="../../ui/undo.py" line="25"/>
         <source>Remove exhibits</source>
         <translation>Remove exhibits</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="41" />
+        <location filename="../../ui/undo.py" line="41"/>
         <source>Edit exhibit</source>
         <translation>Edit exhibit</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="55" />
+        <location filename="../../ui/undo.py" line="55"/>
         <source>Reorder exhibits</source>
         <translation>Reorder exhibits</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="72" />
+        <location filename="../../ui/undo.py" line="72"/>
         <source>Edit case facts</source>
         <translation>Edit case facts</translation>
     </message>

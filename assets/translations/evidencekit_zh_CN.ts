@@ -1,20 +1,20 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AppealPointsModel</name>
     <message>
-        <location filename="../../ui/models/points_model.py" line="15" />
+        <location filename="../../ui/models/points_model.py" line="15"/>
         <source>Judgment basis</source>
         <translation>判定依据</translation>
     </message>
     <message>
-        <location filename="../../ui/models/points_model.py" line="16" />
+        <location filename="../../ui/models/points_model.py" line="16"/>
         <source>Fact</source>
         <translation>事实</translation>
     </message>
     <message>
-        <location filename="../../ui/models/points_model.py" line="17" />
+        <location filename="../../ui/models/points_model.py" line="17"/>
         <source>Exhibits</source>
         <translation>证据</translation>
     </message>
@@ -22,22 +22,22 @@
 <context>
     <name>BundlePreviewDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="38" />
+        <location filename="../../ui/export_dialog.py" line="60"/>
         <source>Bundle preview — %1</source>
         <translation>证据包预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="42" />
+        <location filename="../../ui/export_dialog.py" line="62"/>
         <source>%1 pages · %2 MB</source>
         <translation>%1 页 · %2 MB</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="44" />
+        <location filename="../../ui/export_dialog.py" line="64"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="47" />
+        <location filename="../../ui/export_dialog.py" line="65"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -45,47 +45,47 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="30" />
+        <location filename="../../ui/models/case_list_model.py" line="30"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="31" />
+        <location filename="../../ui/models/case_list_model.py" line="31"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="32" />
+        <location filename="../../ui/models/case_list_model.py" line="32"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="33" />
+        <location filename="../../ui/models/case_list_model.py" line="33"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="34" />
+        <location filename="../../ui/models/case_list_model.py" line="34"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="35" />
+        <location filename="../../ui/models/case_list_model.py" line="35"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="36" />
+        <location filename="../../ui/models/case_list_model.py" line="36"/>
         <source>Checklist</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="37" />
+        <location filename="../../ui/models/case_list_model.py" line="37"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="38" />
+        <location filename="../../ui/models/case_list_model.py" line="38"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
@@ -93,32 +93,32 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="31" />
+        <location filename="../../ui/case_list_page.py" line="31"/>
         <source>Search order no., buyer, phone, product…</source>
         <translation>搜索订单号、买家、电话、商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="35" />
+        <location filename="../../ui/case_list_page.py" line="35"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="41" />
+        <location filename="../../ui/case_list_page.py" line="41"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="82" />
+        <location filename="../../ui/case_list_page.py" line="82"/>
         <source>No cases yet. Press Ctrl+N to open the first one, then drop its chat logs, traces and photos on it.</source>
         <translation>还没有案件。按 Ctrl+N 新建第一个案件，然后把聊天记录、物流轨迹和照片拖进来。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="97" />
+        <location filename="../../ui/case_list_page.py" line="97"/>
         <source>All dispute types</source>
         <translation>全部纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="118" />
+        <location filename="../../ui/case_list_page.py" line="118"/>
         <source>%1 of %2 cases</source>
         <translation>显示 %1 / 共 %2 个案件</translation>
     </message>
@@ -126,27 +126,27 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="45" />
+        <location filename="../../ui/case_view.py" line="45"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="46" />
+        <location filename="../../ui/case_view.py" line="46"/>
         <source>Facts</source>
         <translation>案件信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="47" />
+        <location filename="../../ui/case_view.py" line="47"/>
         <source>Statement</source>
         <translation>陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="49" />
+        <location filename="../../ui/case_view.py" line="49"/>
         <source>History</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="115" />
+        <location filename="../../ui/case_view.py" line="115"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
@@ -154,12 +154,12 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="44" />
+        <location filename="../../ui/checklist_panel.py" line="44"/>
         <source>Click a missing item to add that evidence; click a met item to see its exhibits.</source>
         <translation>点击缺少的项目即可添加该类证据；点击已满足的项目可查看对应证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.py" line="67" />
+        <location filename="../../ui/checklist_panel.py" line="67"/>
         <source>Checklist %1/%2</source>
         <translation>证据清单 %1/%2</translation>
     </message>
@@ -167,22 +167,22 @@
 <context>
     <name>DeadlineBanner</name>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="24" />
+        <location filename="../../ui/deadline_banner.py" line="24"/>
         <source>No clock is running for this case.</source>
         <translation>本案件当前没有进行中的时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="55" />
+        <location filename="../../ui/deadline_banner.py" line="55"/>
         <source>Due %1</source>
         <translation>截止 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="63" />
+        <location filename="../../ui/deadline_banner.py" line="63"/>
         <source>Appeals left: %1</source>
         <translation>剩余申诉次数：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="66" />
+        <location filename="../../ui/deadline_banner.py" line="66"/>
         <source>this is the last one: add every piece of new evidence</source>
         <translation>这是最后一次机会，请补齐全部新证据</translation>
     </message>
@@ -190,32 +190,32 @@
 <context>
     <name>ErrorPresenter</name>
     <message>
-        <location filename="../../ui/errors.py" line="27" />
+        <location filename="../../ui/errors.py" line="27"/>
         <source>Unexpected error (%1).</source>
         <translation>意外错误（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="49" />
+        <location filename="../../ui/errors.py" line="49"/>
         <source>EvidenceKit</source>
         <translation>EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="54" />
+        <location filename="../../ui/errors.py" line="54"/>
         <source>Something went wrong that EvidenceKit did not expect. Your library was not changed by this error.</source>
         <translation>EvidenceKit 遇到了意外问题。这个错误没有改动你的资料库。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="56" />
+        <location filename="../../ui/errors.py" line="56"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="58" />
+        <location filename="../../ui/errors.py" line="58"/>
         <source>Please copy the details and send them to support.</source>
         <translation>请复制详细信息并发送给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="59" />
+        <location filename="../../ui/errors.py" line="59"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -223,59 +223,59 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="123" />
+        <location filename="../../ui/evidence_panel.py" line="123"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="124" />
+        <location filename="../../ui/evidence_panel.py" line="124"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="125" />
-        <location filename="../../ui/evidence_panel.py" line="271" />
+        <location filename="../../ui/evidence_panel.py" line="125"/>
+        <location filename="../../ui/evidence_panel.py" line="271"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="126" />
+        <location filename="../../ui/evidence_panel.py" line="126"/>
         <source>Clear refused files</source>
         <translation>清除未添加的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="127" />
-        <location filename="../../ui/evidence_panel.py" line="188" />
+        <location filename="../../ui/evidence_panel.py" line="127"/>
+        <location filename="../../ui/evidence_panel.py" line="188"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="188" />
+        <location filename="../../ui/evidence_panel.py" line="188"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="209" />
+        <location filename="../../ui/evidence_panel.py" line="209"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="210" />
+        <location filename="../../ui/evidence_panel.py" line="210"/>
         <source>Add evidence: %1</source>
         <translation>添加证据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="215" />
+        <location filename="../../ui/evidence_panel.py" line="215"/>
         <source>Add a folder of evidence</source>
         <translation>添加证据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="259" />
+        <location filename="../../ui/evidence_panel.py" line="259"/>
         <source>Mark as new evidence</source>
         <translation>标记为新证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="270" />
+        <location filename="../../ui/evidence_panel.py" line="270"/>
         <source>Mark as new evidence / not new</source>
         <translation>标记为新证据 / 取消标记</translation>
     </message>
@@ -283,37 +283,37 @@
 <context>
     <name>ExhibitListModel</name>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="25" />
+        <location filename="../../ui/models/exhibit_model.py" line="25"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="26" />
+        <location filename="../../ui/models/exhibit_model.py" line="26"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="27" />
+        <location filename="../../ui/models/exhibit_model.py" line="27"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="28" />
+        <location filename="../../ui/models/exhibit_model.py" line="28"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="29" />
+        <location filename="../../ui/models/exhibit_model.py" line="29"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="30" />
+        <location filename="../../ui/models/exhibit_model.py" line="30"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="208" />
+        <location filename="../../ui/models/exhibit_model.py" line="208"/>
         <source>Adding…</source>
         <translation>正在添加…</translation>
     </message>
@@ -321,117 +321,117 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="74" />
+        <location filename="../../ui/export_dialog.py" line="164"/>
         <source>Export bundle — %1</source>
         <translation>导出证据包 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="84" />
+        <location filename="../../ui/export_dialog.py" line="168"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="89" />
+        <location filename="../../ui/export_dialog.py" line="169"/>
         <source>Mask buyer phone numbers and names</source>
         <translation>隐藏买家电话和姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="92" />
+        <location filename="../../ui/export_dialog.py" line="165"/>
         <source>Mode</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="93" />
+        <location filename="../../ui/export_dialog.py" line="166"/>
         <source>Profile</source>
         <translation>导出规格</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="94" />
+        <location filename="../../ui/export_dialog.py" line="167"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="105" />
+        <location filename="../../ui/export_dialog.py" line="170"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="107" />
+        <location filename="../../ui/export_dialog.py" line="171"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="108" />
+        <location filename="../../ui/export_dialog.py" line="172"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="109" />
+        <location filename="../../ui/export_dialog.py" line="173"/>
         <source>Preview bundle</source>
         <translation>预览证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="110" />
+        <location filename="../../ui/export_dialog.py" line="174"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="153" />
+        <location filename="../../ui/export_dialog.py" line="230"/>
         <source>Save bundle as</source>
         <translation>证据包保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="167" />
+        <location filename="../../ui/export_dialog.py" line="244"/>
         <source>Some required evidence is missing:</source>
         <translation>缺少以下必需证据：</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="169" />
+        <location filename="../../ui/export_dialog.py" line="246"/>
         <source>The platform may reject an incomplete bundle. Export anyway?</source>
         <translation>证据不全时平台可能不予采纳。仍要导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="170" />
+        <location filename="../../ui/export_dialog.py" line="247"/>
         <source>Missing evidence</source>
         <translation>缺少证据</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="199" />
+        <location filename="../../ui/export_dialog.py" line="190"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="222" />
+        <location filename="../../ui/export_dialog.py" line="299"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="223" />
+        <location filename="../../ui/export_dialog.py" line="300"/>
         <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
         <translation>E%1（%2）已加密，请输入密码以便放入证据包：</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="230" />
+        <location filename="../../ui/export_dialog.py" line="192"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="257" />
+        <location filename="../../ui/export_dialog.py" line="197"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="275" />
+        <location filename="../../ui/export_dialog.py" line="203"/>
         <source>The export failed unexpectedly; nothing was saved.</source>
         <translation>导出意外失败，没有保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="276" />
+        <location filename="../../ui/export_dialog.py" line="204"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="283" />
+        <location filename="../../ui/export_dialog.py" line="194"/>
         <source>Export cancelled; nothing was saved.</source>
         <translation>已取消导出，没有保存任何文件。</translation>
     </message>
@@ -439,127 +439,127 @@
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/facts_form.py" line="47" />
+        <location filename="../../ui/facts_form.py" line="47"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="47" />
+        <location filename="../../ui/facts_form.py" line="47"/>
         <source>After-sale no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="48" />
+        <location filename="../../ui/facts_form.py" line="48"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="48" />
+        <location filename="../../ui/facts_form.py" line="48"/>
         <source>Buyer phone</source>
         <translation>买家电话</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="49" />
+        <location filename="../../ui/facts_form.py" line="49"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="49" />
+        <location filename="../../ui/facts_form.py" line="49"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="50" />
+        <location filename="../../ui/facts_form.py" line="50"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="50" />
+        <location filename="../../ui/facts_form.py" line="50"/>
         <source>Judgment ref.</source>
         <translation>判定编号</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="51" />
+        <location filename="../../ui/facts_form.py" line="51"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="61" />
+        <location filename="../../ui/facts_form.py" line="61"/>
         <source>Stage and clocks</source>
         <translation>阶段与时限</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="67" />
+        <location filename="../../ui/facts_form.py" line="67"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="68" />
+        <location filename="../../ui/facts_form.py" line="68"/>
         <source>After-sale request</source>
         <translation>售后申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="69" />
+        <location filename="../../ui/facts_form.py" line="69"/>
         <source>Platform intervention</source>
         <translation>平台介入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="70" />
+        <location filename="../../ui/facts_form.py" line="70"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="70" />
+        <location filename="../../ui/facts_form.py" line="70"/>
         <source>Judgment</source>
         <translation>判定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="71" />
+        <location filename="../../ui/facts_form.py" line="71"/>
         <source>Appeal submitted</source>
         <translation>申诉提交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="72" />
+        <location filename="../../ui/facts_form.py" line="72"/>
         <source>Appeal rejected</source>
         <translation>申诉驳回时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="73" />
+        <location filename="../../ui/facts_form.py" line="73"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="83" />
+        <location filename="../../ui/facts_form.py" line="83"/>
         <source>Judgment and appeal</source>
         <translation>判定与申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="86" />
+        <location filename="../../ui/facts_form.py" line="86"/>
         <source>Judged against the merchant</source>
         <translation>判定商家责任</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="90" />
-        <source>Paste the platform's judgment text here</source>
+        <location filename="../../ui/facts_form.py" line="90"/>
+        <source>Paste the platform&apos;s judgment text here</source>
         <translation>在此粘贴平台的判定内容</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="92" />
+        <location filename="../../ui/facts_form.py" line="94"/>
         <source>Judgment text</source>
         <translation>判定内容</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="97" />
+        <location filename="../../ui/facts_form.py" line="99"/>
         <source>Appeals used</source>
         <translation>已申诉次数</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="103" />
+        <location filename="../../ui/facts_form.py" line="105"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="106" />
+        <location filename="../../ui/facts_form.py" line="108"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -567,17 +567,17 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/history_view.py" line="22" />
+        <location filename="../../ui/history_view.py" line="22"/>
         <source>Submitted bundles</source>
         <translation>已提交的证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="22" />
+        <location filename="../../ui/history_view.py" line="22"/>
         <source>None yet.</source>
         <translation>暂无。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="22" />
+        <location filename="../../ui/history_view.py" line="22"/>
         <source>Action log</source>
         <translation>操作记录</translation>
     </message>
@@ -585,172 +585,183 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>EvidenceKit — dispute evidence</source>
         <translation>EvidenceKit — 售后举证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>&amp;New case…</source>
         <translation>新建案件…(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>&amp;Export bundle…</source>
         <translation>导出证据包…(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>&amp;Settings…</source>
         <translation>设置…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>&amp;Add files…</source>
         <translation>添加文件…(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Add &amp;folder…</source>
         <translation>添加文件夹…(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>&amp;Remove exhibit</source>
         <translation>移除证据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Mark as &amp;new evidence</source>
         <translation>标记为新证据(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>&amp;Find case</source>
         <translation>查找案件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;Case list</source>
         <translation>案件列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Evidence</source>
         <translation>证据(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Facts</source>
         <translation>案件信息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Statement</source>
         <translation>陈述(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;History</source>
         <translation>记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>List / &amp;grid view</source>
         <translation>列表 / 网格视图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
-        <source>Move case to &amp;trash</source>
-        <translation>移到回收站(&amp;T)</translation>
+        <location filename="../../ui/main_window.py" line="136"/>
+        <source>Move case to &amp;trash…</source>
+        <translation>将案件移到回收站…(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="147"/>
+        <source>T&amp;rash…</source>
+        <translation>回收站…(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="254"/>
+        <source>Move case %1 (order %2) to the trash?</source>
+        <translation>将案件 %1（订单 %2）移到回收站？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="256"/>
+        <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
+        <translation>证据和记录都会保留，可在“案件 ▸ 回收站”（%1）中恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;About EvidenceKit</source>
         <translation>关于 EvidenceKit(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
-        <source>Move case %1 (order %2) to the trash? It can be restored with the command line.</source>
-        <translation>将案件 %1（订单 %2）移到回收站？之后可用命令行恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>About EvidenceKit</source>
         <translation>关于 EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
-        <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform's checklist and deadline, and exports one verifiable PDF bundle.</source>
+        <location filename="../../ui/main_window.py" line="301"/>
+        <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit 为售后纠纷整理聊天记录、物流轨迹、质检报告和照片，对照平台的证据清单和时限进行检查，并导出一份可校验的 PDF 证据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>密码不正确，请重新输入 %1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 已加密，请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Adding %1 file(s)…</source>
         <translation>正在添加 %1 个文件…</translation>
     </message>
@@ -758,72 +769,77 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="25" />
+        <location filename="../../ui/new_case_dialog.py" line="89"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="51" />
+        <location filename="../../ui/new_case_dialog.py" line="54"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="52" />
+        <location filename="../../ui/new_case_dialog.py" line="55"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="53" />
+        <location filename="../../ui/new_case_dialog.py" line="56"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="54" />
+        <location filename="../../ui/new_case_dialog.py" line="57"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="55" />
+        <location filename="../../ui/new_case_dialog.py" line="58"/>
         <source>After-sale no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="56" />
+        <location filename="../../ui/new_case_dialog.py" line="59"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="57" />
+        <location filename="../../ui/new_case_dialog.py" line="60"/>
         <source>Buyer phone</source>
         <translation>买家电话</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="58" />
+        <location filename="../../ui/new_case_dialog.py" line="61"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="59" />
+        <location filename="../../ui/new_case_dialog.py" line="62"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="60" />
+        <location filename="../../ui/new_case_dialog.py" line="63"/>
         <source>Clock starts at</source>
         <translation>计时起点</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="63" />
+        <location filename="../../ui/new_case_dialog.py" line="92"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="104" />
+        <location filename="../../ui/new_case_dialog.py" line="93"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="140"/>
         <source>Enter the order number.</source>
         <translation>请填写订单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="111" />
+        <location filename="../../ui/new_case_dialog.py" line="147"/>
         <source>The amount must be a number, e.g. 89.00.</source>
         <translation>金额应为数字，例如 89.00。</translation>
     </message>
@@ -831,7 +847,7 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="32" />
+        <location filename="../../ui/preview/preview_pane.py" line="32"/>
         <source>Select an exhibit to preview it.</source>
         <translation>选择一份证据即可预览。</translation>
     </message>
@@ -839,68 +855,68 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="21" />
+        <location filename="../../ui/settings_dialog.py" line="21"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="29" />
-        <source>This computer's zone</source>
+        <location filename="../../ui/settings_dialog.py" line="29"/>
+        <source>This computer&apos;s zone</source>
         <translation>本机时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="37" />
+        <location filename="../../ui/settings_dialog.py" line="37"/>
         <source>e.g. 小美家居旗舰店, 客服小王</source>
         <translation>例如：小美家居旗舰店、客服小王</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38" />
+        <location filename="../../ui/settings_dialog.py" line="38"/>
         <source>Mask buyer phone numbers and names in bundles</source>
         <translation>在证据包中隐藏买家电话和姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="52" />
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>Notify me when a case becomes due soon or critical</source>
         <translation>案件即将到期或紧急时通知我</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55" />
+        <location filename="../../ui/settings_dialog.py" line="55"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62" />
+        <location filename="../../ui/settings_dialog.py" line="62"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63" />
+        <location filename="../../ui/settings_dialog.py" line="63"/>
         <source>Display time zone</source>
         <translation>显示时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64" />
+        <location filename="../../ui/settings_dialog.py" line="64"/>
         <source>Store-side chat names</source>
         <translation>聊天中的店铺方名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66" />
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67" />
+        <location filename="../../ui/settings_dialog.py" line="67"/>
         <source>Default export profile</source>
         <translation>默认导出规格</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69" />
-        <location filename="../../ui/settings_dialog.py" line="83" />
+        <location filename="../../ui/settings_dialog.py" line="69"/>
+        <location filename="../../ui/settings_dialog.py" line="83"/>
         <source>Library folder</source>
         <translation>资料库文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70" />
+        <location filename="../../ui/settings_dialog.py" line="70"/>
         <source>A new library folder is used after restarting the app.</source>
         <translation>更换资料库文件夹后，需重新启动软件才会生效。</translation>
     </message>
@@ -908,75 +924,136 @@
 <context>
     <name>StatementEditor</name>
     <message>
-        <location filename="../../ui/statement_editor.py" line="37" />
+        <location filename="../../ui/statement_editor.py" line="37"/>
         <source>Use template</source>
         <translation>使用模板</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="40" />
+        <location filename="../../ui/statement_editor.py" line="40"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="47" />
+        <location filename="../../ui/statement_editor.py" line="48"/>
         <source>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</source>
         <translation>按时间顺序说明经过，注明时间和证据编号（E1、E2…）。只陈述事实，避免情绪化用语。</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="57" />
-        <source>Merchant's statement</source>
+        <location filename="../../ui/statement_editor.py" line="58"/>
+        <source>Merchant&apos;s statement</source>
         <translation>商家陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="74" />
+        <location filename="../../ui/statement_editor.py" line="76"/>
         <source>Add point</source>
         <translation>添加要点</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="75" />
+        <location filename="../../ui/statement_editor.py" line="77"/>
         <source>Remove point</source>
         <translation>删除要点</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="78" />
-        <source>Appeal points: where the judgment's basis differs from the facts</source>
+        <location filename="../../ui/statement_editor.py" line="80"/>
+        <source>Appeal points: where the judgment&apos;s basis differs from the facts</source>
         <translation>申诉要点：判定依据与事实不符之处</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="89" />
+        <location filename="../../ui/statement_editor.py" line="91"/>
         <source>Exhibits: type numbers such as E2, E5.</source>
         <translation>证据：填写编号，如 E2、E5。</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="128" />
+        <location filename="../../ui/statement_editor.py" line="130"/>
         <source>(no judgment text yet: paste it on the Facts tab)</source>
         <translation>（尚未填写判定内容：请在“案件信息”页粘贴）</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="129" />
+        <location filename="../../ui/statement_editor.py" line="131"/>
         <source>Judgment %1: %2</source>
         <translation>判定 %1：%2</translation>
     </message>
 </context>
 <context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="69"/>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="70"/>
+        <source>Cases moved to the trash keep their evidence and history. Restore a case to put it back in the case list.</source>
+        <translation>移到回收站的案件保留全部证据和记录。恢复后，案件回到案件列表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="72"/>
+        <source>The trash is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="73"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trash_dialog.py" line="74"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>TrashModel</name>
+    <message>
+        <location filename="../../ui/models/trash_model.py" line="16"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/trash_model.py" line="17"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/trash_model.py" line="18"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/trash_model.py" line="19"/>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/trash_model.py" line="20"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/trash_model.py" line="21"/>
+        <source>Moved to trash</source>
+        <translation>移入回收站时间</translation>
+    </message>
+</context>
+<context>
     <name>Undo</name>
     <message>
-        <location filename="../../ui/undo.py" line="25" />
+        <location filename="../../ui/undo.py" line="25"/>
         <source>Remove exhibits</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="41" />
+        <location filename="../../ui/undo.py" line="41"/>
         <source>Edit exhibit</source>
         <translation>修改证据</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="55" />
+        <location filename="../../ui/undo.py" line="55"/>
         <source>Reorder exhibits</source>
         <translation>调整证据顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="72" />
+        <location filename="../../ui/undo.py" line="72"/>
         <source>Edit case facts</source>
         <translation>修改案件信息</translation>
     </message>

@@ -102,3 +102,44 @@ def test_reopen_finds_everything(qtbot, ctx, clock, library, qsettings_path, tmp
         ctx2.shutdown()
     finally:
         lib2.close()
+
+
+def test_open_dialogs_follow_a_language_switch(qtbot, window, ctx, clock):
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+    case = make_case(ctx.lib, clock)
+    gone = make_case(ctx.lib, clock, order_no="trashed")
+    ctx.lib.delete_case(gone.id)
+    window.case_list.reload()
+    window.case_list.select_case(case.id)
+    new = window.new_case()
+    new.dispute_type.setCurrentIndex(new.dispute_type.findData("quality_issue"))
+    new.stage.setCurrentIndex(new.stage.findData("judged"))
+    export = window.export_bundle()
+    export._on_job_progressed(0.5, "正在排版照片", "Laying out photos")
+    trash = window.show_trash()
+    box = window.trash_case()
+    assert new.windowTitle() == "新建案件" and export.mode_label.text() == "用途"
+    assert trash.windowTitle() == "回收站"
+
+    ctx.set_language("en")
+    assert new.windowTitle() == "New case"
+    assert new.form.labelForField(new.order_no).text() == "Order no."
+    assert new.buttons.button(QDialogButtonBox.Ok).text() == "Create"
+    assert new.dispute_type.currentText() == "Quality issue"  # choices kept, names switched
+    assert new.stage.currentData() == "judged"
+    assert export.windowTitle().startswith("Export bundle")
+    assert export.mode_label.text() == "Mode" and export.export_button.text() == "Export"
+    assert "rbitration" in export.mode.currentText()
+    assert export.step.text() == "Laying out photos"
+    assert trash.windowTitle() == "Trash" and trash.restore_button.text() == "&Restore"
+    assert trash.model.headerData(1, __import__("PySide6.QtCore").QtCore.Qt.Horizontal) == "Order no."
+    assert box.text().startswith("Move case") and "trashed" not in box.text()
+
+    ctx.set_language("zh_CN")
+    assert new.windowTitle() == "新建案件" and new.dispute_type.currentData() == "quality_issue"
+    assert export.step.text() == "正在排版照片"
+    assert trash.restore_button.text() == "恢复(&R)"
+    assert "移到回收站" in box.text()
+    box.done(QMessageBox.No)
+    for d in (new, export, trash):
+        d.close()
