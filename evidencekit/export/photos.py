@@ -1,5 +1,6 @@
-"""Photos, screenshots and video keyframes: re-encoded on a worker pool, laid out 1, 2 or 4
-per page with captions (capture time and file name). GPS never reaches the bundle.
+"""Photos, screenshots and video keyframes (laid out in ``video.py``): re-encoded on a
+worker pool, laid out 1, 2 or 4 per page with captions (capture time and file name).
+GPS never reaches the bundle.
 
 Workers decode at reduced scale (``Image.draft``), rotate by EXIF, fit to the
 cell at the profile's DPI and write a small JPEG to the temp folder; only paths
@@ -275,50 +276,11 @@ def layout_image(plan: ExportPlan, pe: PlannedExhibit, jobs: ImageJobs, pal: Pal
     return [PageSpec(draw=draw)]
 
 
-def layout_video(plan: ExportPlan, pe: PlannedExhibit, jobs: ImageJobs, pal: Palette,
-                 tmp: Path) -> tuple[list[PageSpec], list[str]]:
-    """A page of keyframes with duration and hash; warnings when frames are unavailable."""
-    import io
-    facts = pe.exhibit.facts or {}
-    dur = facts.get("duration") or facts.get("duration_s") or facts.get("duration_seconds")
-    note = f"时长 Duration {float(dur):.1f} s" if isinstance(dur, (int, float)) else ""
-    warnings: list[str] = []
-    frames: list[Path] = []
-    try:
-        from ..ingest import video_keyframes  # lazy: ingestion is another module's job
-        for i, data in enumerate(video_keyframes(pe.path, n=4)):
-            p = tmp / f"{pe.label}-frame{i}.jpg"
-            p.write_bytes(data)
-            frames.append(p)
-    except Exception:
-        warnings.append(pe.label)
-        note = (note + " · " if note else "") + "无法提取关键帧 keyframes unavailable"
-    y0 = draw_exhibit_header(Canvas(io.BytesIO()), plan, pe, pal, TOP, exhibit_time(plan, pe), note)
-    n = len(frames)
-    cols = 2 if n > 1 else 1
-    rows = (n + cols - 1) // cols or 1
-    cw = (CW - GAP * (cols - 1)) / cols
-    chh = (y0 - BOTTOM - rows * 14 - GAP * (rows - 1)) / rows
-    keys = [jobs.submit(f"V{pe.number}-{i}", f, (cw, chh)) for i, f in enumerate(frames)]
-
-    def draw(c: Canvas) -> None:
-        y = draw_exhibit_header(c, plan, pe, pal, TOP, exhibit_time(plan, pe), note)
-        for i, key in enumerate(keys):
-            r, col = divmod(i, cols)
-            x = MX + col * (cw + GAP)
-            top = y - r * (chh + 14 + GAP)
-            draw_image(c, jobs.get(key), key, x, top, cw, chh)
-            c.setFont(FONT, 7.5)
-            c.setFillColor(pal.muted)
-            c.drawString(x, top - chh - 10, f"关键帧 Keyframe {i + 1}")
-    return [PageSpec(draw=draw)], warnings
-
-
 def photo_header(group: list[PlannedExhibit]) -> str:
     if len(group) == 1:
         return header_text(group[0])
     return f"{group[0].label}–{group[-1].label} 照片"
 
 
-__all__ = ["ImageJobs", "layout_photos", "layout_image", "layout_video", "photo_header",
+__all__ = ["ImageJobs", "layout_photos", "layout_image", "photo_header",
            "draw_image", "cells", "from_iso", "format_local"]

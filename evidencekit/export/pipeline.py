@@ -26,12 +26,14 @@ from .limits import limit_error
 from .manifest import build_manifest, original_name, sha256
 from .masking import masker
 from .page import Block, palette
-from .photos import ImageJobs, layout_image, layout_photos, layout_video
+from .photos import ImageJobs, layout_image, layout_photos
 from .plan import ExportPlan, build_plan
 from .profiles import Profile, resolve_profile
 from .source import BundleSource
 from .timeline import layout_trace, load_trace
 from .transcript import layout_chat, layout_text, load_chat
+from .video import layout_video, load_frames
+from .video import warning as video_warning
 
 # Raw JPEG bytes in the PDF, not ASCII85 text (25 % smaller, faster).
 reportlab.rl_config.useA85 = 0
@@ -96,6 +98,8 @@ class _Run:
                 self.contents[pe.number] = content
             elif pe.render == "document":
                 self.docs[pe.number] = open_document(self.plan, pe)
+            elif pe.render == "video":  # decoded once, whatever the fitting ladder tries
+                self.contents[pe.number] = load_frames(pe, self.tmp)
 
     def exhibit_blocks(self, plan: ExportPlan, jobs: ImageJobs) -> tuple[list[Block], list]:
         pal = palette(plan.settings.grayscale)
@@ -134,10 +138,9 @@ class _Run:
             elif pe.render == "image":
                 specs = layout_image(plan, pe, jobs, pal)
             elif pe.render == "video":
-                specs, bad = layout_video(plan, pe, jobs, pal, self.tmp)
-                if bad:
-                    warnings.append((f"{pe.label}：无法提取视频关键帧，仅列出哈希",
-                                     f"{pe.label}: no keyframes could be taken; hash listed only"))
+                specs = layout_video(plan, pe, content, jobs, pal)
+                if video_warning(pe, content):
+                    warnings.append(video_warning(pe, content))
             else:
                 specs = layout_text(plan, pe, "此文件无法在 PDF 中显示；原件保存在案件库中，哈希见上。\n"
                                     "This file cannot be shown in a PDF; the original is kept in "

@@ -1,8 +1,10 @@
-"""Videos (mp4/mov): duration and creation time from the 'mvhd' box, keyframes if PyAV exists.
+"""Videos (mp4/mov): duration and creation time from the 'mvhd' box; size, codec and
+keyframes when PyAV (the optional ``video`` extra) is installed.
 
 The MP4/QuickTime container is a tree of boxes (size, type, payload); the movie
 header 'mvhd' inside 'moov' holds the timescale and duration. Only box headers
-are read while walking, so the media data ('mdat') is never loaded.
+are read while walking, so the media data ('mdat') is never loaded. That works
+without any decoder; PyAV, when present, adds what only a demuxer knows.
 """
 
 from __future__ import annotations
@@ -58,8 +60,27 @@ def _boxes(f, start: int, end: int):
 
 
 def video_facts(path: Path) -> dict:
-    """``duration_s``, ``created_at``, ``brand``, ``container`` from the file's boxes."""
+    """``duration_s``, ``created_at``, ``brand``, ``container`` from the file's boxes; with
+    PyAV also ``width``, ``height``, ``codec`` and ``fps`` (and the duration when the boxes
+    lack it)."""
     path = Path(path)
+    try:
+        facts = _box_facts(path)
+    except IngestError:
+        facts = None
+    stream = _stream_facts(path)
+    if facts is None:
+        if not stream:  # neither the boxes nor the decoder make sense of it
+            raise _not_video()
+        facts = {"container": path.suffix.lower().lstrip(".") or "video", "brand": "",
+                 "duration_s": None, "created_at": None}
+    for key, value in stream.items():
+        if value is not None and (key != "duration_s" or facts.get("duration_s") is None):
+            facts[key] = value
+    return facts
+
+
+def _box_facts(path: Path) -> dict:
     size = path.stat().st_size
     facts: dict = {"container": "", "brand": "", "duration_s": None, "created_at": None}
     with open(path, "rb") as f:
@@ -112,40 +133,100 @@ def _find_mvhd(f, end: int) -> dict | None:
     return None
 
 
-def keyframes_available() -> bool:
+def _av():
+    """PyAV (``pip install evidencekit[video]``), or None: frames are optional."""
     try:
-        import av  # noqa: F401
-        return True
-    except Exception:  # noqa: BLE001 - optional decoder
-        return False
+        import av
+    except Exception:  # noqa: BLE001 - missing, or a broken binary wheel
+        return None
+    return av
+
+
+def keyframes_available() -> bool:
+    return _av() is not None
+
+
+def _duration(container, stream) -> float | None:
+    if stream.duration and stream.time_base:
+        return round(float(stream.duration * stream.time_base), 3)
+    if container.duration:  # microseconds
+        return round(container.duration / 1_000_000, 3)
+    return None
+
+
+def _stream_facts(path: Path) -> dict:
+    """The first video stream's size, codec, rate and duration from PyAV; {} without it."""
+    av = _av()
+    if av is None:
+        return {}
+    try:
+        with av.open(str(path)) as container:
+            if not container.streams.video:
+                return {}
+            stream = container.streams.video[0]
+            ctx = stream.codec_context
+            rate = stream.average_rate or stream.guessed_rate
+            return {"width": ctx.width or None, "height": ctx.height or None,
+                    "codec": ctx.name or None,
+                    "fps": round(float(rate), 3) if rate else None,
+                    "duration_s": _duration(container, stream)}
+    except Exception:  # noqa: BLE001 - a file the decoder refuses simply adds no facts
+        return {}
 
 
 def video_keyframes(path: Path, n: int = 4) -> list[bytes]:
-    """Up to ``n`` keyframes as JPEG bytes, evenly spread; ``[]`` without PyAV or on errors."""
-    try:
-        import av
-    except Exception:  # noqa: BLE001
+    """Up to ``n`` keyframes as JPEG bytes, spread over the video; ``[]`` without PyAV or
+    when the file cannot be decoded."""
+    return [jpeg for _, jpeg in timed_keyframes(path, n)]
+
+
+def timed_keyframes(path: Path, n: int = 4, max_side: int = 960) -> list[tuple[float, bytes]]:
+    """``(seconds, JPEG bytes)`` of up to ``n`` distinct keyframes, in time order.
+
+    Seeks to n evenly spaced instants and takes the keyframe at or before each, so
+    only n keyframes are decoded however long the video is.
+    """
+    av = _av()
+    if av is None or n < 1:
         return []
-    frames: list[bytes] = []
+    picked: dict[int, tuple[float, object]] = {}
     try:
         with av.open(str(path)) as container:
+            if not container.streams.video:
+                return []
             stream = container.streams.video[0]
             stream.codec_context.skip_frame = "NONKEY"
-            keys = []
-            for frame in container.decode(stream):
-                keys.append(frame.to_image())
-                if len(keys) >= 200:
+            duration = _duration(container, stream) or 0.0
+            tb = stream.time_base
+            for i in range(n):
+                if duration and tb:
+                    target = int(duration * (i + 0.5) / n / tb) + (stream.start_time or 0)
+                    container.seek(target, stream=stream, backward=True, any_frame=False)
+                for frame in container.decode(stream):
+                    key = frame.pts if frame.pts is not None else i
+                    if key not in picked:
+                        at = float(frame.pts * tb) if frame.pts is not None and tb else 0.0
+                        picked[key] = (at, _upright(frame))
                     break
-            if not keys:
-                return []
-            step = max(1, len(keys) // n)
-            for im in keys[::step][:n]:
-                buf = io.BytesIO()
-                im.convert("RGB").save(buf, "JPEG", quality=85)
-                frames.append(buf.getvalue())
-    except Exception:  # noqa: BLE001 - any decoder failure just means no preview
-        return []
-    return frames
+                if not (duration and tb):  # no way to seek: the first keyframe only
+                    break
+    except Exception:  # noqa: BLE001 - any decoder failure just means fewer frames
+        pass
+    out = []
+    for at, im in sorted(picked.values(), key=lambda p: p[0]):
+        im.thumbnail((max_side, max_side))
+        buf = io.BytesIO()
+        im.save(buf, "JPEG", quality=85)
+        out.append((round(at, 3), buf.getvalue()))
+    return out
+
+
+def _upright(frame):
+    """The frame as a phone shows it: PyAV's ``rotation`` is counter-clockwise degrees from
+    the display matrix, as Pillow's ``rotate`` expects."""
+    im = frame.to_image().convert("RGB")
+    rot = int(getattr(frame, "rotation", 0) or 0) % 360
+    return im.rotate(rot, expand=True) if rot else im
 
 
 def video_warnings(facts: dict) -> list[Finding]:
