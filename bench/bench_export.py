@@ -2,6 +2,7 @@
 
     python bench/bench_export.py [--photos 50,100,200] [--skip-archive] [--skip-douyin]
                                   [--repeat 3] [--keep DIR]
+    python bench/bench_export.py --verify 100 [--keep DIR]   # verify an archive bundle
 
 Generates its own 12 MP JPEG photos (~2–4 MB each) in a temp folder, plus a
 5,000-message chat, a 40-event trace and a 20-page report. Each export runs in a
@@ -150,6 +151,31 @@ def child(args: argparse.Namespace) -> None:
                       "mb": sum(rep.sizes) / 1e6}))
 
 
+def verify_child(args: argparse.Namespace) -> None:
+    """verify_bundle on one archive bundle in this process; prints seconds and peak RSS."""
+    from evidencekit.export import verify_bundle
+    bundle = Path(args.work) / f"out-archive-{args.n}.pdf"
+    t0 = time.perf_counter()
+    rep = verify_bundle(bundle)
+    dt = time.perf_counter() - t0
+    print(json.dumps({"seconds": dt, "rss_mb": peak_rss_mb(), "ok": rep.ok,
+                      "items": len(rep.items), "mb": bundle.stat().st_size / 1e6}))
+
+
+def bench_verify(work: Path, n: int, repeat: int) -> None:
+    """Export an archive bundle of ``n`` photos (kept for reruns), then verify it ``repeat``
+    times, each in a fresh process."""
+    bundle = work / f"out-archive-{n}.pdf"
+    if not bundle.exists():
+        run_child(work, "archive", n)
+    runs = [run_child(work, "verify", n) for _ in range(max(1, repeat))]
+    best = min(runs, key=lambda x: x["seconds"])
+    print(f"verify  {n:4d} photos: {best['seconds']:6.2f} s  peak RSS "
+          f"{max(x['rss_mb'] for x in runs):5.0f} MB  bundle {best['mb']:.0f} MB  "
+          f"{best['items']} exhibits ok={best['ok']}  all: "
+          + " ".join(f"{x['seconds']:.2f}" for x in runs))
+
+
 def peak_rss_mb() -> float:
     """This process's peak RSS. VmHWM, not ru_maxrss: Linux keeps ru_maxrss across execve, so a
     child would report the parent's peak at fork (after img2pdf held a whole PDF in memory)."""
@@ -182,9 +208,18 @@ def main() -> None:
     ap.add_argument("--profile", default="douyin")
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--repeat", type=int, default=3, help="archive and img2pdf: best of N")
+    ap.add_argument("--verify", type=int, metavar="N",
+                    help="only: verify an archive bundle of N photos (peak RSS, time)")
     args = ap.parse_args()
     if args.child:
+        if args.profile == "verify":
+            return verify_child(args)
         return img2pdf_child(args) if args.profile == "img2pdf" else child(args)
+    if args.verify:
+        with tempfile.TemporaryDirectory(prefix="ek-bench-") as tmp:
+            work = Path(args.keep) if args.keep else Path(tmp)
+            make_photos(work / "photos", args.verify)
+            return bench_verify(work, args.verify, args.repeat)
     counts = [int(x) for x in args.photos.split(",")]
     with tempfile.TemporaryDirectory(prefix="ek-bench-") as tmp:
         work = Path(args.keep) if args.keep else Path(tmp)

@@ -10,6 +10,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from ..errors import VerifyError
+from . import embedded
 from .manifest import FORMAT, NAME
 
 
@@ -67,22 +68,43 @@ def _file_sha(path: Path) -> str:
 
 
 def verify_bundle(bundle: Path, originals: Path | None = None) -> VerifyReport:
-    """Compare every exhibit in the manifest with an original copy; name each that differs."""
+    """Compare every exhibit in the manifest with an original copy; name each that differs.
+
+    Embedded originals are hashed as they are read (see ``embedded``): memory stays
+    flat however large the bundle is.
+    """
     bundle = Path(bundle)
     try:
-        reader = PdfReader(str(bundle), strict=False)
-        attachments = reader.attachments
+        f = open(bundle, "rb")
+    except OSError as e:
+        raise VerifyError(f"无法打开材料：{bundle.name}（{e}）",
+                          f"Cannot open bundle: {bundle.name} ({e})") from e
+    with f:
+        return _verify(bundle, f, originals)
+
+
+def _unreadable(bundle: Path, e: Exception) -> VerifyError:
+    return VerifyError(f"无法读取材料：{bundle.name}（{e}）", f"Cannot read bundle: {bundle.name} ({e})",
+                       hint_zh="文件可能已损坏或不是 EvidenceKit 生成的材料。",
+                       hint_en="The file may be damaged or not an EvidenceKit bundle.")
+
+
+def _verify(bundle: Path, f, originals: Path | None) -> VerifyReport:
+    try:
+        reader = PdfReader(f, strict=False)  # a file object: pypdf reads what it needs
+        refs = embedded.file_refs(reader)
         meta = reader.metadata or {}
     except Exception as e:
-        raise VerifyError(f"无法读取材料：{bundle.name}（{e}）", f"Cannot read bundle: {bundle.name} ({e})",
-                          hint_zh="文件可能已损坏或不是 EvidenceKit 生成的材料。",
-                          hint_en="The file may be damaged or not an EvidenceKit bundle.") from e
-    if NAME not in attachments:
+        raise _unreadable(bundle, e) from e
+    if NAME not in refs:
         raise VerifyError(f"{bundle.name} 中没有 manifest.json 附件",
                           f"{bundle.name} has no manifest.json attachment",
                           hint_zh="只能核对 EvidenceKit 生成的材料。",
                           hint_en="Only EvidenceKit bundles can be verified.")
-    raw = attachments[NAME][0]
+    try:
+        raw = embedded.read_bytes(reader, f, refs[NAME])
+    except Exception as e:
+        raise _unreadable(bundle, e) from e
     try:
         manifest = json.loads(raw.decode("utf-8"))
         if manifest.get("format") != FORMAT:
@@ -110,10 +132,15 @@ def verify_bundle(bundle: Path, originals: Path | None = None) -> VerifyReport:
     for ex in manifest.get("exhibits", []):
         item = VerifyItem(ex["label"], ex["source_name"], ex["sha256"], "missing")
         if report.checked_against == "embedded":
-            data = attachments.get(ex.get("attachment") or "", [None])[0]
-            if data is not None:
-                item.found, item.found_sha256 = "embedded", _sha(data)
-                item.status = "ok" if item.found_sha256 == ex["sha256"] else "differs"
+            ref = refs.get(ex.get("attachment") or "")
+            if ref is not None:
+                h = hashlib.sha256()
+                try:
+                    embedded.read_stream(reader, f, ref, h.update)
+                    item.found, item.found_sha256 = "embedded", h.hexdigest()
+                    item.status = "ok" if item.found_sha256 == ex["sha256"] else "differs"
+                except Exception:  # noqa: BLE001 - a damaged attachment differs, it is named
+                    item.found, item.status = "embedded (unreadable)", "differs"
         elif report.checked_against == "folder":
             named = by_name.get(ex["source_name"], [])
             hashed = by_hash.get(ex["sha256"])
