@@ -16,9 +16,10 @@ from evidencekit.domain import KINDS
 from . import labels
 from .models.exhibit_model import (COL_CAPTION, COL_KIND, COL_NAME, COL_NO, COL_TIME,
                                    ExhibitListModel)
+from .grid_delegate import ExhibitGridDelegate
 from .preview.preview_pane import PreviewPane
 from .thumbnails import ThumbnailCache
-from .undo import EditExhibitCommand, MoveExhibitCommand, RemoveExhibitsCommand
+from .undo import EditExhibitCommand, MoveExhibitsCommand, RemoveExhibitsCommand
 
 
 class KindDelegate(QStyledItemDelegate):
@@ -54,6 +55,7 @@ class EvidencePanel(QWidget):
         self.ctx = ctx
         self.undo_stack = undo_stack
         self.case = None
+        self._reselect: list[int] = []
         self.model = ExhibitListModel(ctx, self)
         self.thumbnails = ThumbnailCache(ctx, self)
         self.model.thumbnails = self.thumbnails
@@ -97,14 +99,21 @@ class EvidencePanel(QWidget):
         self.grid.setSelectionModel(self.table.selectionModel())
         self.grid.setViewMode(QListView.IconMode)
         self.grid.setIconSize(QSize(96, 96))
-        self.grid.setGridSize(QSize(120, 130))
+        self.grid_delegate = ExhibitGridDelegate(self.grid.iconSize(), self.grid)
+        self.grid.setItemDelegate(self.grid_delegate)
+        self.grid.setGridSize(self.grid_delegate.cell_size(self.grid.fontMetrics()) + QSize(8, 8))
+        self.grid.setSpacing(4)
         self.grid.setResizeMode(QListView.Adjust)
         self.grid.setUniformItemSizes(True)
         self.grid.setLayoutMode(QListView.Batched)
-        self.grid.setMovement(QListView.Snap)
+        # Static: a drag within the grid reorders the exhibits through the model (Snap or Free
+        # would only move the icons on screen). Set before the drag mode, which it resets.
+        self.grid.setMovement(QListView.Static)
+        self.grid.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.grid.setDragDropMode(QAbstractItemView.DragDrop)
         self.grid.setDefaultDropAction(Qt.MoveAction)
         self.grid.setAcceptDrops(True)
+        self.grid.viewport().setAcceptDrops(True)  # Static movement turned it off
         self.grid.setSelectionMode(QAbstractItemView.ExtendedSelection)
 
         self.views = QStackedWidget()
@@ -159,6 +168,9 @@ class EvidencePanel(QWidget):
             self.preview.show_exhibit(None)
         self.case = case
         self.model.set_exhibits(exhibits, findings)
+        if self._reselect:
+            ids, self._reselect = self._reselect, []
+            self.select_exhibits(ids)
         self._refresh_preview()
 
     def _refresh_preview(self) -> None:
@@ -244,10 +256,10 @@ class EvidencePanel(QWidget):
         self.undo_stack.push(EditExhibitCommand(self.ctx, self.case.id, exhibit_id, field,
                                                 getattr(ex, field), value))
 
-    def _on_model_move(self, exhibit_id: int, new_position: int) -> None:
-        ex = self.model.exhibit_at(self.model.row_of(exhibit_id))
-        self.undo_stack.push(MoveExhibitCommand(self.ctx, self.case.id, exhibit_id, ex.position,
-                                                new_position))
+    def _on_model_move(self, new_order: list[int]) -> None:
+        old_order = [e.id for e in self.model.exhibits()]
+        self._reselect = self.selected_ids()  # keep the dragged block selected after the redraw
+        self.undo_stack.push(MoveExhibitsCommand(self.ctx, self.case.id, old_order, new_order))
 
     def toggle_new(self) -> None:
         """Mark the selected exhibits as new evidence (an appeal needs at least one), or not."""

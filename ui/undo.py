@@ -1,4 +1,4 @@
-"""Undoable evidence edits (QUndoStack): remove, reorder, change kind or caption.
+"""Undoable evidence edits (QUndoStack): remove, reorder (one or a block), change kind or caption.
 
 Each command writes through the library's own reversible operations (remove_exhibit /
 restore_exhibit, move_exhibit, update_exhibit) and then announces the change.
@@ -50,17 +50,29 @@ class EditExhibitCommand(_ExhibitCommand):
         self._done()
 
 
-class MoveExhibitCommand(_ExhibitCommand):
-    def __init__(self, ctx, case_id: int, exhibit_id: int, old_pos: int, new_pos: int):
+class MoveExhibitsCommand(_ExhibitCommand):
+    """Reorder several exhibits at once (a dragged block): one step to undo."""
+
+    def __init__(self, ctx, case_id: int, old_order: list[int], new_order: list[int]):
         super().__init__(ctx, case_id, QCoreApplication.translate("Undo", "Reorder exhibits"))
-        self.exhibit_id, self.old_pos, self.new_pos = exhibit_id, old_pos, new_pos
+        self.old_order, self.new_order = list(old_order), list(new_order)
+
+    def _apply(self, order: list[int]) -> None:
+        # Front to back: each move puts one exhibit at its final number and leaves the ones
+        # before it alone, so only exhibits that are out of place are moved (and logged).
+        current = [e.id for e in self.ctx.lib.list_exhibits(self.case_id)]
+        for pos, eid in enumerate(order, start=1):
+            if eid in current and current.index(eid) != pos - 1:
+                self.ctx.lib.move_exhibit(eid, pos)
+                current.remove(eid)
+                current.insert(pos - 1, eid)
 
     def redo(self) -> None:
-        self.ctx.lib.move_exhibit(self.exhibit_id, self.new_pos)
+        self._apply(self.new_order)
         self._done()
 
     def undo(self) -> None:
-        self.ctx.lib.move_exhibit(self.exhibit_id, self.old_pos)
+        self._apply(self.old_order)
         self._done()
 
 

@@ -90,7 +90,8 @@ def test_exhibit_model(qtmodeltester, ctx, library, clock):
     model.on_move = lambda *a: moves.append(a)
     data = model.mimeData([model.index(0, 0)])
     model.dropMimeData(data, Qt.MoveAction, 2, 0, QModelIndex())
-    assert moves == [(exhibits[0].id, 2)]
+    assert moves == [([exhibits[1].id, exhibits[0].id],)]
+    assert model.reordered([exhibits[1].id], 0) == [exhibits[1].id, exhibits[0].id]
     # An appended exhibit is inserted, not a reset.
     library.attach(case.id, DATA / "chat_utf8bom.csv")
     model.set_exhibits(library.list_exhibits(case.id), {})

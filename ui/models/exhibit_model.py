@@ -64,7 +64,8 @@ class ExhibitListModel(QAbstractTableModel):
         self._imports: list[ImportRow] = []
         self.thumbnails = None  # ThumbnailCache, set by the panel
         self.on_edit: Callable[[int, str, object], None] | None = None
-        self.on_move: Callable[[int, int], None] | None = None
+        # Called with the case's exhibit ids in their new order after a drag within the view.
+        self.on_move: Callable[[list[int]], None] | None = None
         self.on_files_dropped: Callable[[list[Path]], None] | None = None
 
     # ---- contents ------------------------------------------------------------------------
@@ -226,6 +227,16 @@ class ExhibitListModel(QAbstractTableModel):
         return True
 
     # ---- drag and drop -------------------------------------------------------------------
+    def reordered(self, ids: list[int], row: int) -> list[int]:
+        """The exhibit ids in order after moving ``ids`` (as one block, in their current order)
+        to just before ``row``."""
+        order = [e.id for e in self._exhibits]
+        moving = set(ids) & set(order)
+        block = [i for i in order if i in moving]
+        rest = [i for i in order if i not in moving]
+        at = max(0, min(row, len(order))) - sum(1 for i in order[:max(0, row)] if i in moving)
+        return rest[:at] + block + rest[at:]
+
     def supportedDropActions(self):
         return Qt.MoveAction | Qt.CopyAction
 
@@ -251,11 +262,9 @@ class ExhibitListModel(QAbstractTableModel):
             if row < 0:
                 row = parent.row() if parent.isValid() else len(self._exhibits)
             row = min(row, len(self._exhibits))
-            if len(ids) == 1 and self.on_move is not None:
-                current = self.row_of(ids[0])
-                target = row if row <= current else row - 1  # dropping below itself
-                if current >= 0 and target != current:
-                    self.on_move(ids[0], target + 1)
+            new_order = self.reordered(ids, row)
+            if self.on_move is not None and new_order != [e.id for e in self._exhibits]:
+                self.on_move(new_order)
             return False  # the library renumbers; we refresh instead of moving rows here
         if data.hasUrls() and self.on_files_dropped is not None:
             paths = [Path(u.toLocalFile()) for u in data.urls() if u.isLocalFile()]
