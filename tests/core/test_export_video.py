@@ -37,12 +37,14 @@ def video_case(tmp_path_factory):
     clip = make_video(root / "src" / "开箱视频 unboxing.mp4")
     ex = cf.add(clip, "packing_record", "发货前打包视频",
                 facts={"duration_s": 2.0, "width": 64, "height": 48, "codec": "h264"})
+    # the same clip filed under a kind meant for text: still a keyframe page
+    cf.add(make_video(root / "src" / "screen recording.mp4", "mpeg4"), "chat_log", "聊天录屏")
     return root, replace(base, exhibits=tuple(cf.exhibits)), ex
 
 
-def _video_page(path: Path, label: str) -> int:
+def _video_page(path: Path, label: str, kind: str = "打包记录") -> int:
     pages = text_of(path).split("\f")
-    return next(i for i, p in enumerate(pages) if f"{label} 打包记录" in p and "SHA-256" in p)
+    return next(i for i, p in enumerate(pages) if f"{label} {kind}" in p and "SHA-256" in p)
 
 
 def test_keyframes_page(video_case, tmp_path):
@@ -51,7 +53,7 @@ def test_keyframes_page(video_case, tmp_path):
     path = rep.files[0]
     qpdf_ok(path)
     assert not any("video" in en.lower() for _, en in rep.warnings), rep.warnings
-    label = f"E{len(src.exhibits)}"
+    label = f"E{len(src.exhibits) - 1}"
     i = _video_page(path, label)
     page = text_of(path).split("\f")[i]
     assert ex.sha256 in page and "0:02.0" in page and "64×48" in page
@@ -60,6 +62,8 @@ def test_keyframes_page(video_case, tmp_path):
     images = [v for v in (PdfReader(str(path)).pages[i]["/Resources"]["/XObject"] or {}).values()
               if v.get_object()["/Subtype"] == "/Image"]
     assert len(images) == 4
+    chat = text_of(path).split("\f")[_video_page(path, f"E{len(src.exhibits)}", "聊天记录")]
+    assert "screen recording.mp4" in chat and "关键帧 Keyframe 4" in chat and "mpeg4" in chat
     (tmp_path / "again").mkdir()
     again = export_bundle(src, tmp_path / "again" / "v.pdf", now=NOW, zone="Asia/Shanghai")
     assert again.files[0].read_bytes() == path.read_bytes()  # deterministic with frames too
@@ -71,7 +75,7 @@ def test_without_decoder_listed_with_hash(video_case, tmp_path, monkeypatch):
     rep = export_bundle(src, tmp_path / "v.pdf", now=NOW, zone="Asia/Shanghai")
     path = rep.files[0]
     qpdf_ok(path)
-    label = f"E{len(src.exhibits)}"
+    label = f"E{len(src.exhibits) - 1}"
     page = text_of(path).split("\f")[_video_page(path, label)]
     assert ex.sha256 in page and "开箱视频 unboxing.mp4" in page and "0:02.0" in page
     assert "未安装视频解码组件" in page and "Keyframe" not in page
@@ -84,5 +88,5 @@ def test_video_facts_read_when_missing(video_case, tmp_path):
     bare = replace(ex, facts={})
     src2 = replace(src, exhibits=tuple(bare if e.id == ex.id else e for e in src.exhibits))
     rep = export_bundle(src2, tmp_path / "v.pdf", now=NOW, zone="Asia/Shanghai")
-    page = text_of(rep.files[0]).split("\f")[_video_page(rep.files[0], f"E{len(src.exhibits)}")]
+    page = text_of(rep.files[0]).split("\f")[_video_page(rep.files[0], f"E{len(src.exhibits) - 1}")]
     assert "0:02.0" in page and "64×48" in page and "h264" in page
