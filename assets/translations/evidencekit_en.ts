@@ -223,59 +223,59 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="123"/>
+        <location filename="../../ui/evidence_panel.py" line="132"/>
         <source>Add files…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="124"/>
+        <location filename="../../ui/evidence_panel.py" line="133"/>
         <source>Add folder…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="125"/>
-        <location filename="../../ui/evidence_panel.py" line="271"/>
+        <location filename="../../ui/evidence_panel.py" line="134"/>
+        <location filename="../../ui/evidence_panel.py" line="283"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="126"/>
+        <location filename="../../ui/evidence_panel.py" line="135"/>
         <source>Clear refused files</source>
         <translation>Clear refused files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="127"/>
-        <location filename="../../ui/evidence_panel.py" line="188"/>
+        <location filename="../../ui/evidence_panel.py" line="136"/>
+        <location filename="../../ui/evidence_panel.py" line="200"/>
         <source>Grid</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="188"/>
+        <location filename="../../ui/evidence_panel.py" line="200"/>
         <source>List</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="209"/>
+        <location filename="../../ui/evidence_panel.py" line="221"/>
         <source>Add evidence</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="210"/>
+        <location filename="../../ui/evidence_panel.py" line="222"/>
         <source>Add evidence: %1</source>
         <translation>Add evidence: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="215"/>
+        <location filename="../../ui/evidence_panel.py" line="227"/>
         <source>Add a folder of evidence</source>
         <translation>Add a folder of evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="259"/>
+        <location filename="../../ui/evidence_panel.py" line="271"/>
         <source>Mark as new evidence</source>
         <translation>Mark as new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="270"/>
+        <location filename="../../ui/evidence_panel.py" line="282"/>
         <source>Mark as new evidence / not new</source>
         <translation>Mark as new evidence / not new</translation>
     </message>
@@ -313,7 +313,7 @@
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="208"/>
+        <location filename="../../ui/models/exhibit_model.py" line="209"/>
         <source>Adding…</source>
         <translation>Adding…</translation>
     </message>
@@ -1048,14 +1048,42 @@
         <translation>Edit exhibit</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="55"/>
+        <location filename="../../ui/undo.py" line="57"/>
         <source>Reorder exhibits</source>
         <translation>Reorder exhibits</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="72"/>
+        <location filename="../../ui/undo.py" line="84"/>
         <source>Edit case facts</source>
         <translation>Edit case facts</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPreview</name>
+    <message>
+        <location filename="../../ui/preview/video_view.py" line="65"/>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/video_view.py" line="66"/>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/video_view.py" line="72"/>
+        <source>Keyframes from the video. The bundle shows them with the video&apos;s name, length and SHA-256.</source>
+        <translation>Keyframes from the video. The bundle shows them with the video&apos;s name, length and SHA-256.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/video_view.py" line="75"/>
+        <source>The frames of this video could not be read. The bundle will list it (name, length, size, SHA-256) but not show it.</source>
+        <translation>The frames of this video could not be read. The bundle will list it (name, length, size, SHA-256) but not show it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/video_view.py" line="78"/>
+        <source>No video decoder is installed, so no frames are shown. The bundle will list this video (name, length, size, SHA-256) but not show it.</source>
+        <translation>No video decoder is installed, so no frames are shown. The bundle will list this video (name, length, size, SHA-256) but not show it.</translation>
     </message>
 </context>
 </TS>

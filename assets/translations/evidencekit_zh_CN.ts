@@ -223,59 +223,59 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="123"/>
+        <location filename="../../ui/evidence_panel.py" line="132"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="124"/>
+        <location filename="../../ui/evidence_panel.py" line="133"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="125"/>
-        <location filename="../../ui/evidence_panel.py" line="271"/>
+        <location filename="../../ui/evidence_panel.py" line="134"/>
+        <location filename="../../ui/evidence_panel.py" line="283"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="126"/>
+        <location filename="../../ui/evidence_panel.py" line="135"/>
         <source>Clear refused files</source>
         <translation>清除未添加的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="127"/>
-        <location filename="../../ui/evidence_panel.py" line="188"/>
+        <location filename="../../ui/evidence_panel.py" line="136"/>
+        <location filename="../../ui/evidence_panel.py" line="200"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="188"/>
+        <location filename="../../ui/evidence_panel.py" line="200"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="209"/>
+        <location filename="../../ui/evidence_panel.py" line="221"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="210"/>
+        <location filename="../../ui/evidence_panel.py" line="222"/>
         <source>Add evidence: %1</source>
         <translation>添加证据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="215"/>
+        <location filename="../../ui/evidence_panel.py" line="227"/>
         <source>Add a folder of evidence</source>
         <translation>添加证据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="259"/>
+        <location filename="../../ui/evidence_panel.py" line="271"/>
         <source>Mark as new evidence</source>
         <translation>标记为新证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="270"/>
+        <location filename="../../ui/evidence_panel.py" line="282"/>
         <source>Mark as new evidence / not new</source>
         <translation>标记为新证据 / 取消标记</translation>
     </message>
@@ -313,7 +313,7 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="208"/>
+        <location filename="../../ui/models/exhibit_model.py" line="209"/>
         <source>Adding…</source>
         <translation>正在添加…</translation>
     </message>
@@ -1048,14 +1048,42 @@
         <translation>修改证据</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="55"/>
+        <location filename="../../ui/undo.py" line="57"/>
         <source>Reorder exhibits</source>
         <translation>调整证据顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="72"/>
+        <location filename="../../ui/undo.py" line="84"/>
         <source>Edit case facts</source>
         <translation>修改案件信息</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPreview</name>
+    <message>
+        <location filename="../../ui/preview/video_view.py" line="65"/>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/video_view.py" line="66"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/video_view.py" line="72"/>
+        <source>Keyframes from the video. The bundle shows them with the video&apos;s name, length and SHA-256.</source>
+        <translation>视频关键帧。证据包会展示这些画面，并附视频名称、时长和 SHA-256。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/video_view.py" line="75"/>
+        <source>The frames of this video could not be read. The bundle will list it (name, length, size, SHA-256) but not show it.</source>
+        <translation>无法读取这个视频的画面。证据包会列出它（名称、时长、大小、SHA-256），但不显示画面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/video_view.py" line="78"/>
+        <source>No video decoder is installed, so no frames are shown. The bundle will list this video (name, length, size, SHA-256) but not show it.</source>
+        <translation>未安装视频解码组件，无法显示画面。证据包会列出这个视频（名称、时长、大小、SHA-256），但不显示画面。</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import DATA, make_case
 
 
@@ -30,8 +32,45 @@ def test_previews_per_kind(qtbot, window, ctx, clock):
     assert signed.startswith("✔")
     pane = _show(qtbot, window, ctx, case, "inspection_report.pdf", "pdf")
     assert pane.pdf.page_count() >= 1
-    pane = _show(qtbot, window, ctx, case, "packing_video.mp4", "info")
-    assert "SHA-256" in pane.info.toPlainText()
+    # The sample videos are headers only: no frames, so facts and the "listed, not shown" note.
+    pane = _show(qtbot, window, ctx, case, "packing_video.mp4", "video")
+    video = next(e for e in ctx.lib.list_exhibits(case.id) if e.kind == "video")
+    assert video.sha256 in pane.video.facts.text() and "0:12" in pane.video.facts.text()
+    assert pane.video.frame_count() == 0 and "列出" in pane.video.note.text()
+
+
+def test_video_preview_shows_keyframes(qtbot, window, ctx, clock, tmp_path):
+    """A real (tiny) video and PyAV installed: the core's keyframes are shown."""
+    av = pytest.importorskip("av")
+    from PIL import Image
+    path = tmp_path / "packing.mp4"
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("mpeg4", rate=10)
+        stream.width, stream.height, stream.pix_fmt, stream.gop_size = 160, 96, "yuv420p", 5
+        for i in range(20):
+            frame = Image.new("RGB", (160, 96), [(200, 0, 0), (0, 160, 0), (0, 0, 200)][i % 3])
+            for packet in stream.encode(av.VideoFrame.from_image(frame)):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    case = make_case(ctx.lib, clock, dispute_type="missing_items")
+    ctx.lib.attach(case.id, path)
+    window.open_case(case.id)
+    pane = _show(qtbot, window, ctx, case, "packing.mp4", "video")
+    assert pane.video.frame_count() == 4
+    assert not pane.video.frame_labels[0].pixmap().isNull()
+    assert "0:02" in pane.video.facts.text() and "SHA-256" in pane.video.facts.text()
+
+
+def test_video_preview_without_a_decoder(qtbot, window, ctx, clock, monkeypatch):
+    import evidencekit.ingest.video
+    monkeypatch.setattr(evidencekit.ingest.video, "keyframes_available", lambda: False)
+    case = make_case(ctx.lib, clock, dispute_type="missing_items")
+    ctx.lib.attach(case.id, DATA / "packing_video.mov")
+    window.open_case(case.id)
+    pane = _show(qtbot, window, ctx, case, "packing_video.mov", "video")
+    assert pane.video.frame_count() == 0
+    assert "解码" in pane.video.note.text() and "列出" in pane.video.note.text()
 
 
 def test_trace_preview_marks_stalls(qtbot, window, ctx, clock, tmp_path):

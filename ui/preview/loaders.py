@@ -47,3 +47,26 @@ def load_trace(blob: Path, name: str, store_names: list[str], stall_hours: float
     from evidencekit.ingest.model import IngestContext
     ctx = IngestContext(store_names=store_names, stall_hours=stall_hours)
     return _with_name(blob, name, lambda p: parse_trace(p, ctx))
+
+
+def load_video_frames(blob: Path, n: int = 4) -> tuple[list[QImage], bool]:
+    """Up to ``n`` keyframes as images, and whether a video decoder is installed at all.
+
+    Uses the core's ``video_keyframes`` (JPEG bytes; empty without PyAV or on a decoding
+    error); tolerant of a core that does not have it yet.
+    """
+    from evidencekit import ingest
+    keyframes = getattr(ingest, "video_keyframes", None)
+    if keyframes is None:
+        return [], False
+    try:
+        from evidencekit.ingest.video import keyframes_available
+        decoder = bool(keyframes_available())
+    except ImportError:
+        decoder = True
+    images = []
+    for data in keyframes(blob, n=n) or []:
+        image = QImage.fromData(bytes(data))
+        if not image.isNull():
+            images.append(image)
+    return images, decoder

@@ -13,14 +13,14 @@ from ..i18n import pick
 from ..runner import WORK
 from .chat_view import ChatPreview
 from .image_view import ImagePreview
-from .loaders import load_chat, load_image, load_trace
+from .loaders import load_chat, load_image, load_trace, load_video_frames
 from .pdf_view import PdfPreview
 from .trace_view import TracePreview
-
+from .video_view import VideoPreview
 
 
 class PreviewPane(QWidget):
-    shown = Signal(str)  # which viewer: image | chat | trace | pdf | info | empty
+    shown = Signal(str)  # which viewer: image | chat | trace | pdf | video | info | empty
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -35,8 +35,9 @@ class PreviewPane(QWidget):
         self.chat = ChatPreview()
         self.trace = TracePreview()
         self.pdf = PdfPreview()
+        self.video = VideoPreview()
         self.info = QTextBrowser()
-        for w in (self.empty, self.image, self.chat, self.trace, self.pdf, self.info):
+        for w in (self.empty, self.image, self.chat, self.trace, self.pdf, self.video, self.info):
             self.stack.addWidget(w)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -70,6 +71,9 @@ class PreviewPane(QWidget):
         if fmt == "image":
             self._run(gen, lambda: load_image(blob), self._on_image_loaded)
             return
+        if fmt == "video":
+            self._run(gen, lambda: load_video_frames(blob), self._on_video_loaded)
+            return
         if exhibit.kind == "chat_log" and fmt in labels.TEXT_FORMATS:
             self._run(gen, lambda: load_chat(blob, exhibit.source_name, store_names),
                       self._on_chat_loaded)
@@ -100,6 +104,11 @@ class PreviewPane(QWidget):
             return
         self.image.set_image(image)
         self._show("image", self.image)
+
+    def _on_video_loaded(self, result) -> None:
+        frames, decoder = result
+        self.video.set_video(self.exhibit, frames, decoder)
+        self._show("video", self.video)
 
     def _on_chat_loaded(self, log) -> None:
         self.chat.set_chat(log, self.ctx.zone)

@@ -1,0 +1,83 @@
+"""A video: up to four keyframes when a decoder is installed, and always its facts (length,
+size, SHA-256); without frames, a note that the bundle lists the video but cannot show it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+FRAME_W, FRAME_H = 320, 200
+
+
+def clock_text(seconds: float) -> str:
+    """A video length as ``m:ss`` (``h:mm:ss`` from an hour): 12.5 → ``0:12``, 3725 → ``1:02:05``."""
+    s = int(round(seconds))
+    h, rem = divmod(s, 3600)
+    m, sec = divmod(rem, 60)
+    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
+
+
+class VideoPreview(QScrollArea):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        body = QWidget()
+        self.setWidget(body)
+        self.frames_box = QWidget()
+        self.grid = QGridLayout(self.frames_box)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(6)
+        self.facts = QLabel()
+        self.facts.setObjectName("videoFacts")
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.note = QLabel()
+        self.note.setObjectName("videoNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(mid);")
+        lay = QVBoxLayout(body)
+        lay.addWidget(self.frames_box)
+        lay.addWidget(self.facts)
+        lay.addWidget(self.note)
+        lay.addStretch(1)
+        self.frame_labels: list[QLabel] = []
+
+    def set_video(self, exhibit, frames: list, decoder: bool) -> None:
+        """``frames``: QImages (may be empty); ``decoder``: whether a video decoder exists."""
+        for label in self.frame_labels:
+            label.deleteLater()
+        self.frame_labels = []
+        for i, image in enumerate(frames):
+            label = QLabel()
+            label.setAlignment(Qt.AlignCenter)
+            label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)
+            label.setMinimumSize(160, 100)
+            label.setPixmap(QPixmap.fromImage(image).scaled(FRAME_W, FRAME_H, Qt.KeepAspectRatio,
+                                                            Qt.SmoothTransformation))
+            self.grid.addWidget(label, i // 2, i % 2)
+            self.frame_labels.append(label)
+        self.frames_box.setVisible(bool(frames))
+        f = exhibit.facts or {}
+        duration = f.get("duration_s")
+        length = clock_text(duration) if isinstance(duration, (int, float)) else "—"
+        size = f.get("size") or getattr(exhibit, "size", 0) or 0
+        rows = [(self.tr("Length"), length),
+                (self.tr("Size"), f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size / 1e3:.1f} KB"),
+                ("SHA-256", exhibit.sha256)]
+        self.facts.setText("<table>" + "".join(
+            f"<tr><td style='padding-right:12px'><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+            + "</table>")
+        if frames:
+            self.note.setText(self.tr("Keyframes from the video. The bundle shows them with the "
+                                      "video's name, length and SHA-256."))
+        elif decoder:
+            self.note.setText(self.tr("The frames of this video could not be read. The bundle "
+                                      "will list it (name, length, size, SHA-256) but not show it."))
+        else:
+            self.note.setText(self.tr("No video decoder is installed, so no frames are shown. "
+                                      "The bundle will list this video (name, length, size, "
+                                      "SHA-256) but not show it."))
+
+    def frame_count(self) -> int:
+        return len(self.frame_labels)
