@@ -110,6 +110,17 @@ def _texty(head: bytes) -> bool:
     return False
 
 
+def _format(sniffed: str, facts: dict) -> str:
+    """The sniffed format, corrected by what ingestion found when the bytes alone cannot
+    tell (UTF-16 text without a BOM looks binary; ingestion decoded it)."""
+    told = facts.get("format")
+    if sniffed == "binary" and told in ("text", "csv", "json", "html"):
+        return "text"
+    if sniffed == "binary" and told == "xlsx":
+        return "zip"
+    return sniffed
+
+
 def _render_for(ex: Exhibit, ftype: str, has_content: bool) -> str:
     """What the file is decides how it is shown; the kind only decides how text is read.
 
@@ -152,7 +163,7 @@ def build_plan(source: BundleSource, out: Path, *, mode: str, profile: Profile,
     items = []
     for n, ex in enumerate(sorted(source.exhibits, key=lambda e: (e.position, e.id)), start=1):
         path = Path(source.blob_path(ex.sha256))
-        ftype = sniff(path)
+        ftype = _format(sniff(path), ex.facts or {})
         items.append(PlannedExhibit(n, ex, path, _render_for(ex, ftype, ex.id in source.contents),
                                     ftype))
     dpi = profile.dpi if not profile.max_dpi else min(profile.dpi, profile.max_dpi)

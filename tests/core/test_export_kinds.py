@@ -23,6 +23,10 @@ KIND_ZH = {"chat_log": "聊天记录", "logistics_trace": "物流轨迹", "photo
            "inspection_report": "质检报告", "packing_record": "打包记录", "other": "其他"}
 
 
+# What ingestion recorded, where the exporter needs it (bytes alone look binary).
+FACTS = {"chat16.txt": {"format": "text", "encoding": "utf-16-le"}}
+
+
 def qpdf_ok(path: Path) -> None:
     r = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
@@ -67,6 +71,9 @@ def _cases(src: Path) -> list[tuple[str, Path, str]]:
         encoding="utf-8")
     (src / "notes.txt").write_text("仓库备注：这是一段文字，不是照片\n", encoding="utf-8")
     (src / "blob.bin").write_bytes(bytes(range(256)) * 8)
+    (src / "chat16.txt").write_bytes(  # UTF-16 without a BOM: only ingestion knows it is text
+        "2024-09-15 10:00:00 买家小李: 十六位编码的聊天\n2024-09-15 10:05:00 杯来杯往旗舰店: 收到\n"
+        .encode("utf-16-le"))
     (src / "broken.xlsx").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
     whole = make_photo(src / "whole.jpg", "cut", gps=False).read_bytes()
     (src / "cut.jpg").write_bytes(whole[:len(whole) // 2])
@@ -91,6 +98,7 @@ def _cases(src: Path) -> list[tuple[str, Path, str]]:
         ("photo", src / "blob.bin", "cannot be shown"),
         ("chat_log", src / "broken.xlsx", "cannot be shown"),
         ("photo", src / "cut.jpg", "could not be decoded"),
+        ("chat_log", src / "chat16.txt", "十六位编码的聊天"),
         ("inspection_report", src / "cut.jpg", "could not be decoded"),
     ]
 
@@ -104,7 +112,7 @@ def mixed(tmp_path_factory):
     cf = CaseFiles(root)
     cases = _cases(src)
     for kind, path, _ in cases:
-        cf.add(path, kind, f"{KIND_ZH[kind]}（{path.name}）")
+        cf.add(path, kind, f"{KIND_ZH[kind]}（{path.name}）", facts=FACTS.get(path.name))
     # A stale parsed chat for a screenshot must not turn the picture into a transcript.
     source = replace(base, exhibits=tuple(cf.exhibits), blob_path=cf.blob_path,
                      contents={cf.exhibits[0].id: base.contents[next(iter(base.contents))]},
@@ -173,6 +181,8 @@ def test_text_chat_still_a_transcript(mixed):
     i = next(i for i, c in enumerate(cases, 1) if c[1].name == "chat.txt")
     text = page_text(path, starts[f"E{i}"])
     assert "买家 Buyer" in text and "共 2 条消息" in text
+    k = next(i for i, c in enumerate(cases, 1) if c[1].name == "chat16.txt")
+    assert "共 2 条消息" in page_text(path, starts[f"E{k}"])
     j = next(i for i, c in enumerate(cases, 1) if c[1].name == "trace.txt")
     assert "状态 Status" in page_text(path, starts[f"E{j}"])
 
