@@ -206,7 +206,9 @@ def timed_keyframes(path: Path, n: int = 4, max_side: int = 960) -> list[tuple[f
                     key = frame.pts if frame.pts is not None else i
                     if key not in picked:
                         at = float(frame.pts * tb) if frame.pts is not None and tb else 0.0
-                        picked[key] = (at, _upright(frame))
+                        im = _upright(frame)
+                        im.thumbnail((max_side, max_side))  # 4K frames are 25 MB each
+                        picked[key] = (at, im)
                     break
                 if not (duration and tb):  # no way to seek: the first keyframe only
                     break
@@ -214,7 +216,6 @@ def timed_keyframes(path: Path, n: int = 4, max_side: int = 960) -> list[tuple[f
         pass
     out = []
     for at, im in sorted(picked.values(), key=lambda p: p[0]):
-        im.thumbnail((max_side, max_side))
         buf = io.BytesIO()
         im.save(buf, "JPEG", quality=85)
         out.append((round(at, 3), buf.getvalue()))
