@@ -68,19 +68,22 @@ class ExhibitGridDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else QApplication.style()
         opt.text = ""
         opt.icon = QIcon()
-        style.drawPrimitive(QStyle.PE_PanelItemViewItem, opt, painter, widget)
-
         r = option.rect
+        selected = bool(option.state & QStyle.State_Selected)
+        group = QPalette.Active if option.state & QStyle.State_Active else QPalette.Inactive
+        if selected:  # the whole cell, thumbnail included (styles only mark the text area)
+            painter.fillRect(r.adjusted(1, 1, -1, -1), option.palette.brush(group, QPalette.Highlight))
+        else:
+            style.drawPrimitive(QStyle.PE_PanelItemViewItem, opt, painter, widget)
+
         icon = index.data(Qt.DecorationRole)
         icon_rect = QRect(r.x() + (r.width() - self.icon_size.width()) // 2, r.y() + PAD,
                           self.icon_size.width(), self.icon_size.height())
-        selected = bool(option.state & QStyle.State_Selected)
         if isinstance(icon, QIcon) and not icon.isNull():
             icon.paint(painter, icon_rect, Qt.AlignCenter,
                        QIcon.Selected if selected else QIcon.Normal)
 
         number, caption = grid_texts(index)
-        group = QPalette.Active if option.state & QStyle.State_Active else QPalette.Inactive
         role = QPalette.HighlightedText if selected else QPalette.Text
         painter.save()
         fg = index.data(Qt.ForegroundRole)  # a refused file is drawn in the error colour

@@ -31,7 +31,7 @@ class TrashDialog(QDialog):
         h.setSectionResizeMode(QHeaderView.Interactive)
         h.setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("M")
-        for col, chars in ((COL_CASE_NO, 7), (COL_ORDER, 12), (COL_PLATFORM, 7), (COL_TYPE, 10),
+        for col, chars in ((COL_CASE_NO, 7), (COL_ORDER, 12), (COL_PLATFORM, 9), (COL_TYPE, 10),
                            (COL_BUYER, 7), (COL_TRASHED, 12)):
             self.table.setColumnWidth(col, chars * em)
         self.table.activated.connect(lambda _i: self.restore_selected())

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-FRAME_W, FRAME_H = 320, 200
+FRAME_W, FRAME_H = 200, 150  # four in a row fit the pane at 1440×900 and 125 %
 
 
 def clock_text(seconds: float) -> str:
@@ -25,9 +25,10 @@ class VideoPreview(QScrollArea):
         body = QWidget()
         self.setWidget(body)
         self.frames_box = QWidget()
-        self.grid = QGridLayout(self.frames_box)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setSpacing(6)
+        self.row = QHBoxLayout(self.frames_box)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(8)
+        self.row.addStretch(1)  # frames are inserted before it, from the left
         self.facts = QLabel()
         self.facts.setObjectName("videoFacts")
         self.facts.setWordWrap(True)
@@ -36,27 +37,28 @@ class VideoPreview(QScrollArea):
         self.note.setObjectName("videoNote")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(mid);")
+        # Facts first: they are short and always there; the frames follow.
         lay = QVBoxLayout(body)
-        lay.addWidget(self.frames_box)
         lay.addWidget(self.facts)
         lay.addWidget(self.note)
+        lay.addWidget(self.frames_box)
         lay.addStretch(1)
         self.frame_labels: list[QLabel] = []
 
     def set_video(self, exhibit, frames: list, decoder: bool) -> None:
         """``frames``: QImages (may be empty); ``decoder``: whether a video decoder exists."""
         for label in self.frame_labels:
+            self.row.removeWidget(label)
             label.deleteLater()
         self.frame_labels = []
         for i, image in enumerate(frames):
             label = QLabel()
             label.setAlignment(Qt.AlignCenter)
-            label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)
-            label.setMinimumSize(160, 100)
             label.setPixmap(QPixmap.fromImage(image).scaled(FRAME_W, FRAME_H, Qt.KeepAspectRatio,
                                                             Qt.SmoothTransformation))
-            self.grid.addWidget(label, i // 2, i % 2)
+            self.row.insertWidget(i, label)
             self.frame_labels.append(label)
+
         self.frames_box.setVisible(bool(frames))
         f = exhibit.facts or {}
         duration = f.get("duration_s")
