@@ -61,9 +61,13 @@ class CaseListPage(QWidget):
         h.setSectionResizeMode(QHeaderView.Interactive)
         h.setSectionResizeMode(COL_DEADLINE, QHeaderView.Stretch)
         em = self.fontMetrics().horizontalAdvance("M")
-        for col, chars in ((COL_CASE_NO, 7), (COL_ORDER, 13), (COL_PLATFORM, 8), (COL_TYPE, 11),
-                           (COL_STAGE, 7), (COL_CHECKLIST, 5), (COL_BUYER, 7), (COL_UPDATED, 15)):
-            self.table.setColumnWidth(col, chars * em)
+        # English names of types and stages ("Platform intervention") are about twice as wide
+        # as the Chinese ones (平台介入); the deadline column gives up the space.
+        en = lang() == "en"
+        for col, chars in ((COL_CASE_NO, 7), (COL_ORDER, 13), (COL_PLATFORM, 8),
+                           (COL_TYPE, 14 if en else 11), (COL_STAGE, 13 if en else 7),
+                           (COL_CHECKLIST, 5), (COL_BUYER, 7), (COL_UPDATED, 15)):
+            self.table.setColumnWidth(col, max(chars * em, labels.header_width(self.table, col)))
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.table.setItemDelegateForColumn(COL_DEADLINE, DeadlineDelegate(self.table))
         self.table.activated.connect(self._on_table_activated)

@@ -39,6 +39,15 @@ def plain_action_text(text: str) -> str:
     return re.sub(r"\(&\w\)", "", text).replace("&", "")
 
 
+def header_width(view, column: int) -> int:
+    """Pixels a table column needs to show its header text unclipped (English headers are
+    longer than the Chinese ones the widths were first chosen for)."""
+    from PySide6.QtCore import Qt
+    text = str(view.model().headerData(column, Qt.Horizontal) or "")
+    header = view.horizontalHeader()
+    return header.fontMetrics().horizontalAdvance(text) + 2 * header.fontMetrics().horizontalAdvance("M")
+
+
 def kind_label(kind: str) -> str:
     if "|" in kind:
         return pick(" 或 ", " or ").join(kind_label(k) for k in kind.split("|"))

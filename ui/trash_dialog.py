@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableView, QVBoxLayout)
 
+from . import labels
 from .models.trash_model import COL_BUYER, COL_CASE_NO, COL_ORDER, COL_PLATFORM, COL_TRASHED, \
     COL_TYPE, TrashModel
 
@@ -31,9 +32,9 @@ class TrashDialog(QDialog):
         h.setSectionResizeMode(QHeaderView.Interactive)
         h.setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("M")
-        for col, chars in ((COL_CASE_NO, 7), (COL_ORDER, 12), (COL_PLATFORM, 9), (COL_TYPE, 10),
+        for col, chars in ((COL_CASE_NO, 7), (COL_ORDER, 12), (COL_PLATFORM, 9), (COL_TYPE, 17),
                            (COL_BUYER, 7), (COL_TRASHED, 12)):
-            self.table.setColumnWidth(col, chars * em)
+            self.table.setColumnWidth(col, max(chars * em, labels.header_width(self.table, col)))
         self.table.activated.connect(lambda _i: self.restore_selected())
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -63,7 +64,7 @@ class TrashDialog(QDialog):
         ctx.language_changed.connect(self.retranslate)
         self.retranslate()
         self.reload()
-        self.resize(820, 420)
+        self.resize(900, 420)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Trash"))
