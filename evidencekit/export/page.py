@@ -165,6 +165,10 @@ class BundleCanvas:
         self.c.save()
 
 
+def _no_draw(*args: Any, **kw: Any) -> None:
+    pass
+
+
 def flow_story(bc: BundleCanvas, story: list[Any], header: str, *, on_first=None) -> int:
     """Draw flowables across as many pages as needed; returns pages used."""
     used = 0
@@ -179,6 +183,8 @@ def flow_story(bc: BundleCanvas, story: list[Any], header: str, *, on_first=None
         placed = 0
         while story:
             f = story[0]
+            if bc.dry:  # counting only: lay out (wrap, split), draw nothing
+                f.drawOn = _no_draw
             if frame.add(f, bc.c, trySplit=1):
                 story.pop(0)
                 placed += 1
