@@ -80,8 +80,7 @@ class ExhibitGridDelegate(QStyledItemDelegate):
         icon_rect = QRect(r.x() + (r.width() - self.icon_size.width()) // 2, r.y() + PAD,
                           self.icon_size.width(), self.icon_size.height())
         if isinstance(icon, QIcon) and not icon.isNull():
-            icon.paint(painter, icon_rect, Qt.AlignCenter,
-                       QIcon.Selected if selected else QIcon.Normal)
+            icon.paint(painter, icon_rect, Qt.AlignCenter, QIcon.Normal)  # no tint: keep photos true
 
         number, caption = grid_texts(index)
         role = QPalette.HighlightedText if selected else QPalette.Text

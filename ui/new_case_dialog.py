@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout)
 
@@ -24,6 +24,7 @@ class NewCaseDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("newCaseDialog")
+        self.setAttribute(Qt.WA_DeleteOnClose)  # one per Ctrl+N; none linger for the next switch
         self.platform = QComboBox()
         self.platform.setObjectName("platform")
         self.dispute_type = QComboBox()

@@ -43,14 +43,19 @@ class TracePreview(QTableWidget):
         self.signed_rows, self.stall_rows = [], []
         bold = QFont()
         bold.setBold(True)
+        # Row colours (background, text) readable in the light and the dark palette.
+        from ..labels import dark_palette
+        dark = dark_palette()
+        stall_bg, stall_fg = ("#4a2c12", "#ffb74d") if dark else ("#fff3e0", "#e65100")
+        signed_bg, signed_fg = ("#1e3a22", "#a5d6a7") if dark else ("#e8f5e9", "#1b5e20")
         for r, (what, obj) in enumerate(rows):
             if what == "stall":
                 hours = obj.get("hours", 0)
                 text = pick(f"⚠ 停滞 {hours:g} 小时（超过 3 天未更新）",
                             f"⚠ Stalled for {hours:g} h (no update for more than 3 days)")
                 cells = ["", "", text]
-                brush = QBrush(QColor("#fff3e0"))
-                fg = QBrush(QColor("#e65100"))
+                brush = QBrush(QColor(stall_bg))
+                fg = QBrush(QColor(stall_fg))
                 self.stall_rows.append(r)
             else:
                 ev = obj
@@ -58,8 +63,8 @@ class TracePreview(QTableWidget):
                 mark = "✔ " if signed else ""
                 cells = [format_local(ev.at, zone) if ev.at else "", ev.location or "",
                          mark + (pick("【签收】", "[Signed] ") if signed else "") + ev.text]
-                brush = QBrush(QColor("#e8f5e9")) if signed else None
-                fg = QBrush(QColor("#1b5e20")) if signed else None
+                brush = QBrush(QColor(signed_bg)) if signed else None
+                fg = QBrush(QColor(signed_fg)) if signed else None
                 if signed:
                     self.signed_rows.append(r)
             for c, text in enumerate(cells):
