@@ -172,6 +172,14 @@ def run(theme: str, suffix: str, only: set[str]) -> list[Path]:
     settle(1200)
     save("case-view")
 
+    view.evidence.toggle_view()  # the grid: thumbnails with number and caption
+    photo = next(e for e in lib.list_exhibits(case.id) if e.kind == "packing_record")
+    view.evidence.select_exhibits([photo.id])
+    settle(1500)
+    save("evidence-grid")
+    view.evidence.toggle_view()
+    view.evidence.select_exhibits([trace.id])
+
     view.checklist.set_mode("appeal")
     view.tabs.setCurrentIndex(2)
     settle(600)
@@ -210,7 +218,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--theme", choices=("light", "dark", "both"), default="both")
     ap.add_argument("--scale", type=float, default=1.0, help="UI scale factor, e.g. 1.25")
-    ap.add_argument("--only", action="append", default=[], help="case-list, case-view, …")
+    ap.add_argument("--only", action="append", default=[],
+                    help="case-list, case-view, evidence-grid, appeal-statement, export-progress, "
+                         "bundle-preview")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if args.theme == "both" or args.scale != 1.0 and os.environ.get("QT_SCALE_FACTOR") is None:
