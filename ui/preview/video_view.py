@@ -44,6 +44,7 @@ class VideoPreview(QScrollArea):
         lay.addWidget(self.frames_box)
         lay.addStretch(1)
         self.frame_labels: list[QLabel] = []
+        self._images: list = []
 
     def set_video(self, exhibit, frames: list, decoder: bool) -> None:
         """``frames``: QImages (may be empty); ``decoder``: whether a video decoder exists."""
@@ -54,10 +55,10 @@ class VideoPreview(QScrollArea):
         for i, image in enumerate(frames):
             label = QLabel()
             label.setAlignment(Qt.AlignCenter)
-            label.setPixmap(QPixmap.fromImage(image).scaled(FRAME_W, FRAME_H, Qt.KeepAspectRatio,
-                                                            Qt.SmoothTransformation))
             self.row.insertWidget(i, label)
             self.frame_labels.append(label)
+        self._images = list(frames)
+        self._scale_frames()
 
         self.frames_box.setVisible(bool(frames))
         f = exhibit.facts or {}
@@ -80,6 +81,21 @@ class VideoPreview(QScrollArea):
             self.note.setText(self.tr("No video decoder is installed, so no frames are shown. "
                                       "The bundle will list this video (name, length, size, "
                                       "SHA-256) but not show it."))
+
+    def _scale_frames(self) -> None:
+        """Four frames side by side, as large as the pane allows (at most FRAME_W × FRAME_H)."""
+        spacing = self.row.spacing()
+        avail = self.viewport().width() - 24 - spacing * 3
+        w = max(80, min(FRAME_W, avail // 4))
+        h = w * FRAME_H // FRAME_W
+        for label, image in zip(self.frame_labels, self._images):
+            label.setPixmap(QPixmap.fromImage(image).scaled(w, h, Qt.KeepAspectRatio,
+                                                            Qt.SmoothTransformation))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.frame_labels:
+            self._scale_frames()
 
     def frame_count(self) -> int:
         return len(self.frame_labels)
