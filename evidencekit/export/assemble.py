@@ -124,7 +124,6 @@ def finish_file(plan: ExportPlan, body: Path, out: Path, *, inserts: list, docs:
     writer._ID = ArrayObject([ByteStringObject(fid), ByteStringObject(fid)])
     writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
     writer._root_object[NameObject("/Lang")] = TextStringObject("zh-CN")
-    with open(out, "wb") as f:
-        hf = HashingFile(f)
+    with open(out, "wb") as f, HashingFile(f) as hf:
         writer.write(hf)
-    return hf.hexdigest()
+        return hf.hexdigest()

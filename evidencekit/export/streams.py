@@ -12,8 +12,10 @@ archived photo is stored twice; this keeps that cost to plain copying.
 from __future__ import annotations
 
 import hashlib
+import queue
+import threading
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable
+from typing import Any, BinaryIO, Callable, Iterable
 
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, NumberObject, StreamObject
@@ -88,6 +90,8 @@ class FileStream(StreamObject):
         del self[NameObject("/Length")]
         stream.write(b"\nstream\n")
         h = hashlib.sha256() if self.expect_sha256 else None
+        # A HashingFile hashes on its worker thread, and checks the original when done.
+        hashed = getattr(stream, "write_hashed", None) if h is not None else None
         try:
             with open(self.path, "rb") as f:
                 for off, n in self.spans:
@@ -96,22 +100,33 @@ class FileStream(StreamObject):
                         chunk = f.read(min(CHUNK, n))
                         if not chunk:
                             raise OSError(f"{self.path.name} is shorter than expected")
-                        stream.write(chunk)
-                        if h is not None:
-                            h.update(chunk)
+                        if hashed is not None:
+                            hashed(chunk, h)
+                        else:
+                            stream.write(chunk)
+                            if h is not None:
+                                h.update(chunk)
                         n -= len(chunk)
         except OSError as e:
             raise ExportError(f"无法读取原件：{self.path.name}（{e}）",
                               f"Cannot read original: {self.path.name} ({e})",
                               hint_zh="请用 evidencekit fsck 检查案件库。",
                               hint_en="Check the library with evidencekit fsck.") from e
-        if h is not None and h.hexdigest() != self.expect_sha256:
+        if h is not None:
+            if hashed is not None:
+                stream.check_later(self.check, h)
+            else:
+                self.check(h)
+        stream.write(b"\nendstream")
+
+    def check(self, h: Any) -> None:
+        """Fail when the bytes copied are not the original the manifest names."""
+        if h.hexdigest() != self.expect_sha256:
             raise ExportError(f"原件与入库时的哈希不一致：{self.path.name}",
                               f"An original no longer matches its recorded hash: {self.path.name}",
                               hint_zh="案件库中的文件已被改动，请用 evidencekit fsck 检查。",
                               hint_en="A file in the library was altered; run evidencekit fsck.",
                               code="blob_altered")
-        stream.write(b"\nendstream")
 
 
 def image_stream(path: Path, spans: tuple[tuple[int, int], ...], width: int, height: int,
@@ -153,15 +168,62 @@ def attach_file(writer: PdfWriter, name: str, path: Path, sha256: str) -> None:
 
 
 class HashingFile:
-    """A write-only file that hashes what goes through it (pypdf needs write and tell)."""
+    """A write-only file that hashes what goes through it (pypdf needs write and tell).
+
+    The SHA-256 work runs on one worker thread, in write order, while this thread reads and
+    writes: hashlib releases the GIL on big buffers, so on two cores hashing costs little
+    wall time. Small writes are batched into 1 MB buffers first. Use as a context manager;
+    :meth:`hexdigest` waits for the worker and runs the deferred checks.
+    """
+
+    BATCH = CHUNK
+    DEPTH = 16  # buffers queued at most: memory stays bounded when hashing lags
 
     def __init__(self, f: BinaryIO):
         self.f = f
         self.h = hashlib.sha256()
+        self._small = bytearray()
+        self._checks: list[tuple[Callable[[Any], None], Any]] = []
+        self._q: queue.Queue = queue.Queue(self.DEPTH)
+        self._worker = threading.Thread(target=self._hash, name="bundle-sha256", daemon=True)
+        self._worker.start()
+        self._digest = ""
+
+    def _hash(self) -> None:
+        while True:
+            item = self._q.get()
+            if item is None:
+                return
+            data, other = item
+            self.h.update(data)
+            if other is not None:
+                other.update(data)
+
+    def _flush_small(self) -> None:
+        if self._small:
+            self._q.put((bytes(self._small), None))
+            self._small.clear()
 
     def write(self, data: bytes) -> int:
-        self.h.update(data)
-        return self.f.write(data)
+        n = self.f.write(data)
+        if len(data) >= 1 << 16:
+            self._flush_small()
+            self._q.put((bytes(data), None))
+        else:
+            self._small += data
+            if len(self._small) >= self.BATCH:
+                self._flush_small()
+        return n
+
+    def write_hashed(self, data: bytes, other: Any) -> None:
+        """Write ``data``, hashing it into the file's hash and into ``other``."""
+        self.f.write(data)
+        self._flush_small()
+        self._q.put((bytes(data), other))
+
+    def check_later(self, check: Callable[[Any], None], h: Any) -> None:
+        """Run ``check(h)`` once everything written so far is hashed."""
+        self._checks.append((check, h))
 
     def tell(self) -> int:
         return self.f.tell()
@@ -169,8 +231,26 @@ class HashingFile:
     def flush(self) -> None:
         self.f.flush()
 
+    def close(self) -> None:
+        """Stop the worker (idempotent)."""
+        if self._worker.is_alive():
+            self._flush_small()
+            self._q.put(None)
+            self._worker.join()
+
     def hexdigest(self) -> str:
-        return self.h.hexdigest()
+        if not self._digest:
+            self.close()
+            for check, h in self._checks:
+                check(h)
+            self._digest = self.h.hexdigest()
+        return self._digest
+
+    def __enter__(self) -> "HashingFile":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
 
 
 __all__ = ["jpeg_spans", "FileStream", "image_stream", "swap_placeholders", "attach_file",
