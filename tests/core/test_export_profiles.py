@@ -151,3 +151,16 @@ def test_optblue_pages_have_no_colour(tmp_path):
         r, g, b = Image.open(png).convert("RGB").split()
         spreads.append(ImageChops.difference(r, b).getextrema()[1])
     assert max(spreads) > 20
+
+
+def test_archive_refuses_an_original_altered_since_ingestion(tmp_path):
+    from evidencekit.errors import ExportError
+    src = build_case(tmp_path / "c", photos=2)
+    photo = next(e for e in src.exhibits if e.kind == "photo")
+    with open(src.blob_path(photo.sha256), "ab") as f:
+        f.write(b"tampered")  # still a JPEG; only the hash tells
+    out = tmp_path / "a.pdf"
+    with pytest.raises(ExportError) as err:
+        export_bundle(src, out, profile="archive", now=NOW)
+    assert err.value.code == "blob_altered"
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*partial")) == []
