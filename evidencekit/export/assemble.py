@@ -16,7 +16,7 @@ from .. import __version__
 from ..domain import MODES
 from .cover import TITLES, CoverFacts, draw_cover
 from .documents import place_page
-from .page import Block, BundleCanvas, flow_story
+from .page import Block, BundleCanvas, flow_story, replay_story
 from .plan import ExportPlan
 from .streams import FileStream, HashingFile, attach_file, swap_placeholders
 
@@ -35,9 +35,14 @@ class Piece:
         return end - self.start
 
 
-def count_flow(plan: ExportPlan, story: Callable[[], list]) -> int:
+def count_flow(plan: ExportPlan, block: Block) -> int:
+    """Lay out a flowing block without drawing it; keep the layout for :func:`draw_file`."""
     bc = BundleCanvas(io.BytesIO(), plan, 0, dry=True)
-    return flow_story(bc, story(), "")
+    key = block.story_key()
+    layout: list = []
+    n = flow_story(bc, block.story(), "", layout=layout)
+    block.layout = (key, layout)
+    return n
 
 
 def draw_file(plan: ExportPlan, pieces: list[Piece], target: Any, *, total: int, file_no: int,
@@ -66,6 +71,8 @@ def draw_file(plan: ExportPlan, pieces: list[Piece], target: Any, *, total: int,
             mark(bc)
             draw_cover(c, plan, cover, bc.pal, mask)
             bc.finish_page()
+        elif b.pages is None and b.layout is not None and b.layout[0] == b.story_key():
+            replay_story(bc, b.layout[1], b.header, on_first=mark)  # as counted, no relayout
         elif b.pages is None:
             flow_story(bc, b.story(), b.header, on_first=mark)
         else:

@@ -87,6 +87,10 @@ class Block:
     header: str  # stamp header text for its pages
     pages: list[PageSpec] | None = None
     story: Callable[[], list[Any]] | None = None  # flowing content (platypus)
+    # What the story depends on besides the plan (e.g. where exhibits landed): a layout
+    # counted for one key is drawn again only for the same key.
+    story_key: Callable[[], Any] = field(default=lambda: None)
+    layout: tuple[Any, Any] | None = None  # (story_key(), pages) from the last count
     n_pages: int = 0
     level: int = 0
     exhibit_no: int = 0  # 0 for non-exhibit blocks
@@ -165,12 +169,23 @@ class BundleCanvas:
         self.c.save()
 
 
-def _no_draw(*args: Any, **kw: Any) -> None:
-    pass
+Layout = list[list[tuple[Any, float, float, float]]]  # per page: (flowable, x, y, _sW)
 
 
-def flow_story(bc: BundleCanvas, story: list[Any], header: str, *, on_first=None) -> int:
-    """Draw flowables across as many pages as needed; returns pages used."""
+def _recorder(page: list, f: Any):
+    def record(canv: Any, x: float, y: float, _sW: float = 0) -> None:
+        page.append((f, x, y, _sW))
+    return record
+
+
+def flow_story(bc: BundleCanvas, story: list[Any], header: str, *, on_first=None,
+               layout: Layout | None = None) -> int:
+    """Draw flowables across as many pages as needed; returns pages used.
+
+    On a dry canvas nothing is drawn: each flowable placed is recorded into ``layout``
+    (when given) with where the frame put it, so :func:`replay_story` can draw the same
+    pages later without laying them out again.
+    """
     used = 0
     story = list(story)
     while story:
@@ -178,13 +193,14 @@ def flow_story(bc: BundleCanvas, story: list[Any], header: str, *, on_first=None
         used += 1
         if on_first is not None and used == 1:
             on_first(bc)
+        page: list = []
         frame = Frame(MX, BOTTOM, CW, CH, leftPadding=0, rightPadding=0, topPadding=0,
                       bottomPadding=0, showBoundary=0)
         placed = 0
         while story:
             f = story[0]
-            if bc.dry:  # counting only: lay out (wrap, split), draw nothing
-                f.drawOn = _no_draw
+            if bc.dry:  # lay out (wrap, split), record instead of drawing
+                f.drawOn = _recorder(page, f)
             if frame.add(f, bc.c, trySplit=1):
                 story.pop(0)
                 placed += 1
@@ -192,16 +208,36 @@ def flow_story(bc: BundleCanvas, story: list[Any], header: str, *, on_first=None
             parts = frame.split(f, bc.c)
             if len(parts) > 1:
                 story[0:1] = parts
+                if bc.dry:
+                    story[0].drawOn = _recorder(page, story[0])
                 if frame.add(story[0], bc.c, trySplit=1):
                     story.pop(0)
                     placed += 1
                     continue
             break
         bc.finish_page()
+        if layout is not None:
+            layout.append(page)
         if placed == 0 and story:
             raise ExportError("内容过大，无法排版", "A piece of content is too large for a page",
                               hint_zh="请缩短该段文字。", hint_en="Shorten that text.")
+    if bc.dry and layout is not None:
+        for page in layout:
+            for f, *_ in page:
+                f.__dict__.pop("drawOn", None)  # the class's drawOn again, for the replay
     return used
+
+
+def replay_story(bc: BundleCanvas, layout: Layout, header: str, *, on_first=None) -> int:
+    """Draw pages recorded by a dry :func:`flow_story`: same flowables, same places."""
+    for used, page in enumerate(layout, start=1):
+        bc.start_page(header)
+        if on_first is not None and used == 1:
+            on_first(bc)
+        for f, x, y, sw in page:
+            f.drawOn(bc.c, x, y, _sW=sw)
+        bc.finish_page()
+    return len(layout)
 
 
 def draw_kv_rows(c: Canvas, x: float, y: float, rows: list[tuple[str, str]], *, key_w: float,

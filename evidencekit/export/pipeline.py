@@ -219,17 +219,20 @@ def _render(run: _Run, plan: ExportPlan, frac: tuple[float, float]) -> _Rendered
                       for b in exhibits}
         all_warn = run.warnings + warnings
         where = Where()
+
+        def where_key() -> tuple:  # what links and page numbers in a story depend on
+            return where.file_no, tuple(where.pages.items()), tuple(where.file_names)
         cover = Block("cover", "封面 Cover", "封面 Cover", n_pages=1, est_bytes=40_000)
         statement = Block("statement", "陈述 Statement" if plan.mode == "arbitration" else
                           "陈述与申诉要点 Statement & appeal points", "陈述 Statement",
                           story=lambda: statement_story(plan, pal, run.mask, where)
-                          + checklist_story(plan, pal, where))
+                          + checklist_story(plan, pal, where), story_key=where_key)
         index = Block("index", "证据目录 Index", "目录 Index",
-                      story=lambda: index_story(plan, pal, where, times))
+                      story=lambda: index_story(plan, pal, where, times), story_key=where_key)
         appendix = Block("appendix", "附录 Appendix", "附录 Appendix",
                          story=lambda: appendix_story(plan, pal, all_warn, run.mask))
         for b in (statement, index, appendix):
-            b.n_pages = count_flow(plan, b.story)
+            b.n_pages = count_flow(plan, b)
             b.est_bytes = 6000 * b.n_pages
         prof = plan.profile
         budget = int(prof.max_file_bytes * 0.9) if prof.max_file_bytes else 0
@@ -267,7 +270,7 @@ def _draw_all(run: _Run, plan: ExportPlan, files: list[list[Piece]], where: Wher
             counts.append(n)
         index = next(p.block for p in files[0] if p.block.key == "index")
         where.file_no = 1
-        n_index = count_flow(plan, index.story)
+        n_index = count_flow(plan, index)
         if n_index == index.n_pages:
             break
         index.n_pages = n_index

@@ -198,3 +198,29 @@ def test_profiles_load_and_validate(tmp_path):
     with pytest.raises(RuleError) as e:
         load_profiles(tmp_path)
     assert e.value.key == "photos.per_page" and "bad.toml" in e.value.file
+
+
+def test_flowing_blocks_drawn_from_their_counted_layout(tmp_path, monkeypatch):
+    """Index and appendix are laid out once (counted) and drawn from that layout: the bytes
+    are those of laying them out again."""
+    from evidencekit.export import assemble, pipeline
+    src = build_case(tmp_path / "c", mode="appeal", photos=2, chat_messages=150)
+    replays = []
+    real_replay = assemble.replay_story
+    monkeypatch.setattr(assemble, "replay_story",
+                        lambda bc, layout, *a, **k: replays.append(len(layout))
+                        or real_replay(bc, layout, *a, **k))
+    (tmp_path / "fast").mkdir()
+    (tmp_path / "slow").mkdir()  # same file name: it is in the manifest
+    fast = export_bundle(src, tmp_path / "fast" / "b.pdf", mode="appeal", now=NOW)
+    assert len(replays) >= 2  # index and appendix at least
+    real_count = pipeline.count_flow
+
+    def count_forget(plan, block):
+        n = real_count(plan, block)
+        block.layout = None
+        return n
+    monkeypatch.setattr(pipeline, "count_flow", count_forget)
+    slow = export_bundle(src, tmp_path / "slow" / "b.pdf", mode="appeal", now=NOW)
+    assert fast.files[0].read_bytes() == slow.files[0].read_bytes()
+    assert len(replays) >= 2
