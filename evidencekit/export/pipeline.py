@@ -231,11 +231,19 @@ def _render(run: _Run, plan: ExportPlan, frac: tuple[float, float]) -> _Rendered
                       story=lambda: index_story(plan, pal, where, times), story_key=where_key)
         appendix = Block("appendix", "附录 Appendix", "附录 Appendix",
                          story=lambda: appendix_story(plan, pal, all_warn, run.mask))
-        for b in (statement, index, appendix):
+        for b in (statement, appendix):
             b.n_pages = count_flow(plan, b)
             b.est_bytes = 6000 * b.n_pages
         prof = plan.profile
         budget = int(prof.max_file_bytes * 0.9) if prof.max_file_bytes else 0
+        # The index shows where exhibits start, which depends on its own length: lay it out
+        # once with exhibits placed for a guessed length. When the guess holds (nearly
+        # always) _draw_all finds that layout ready; when not, it lays out again.
+        index.n_pages = max(1, -(-(len(plan.exhibits) + 2) // INDEX_ROWS_PER_PAGE))
+        _locate(plan, fit.pack([cover, index], [statement], exhibits, [appendix], page_bytes,
+                               prof, budget), where)
+        index.n_pages = count_flow(plan, index)
+        index.est_bytes = 6000 * index.n_pages
         for _ in range(4):
             files = fit.pack([cover, index], [statement], exhibits, [appendix],
                              page_bytes, prof, budget)
@@ -251,29 +259,41 @@ def _render(run: _Run, plan: ExportPlan, frac: tuple[float, float]) -> _Rendered
         jobs.close()
 
 
+INDEX_ROWS_PER_PAGE = 24  # a guess (rows of one or two lines); only speed depends on it
+
+
+def _locate(plan: ExportPlan, files: list[list[Piece]], where: Where) -> list[int]:
+    """Fill ``where`` (file names, each exhibit's file and first page) for this packing, as
+    seen from file 1; return each file's page count."""
+    where.file_names = [plan.out.name] if len(files) == 1 else \
+        [f"{plan.out.stem}-{k}.pdf" for k in range(1, len(files) + 1)]
+    where.pages.clear()
+    where.file_no = 1
+    counts = []
+    for k, pieces in enumerate(files, start=1):
+        n = 0
+        for p in pieces:
+            if p.block.exhibit_no and p.block.key not in where.pages:
+                where.pages[p.block.key] = (k, n + 1 if p.n_pages() else max(1, n))
+            n += p.n_pages()
+        counts.append(n)
+    return counts
+
+
 def _draw_all(run: _Run, plan: ExportPlan, files: list[list[Piece]], where: Where,
               jobs: ImageJobs, tmp: Path, frac) -> _Rendered:
-    stem = plan.out.stem
-    names = [plan.out.name] if len(files) == 1 else \
-        [f"{stem}-{k}.pdf" for k in range(1, len(files) + 1)]
-    where.file_names = names
     # Where every exhibit starts: file and page; the index's own length can depend on it.
+    index = next(p.block for p in files[0] if p.block.key == "index")
     for _ in range(3):
-        where.pages.clear()
-        counts = []
-        for k, pieces in enumerate(files, start=1):
-            n = 0
-            for p in pieces:
-                if p.block.exhibit_no and p.block.key not in where.pages:
-                    where.pages[p.block.key] = (k, n + 1 if p.n_pages() else max(1, n))
-                n += p.n_pages()
-            counts.append(n)
-        index = next(p.block for p in files[0] if p.block.key == "index")
-        where.file_no = 1
-        n_index = count_flow(plan, index)
+        counts = _locate(plan, files, where)
+        if index.layout is not None and index.layout[0] == index.story_key():
+            n_index = len(index.layout[1])  # laid out for exactly these places already
+        else:
+            n_index = count_flow(plan, index)
         if n_index == index.n_pages:
             break
         index.n_pages = n_index
+    names = where.file_names
     manifest = build_manifest(plan, run.mask, names)
     manifest_sha = sha256(manifest)
     originals = [(original_name(pe.label, pe.exhibit.source_name), pe.path, pe.exhibit.sha256)
