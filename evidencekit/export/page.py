@@ -2,7 +2,8 @@
 
 Every part of the bundle is a :class:`Block` of pages. Blocks with fixed pages
 (exhibits) are laid out before drawing, so page numbers are known up front;
-flowing blocks (statement, index, appendix) are counted with a dry run. One
+flowing blocks (statement, index, appendix) are counted with a dry run that records
+where each flowable landed, so drawing them need not lay them out again. One
 reportlab canvas then draws the whole file and stamps each page as it goes.
 """
 
