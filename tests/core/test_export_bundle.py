@@ -14,16 +14,7 @@ from evidencekit.export import export_bundle, load_profiles
 from evidencekit.progress import CancelToken
 
 from .export_fixtures import NOW, build_case
-
-
-def qpdf_ok(path: Path) -> None:
-    r = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
-
-
-def text_of(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+from .pdf_tools import qpdf_ok, text_of
 
 
 @pytest.fixture(scope="module")

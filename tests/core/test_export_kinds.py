@@ -7,7 +7,6 @@ bundle shows each by its content, under the header of the kind the user chose.
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from pypdf import PdfReader
 from evidencekit.export import export_bundle
 
 from .export_fixtures import NOW, CaseFiles, build_case, make_photo, make_report_pdf
+from .pdf_tools import qpdf_ok, page_text
 
 KIND_ZH = {"chat_log": "聊天记录", "logistics_trace": "物流轨迹", "photo": "照片",
            "inspection_report": "质检报告", "packing_record": "打包记录", "other": "其他"}
@@ -25,16 +25,6 @@ KIND_ZH = {"chat_log": "聊天记录", "logistics_trace": "物流轨迹", "photo
 
 # What ingestion recorded, where the exporter needs it (bytes alone look binary).
 FACTS = {"chat16.txt": {"format": "text", "encoding": "utf-16-le"}}
-
-
-def qpdf_ok(path: Path) -> None:
-    r = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
-
-
-def page_text(path: Path, page: int) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(path),
-                           "-"], capture_output=True, text=True, check=True).stdout
 
 
 def screenshot(path: Path, fmt: str, text: str) -> Path:

@@ -16,6 +16,7 @@ from evidencekit.domain import AppealPoint
 from evidencekit.errors import ExportError
 from evidencekit.export import export_bundle, source_from_library, verify_bundle
 from evidencekit.store import Library
+from .pdf_tools import qpdf_ok, text_of
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 UTC = timezone.utc
@@ -37,16 +38,6 @@ def make_library(root: Path) -> tuple[Library, int, dict[str, str]]:
         ex = lib.attach(case.id, DATA / name, password="8888" if "encrypted" in name else None)
         shas[name] = ex.sha256
     return lib, case.id, shas
-
-
-def qpdf_ok(path: Path) -> None:
-    r = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
-
-
-def text_of(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,7 @@ from evidencekit.errors import LimitError
 from evidencekit.export import export_bundle, load_profiles, verify_bundle
 
 from .export_fixtures import NOW, build_case
-
-
-def qpdf_ok(path):
-    r = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
+from .pdf_tools import qpdf_ok
 
 
 def test_archive_embeds_originals_and_verifies(tmp_path):

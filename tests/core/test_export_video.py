@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -14,18 +13,9 @@ from evidencekit.export import export_bundle
 
 from .export_fixtures import NOW, CaseFiles, build_case
 from .video_fixtures import make_video
+from .pdf_tools import qpdf_ok, text_of
 
 pytest.importorskip("av")
-
-
-def qpdf_ok(path: Path) -> None:
-    r = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
-
-
-def text_of(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
 
 
 @pytest.fixture(scope="module")
