@@ -42,6 +42,9 @@ def test_export_then_verify_untouched_and_altered(case, tmp_path):
     assert "平台介入举证材料" in text and "签收未收到" in text
     assert "13912345678" not in text and "139****5678" in text  # masked by default
     assert "+08:00" in text  # Douyin times in China Standard Time, with the zone printed
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
+    assert rows and all(r[-5] == "yes" for r in rows), fonts  # every font embedded
     show = json.loads(ek(lib, "case", "show", cid, "--json").stdout)
     assert show["submissions"][0]["manifest_sha256"] == report["manifest_sha256"]
     assert show["submissions"][0]["files"] == [str(out)]

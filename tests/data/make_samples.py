@@ -140,9 +140,10 @@ def pdf_bytes(pages: list[list[str]], title: str) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
     buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
-    c.setTitle(title)
     name = _font(12)
+    # initialFontName: otherwise reportlab adds an unused, unembedded Helvetica resource
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1, initialFontName=name)
+    c.setTitle(title)
     for lines in pages:
         y = 780
         for i, line in enumerate(lines):
