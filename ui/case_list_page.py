@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from evidencekit.domain import STAGES
 
 from . import labels
 from .deadline_delegate import DeadlineDelegate
+from .tables import record_table
 from .i18n import lang
 from .models.case_list_model import (COL_BUYER, COL_CASE_NO, COL_CHECKLIST, COL_DEADLINE,
                                      COL_ORDER, COL_PLATFORM, COL_STAGE, COL_TYPE, COL_UPDATED,
@@ -47,18 +47,8 @@ class CaseListPage(QWidget):
             lambda _i: self.proxy.set_filter(dispute_type=self.dispute_type.currentData() or ""))
         self._fill_types()
 
-        self.table = QTableView()
-        self.table.setObjectName("caseTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        # Fixed widths (not ResizeToContents, which measures every row: slow with 1,000 cases).
+        self.table = record_table("caseTable", self.proxy)
         h = self.table.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.Interactive)
         h.setSectionResizeMode(COL_DEADLINE, QHeaderView.Stretch)
         em = self.fontMetrics().horizontalAdvance("M")
         # English names of types and stages ("Platform intervention") are about twice as wide

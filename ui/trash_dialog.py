@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QTableView, QVBoxLayout)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout)
 
 from . import labels
+from .tables import record_table
 from .models.trash_model import COL_BUYER, COL_CASE_NO, COL_ORDER, COL_PLATFORM, COL_TRASHED, \
     COL_TYPE, TrashModel
 
@@ -19,17 +19,9 @@ class TrashDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("trashDialog")
         self.model = TrashModel(ctx, self)
-        self.table = QTableView()
-        self.table.setObjectName("trashTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        self.table = record_table("trashTable", self.model,
+                                  selection=QAbstractItemView.ExtendedSelection)
         h = self.table.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.Interactive)
         h.setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("M")
         for col, chars in ((COL_CASE_NO, 7), (COL_ORDER, 12), (COL_PLATFORM, 9), (COL_TYPE, 17),
