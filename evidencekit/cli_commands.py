@@ -224,7 +224,7 @@ def _expand(files: list[str]) -> list[Path]:
 def cmd_attach(args, lang):
     from concurrent.futures import ThreadPoolExecutor
 
-    from .store.exhibits import _analyze, _check_source
+    from .store.exhibits import _analyze
 
     with _open(args) as lib:
         case = lib.get_case(args.case, include_deleted=False)
@@ -232,7 +232,6 @@ def cmd_attach(args, lang):
 
         def read(p: Path):
             try:
-                _check_source(p)
                 return _analyze(lib, p, args.kind, args.password)
             except IngestError as e:
                 return e

@@ -10,23 +10,11 @@ from dataclasses import dataclass, field, asdict
 from datetime import datetime
 from typing import Any
 
+from .kinds import KIND_LIST
 from .timeutil import to_iso
 
-# Evidence kinds (contract: keep these names).
-KINDS: dict[str, tuple[str, str]] = {
-    "chat_log": ("聊天记录", "Chat log"),
-    "logistics_trace": ("物流轨迹", "Logistics trace"),
-    "courier_proof": ("快递公司证明", "Courier proof"),
-    "inspection_report": ("质检报告", "Inspection report"),
-    "batch_certificate": ("批次合格证明", "Batch certificate"),
-    "photo": ("照片", "Photo"),
-    "video": ("视频", "Video"),
-    "packing_record": ("打包记录", "Packing record"),
-    "listing_snapshot": ("详情页截图", "Listing snapshot"),
-    "after_sale_voucher": ("售后处理凭证", "After-sales voucher"),
-    "work_order_log": ("售后工单", "Work-order log"),
-    "other": ("其他", "Other"),
-}
+# Evidence kinds (contract: keep these names), from the registry in kinds.py.
+KINDS: dict[str, tuple[str, str]] = {k.name: (k.zh, k.en) for k in KIND_LIST}
 
 # Case stages in life-cycle order.
 STAGES: dict[str, tuple[str, str]] = {

@@ -29,32 +29,28 @@ def _as_dt(v: Any) -> datetime | None:
     return None
 
 
-def content_span(content: Any) -> tuple[datetime | None, datetime | None]:
-    times = []
-    for item in getattr(content, "messages", None) or getattr(content, "events", None) or []:
-        if getattr(item, "at", None) is not None:
-            times.append(item.at)
-    return (min(times), max(times)) if times else (None, None)
+def facts_span(facts: dict) -> tuple[datetime | None, datetime | None]:
+    """The time span ingestion recorded, else its capture time (as ``(t, None)``)."""
+    for k1, k2 in _SPAN_KEYS:
+        a = _as_dt(facts.get(k1))
+        if a:
+            return a, _as_dt(facts.get(k2))
+    for k in _TIME_KEYS:
+        t = _as_dt(facts.get(k))
+        if t is not None:
+            return t, None
+    return None, None
 
 
 def exhibit_time(plan: ExportPlan, pe: PlannedExhibit, content: Any = None) -> str:
     """Capture time or time span as text, with the zone; "" when unknown."""
-    facts = pe.exhibit.facts or {}
-    a, b = content_span(content) if content is not None else (None, None)
+    from ..kinds import renderer  # the exhibit's view knows where its time is
+    a, b = renderer(pe.render).span(content, pe.exhibit.facts or {})
     if a is None:
-        for k1, k2 in _SPAN_KEYS:
-            a, b = _as_dt(facts.get(k1)), _as_dt(facts.get(k2))
-            if a:
-                break
-    if a is not None:
-        if b is None or b == a:
-            return format_local(a, plan.zone)
-        return f"{format_local(a, plan.zone)} — {format_local(b, plan.zone)}"
-    for k in _TIME_KEYS:
-        t = _as_dt(facts.get(k))
-        if t is not None:
-            return format_local(t, plan.zone)
-    return ""
+        return ""
+    if b is None or b == a:
+        return format_local(a, plan.zone)
+    return f"{format_local(a, plan.zone)} — {format_local(b, plan.zone)}"
 
 
 def kind_label(kind: str) -> str:

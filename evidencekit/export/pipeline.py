@@ -13,27 +13,23 @@ from typing import Any, Mapping
 
 import reportlab.rl_config
 
-from ..errors import Cancelled, ExportError, UsageError
+from ..errors import ExportError, UsageError
+from ..kinds import renderer
 from ..progress import CancelLike, ProgressFn, check_cancel, no_progress
 from ..timeutil import get_zone
 from . import fit, fonts
 from .assemble import Piece, count_flow, draw_file, finish_file
 from .cover import CoverFacts
-from .documents import layout_document, open_document
 from .front import Where, appendix_story, checklist_story, index_story, statement_story
 from .heading import exhibit_time, header_text
 from .limits import limit_error
 from .manifest import build_manifest, original_name, sha256
 from .masking import masker
 from .page import Block, palette
-from .photos import ImageJobs, layout_image, layout_photos
+from .photos import ImageJobs
 from .plan import ExportPlan, build_plan
 from .profiles import Profile, resolve_profile
 from .source import BundleSource
-from .timeline import layout_trace, load_trace
-from .transcript import layout_chat, layout_text, load_chat
-from .video import layout_video, load_frames
-from .video import warning as video_warning
 
 # Raw JPEG bytes in the PDF, not ASCII85 text (25 % smaller, faster).
 reportlab.rl_config.useA85 = 0
@@ -75,41 +71,25 @@ class _Run:
         self.mask = masker(plan.mask)
         self.warnings: list[tuple[str, str]] = []
         self.contents: dict[int, Any] = {}
-        self.docs: dict[int, Any] = {}
         self.attempt = 0
 
     def load(self) -> None:
+        """What each exhibit's view reads once per export, whatever the fitting ladder tries."""
         for pe in self.plan.exhibits:
             check_cancel(self.cancel)
-            if pe.render in ("chat", "trace"):
-                try:
-                    content = (load_chat if pe.render == "chat" else load_trace)(self.plan, pe)
-                except Cancelled:
-                    raise
-                except Exception:  # noqa: BLE001 - unreadable as chat/trace: shown otherwise
-                    content = None
-                if not (getattr(content, "messages", None) or getattr(content, "events", None)):
-                    content = None  # nothing recognised: the text itself says more
-                if content is None and pe.format == "text":
-                    self.warnings.append(
-                        (f"{pe.label}：无法识别为{'聊天记录' if pe.render == 'chat' else '物流轨迹'}，"
-                         "按原文显示", f"{pe.label}: not readable as a "
-                         f"{'chat log' if pe.render == 'chat' else 'trace'}; shown as text"))
+            content = renderer(pe.render).prepare(self, pe)
+            if content is not None:
                 self.contents[pe.number] = content
-            elif pe.render == "document":
-                self.docs[pe.number] = open_document(self.plan, pe)
-            elif pe.render == "video":  # decoded once, whatever the fitting ladder tries
-                self.contents[pe.number] = load_frames(pe, self.tmp)
 
     def exhibit_blocks(self, plan: ExportPlan, jobs: ImageJobs) -> tuple[list[Block], list]:
         pal = palette(plan.settings.grayscale)
         blocks: list[Block] = []
         warnings: list[tuple[str, str]] = []
-        run: list = []
+        run: list = []  # neighbours laid out together (photos share pages)
 
         def flush() -> None:
             if run:
-                pages = layout_photos(plan, list(run), jobs, pal)
+                pages = renderer(run[0].render).layout_group(plan, list(run), jobs, pal)
                 per = plan.settings.per_page
                 for i, pe in enumerate(run):
                     own = pages[i // per: i // per + 1] if i % per == 0 else []
@@ -120,33 +100,14 @@ class _Run:
                 run.clear()
 
         for pe in plan.exhibits:
-            if pe.render == "photo":
+            r = renderer(pe.render)
+            if run and run[0].render != pe.render:
+                flush()
+            if r.grouped:
                 run.append(pe)
                 continue
-            flush()
-            content = self.contents.get(pe.number)
-            if pe.render == "chat" and content is not None:
-                specs = layout_chat(plan, pe, content, pal, self.mask)
-            elif pe.render == "trace" and content is not None:
-                specs = layout_trace(plan, pe, content, pal, self.mask)
-            elif pe.render == "text" or (pe.render in ("chat", "trace") and pe.format == "text"):
-                specs = layout_text(plan, pe, _read_text(pe.path), pal, self.mask)
-            elif pe.render == "document":
-                specs, w = layout_document(plan, pe, self.docs[pe.number], pal,
-                                           plan.profile.no_blank_pages)
-                warnings += w
-            elif pe.render == "image":
-                specs = layout_image(plan, pe, jobs, pal)
-            elif pe.render == "video":
-                specs = layout_video(plan, pe, content, jobs, pal)
-                if video_warning(pe, content):
-                    warnings.append(video_warning(pe, content))
-            else:
-                specs = layout_text(plan, pe, "此文件无法在 PDF 中显示；原件保存在案件库中，哈希见上。\n"
-                                    "This file cannot be shown in a PDF; the original is kept in "
-                                    "the library, its hash is above.", pal, self.mask)
-                warnings.append((f"{pe.label}：文件类型无法显示，仅列出哈希",
-                                 f"{pe.label}: file type cannot be shown; hash listed only"))
+            specs, w = r.layout(self, plan, pe, self.contents.get(pe.number), jobs, pal)
+            warnings += w
             blocks.append(_block(pe, specs))
         flush()
         return blocks, warnings
@@ -158,16 +119,6 @@ def _block(pe, pages) -> Block:
     # Photos sharing a page: only the first on the page owns it; the others point to it.
     return Block(key=pe.label, title=title[:80], header=header_text(pe), pages=list(pages),
                  n_pages=len(pages), level=1, exhibit_no=pe.number)
-
-
-def _read_text(path: Path) -> str:
-    raw = path.read_bytes()[:2_000_000]
-    for enc in ("utf-8-sig", "utf-16", "gb18030"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("utf-8", "replace")
 
 
 @dataclass
@@ -311,7 +262,7 @@ def _draw_all(run: _Run, plan: ExportPlan, files: list[list[Piece]], where: Wher
         inserts = draw_file(plan, pieces, str(body), total=counts[k - 1], file_no=k,
                             file_count=len(files), cover=cover, mask=run.mask, cancel=run.cancel)
         run.progress(lo + (hi - lo) * (k - 0.5) / len(files), "正在合并文件", "Merging files")
-        shas.append(finish_file(plan, body, path, inserts=inserts, docs=run.docs,
+        shas.append(finish_file(plan, body, path, inserts=inserts, docs=run.contents,
                                 manifest=manifest, manifest_sha=manifest_sha,
                                 originals=originals if k == 1 else [], streams=streams,
                                 file_no=k))

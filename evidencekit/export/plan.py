@@ -7,15 +7,11 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from PIL import Image
-
 from ..domain import MODES, Exhibit
 from ..errors import ExportError, UsageError
+from ..kinds import view_name
 from .profiles import Profile
 from .source import BundleSource
-
-IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM", b"II*\x00", b"MM\x00*")
-HEIF_BRANDS = (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis", b"avif")
 
 
 @dataclass(frozen=True)
@@ -33,8 +29,8 @@ class PlannedExhibit:
     number: int
     exhibit: Exhibit
     path: Path
-    render: str  # chat | trace | photo | image | document | video | text | binary
-    format: str = ""  # what the blob is, sniffed: pdf | image | video | zip | text | binary
+    render: str  # its view in evidencekit.kinds: chat | trace | photo | image | document | …
+    format: str = ""  # what ingestion decided the file is: pdf | image | video | xlsx | text | binary
 
     @property
     def label(self) -> str:
@@ -62,83 +58,20 @@ class ExportPlan:
         return replace(self, settings=settings)
 
 
-def sniff(path: Path) -> str:
-    """Triage by content, not by extension."""
+def file_type(source: BundleSource, ex: Exhibit) -> str:
+    """What ingestion decided the file is; decided now (once, by ingestion's sniffer) for a
+    source built without it. The library fills it in for exhibits attached before it was
+    kept, so an export never sniffs what attach already knew."""
+    told = (ex.facts or {}).get("file_type")
+    if told:
+        return told
+    from ..ingest import decide_file_type
     try:
-        with open(path, "rb") as f:
-            head = f.read(2048)
+        return decide_file_type(Path(source.blob_path(ex.sha256)), ex.source_name)["file_type"]
     except OSError as e:
-        raise ExportError(f"无法读取原件：{path.name}", f"Cannot read original: {path.name}",
-                          hint_zh="请检查案件库是否完整。", hint_en="Check the library folder.") from e
-    if b"%PDF-" in head[:1024]:
-        return "pdf"
-    if head.startswith(IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") or (
-            head[4:8] == b"ftyp" and head[8:12] in HEIF_BRANDS):
-        return "image" if _pillow_opens(path) else "binary"
-    if head.startswith(b"PK\x03\x04"):
-        return "zip"  # an .xlsx export, or any other zip
-    if head[4:8] == b"ftyp" or head.startswith(b"\x1a\x45\xdf\xa3") or (
-            head[:4] == b"RIFF" and head[8:12] == b"AVI "):
-        return "video"
-    if _texty(head):
-        return "text"
-    return "binary"
-
-
-def _pillow_opens(path: Path) -> bool:
-    """Header only (no decode): HEIC without its plugin, or a damaged header, is not an image
-    the bundle can show."""
-    try:
-        with Image.open(path) as im:
-            return im.width > 0 and im.height > 0
-    except Exception:  # noqa: BLE001 - anything Pillow refuses is listed, not shown
-        return False
-
-
-def _texty(head: bytes) -> bool:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
-    if b"\x00" in head:
-        return False
-    for enc in ("utf-8", "gb18030"):
-        try:
-            head.decode(enc)
-            return True
-        except UnicodeDecodeError as e:
-            if e.start > len(head) - 4:  # cut mid-character at the end of the sample
-                return True
-    return False
-
-
-def _format(sniffed: str, facts: dict) -> str:
-    """The sniffed format, corrected by what ingestion found when the bytes alone cannot
-    tell (UTF-16 text without a BOM looks binary; ingestion decoded it)."""
-    told = facts.get("format")
-    if sniffed == "binary" and told in ("text", "csv", "json", "html"):
-        return "text"
-    if sniffed == "binary" and told == "xlsx":
-        return "zip"
-    return sniffed
-
-
-def _render_for(ex: Exhibit, ftype: str, has_content: bool) -> str:
-    """What the file is decides how it is shown; the kind only decides how text is read.
-
-    A chat screenshot filed as ``chat_log`` is an image, a courier's PDF filed as
-    ``logistics_trace`` is merged as pages, a JPEG scan of a report is an image.
-    """
-    if ftype == "pdf":
-        return "document"
-    if ftype == "image":
-        return "photo" if ex.kind in ("photo", "packing_record") else "image"
-    if ftype == "video":
-        return "video"
-    readable = ftype in ("text", "zip") or has_content  # zip: an .xlsx export
-    if ex.kind == "chat_log" and readable:
-        return "chat"
-    if ex.kind == "logistics_trace" and readable:
-        return "trace"
-    return "text" if ftype == "text" else "binary"
+        raise ExportError(f"无法读取原件：{ex.source_name}", f"Cannot read original: "
+                          f"{ex.source_name}", hint_zh="请检查案件库是否完整。",
+                          hint_en="Check the library folder.") from e
 
 
 def make_bundle_id(source: BundleSource, mode: str, profile: str, now: datetime,
@@ -162,10 +95,9 @@ def build_plan(source: BundleSource, out: Path, *, mode: str, profile: Profile,
                           hint_zh="请先添加证据。", hint_en="Add evidence first.")
     items = []
     for n, ex in enumerate(sorted(source.exhibits, key=lambda e: (e.position, e.id)), start=1):
-        path = Path(source.blob_path(ex.sha256))
-        ftype = _format(sniff(path), ex.facts or {})
-        items.append(PlannedExhibit(n, ex, path, _render_for(ex, ftype, ex.id in source.contents),
-                                    ftype))
+        ftype = file_type(source, ex)
+        items.append(PlannedExhibit(n, ex, Path(source.blob_path(ex.sha256)),
+                                    view_name(ftype, ex.kind), ftype))
     dpi = profile.dpi if not profile.max_dpi else min(profile.dpi, profile.max_dpi)
     settings = Settings(dpi=dpi, quality=profile.jpeg_quality,
                         grayscale=profile.grayscale or profile.require_grayscale,

@@ -68,13 +68,16 @@ def source_from_library(lib: Any, case_id: int, mode: str, now: datetime, *,
         clocks = tuple(deadlines_mod.compute(case, rules, now))
     except Exception:
         clocks = ()
-    store_names = lib.setting("store_names", []) or []
-    if isinstance(store_names, str):
-        store_names = [s.strip() for s in store_names.split(",") if s.strip()]
+    from ..kinds import view_of
+    from ..store.exhibits import ingest_context
+    store_names = ingest_context(lib).store_names
+    # What attach read of chats and traces (read once more only for older exhibits).
+    contents = {ex.id: lib.exhibit_content(ex) for ex in exhibits if view_of(ex).loader}
     pz, pe = PLATFORM_NAMES.get(case.platform, (case.platform, case.platform))
     return BundleSource(
         case=case, exhibits=exhibits, blob_path=lib.blob_path, log=tuple(lib.log(case_id)),
         checklist=items, deadlines=clocks, dispute_type_name_zh=name_zh,
         dispute_type_name_en=name_en, platform_name_zh=pz, platform_name_en=pe,
         store_name=case.store_name or lib.setting("store_name", "") or "",
-        store_names=tuple(store_names), passwords=dict(passwords or {}), zone=zone)
+        store_names=tuple(store_names), passwords=dict(passwords or {}), zone=zone,
+        contents={k: v for k, v in contents.items() if v is not None})

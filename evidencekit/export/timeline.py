@@ -24,15 +24,6 @@ COLS = (("时间 Time", 108.0), ("地点 Location", 92.0), ("事件 Event", CW -
 HEAD_H = 18.0
 
 
-def load_trace(plan: ExportPlan, pe: PlannedExhibit) -> Any:
-    content = plan.source.contents.get(pe.exhibit.id)
-    if content is not None:
-        return content
-    from ..ingest import parse_trace  # lazy: ingestion is another module's job
-    from ..ingest.model import IngestContext
-    return parse_trace(pe.path, IngestContext(store_names=list(plan.source.store_names)))
-
-
 def _dt(v: Any) -> datetime | None:
     if isinstance(v, datetime):
         return v

@@ -26,16 +26,6 @@ BUBBLE_MAX = CW * 0.74
 ROLE_TEXT = {"buyer": "买家", "merchant": "商家", "system": "系统", "unknown": "未知"}
 
 
-def load_chat(plan: ExportPlan, pe: PlannedExhibit) -> Any:
-    content = plan.source.contents.get(pe.exhibit.id)
-    if content is not None:
-        return content
-    from ..ingest import parse_chat  # lazy: ingestion is another module's job
-    from ..ingest.model import IngestContext
-    ctx = IngestContext(store_names=list(plan.source.store_names))
-    return parse_chat(pe.path, ctx)
-
-
 def _zone_off(plan: ExportPlan, at) -> str:
     return format_local(at, plan.zone)[-6:]
 

@@ -10,21 +10,23 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..domain import KINDS, Finding
+from .. import kinds
+from ..domain import Finding
 from ..errors import IngestError
-from .chat import chat_facts, parse_chat
-from .chat import _parse as _parse_chat
+from .chat import parse_chat
 from .detect import guess_kind, mime_guess, sniff_format
 from .document import guess_document_kind, pdf_warnings, read_pdf_info
 from .model import ChatLog, IngestContext, IngestResult, Message, Trace, TraceEvent
 from .photo import photo_facts, photo_facts_many, photo_warnings
-from .trace import parse_trace, trace_facts
-from .trace import _parse as _parse_trace
+from .textio import detect_file
+from .trace import parse_trace
 from .video import video_facts, video_keyframes, video_warnings
 
 TEXT_FORMATS = ("text", "csv", "xlsx", "json", "html")
-# Kinds that are pictures or recordings by nature: any other format is refused.
-MEDIA_KINDS = ("photo", "video", "packing_record")
+# What the sniffed format means for showing the file (see kinds.FILE_TYPES).
+FILE_TYPE = {"pdf": "pdf", "image": "image", "video": "video", "xlsx": "xlsx", "text": "text",
+             "csv": "text", "json": "text", "html": "text", "binary": "binary"}
+MAX_FILE_BYTES = 2 * 1024 ** 3  # 2 GiB: larger files are refused with a clear message
 
 __all__ = ["analyze", "parse_chat", "parse_trace", "read_pdf_info", "photo_facts",
            "photo_facts_many",
@@ -36,10 +38,9 @@ def analyze(path: Path, kind: str | None = None, ctx: IngestContext | None = Non
     """Detect the kind (unless given), parse, and return facts, warnings and content."""
     path = Path(path)
     ctx = ctx or IngestContext()
-    if kind is not None and kind not in KINDS:
-        raise IngestError(f"未知的证据类型：{kind}", f"Unknown evidence kind: {kind}",
-                          code="unknown_kind")
-    size = _check_readable(path)
+    if kind is not None:
+        kinds.kind(kind)  # refuses an unknown kind
+    size = check_readable(path)
     try:
         return _analyze(path, kind, ctx, size)
     except IngestError:
@@ -54,7 +55,8 @@ def analyze(path: Path, kind: str | None = None, ctx: IngestContext | None = Non
                           code="unreadable") from e
 
 
-def _check_readable(path: Path) -> int:
+def check_readable(path: Path) -> int:
+    """The file's size, or :class:`IngestError` saying why it cannot be read."""
     try:
         st = path.stat()
     except FileNotFoundError as e:
@@ -74,12 +76,49 @@ def _check_readable(path: Path) -> int:
     if not os.access(path, os.R_OK):
         raise IngestError(f"没有权限读取文件：{path.name}", f"No permission to read: {path.name}",
                           code="file_unreadable")
+    if st.st_size > MAX_FILE_BYTES:
+        raise IngestError(f"文件太大（{st.st_size / 1024 ** 3:.1f} GB）：{path.name}",
+                          f"File too large ({st.st_size / 1024 ** 3:.1f} GB): {path.name}",
+                          hint_zh="单个文件上限 2 GB。", hint_en="The limit is 2 GB per file.",
+                          code="too_large")
     return st.st_size
 
 
+def decide_file_type(path: Path, name: str = "") -> dict:
+    """``file_type`` (and ``encoding`` for text) of a stored file, for exhibits attached before
+    ingestion kept them; ``name`` is the original file name (its suffix helps the sniffer)."""
+    path = Path(path)
+    if name:
+        from .content import read_as_named
+        fmt = read_as_named(path, name, sniff_format)
+    else:
+        fmt = sniff_format(path)
+    out = {"file_type": FILE_TYPE[fmt]}
+    if fmt == "image" and not _pillow_opens(path):
+        out["file_type"] = "binary"  # attach would have refused it; list it, don't show it
+    if out["file_type"] == "text":
+        out["encoding"] = detect_file(path).encoding
+    return out
+
+
+def _pillow_opens(path: Path) -> bool:
+    """Header only (no decode): HEIC without its plugin, or a damaged header, is no image."""
+    from PIL import Image
+    try:
+        with Image.open(path) as im:
+            return im.width > 0 and im.height > 0
+    except Exception:  # noqa: BLE001 - anything Pillow refuses is listed, not shown
+        return False
+
+
 def _analyze(path: Path, kind: str | None, ctx: IngestContext, size: int) -> IngestResult:
+    # What the file is, decided here once and kept with the exhibit: export and preview
+    # read ``file_type`` and ``encoding`` instead of sniffing the bytes again.
     fmt = sniff_format(path)
-    base = {"size": size, "mime": mime_guess(path, fmt), "format": fmt}
+    file_type = FILE_TYPE[fmt]
+    base = {"size": size, "mime": mime_guess(path, fmt), "format": fmt, "file_type": file_type}
+    if file_type == "text":
+        base["encoding"] = detect_file(path).encoding
 
     if fmt == "pdf":
         info = read_pdf_info(path, ctx.password)
@@ -87,8 +126,7 @@ def _analyze(path: Path, kind: str | None, ctx: IngestContext, size: int) -> Ing
         if guess == "other" and not info.get("has_text"):
             conf = 0.2
         chosen = kind or guess
-        if chosen in MEDIA_KINDS and chosen != "packing_record":
-            raise _wrong_format(chosen)
+        _check_accepts(chosen, "pdf")
         return IngestResult(chosen, guess, conf, {**base, **info}, pdf_warnings(info))
 
     guess, conf = guess_kind(path, fmt)
@@ -100,30 +138,25 @@ def _analyze(path: Path, kind: str | None, ctx: IngestContext, size: int) -> Ing
     if fmt == "video":
         facts = video_facts(path)
         return IngestResult(chosen, guess, conf, {**base, **facts}, video_warnings(facts))
-    if chosen in MEDIA_KINDS:
-        raise _wrong_format(chosen)
-    if chosen == "chat_log":
-        log, recognised, undecodable = _parse_chat(path, ctx)
-        facts, warnings = chat_facts(log, recognised, undecodable or fmt == "binary")
-        return IngestResult(chosen, guess, conf, {**base, **facts}, warnings, log)
-    if chosen == "logistics_trace":
-        tr, out_of_order, encoding = _parse_trace(path, ctx)
-        facts, warnings = trace_facts(tr, out_of_order, ctx.stall_hours)
-        facts["encoding"] = encoding
-        return IngestResult(chosen, guess, conf, {**base, **facts}, warnings, tr)
-    # Documents or "other" in a format we cannot show: keep it, listed but not rendered.
+    _check_accepts(chosen, "other")
+    reads = kinds.kind(chosen).reads
+    if reads:  # a chat or a trace: its view's loader reads it (even from odd bytes)
+        content, facts, warnings = kinds.resolve(kinds.VIEWS[reads].loader)(path, ctx, file_type)
+        return IngestResult(chosen, guess, conf, {**base, **facts}, warnings, content)
     warnings = []
-    if chosen != "other" or fmt not in TEXT_FORMATS:
+    if kinds.view_name(file_type, chosen) == "binary":
         warnings.append(Finding("not_previewable", "这种文件无法在证据包中显示内容，只会列出文件名和哈希",
                                 "This type of file cannot be shown in the bundle; only its name "
                                 "and hash will be listed"))
     return IngestResult(chosen, guess, conf, base, warnings)
 
 
-def _wrong_format(kind: str) -> IngestError:
-    zh, en = KINDS[kind]
-    return IngestError(f"这个文件不是图片或视频，不能作为“{zh}”添加",
-                       f"This file is not an image or video, so it cannot be added as "
-                       f"'{en.lower()}'", hint_zh="请选择照片/视频文件，或改选证据类型。",
-                       hint_en="Choose a photo/video file, or pick another evidence kind.",
-                       code="wrong_format")
+def _check_accepts(kind: str, category: str) -> None:
+    """Photo, video and packing-record exhibits are pictures or recordings by nature."""
+    k = kinds.kind(kind)
+    if k.accepts and category not in k.accepts:
+        raise IngestError(f"这个文件不是图片或视频，不能作为“{k.zh}”添加",
+                          f"This file is not an image or video, so it cannot be added as "
+                          f"'{k.en.lower()}'", hint_zh="请选择照片/视频文件，或改选证据类型。",
+                          hint_en="Choose a photo/video file, or pick another evidence kind.",
+                          code="wrong_format")

@@ -300,3 +300,11 @@ def chat_facts(log: ChatLog, recognised: bool = True,
             "chat_no_timestamps", "聊天记录没有时间，平台可能不予采信，请导出带时间的记录",
             "The chat has no timestamps; the platform may not accept it. Export it with times"))
     return facts, warnings
+
+
+def ingest(path: Path, ctx: IngestContext, file_type: str = "text") -> tuple[ChatLog, dict,
+                                                                               list[Finding]]:
+    """The chat view's loader (see :mod:`evidencekit.kinds`): content, facts, warnings."""
+    log, recognised, undecodable = _parse(Path(path), ctx)
+    facts, warnings = chat_facts(log, recognised, undecodable or file_type == "binary")
+    return log, facts, warnings

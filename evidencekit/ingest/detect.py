@@ -51,6 +51,8 @@ def sniff_format(path: Path) -> str:
         return "video"
     if head[4:8] in (b"moov", b"mdat", b"wide", b"free") and ext in VIDEO_EXT:
         return "video"
+    if head.startswith(b"\x1a\x45\xdf\xa3") or (head[:4] == b"RIFF" and head[8:12] == b"AVI "):
+        return "video"  # Matroska/WebM, AVI
     if head.startswith(b"PK\x03\x04"):
         return "xlsx" if ext in (".xlsx", ".xlsm") else "binary"
     if ext == ".pdf":

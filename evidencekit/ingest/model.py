@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from ..domain import Finding
@@ -59,3 +59,34 @@ class IngestResult:
     facts: dict[str, Any]  # JSON-serialisable
     warnings: list[Finding]
     content: Any = None  # ChatLog | Trace | None (documents and images are read from the blob)
+
+
+def content_to_json(content: Any) -> dict:
+    """A chat log or trace as JSON (kept so that export and preview need not parse again)."""
+    if isinstance(content, ChatLog):
+        return {"type": "chat", "encoding": content.encoding,
+                "messages": [[_iso(m.at), m.speaker, m.role, m.text] for m in content.messages]}
+    if isinstance(content, Trace):
+        return {"type": "trace", "tracking_no": content.tracking_no, "carrier": content.carrier,
+                "stalls": content.stalls,
+                "events": [[_iso(e.at), e.location, e.text, e.status] for e in content.events]}
+    raise TypeError(f"no JSON form for {type(content).__name__}")
+
+
+def content_from_json(data: dict) -> ChatLog | Trace:
+    if data["type"] == "chat":
+        return ChatLog([Message(_dt(at), speaker, role, text)
+                        for at, speaker, role, text in data["messages"]], data["encoding"])
+    if data["type"] == "trace":
+        return Trace([TraceEvent(_dt(at), loc, text, status)
+                      for at, loc, text, status in data["events"]],
+                     data["tracking_no"], data["carrier"], data["stalls"])
+    raise ValueError(f"unknown content type {data.get('type')!r}")
+
+
+def _iso(at: datetime | None) -> str | None:
+    return at.astimezone(timezone.utc).isoformat() if at is not None else None  # full precision
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text).astimezone(timezone.utc) if text else None

@@ -158,14 +158,30 @@ class LineReader:
         return self.decoded.undecodable or (self.chars > 0 and self.replaced > 0.05 * self.chars)
 
 
-def read_text(path: Path, limit: int | None = None) -> tuple[str, Decoded]:
-    """Whole text (or its first ``limit`` bytes) of a small file, decoded leniently."""
+def read_text(path: Path, limit: int | None = None,
+              encoding: str | None = None) -> tuple[str, Decoded]:
+    """Whole text (or its first ``limit`` bytes) of a small file, decoded leniently.
+
+    ``encoding`` is the one ingestion found for the file, when it has been read before;
+    otherwise the start of the file decides.
+    """
     with open(path, "rb") as f:
         data = f.read() if limit is None else f.read(limit)
-    decoded = sniff_encoding(data[:SAMPLE_SIZE], complete=limit is None
-                             and len(data) <= SAMPLE_SIZE)
+    if encoding and _known(encoding):
+        decoded = Decoded(encoding)
+    else:
+        decoded = sniff_encoding(data[:SAMPLE_SIZE], complete=limit is None
+                                 and len(data) <= SAMPLE_SIZE)
     enc = decoded.encoding
     if limit is not None and enc in ("utf-16-le", "utf-16-be", "utf-16", "utf-32"):
         data = data[: len(data) // 4 * 4]
     text = data.decode(enc, errors="replace").lstrip("\ufeff")
     return text, decoded
+
+
+def _known(encoding: str) -> bool:
+    try:
+        codecs.lookup(encoding)
+        return True
+    except LookupError:
+        return False

@@ -281,3 +281,12 @@ def trace_facts(trace: Trace, out_of_order: bool = False,
             f"The parcel did not move for more than {stall_hours:g} h {len(trace.stalls)} "
             f"time(s) (longest {longest:g} h)"))
     return facts, warnings
+
+
+def ingest(path: Path, ctx: IngestContext, file_type: str = "text") -> tuple[Trace, dict,
+                                                                             list[Finding]]:
+    """The trace view's loader (see :mod:`evidencekit.kinds`): content, facts, warnings."""
+    tr, out_of_order, encoding = _parse(Path(path), ctx)
+    facts, warnings = trace_facts(tr, out_of_order, ctx.stall_hours)
+    facts["encoding"] = encoding
+    return tr, facts, warnings

@@ -12,41 +12,28 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..domain import KINDS, Exhibit
-from ..errors import IngestError, NotFoundError, UsageError
+from .. import kinds
+from ..domain import Exhibit
+from ..errors import NotFoundError, UsageError
 from ..timeutil import to_iso
 from .rows import exhibit_from_row
 
 if TYPE_CHECKING:
     from .library import Library
 
-MAX_FILE_BYTES = 2 * 1024 ** 3  # 2 GiB: larger files are refused with a clear message
+
+def ingest_context(lib: "Library", password: str | None = None):
+    """What parsers may know beyond the bytes: the store's own chat names."""
+    from ..ingest.model import IngestContext
+    names = lib.setting("store_names", []) or []
+    if isinstance(names, str):
+        names = [s.strip() for s in names.split(",") if s.strip()]
+    return IngestContext(store_names=list(names), password=password)
 
 
 def _analyze(lib: "Library", path: Path, kind: str | None, password: str | None):
     from ..ingest import analyze
-    from ..ingest.model import IngestContext
-    ctx = IngestContext(store_names=list(lib.setting("store_names", []) or []),
-                        password=password)
-    return analyze(path, kind, ctx)
-
-
-def _check_source(path: Path) -> None:
-    if not path.exists():
-        raise IngestError(f"文件不存在：{path.name}", f"File not found: {path.name}")
-    if path.is_dir():
-        raise IngestError(f"这是文件夹，不是文件：{path.name}", f"This is a folder: {path.name}")
-    try:
-        size = path.stat().st_size
-        with open(path, "rb"):
-            pass
-    except OSError as e:
-        raise IngestError(f"无法读取文件 {path.name}：{e.strerror}",
-                          f"Cannot read {path.name}: {e.strerror}") from e
-    if size > MAX_FILE_BYTES:
-        raise IngestError(f"文件太大（{size / 1024 ** 3:.1f} GB）：{path.name}",
-                          f"File too large ({size / 1024 ** 3:.1f} GB): {path.name}",
-                          hint_zh="单个文件上限 2 GB。", hint_en="The limit is 2 GB per file.")
+    return analyze(path, kind, ingest_context(lib, password))
 
 
 def attach(self: "Library", case_id: int, path: Path | str, *, kind: str | None = None,
@@ -59,10 +46,8 @@ def attach(self: "Library", case_id: int, path: Path | str, *, kind: str | None 
     """
     path = Path(path)
     case = self.get_case(case_id, include_deleted=False)
-    if kind is not None and kind not in KINDS:
-        raise UsageError(f"未知证据类型：{kind}", f"Unknown evidence kind: {kind}",
-                         hint_en="One of: " + ", ".join(KINDS))
-    _check_source(path)
+    if kind is not None:
+        kinds.kind(kind)  # refuses an unknown kind
     if result is None:
         result = _analyze(self, path, kind, password)
     tmp, sha, size = self.blobs.stage(path)
@@ -93,7 +78,39 @@ def attach(self: "Library", case_id: int, path: Path | str, *, kind: str | None 
                           " WHERE sha256=? AND pid=? LIMIT 1)", (sha, os.getpid()))
         self._log(case.id, "exhibit_added", f"E{pos} {result.kind} {path.name} sha256 {sha[:12]}")
         self.conn.execute("UPDATE cases SET updated_at=? WHERE id=?", (to_iso(self.clock()), case.id))
-    return self.get_exhibit(cur.lastrowid)
+    ex = self.get_exhibit(cur.lastrowid)
+    if result.content is not None:  # what attach understood, so export need not parse again
+        self.contents.put(sha, kinds.view_of(ex).name, ingest_context(self), result.content)
+    return ex
+
+
+def content_reader(self: "Library", ex: Exhibit):
+    """A function returning the exhibit's content (chat log, trace; ``None`` for views without
+    one). It touches no database, so it may run on a worker thread."""
+    view = kinds.view_of(ex)
+    blob, ctx = self.blob_path(ex.sha256), ingest_context(self)
+    file_type = (ex.facts or {}).get("file_type", "binary")
+    return lambda: self.contents.load(blob, ex.source_name, ex.sha256, view.name, ctx, file_type)
+
+
+def exhibit_content(self: "Library", ex: Exhibit):
+    return content_reader(self, ex)()
+
+
+def decide_file_types(self: "Library") -> None:
+    """Exhibits attached before ingestion kept its decision: decide it once now and keep it."""
+    from ..ingest import decide_file_type
+    rows = self.conn.execute("SELECT id, sha256, source_name, facts FROM exhibits WHERE "
+                             "json_extract(facts, '$.file_type') IS NULL").fetchall()
+    for r in rows:
+        facts = json.loads(r["facts"] or "{}")
+        try:
+            facts.update(decide_file_type(self.blob_path(r["sha256"]), r["source_name"]))
+        except OSError:
+            continue  # a missing blob is fsck's to report
+        with self._tx():
+            self.conn.execute("UPDATE exhibits SET facts=? WHERE id=?",
+                              (json.dumps(facts, ensure_ascii=False, default=str), r["id"]))
 
 
 def get_exhibit(self: "Library", exhibit_id: int) -> Exhibit:
@@ -128,8 +145,7 @@ def update_exhibit(self: "Library", exhibit_id: int, *, kind: str | None = None,
     ex = self.get_exhibit(exhibit_id)
     changes, sets, args = [], [], []
     if kind is not None and kind != ex.kind:
-        if kind not in KINDS:
-            raise UsageError(f"未知证据类型：{kind}", f"Unknown evidence kind: {kind}")
+        kinds.kind(kind)  # refuses an unknown kind
         sets.append("kind=?"), args.append(kind), changes.append(f"kind={kind}")
     if caption is not None and caption != ex.caption:
         sets.append("caption=?"), args.append(caption), changes.append(f"caption={caption}")

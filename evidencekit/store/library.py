@@ -62,6 +62,7 @@ class Library:
         self.root = root
         self.conn = conn
         self.blobs = BlobStore(root / "blobs")
+        self._contents = None
         self.clock = clock
         self.actor = _actor()
         self._rules: RuleSet | None = None
@@ -83,6 +84,7 @@ class Library:
                              f"Cannot create the library folder {root}: {e.strerror}") from e
         lib = cls(root, db.connect(root / cls.DB_NAME), clock)
         lib._recover()
+        lib.decide_file_types()
         return lib
 
     def close(self) -> None:
@@ -99,6 +101,14 @@ class Library:
         if self._rules is None:
             self._rules = load_rules(self.root / "rules")
         return self._rules
+
+    @property
+    def contents(self):
+        """Chat and trace contents as attach read them (:mod:`evidencekit.ingest.content`)."""
+        if self._contents is None:
+            from ..ingest.content import ContentStore  # lazy: ingestion loads image libraries
+            self._contents = ContentStore(self.root / "contents")
+        return self._contents
 
     @property
     def profiles_dir(self) -> Path:
@@ -292,5 +302,6 @@ class Library:
 
     # ---- exhibits (see exhibits.py) --------------------------------------------------------
     from .exhibits import (attach, list_exhibits, exhibits_by_case, get_exhibit, update_exhibit, move_exhibit,
-                           remove_exhibit, restore_exhibit, blob_path)
+                           remove_exhibit, restore_exhibit, blob_path, content_reader,
+                           exhibit_content, decide_file_types)
     from .fsck import fsck

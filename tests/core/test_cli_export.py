@@ -103,3 +103,21 @@ def test_action_log_in_bundle_is_masked(case, tmp_path):
     assert ek(lib, "export", cid, "-o", out, "--now", NOW).returncode == 0
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert "13987654321" not in text and "139****4321" in text
+
+
+@pytest.mark.parametrize("name, line", [
+    ("chat_gbk.txt", "顾客: 你好，我买的玻璃杯今天发货吗？"),
+    ("chat_big5.txt", "買家: 收到的杯子碎了"),
+    ("trace_gbk.csv", "快件已被【丰巢快递柜】代收")])
+def test_legacy_encoded_text_as_other_shows_its_chinese(tmp_path, name, line):
+    """A GBK (or Big5) file filed as 'other' is shown as text decoded with the encoding attach
+    found, not as UTF-16 mojibake."""
+    lib = tmp_path / "lib"
+    ek(lib, "init")
+    cid = ek(lib, "case", "new", "--type", "signed_not_received", "--order", "4921").stdout.split()[-1]
+    assert ek(lib, "attach", cid, DATA / name, "--kind", "other").returncode == 0
+    out = tmp_path / "bundle.pdf"
+    r = ek(lib, "export", cid, "-o", out, "--now", NOW)
+    assert r.returncode == 0, r.stderr
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert line in text

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from evidencekit.errors import IngestError
+from evidencekit.errors import IngestError, UsageError
 from evidencekit.ingest import (IngestResult, analyze, parse_chat, parse_trace, photo_facts,
                                 read_pdf_info, video_facts)
 
@@ -65,7 +65,8 @@ def test_every_sample_is_read_without_changing_it(sample):
 
 def test_unsupported_file_as_other_keeps_size_and_mime():
     r = analyze(DATA / "archive.zip", "other")
-    assert r.facts == {"size": 130, "mime": "application/zip", "format": "binary"}
+    assert r.facts == {"size": 130, "mime": "application/zip", "format": "binary",
+                       "file_type": "binary"}
     assert [w.code for w in r.warnings] == ["not_previewable"]
 
 
@@ -85,18 +86,18 @@ def test_missing_file_folder_and_unknown_kind(tmp_path):
     with pytest.raises(IngestError) as e:
         analyze(tmp_path)
     assert e.value.code == "is_directory"
-    with pytest.raises(IngestError) as e:
+    with pytest.raises(UsageError) as e:  # the one kind validation, as the library's
         analyze(DATA / "chat_gbk.txt", kind="receipt")
     assert e.value.code == "unknown_kind"
 
 
 def test_unexpected_failure_becomes_an_ingest_error(monkeypatch):
-    import evidencekit.ingest as ingest
+    import evidencekit.ingest.chat as chat
 
     def boom(*a, **k):
         raise KeyError("bug")
 
-    monkeypatch.setattr(ingest, "chat_facts", boom)
+    monkeypatch.setattr(chat, "chat_facts", boom)
     with pytest.raises(IngestError) as e:
         analyze(DATA / "chat_gbk.txt")
     assert e.value.code == "unreadable" and isinstance(e.value.__cause__, KeyError)

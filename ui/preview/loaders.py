@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -20,33 +17,6 @@ def load_image(path: Path, max_side: int = MAX_SIDE) -> QImage:
     if size.isValid() and max(size.width(), size.height()) > max_side:
         reader.setScaledSize(size.scaled(max_side, max_side, Qt.KeepAspectRatio))
     return reader.read()
-
-
-def _with_name(blob: Path, name: str, fn):
-    """Run ``fn(path)`` on the blob seen under its original file name (parsers read suffixes)."""
-    tmp = Path(tempfile.mkdtemp(prefix="ek-preview-"))
-    try:
-        link = tmp / (Path(name).name or "file")
-        try:
-            os.symlink(blob, link)
-        except OSError:
-            shutil.copyfile(blob, link)
-        return fn(link)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
-def load_chat(blob: Path, name: str, store_names: list[str]):
-    from evidencekit.ingest import parse_chat
-    from evidencekit.ingest.model import IngestContext
-    return _with_name(blob, name, lambda p: parse_chat(p, IngestContext(store_names=store_names)))
-
-
-def load_trace(blob: Path, name: str, store_names: list[str], stall_hours: float = 72.0):
-    from evidencekit.ingest import parse_trace
-    from evidencekit.ingest.model import IngestContext
-    ctx = IngestContext(store_names=store_names, stall_hours=stall_hours)
-    return _with_name(blob, name, lambda p: parse_trace(p, ctx))
 
 
 def load_video_frames(blob: Path, n: int = 4) -> tuple[list[QImage], bool]:

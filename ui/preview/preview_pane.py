@@ -7,13 +7,15 @@ import json
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
 
+from evidencekit.kinds import view_of
+
 from .. import labels
 from ..errors import describe
 from ..i18n import pick
 from ..runner import WORK
 from .chat_view import ChatPreview
 from .image_view import ImagePreview
-from .loaders import load_chat, load_image, load_trace, load_video_frames
+from .loaders import load_image, load_video_frames
 from .pdf_view import PdfPreview
 from .trace_view import TracePreview
 from .video_view import VideoPreview
@@ -57,31 +59,32 @@ class PreviewPane(QWidget):
             return
         self.title.setText(f"<b>E{exhibit.position}</b> · {labels.kind_label(exhibit.kind)} · "
                            f"{exhibit.source_name}")
-        fmt = labels.media_type(exhibit)
+        # The registry says which viewer shows this exhibit (as the bundle shows it).
+        getattr(self, f"_open_{view_of(exhibit).preview}")(gen, exhibit)
+
+    def _open_pdf(self, gen, exhibit) -> None:
+        if self.pdf.load(self.ctx.lib.blob_path(exhibit.sha256)):
+            self._show("pdf", self.pdf)
+        else:
+            self._info(exhibit, pick("这个 PDF 无法在此预览（可能已加密）。",
+                                     "This PDF cannot be previewed here (it may be encrypted)."))
+
+    def _open_image(self, gen, exhibit) -> None:
         blob = self.ctx.lib.blob_path(exhibit.sha256)
-        store_names = list(self.ctx.lib.setting("store_names", []) or [])
-        if fmt == "pdf":
-            ok = self.pdf.load(blob)
-            if ok:
-                self._show("pdf", self.pdf)
-            else:
-                self._info(exhibit, pick("这个 PDF 无法在此预览（可能已加密）。",
-                                         "This PDF cannot be previewed here (it may be encrypted)."))
-            return
-        if fmt == "image":
-            self._run(gen, lambda: load_image(blob), self._on_image_loaded)
-            return
-        if fmt == "video":
-            self._run(gen, lambda: load_video_frames(blob), self._on_video_loaded)
-            return
-        if exhibit.kind == "chat_log" and fmt in labels.TEXT_FORMATS:
-            self._run(gen, lambda: load_chat(blob, exhibit.source_name, store_names),
-                      self._on_chat_loaded)
-            return
-        if exhibit.kind == "logistics_trace" and fmt in labels.TEXT_FORMATS:
-            self._run(gen, lambda: load_trace(blob, exhibit.source_name, store_names),
-                      self._on_trace_loaded)
-            return
+        self._run(gen, lambda: load_image(blob), self._on_image_loaded)
+
+    def _open_video(self, gen, exhibit) -> None:
+        blob = self.ctx.lib.blob_path(exhibit.sha256)
+        self._run(gen, lambda: load_video_frames(blob), self._on_video_loaded)
+
+    def _open_chat(self, gen, exhibit) -> None:
+        # What attach read, kept by the library (read once more only for older exhibits).
+        self._run(gen, self.ctx.lib.content_reader(exhibit), self._on_chat_loaded)
+
+    def _open_trace(self, gen, exhibit) -> None:
+        self._run(gen, self.ctx.lib.content_reader(exhibit), self._on_trace_loaded)
+
+    def _open_info(self, gen, exhibit) -> None:
         self._info(exhibit)
 
     def _run(self, gen, fn, done) -> None:
