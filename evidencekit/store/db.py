@@ -91,6 +91,10 @@ MIGRATIONS: list[str] = [
     );
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 2: a bulk import matches each row on its after-sale number (issue 14)
+    """
+    CREATE INDEX IF NOT EXISTS cases_after_sale ON cases(platform, after_sale_no);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

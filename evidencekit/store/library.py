@@ -66,6 +66,7 @@ class Library:
         self.clock = clock
         self.actor = _actor()
         self._rules: RuleSet | None = None
+        self._tx_depth = 0
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
@@ -145,20 +146,37 @@ class Library:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
+        # Inside transaction() a change is a savepoint: a refused change undoes only itself.
+        depth = self._tx_depth
+        self.conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT tx{depth}")
+        self._tx_depth += 1
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._tx_depth = depth
+            self.conn.execute("ROLLBACK" if depth == 0 else f"ROLLBACK TO tx{depth}")
+            if depth:
+                self.conn.execute(f"RELEASE tx{depth}")
             raise
-        self.conn.execute("COMMIT")
+        self._tx_depth = depth
+        self.conn.execute("COMMIT" if depth == 0 else f"RELEASE tx{depth}")
 
-    def _log(self, case_id: int, action: str, detail: str = "") -> None:
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Many changes kept together or not at all (a bulk import: one commit, and a cancel
+        leaves nothing behind)."""
+        with self._tx():
+            yield
+
+    def _log(self, case_id: int, action: str, detail: str = "", source: str = "") -> None:
+        if source:  # where the change came from, e.g. "import 售后列表.xlsx row 12"
+            detail = f"{detail} ← {source}" if detail else f"← {source}"
         self.conn.execute("INSERT INTO log(case_id, at, actor, action, detail) VALUES (?,?,?,?,?)",
                           (case_id, to_iso(self.clock()), self.actor, action, detail))
 
     # ---- cases ---------------------------------------------------------------------------
-    def create_case(self, *, platform: str, dispute_type: str, order_no: str, **fields: Any) -> Case:
+    def create_case(self, *, platform: str, dispute_type: str, order_no: str, source: str = "",
+                    **fields: Any) -> Case:
         order_no = (order_no or "").strip()
         if not order_no:
             raise UsageError("订单号不能为空", "The order number is required")
@@ -170,9 +188,9 @@ class Library:
                 " VALUES (?,?,?,?,?,?)", ("", platform, dispute_type, order_no, now, now))
             case_id = cur.lastrowid
             self.conn.execute("UPDATE cases SET case_no=? WHERE id=?", (f"EK-{case_id:05d}", case_id))
-            self._log(case_id, "case_created", f"{platform} / {dispute_type} / {order_no}")
+            self._log(case_id, "case_created", f"{platform} / {dispute_type} / {order_no}", source)
             if fields:
-                self._apply(case_id, fields)
+                self._apply(case_id, fields, source)
         return self.get_case(case_id)
 
     def get_case(self, ref: int | str, *, include_deleted: bool = True) -> Case:
@@ -198,13 +216,28 @@ class Library:
         return [case_from_row(r) for r in
                 self.conn.execute(f"SELECT * FROM cases WHERE {cond} ORDER BY id")]
 
-    def update_case(self, case_id: int, **fields: Any) -> Case:
+    def cases_by_after_sale_no(self, platform: str, numbers: list[str]) -> dict[str, Case]:
+        """Cases (trashed ones included) of ``platform`` by after-sale number; one query per
+        500 numbers. When two cases share a number, the older one answers."""
+        found: dict[str, Case] = {}
+        wanted = sorted({n for n in numbers if n})
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                    f"SELECT * FROM cases WHERE platform=? AND after_sale_no IN ({marks}) "
+                    "ORDER BY id DESC", (platform, *chunk)):
+                found[r["after_sale_no"]] = case_from_row(r)
+        return found
+
+    def update_case(self, case_id: int, *, source: str = "", **fields: Any) -> Case:
+        """Change fields; ``source`` (e.g. an import) is written with the log entry."""
         self.get_case(case_id)
         with self._tx():
-            self._apply(case_id, fields)
+            self._apply(case_id, fields, source)
         return self.get_case(case_id)
 
-    def _apply(self, case_id: int, fields: dict[str, Any]) -> None:
+    def _apply(self, case_id: int, fields: dict[str, Any], source: str = "") -> None:
         current = self.get_case(case_id)
         changes = []
         for name, value in fields.items():
@@ -228,7 +261,7 @@ class Library:
         if changes:
             self.conn.execute("UPDATE cases SET updated_at=? WHERE id=?",
                               (to_iso(self.clock()), case_id))
-            self._log(case_id, "case_updated", "; ".join(changes))
+            self._log(case_id, "case_updated", "; ".join(changes), source)
 
     def _validate(self, case: Case, name: str, value: Any) -> None:
         if name == "stage" and value not in STAGES:

@@ -156,12 +156,13 @@ def test_fsck_finds_problems(library, tmp_path):
 def test_migration_backs_up_and_upgrades(tmp_path, monkeypatch):
     root = tmp_path / "lib"
     Library.open(root).close()
+    old = db.SCHEMA_VERSION
     # Pretend a future migration exists: the old file is copied before upgrading.
     monkeypatch.setattr(db, "MIGRATIONS", db.MIGRATIONS + ["CREATE TABLE extra (x INTEGER)"])
     monkeypatch.setattr(db, "SCHEMA_VERSION", len(db.MIGRATIONS))
     lib = Library.open(root)
-    assert lib.conn.execute("PRAGMA user_version").fetchone()[0] == 2
-    assert (root / "evidencekit.db.v1.bak").exists()
+    assert lib.conn.execute("PRAGMA user_version").fetchone()[0] == old + 1
+    assert (root / f"evidencekit.db.v{old}.bak").exists()
     lib.close()
 
 
@@ -203,3 +204,21 @@ def test_exhibits_by_case_matches_per_case_lists(library, tmp_path):
     bulk = library.exhibits_by_case()
     assert a.id not in bulk
     assert [e.id for e in bulk[b.id]] == [e.id for e in library.list_exhibits(b.id)]
+
+
+def test_transaction_keeps_all_or_nothing_and_a_refused_change_undoes_itself(library):
+    """Library.transaction (bulk import): changes inside are savepoints of one commit."""
+    with library.transaction():
+        kept = library.create_case(platform="douyin", dispute_type="quality_issue", order_no="T1",
+                                   after_sale_no="AS1", source="import test.csv row 2")
+        with pytest.raises(UsageError):
+            library.create_case(platform="douyin", dispute_type="quality_issue", order_no="T2",
+                                stage="no-such-stage")
+    assert [c.order_no for c in library.list_cases()] == ["T1"]
+    assert library.log(kept.id)[0].detail.endswith("← import test.csv row 2")
+    assert library.cases_by_after_sale_no("douyin", ["AS1", "AS2"])["AS1"].id == kept.id
+    with pytest.raises(RuntimeError):
+        with library.transaction():
+            library.create_case(platform="douyin", dispute_type="quality_issue", order_no="T3")
+            raise RuntimeError("cancelled")
+    assert [c.order_no for c in library.list_cases()] == ["T1"]
