@@ -24,6 +24,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.export_dialog: ExportDialog | None = None
+        self.import_dialog = None
         self.trash_dialog = None
         self._closed = False
         self._zone_name = ctx.settings.get("display_zone")
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         self.menuBar().clear()
         m = self.menuBar().addMenu(self.tr("&File"))
         self.act_new = self._action(m, self.tr("&New case…"), self.new_case, QKeySequence.New, "newCase")
+        self.act_import_list = self._action(m, self.tr("&Import after-sale list…"), self.import_list,
+                                            "Ctrl+Shift+I", "importList")
         self.act_export = self._action(m, self.tr("&Export bundle…"), self.export_bundle, "Ctrl+E",
                                        "exportBundle")
         m.addSeparator()
@@ -221,6 +224,18 @@ class MainWindow(QMainWindow):
         dlg.finished.connect(on_finished)
         dlg.open()
         return dlg
+
+    def import_list(self, path=None):
+        """File ▸ Import after-sale list…: the preview, then the import (the list refreshes)."""
+        from .import_list_dialog import ImportListDialog
+        if self.import_dialog is not None and self.import_dialog.job is not None:
+            self.import_dialog.raise_()  # one import at a time
+            return self.import_dialog
+        self.import_dialog = ImportListDialog(self.ctx, path, self)
+        self.import_dialog.open()
+        if path is not None:
+            self.import_dialog.start_preview()
+        return self.import_dialog
 
     def export_bundle(self):
         cid = self._current_case_id()
@@ -372,6 +387,8 @@ class MainWindow(QMainWindow):
         self.case_view.stop()
         if self.export_dialog is not None and self.export_dialog.job is not None:
             self.export_dialog.cancel()
+        if self.import_dialog is not None and self.import_dialog.job is not None:
+            self.import_dialog.cancel()
         self._save_state()
         self.ctx.settings.sync()
         self.timer.stop()

@@ -31,6 +31,7 @@ PREFS = {p.key: p for p in (
     Pref("notifications", True, bool),
     Pref("library_path", "", str),            # empty: the default library
     Pref("export_dir", "", str),
+    Pref("import_dir", "", str),              # where the last after-sale list came from
     Pref("evidence_view", "list", str),       # list | grid
 )}
 

@@ -139,10 +139,10 @@ def parse_mapping(data: dict[str, Any], file: str = "<mapping>") -> Mapping:
     if not isinstance(zone, str):
         raise _fail(file, "zone", "an IANA time zone name such as Asia/Shanghai")
     if zone:
-        from zoneinfo import ZoneInfo
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
         try:
             ZoneInfo(zone)
-        except Exception:
+        except (ZoneInfoNotFoundError, ValueError):
             raise _fail(file, "zone", "an IANA time zone name such as Asia/Shanghai") from None
     header_row = data.get("header_row", 0)
     if not isinstance(header_row, int) or isinstance(header_row, bool) or header_row < 0:

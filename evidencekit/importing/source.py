@@ -88,7 +88,9 @@ class ListSource:
         return min(0.99, self.read / self.total) if self.total else 0.0
 
     def close(self) -> None:
-        self._gen.close()  # closes the workbook / the CSV file
+        close = getattr(self._gen, "close", None)  # a generator: closes the workbook / the CSV file
+        if close is not None:
+            close()
 
     def __enter__(self) -> "ListSource":
         return self
