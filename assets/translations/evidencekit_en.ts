@@ -108,17 +108,17 @@
         <translation>All platforms</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="82"/>
+        <location filename="../../ui/case_list_page.py" line="76"/>
         <source>No cases yet. Press Ctrl+N to open the first one, then drop its chat logs, traces and photos on it.</source>
         <translation>No cases yet. Press Ctrl+N to open the first one, then drop its chat logs, traces and photos on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="97"/>
+        <location filename="../../ui/case_list_page.py" line="91"/>
         <source>All dispute types</source>
         <translation>All dispute types</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="118"/>
+        <location filename="../../ui/case_list_page.py" line="112"/>
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -583,185 +583,394 @@
     </message>
 </context>
 <context>
+    <name>ImportListDialog</name>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="131"/>
+        <source>Import after-sale list</source>
+        <translation>Import after-sale list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="132"/>
+        <location filename="../../ui/import_list_dialog.py" line="198"/>
+        <source>After-sale list</source>
+        <translation>After-sale list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="133"/>
+        <location filename="../../ui/import_list_dialog.py" line="205"/>
+        <source>Mapping file</source>
+        <translation>Mapping file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="134"/>
+        <source>Optional: for lists with other column names</source>
+        <translation>Optional: for lists with other column names</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="135"/>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="136"/>
+        <source>From the list (automatic)</source>
+        <translation>From the list (automatic)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="139"/>
+        <location filename="../../ui/import_list_dialog.py" line="140"/>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="141"/>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="142"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="143"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="144"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="145"/>
+        <source>All rows</source>
+        <translation>All rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="145"/>
+        <source>Errors only</source>
+        <translation>Errors only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="146"/>
+        <source>New and updated</source>
+        <translation>New and updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="146"/>
+        <source>Closed, not updated</source>
+        <translation>Closed, not updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="158"/>
+        <source>built-in column names</source>
+        <translation>built-in column names</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="160"/>
+        <source>%1, times in %2, headers on row %3 (%4):</source>
+        <translation>%1, times in %2, headers on row %3 (%4):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="165"/>
+        <source>Would create %1 · update %2 · unchanged %3 · closed, not updated %4 · errors %5</source>
+        <translation>Would create %1 · update %2 · unchanged %3 · closed, not updated %4 · errors %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="167"/>
+        <source>Created %1 · updated %2 · unchanged %3 · closed, not updated %4 · errors %5</source>
+        <translation>Created %1 · updated %2 · unchanged %3 · closed, not updated %4 · errors %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="177"/>
+        <source>Reading the list…</source>
+        <translation>Reading the list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="179"/>
+        <source>Nothing has been imported yet. Check the rows, then press Import.</source>
+        <translation>Nothing has been imported yet. Check the rows, then press Import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="181"/>
+        <source>Nothing to import: no row is new or changed.</source>
+        <translation>Nothing to import: no row is new or changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="183"/>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="185"/>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>Import cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="187"/>
+        <source>Imported. The case list is up to date.</source>
+        <translation>Imported. The case list is up to date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="199"/>
+        <source>Spreadsheets (*.xlsx *.xlsm *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="206"/>
+        <source>Mapping files (*.toml)</source>
+        <translation>Mapping files (*.toml)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="17"/>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="18"/>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="19"/>
+        <source>After-sale no.</source>
+        <translation>After-sale no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="20"/>
+        <source>Order no.</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="21"/>
+        <source>Dispute type</source>
+        <translation>Dispute type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="22"/>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="23"/>
+        <source>Changes, errors and warnings</source>
+        <translation>Changes, errors and warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="24"/>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="25"/>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="26"/>
+        <source>Unchanged</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="27"/>
+        <source>Closed, not updated</source>
+        <translation>Closed, not updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="28"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>EvidenceKit — dispute evidence</source>
         <translation>EvidenceKit — dispute evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>&amp;New case…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
+        <source>&amp;Import after-sale list…</source>
+        <translation>&amp;Import after-sale list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Add &amp;folder…</source>
         <translation>Add &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Remove exhibit</source>
         <translation>&amp;Remove exhibit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Mark as &amp;new evidence</source>
         <translation>Mark as &amp;new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Find case</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Case list</source>
         <translation>&amp;Case list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Evidence</source>
         <translation>&amp;Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;Facts</source>
         <translation>&amp;Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Statement</source>
         <translation>&amp;Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;History</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>List / &amp;grid view</source>
         <translation>List / &amp;grid view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Move case to &amp;trash…</source>
         <translation>Move case to &amp;trash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>T&amp;rash…</source>
         <translation>T&amp;rash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>Move case %1 (order %2) to the trash?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Re&amp;fresh</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;About EvidenceKit</source>
         <translation>&amp;About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Move to trash</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>About EvidenceKit</source>
         <translation>About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>The password was wrong. Try again for %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 is encrypted. Enter its password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Adding %1 file(s)…</source>
         <translation>Adding %1 file(s)…</translation>
     </message>
@@ -769,77 +978,77 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="89"/>
+        <location filename="../../ui/new_case_dialog.py" line="90"/>
         <source>New case</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="54"/>
+        <location filename="../../ui/new_case_dialog.py" line="55"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="55"/>
+        <location filename="../../ui/new_case_dialog.py" line="56"/>
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="56"/>
+        <location filename="../../ui/new_case_dialog.py" line="57"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="57"/>
+        <location filename="../../ui/new_case_dialog.py" line="58"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="58"/>
+        <location filename="../../ui/new_case_dialog.py" line="59"/>
         <source>After-sale no.</source>
         <translation>After-sale no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="59"/>
+        <location filename="../../ui/new_case_dialog.py" line="60"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="60"/>
+        <location filename="../../ui/new_case_dialog.py" line="61"/>
         <source>Buyer phone</source>
         <translation>Buyer phone</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="61"/>
+        <location filename="../../ui/new_case_dialog.py" line="62"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="62"/>
+        <location filename="../../ui/new_case_dialog.py" line="63"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="63"/>
+        <location filename="../../ui/new_case_dialog.py" line="64"/>
         <source>Clock starts at</source>
         <translation>Clock starts at</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="92"/>
+        <location filename="../../ui/new_case_dialog.py" line="93"/>
         <source>Create</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="93"/>
+        <location filename="../../ui/new_case_dialog.py" line="94"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="140"/>
+        <location filename="../../ui/new_case_dialog.py" line="141"/>
         <source>Enter the order number.</source>
         <translation>Enter the order number.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="147"/>
+        <location filename="../../ui/new_case_dialog.py" line="148"/>
         <source>The amount must be a number, e.g. 89.00.</source>
         <translation>The amount must be a number, e.g. 89.00.</translation>
     </message>
@@ -977,27 +1186,27 @@
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="69"/>
+        <location filename="../../ui/trash_dialog.py" line="62"/>
         <source>Trash</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="70"/>
+        <location filename="../../ui/trash_dialog.py" line="63"/>
         <source>Cases moved to the trash keep their evidence and history. Restore a case to put it back in the case list.</source>
         <translation>Cases moved to the trash keep their evidence and history. Restore a case to put it back in the case list.</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="72"/>
+        <location filename="../../ui/trash_dialog.py" line="65"/>
         <source>The trash is empty.</source>
         <translation>The trash is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="73"/>
+        <location filename="../../ui/trash_dialog.py" line="66"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="74"/>
+        <location filename="../../ui/trash_dialog.py" line="67"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1061,27 +1270,27 @@
 <context>
     <name>VideoPreview</name>
     <message>
-        <location filename="../../ui/preview/video_view.py" line="65"/>
+        <location filename="../../ui/preview/video_view.py" line="68"/>
         <source>Length</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/video_view.py" line="66"/>
+        <location filename="../../ui/preview/video_view.py" line="69"/>
         <source>Size</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/video_view.py" line="72"/>
+        <location filename="../../ui/preview/video_view.py" line="75"/>
         <source>Keyframes from the video. The bundle shows them with the video&apos;s name, length and SHA-256.</source>
         <translation>Keyframes from the video. The bundle shows them with the video&apos;s name, length and SHA-256.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/video_view.py" line="75"/>
+        <location filename="../../ui/preview/video_view.py" line="78"/>
         <source>The frames of this video could not be read. The bundle will list it (name, length, size, SHA-256) but not show it.</source>
         <translation>The frames of this video could not be read. The bundle will list it (name, length, size, SHA-256) but not show it.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/video_view.py" line="78"/>
+        <location filename="../../ui/preview/video_view.py" line="81"/>
         <source>No video decoder is installed, so no frames are shown. The bundle will list this video (name, length, size, SHA-256) but not show it.</source>
         <translation>No video decoder is installed, so no frames are shown. The bundle will list this video (name, length, size, SHA-256) but not show it.</translation>
     </message>

@@ -108,17 +108,17 @@
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="82"/>
+        <location filename="../../ui/case_list_page.py" line="76"/>
         <source>No cases yet. Press Ctrl+N to open the first one, then drop its chat logs, traces and photos on it.</source>
         <translation>还没有案件。按 Ctrl+N 新建第一个案件，然后把聊天记录、物流轨迹和照片拖进来。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="97"/>
+        <location filename="../../ui/case_list_page.py" line="91"/>
         <source>All dispute types</source>
         <translation>全部纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="118"/>
+        <location filename="../../ui/case_list_page.py" line="112"/>
         <source>%1 of %2 cases</source>
         <translation>显示 %1 / 共 %2 个案件</translation>
     </message>
@@ -583,185 +583,394 @@
     </message>
 </context>
 <context>
+    <name>ImportListDialog</name>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="131"/>
+        <source>Import after-sale list</source>
+        <translation>导入售后列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="132"/>
+        <location filename="../../ui/import_list_dialog.py" line="198"/>
+        <source>After-sale list</source>
+        <translation>售后列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="133"/>
+        <location filename="../../ui/import_list_dialog.py" line="205"/>
+        <source>Mapping file</source>
+        <translation>映射文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="134"/>
+        <source>Optional: for lists with other column names</source>
+        <translation>可选：列名不同的表格用它指定列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="135"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="136"/>
+        <source>From the list (automatic)</source>
+        <translation>按表格自动判断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="139"/>
+        <location filename="../../ui/import_list_dialog.py" line="140"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="141"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="142"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="143"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="144"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="145"/>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="145"/>
+        <source>Errors only</source>
+        <translation>只看错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="146"/>
+        <source>New and updated</source>
+        <translation>新建和更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="146"/>
+        <source>Closed, not updated</source>
+        <translation>已结案，未更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="158"/>
+        <source>built-in column names</source>
+        <translation>内置列名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="160"/>
+        <source>%1, times in %2, headers on row %3 (%4):</source>
+        <translation>%1，时间按 %2 读取，表头在第 %3 行（%4）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="165"/>
+        <source>Would create %1 · update %2 · unchanged %3 · closed, not updated %4 · errors %5</source>
+        <translation>将新建 %1 · 更新 %2 · 无变化 %3 · 已结案未更新 %4 · 错误 %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="167"/>
+        <source>Created %1 · updated %2 · unchanged %3 · closed, not updated %4 · errors %5</source>
+        <translation>已新建 %1 · 已更新 %2 · 无变化 %3 · 已结案未更新 %4 · 错误 %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="177"/>
+        <source>Reading the list…</source>
+        <translation>正在读取列表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="179"/>
+        <source>Nothing has been imported yet. Check the rows, then press Import.</source>
+        <translation>尚未导入任何内容。核对各行后按“导入”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="181"/>
+        <source>Nothing to import: no row is new or changed.</source>
+        <translation>没有需要导入的：没有新行，也没有变化的行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="183"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="185"/>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>已取消导入，资料库没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="187"/>
+        <source>Imported. The case list is up to date.</source>
+        <translation>导入完成，案件列表已更新。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="199"/>
+        <source>Spreadsheets (*.xlsx *.xlsm *.csv)</source>
+        <translation>表格 (*.xlsx *.xlsm *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="206"/>
+        <source>Mapping files (*.toml)</source>
+        <translation>映射文件 (*.toml)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="17"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="18"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="19"/>
+        <source>After-sale no.</source>
+        <translation>售后单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="20"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="21"/>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="22"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="23"/>
+        <source>Changes, errors and warnings</source>
+        <translation>变化、错误和提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="24"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="25"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="26"/>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="27"/>
+        <source>Closed, not updated</source>
+        <translation>已结案，未更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview_model.py" line="28"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>EvidenceKit — dispute evidence</source>
         <translation>EvidenceKit — 售后举证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>&amp;New case…</source>
         <translation>新建案件…(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
+        <source>&amp;Import after-sale list…</source>
+        <translation>导入售后列表…(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>&amp;Export bundle…</source>
         <translation>导出证据包…(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>&amp;Settings…</source>
         <translation>设置…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;Add files…</source>
         <translation>添加文件…(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Add &amp;folder…</source>
         <translation>添加文件夹…(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Remove exhibit</source>
         <translation>移除证据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Mark as &amp;new evidence</source>
         <translation>标记为新证据(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Find case</source>
         <translation>查找案件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Case list</source>
         <translation>案件列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Evidence</source>
         <translation>证据(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;Facts</source>
         <translation>案件信息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Statement</source>
         <translation>陈述(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;History</source>
         <translation>记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>List / &amp;grid view</source>
         <translation>列表 / 网格视图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Move case to &amp;trash…</source>
         <translation>将案件移到回收站…(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>T&amp;rash…</source>
         <translation>回收站…(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>将案件 %1（订单 %2）移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>证据和记录都会保留，可在“案件 ▸ 回收站”（%1）中恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;About EvidenceKit</source>
         <translation>关于 EvidenceKit(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>About EvidenceKit</source>
         <translation>关于 EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit 为售后纠纷整理聊天记录、物流轨迹、质检报告和照片，对照平台的证据清单和时限进行检查，并导出一份可校验的 PDF 证据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>密码不正确，请重新输入 %1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 已加密，请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Adding %1 file(s)…</source>
         <translation>正在添加 %1 个文件…</translation>
     </message>
@@ -769,77 +978,77 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="89"/>
+        <location filename="../../ui/new_case_dialog.py" line="90"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="54"/>
+        <location filename="../../ui/new_case_dialog.py" line="55"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="55"/>
+        <location filename="../../ui/new_case_dialog.py" line="56"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="56"/>
+        <location filename="../../ui/new_case_dialog.py" line="57"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="57"/>
+        <location filename="../../ui/new_case_dialog.py" line="58"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="58"/>
+        <location filename="../../ui/new_case_dialog.py" line="59"/>
         <source>After-sale no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="59"/>
+        <location filename="../../ui/new_case_dialog.py" line="60"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="60"/>
+        <location filename="../../ui/new_case_dialog.py" line="61"/>
         <source>Buyer phone</source>
         <translation>买家电话</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="61"/>
+        <location filename="../../ui/new_case_dialog.py" line="62"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="62"/>
+        <location filename="../../ui/new_case_dialog.py" line="63"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="63"/>
+        <location filename="../../ui/new_case_dialog.py" line="64"/>
         <source>Clock starts at</source>
         <translation>计时起点</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="92"/>
+        <location filename="../../ui/new_case_dialog.py" line="93"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="93"/>
+        <location filename="../../ui/new_case_dialog.py" line="94"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="140"/>
+        <location filename="../../ui/new_case_dialog.py" line="141"/>
         <source>Enter the order number.</source>
         <translation>请填写订单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="147"/>
+        <location filename="../../ui/new_case_dialog.py" line="148"/>
         <source>The amount must be a number, e.g. 89.00.</source>
         <translation>金额应为数字，例如 89.00。</translation>
     </message>
@@ -977,27 +1186,27 @@
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="69"/>
+        <location filename="../../ui/trash_dialog.py" line="62"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="70"/>
+        <location filename="../../ui/trash_dialog.py" line="63"/>
         <source>Cases moved to the trash keep their evidence and history. Restore a case to put it back in the case list.</source>
         <translation>移到回收站的案件保留全部证据和记录。恢复后，案件回到案件列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="72"/>
+        <location filename="../../ui/trash_dialog.py" line="65"/>
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="73"/>
+        <location filename="../../ui/trash_dialog.py" line="66"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="74"/>
+        <location filename="../../ui/trash_dialog.py" line="67"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1061,27 +1270,27 @@
 <context>
     <name>VideoPreview</name>
     <message>
-        <location filename="../../ui/preview/video_view.py" line="65"/>
+        <location filename="../../ui/preview/video_view.py" line="68"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/video_view.py" line="66"/>
+        <location filename="../../ui/preview/video_view.py" line="69"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/video_view.py" line="72"/>
+        <location filename="../../ui/preview/video_view.py" line="75"/>
         <source>Keyframes from the video. The bundle shows them with the video&apos;s name, length and SHA-256.</source>
         <translation>视频关键帧。证据包会展示这些画面，并附视频名称、时长和 SHA-256。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/video_view.py" line="75"/>
+        <location filename="../../ui/preview/video_view.py" line="78"/>
         <source>The frames of this video could not be read. The bundle will list it (name, length, size, SHA-256) but not show it.</source>
         <translation>无法读取这个视频的画面。证据包会列出它（名称、时长、大小、SHA-256），但不显示画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/video_view.py" line="78"/>
+        <location filename="../../ui/preview/video_view.py" line="81"/>
         <source>No video decoder is installed, so no frames are shown. The bundle will list this video (name, length, size, SHA-256) but not show it.</source>
         <translation>未安装视频解码组件，无法显示画面。证据包会列出这个视频（名称、时长、大小、SHA-256），但不显示画面。</translation>
     </message>
