@@ -89,6 +89,35 @@ def _seed(lib, clock):
     return case
 
 
+def _import_preview(w, lib, work: Path, settle, save) -> None:
+    """Yesterday's after-sale list imported, one of its cases closed since; today's list previewed."""
+    from evidencekit.importing import import_list
+    from tests.core.import_lists import ZH_HEADER, write_csv
+    products = ["玻璃水杯 2 只装", "陶瓷马克杯", "不锈钢保温杯 500ml", "竹制杯垫 4 片", "玻璃茶壶 1.2L",
+                "咖啡杯碟套装", "儿童吸管杯", "密封玻璃罐 3 件"]
+    reasons = ["商品破损", "已签收但未收到货", "质量问题", "七天无理由退货", "少件/漏发", "商品与页面描述不符",
+               "物流停滞", "尺码不合适"]
+    buyers = ["刘女士", "陈先生", "赵女士", "孙先生", "周女士", "吴先生", "郑女士", "王先生"]
+
+    def row(i, status="待商家处理", amount=None, intervention="", reason=None, time=None):
+        return [f"AS2024091{8000 + i}", f"69218533{1400 + i:05d}", products[i % 8], "退货退款",
+                reason or reasons[i % 8], time or f"2024-09-1{6 + i % 2} {9 + i % 9:02d}:{(i * 7) % 60:02d}:00",
+                buyers[i % 8], amount or f"{59 + i * 10}.00", status, intervention, ""]
+    yesterday = [row(i) for i in range(6)]
+    first = import_list(lib, write_csv(work / "售后列表-0917.csv", ZH_HEADER, yesterday))
+    lib.update_case(first.rows[4].case_id, stage="closed")
+    today = [row(0), row(1, "平台介入中", intervention="2024-09-18 09:12:00"), row(2, amount="39.00"),
+             row(3), row(4, amount="0.00"), row(5, "平台介入中"),
+             row(6), row(7, reason="未收到货"), row(8), row(9, time="2024-09-31 10:00:00"), row(10), row(11)]
+    path = write_csv(work / "售后列表-0918.csv", ZH_HEADER, today, encoding="gb18030")
+    dlg = w.import_list(path)
+    dlg.resize(1180, 640)
+    while dlg.job is not None:
+        settle(100)
+    save("import-preview", dlg)
+    dlg.close()
+
+
 def _compose(window, dialog, path: Path) -> None:
     """The main window with a dialog drawn over it (dialogs are separate windows offscreen)."""
     from PySide6.QtCore import QPoint, QRect
@@ -208,6 +237,8 @@ def run(theme: str, suffix: str, only: set[str]) -> list[Path]:
         save("bundle-preview", preview)
         preview.close()
     dlg.close()
+    if not only or "import-preview" in only:
+        _import_preview(w, lib, work, settle, save)
     w.close()
     lib.close()
     shutil.rmtree(work, ignore_errors=True)
@@ -220,7 +251,7 @@ def main() -> int:
     ap.add_argument("--scale", type=float, default=1.0, help="UI scale factor, e.g. 1.25")
     ap.add_argument("--only", action="append", default=[],
                     help="case-list, case-view, evidence-grid, appeal-statement, export-progress, "
-                         "bundle-preview")
+                         "bundle-preview, import-preview")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if args.theme == "both" or args.scale != 1.0 and os.environ.get("QT_SCALE_FACTOR") is None:

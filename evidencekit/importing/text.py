@@ -1,0 +1,54 @@
+"""The import's report as lines for people (the CLI); ``ImportReport.to_dict`` is for scripts."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from ..i18n import pick
+from ..timeutil import format_local
+from .columns import label
+
+RESULT_NAMES = {"new": ("新建", "new"), "updated": ("更新", "updated"), "unchanged": ("无变化", "unchanged"),
+                "closed": ("已结案，未更新", "closed, not updated"), "error": ("错误", "error")}
+
+
+def _value(v, zone: tzinfo) -> str:
+    if v in (None, ""):
+        return "—"
+    return format_local(v, zone) if isinstance(v, datetime) else str(v)
+
+
+def row_line(r, lang: str, zone: tzinfo) -> str:
+    zh, en = RESULT_NAMES[r.result]
+    head = pick(lang, f"  第 {r.row} 行", f"  row {r.row}") + f"  {r.after_sale_no or '—'}  {pick(lang, zh, en)}"
+    if r.case_no:
+        head += f"  {r.case_no}"
+    if r.result == "new" and r.dispute_type:
+        head += f"  {r.dispute_type}"
+    parts = [pick(lang, e.zh, e.en) for e in r.errors] + [pick(lang, w.zh, w.en) for w in r.warnings]
+    if r.result in ("updated", "closed"):
+        parts += [f"{label(c.field, lang)} {_value(c.old, zone)} → {_value(c.new, zone)}" for c in r.changes]
+    return head + (("：" if lang == "zh" else ": ") + pick(lang, "；", "; ").join(parts) if parts else "")
+
+
+def report_lines(report, lang: str, zone: tzinfo, *, every_row: bool) -> list[str]:
+    """Header (platform, zone, columns), the rows (all of them, or those that need a look),
+    then the counts."""
+    from pathlib import Path
+    name = Path(report.file).name
+    lines = [pick(lang, f"{name}：平台 {report.platform}，无时区的时间按 {report.zone} 读取，表头在第 {report.header_row} 行",
+                  f"{name}: platform {report.platform}, times without a zone read in {report.zone}, "
+                  f"headers on row {report.header_row}")]
+    lines.append(pick(lang, "列：", "Columns: ") + "  ".join(
+        f"{label(f, lang)} ← “{h}”" for f, h in report.columns.items()))
+    for r in report.rows:
+        if every_row or r.errors or r.warnings or r.result == "closed":
+            lines.append(row_line(r, lang, zone))
+    c = report.counts
+    counts = pick(lang, f"新建 {c['created']} · 更新 {c['updated']} · 无变化 {c['unchanged']} · "
+                        f"已结案未更新 {c['closed']} · 错误 {c['errors']}",
+                  f"created {c['created']} · updated {c['updated']} · unchanged {c['unchanged']} · "
+                  f"closed, not updated {c['closed']} · errors {c['errors']}")
+    lines.append(pick(lang, f"预览（资料库未改动）：{counts}", f"Dry run (nothing changed): {counts}")
+                 if report.dry_run else pick(lang, f"已导入：{counts}", f"Imported: {counts}"))
+    return lines
