@@ -57,19 +57,14 @@ def _passwords(lib: Library, case_id: int, given: list[str]) -> dict[str, str]:
 
 def export_command(args, lang: str, lib: Library) -> int:
     from .cli import _now
-    from .export import export_bundle, source_from_library
+    from .export import export_case
     with lib:
         case = lib.get_case(args.case, include_deleted=False)
-        now = _now(args)
-        profile = args.profile or lib.setting("default_profile", "douyin") or "douyin"
-        source = source_from_library(lib, case.id, args.mode, now,
-                                     passwords=_passwords(lib, case.id, args.password))
-        report = export_bundle(source, Path(args.output), mode=args.mode, profile=profile, now=now,
-                               progress=_progress_printer(lang, sys.stderr.isatty()),
-                               mask=not args.no_mask, profiles_dir=lib.profiles_dir,
-                               zone=args.tz or lib.setting("display_zone") or None)
-        lib.record_submission(case.id, args.mode, report.profile, [str(f) for f in report.files],
-                              list(report.bundle_sha256s), report.manifest_sha256, at=now)
+        report = export_case(lib, case.id, Path(args.output), mode=args.mode,
+                             profile=args.profile, now=_now(args), zone=args.tz,
+                             mask=not args.no_mask,
+                             passwords=_passwords(lib, case.id, args.password),
+                             progress=_progress_printer(lang, sys.stderr.isatty()))
         if args.json:
             print(json.dumps(_export_json(report), ensure_ascii=False, indent=2, default=str))
         else:

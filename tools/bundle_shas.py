@@ -42,7 +42,7 @@ def _export(lib: Library, case_id: int, out: Path, mode: str, profile: str):
     from evidencekit import export
     if hasattr(export, "export_case"):
         return export.export_case(lib, case_id, out, mode=mode, profile=profile, now=NOW,
-                                  record=False).report
+                                  record=False)
     src = export.source_from_library(lib, case_id, mode, NOW)
     return export.export_bundle(src, out, mode=mode, profile=profile, now=NOW,
                                 profiles_dir=lib.profiles_dir)

@@ -256,20 +256,15 @@ class ExportDialog(QDialog):
             return False
         if not self._collect_passwords():
             return False
-        from evidencekit.export import export_bundle, source_from_library
-        mode, profile = self.mode.currentData(), self.profile.currentData() or "douyin"
+        from evidencekit.export import CaseExport
         out = Path(self.destination.text()).expanduser()
-        now = self.ctx.now()
-        lib = self.ctx.lib
-        # A snapshot read here; times print in the platform's zone (the source's default).
-        source = source_from_library(lib, self.case.id, mode, now,
-                                     passwords=dict(self.ctx.passwords))
-        mask, profiles_dir = self.mask.isChecked(), lib.profiles_dir
-
-        def work(progress, cancel):
-            return export_bundle(source, out, mode=mode, profile=profile, now=now,
-                                 progress=progress, cancel=cancel, mask=mask,
-                                 profiles_dir=profiles_dir)
+        # The core's one export of a case: read here (what the user just confirmed), written
+        # on a worker, recorded when done; the same defaults as the CLI's (platform's zone).
+        self._export = CaseExport.prepare(
+            self.ctx.lib, self.case.id, out, mode=self.mode.currentData(),
+            profile=self.profile.currentData() or None, now=self.ctx.now(),
+            mask=self.mask.isChecked(), passwords=dict(self.ctx.passwords))
+        work = self._export.write
 
         self.ctx.settings.set("export_dir", str(out.parent))
         self._set_running(True)
@@ -324,11 +319,8 @@ class ExportDialog(QDialog):
         self._set_running(False)
         self.progress.setValue(1000)
         files = [Path(f) for f in report.files]
-        shas = getattr(report, "bundle_sha256s", None) or getattr(report, "sha256s", [])
         try:
-            self.ctx.lib.record_submission(self.case.id, report.mode, report.profile,
-                                           [str(f) for f in files], list(shas),
-                                           report.manifest_sha256, at=self.ctx.now())
+            self._export.record(report)
         finally:
             self.ctx.changed(self.case.id)
         self._say("saved", ", ".join(f.name for f in files), list(getattr(report, "warnings", [])))

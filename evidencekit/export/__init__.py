@@ -2,6 +2,9 @@
 
 Public API (used by the CLI and the app)::
 
+    export_case(library, case, destination, *, mode, profile, now, zone, mask, passwords,
+                progress, cancel, record=True) -> ExportReport   # the one entry for a case
+    CaseExport.prepare(...) / .write(progress, cancel) / .record(report)  # its steps
     export_bundle(source, out, *, mode, profile, now, progress, cancel, mask, zone,
                   profiles_dir) -> ExportReport
     verify_bundle(bundle, originals=None) -> VerifyReport
@@ -9,10 +12,11 @@ Public API (used by the CLI and the app)::
     source_from_library(lib, case_id, mode, now) -> BundleSource
 """
 
+from .case import CaseExport, export_case
 from .pipeline import ExportReport, export_bundle
 from .profiles import Profile, load_profiles
 from .source import BundleSource, source_from_library
 from .verify import VerifyItem, VerifyReport, verify_bundle
 
-__all__ = ["export_bundle", "ExportReport", "verify_bundle", "VerifyReport", "VerifyItem",
+__all__ = ["export_case", "CaseExport", "export_bundle", "ExportReport", "verify_bundle", "VerifyReport", "VerifyItem",
            "load_profiles", "Profile", "BundleSource", "source_from_library"]

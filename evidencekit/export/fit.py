@@ -7,11 +7,15 @@ dropped: when nothing fits, the caller raises :class:`LimitError`.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
+from typing import Any, Callable
 
+from ..progress import CancelLike, check_cancel
 from .assemble import Piece
+from .limits import limit_error
 from .page import Block
-from .plan import Settings
+from .plan import ExportPlan, Settings
 from .profiles import Profile
 
 DPI_STEPS = (300, 200, 150, 120, 100, 85, 72, 60, 50)
@@ -39,6 +43,32 @@ def candidates(profile: Profile, s0: Settings) -> list[Settings]:
             s = replace(s, per_page=per)
             out.append(s)
     return out
+
+
+def fit_ladder(plan: ExportPlan, render: Callable[[ExportPlan, tuple[float, float]], Any],
+               cancel: CancelLike | None) -> tuple[Any, ExportPlan]:
+    """Render at each rung of the settings ladder until the profile's limits are met; return
+    that rendering and the plan it used. ``render(plan, (lo, hi))`` draws one attempt into
+    its own folder (removed when the attempt fails) reporting progress within ``lo..hi``.
+    Raises :class:`LimitError` naming the exhibit that does not fit when no rung does."""
+    steps = candidates(plan.profile, plan.settings)
+    for i, settings in enumerate(steps):
+        check_cancel(cancel)
+        attempt = plan.with_settings(settings)
+        r = render(attempt, (0.05 + 0.85 * i / len(steps), 0.05 + 0.85 * (i + 1) / len(steps)))
+        broken = violations(plan.profile, r.pages, r.sizes)
+        if not broken:
+            return r, attempt
+        shutil.rmtree(r.paths[0].parent, ignore_errors=True)
+    raise limit_error(plan.profile, broken, r.pages, r.sizes, plan.exhibits, r.exhibits)
+
+
+def settings_note(profile: Profile, s: Settings) -> tuple[str, str]:
+    """The bundle's note (zh, en) when photos were reduced to meet the profile."""
+    return (f"为满足“{profile.title_zh}”的限制，照片改为 {s.dpi} DPI、质量 {s.quality}"
+            f"{'、灰度' if s.grayscale else ''}、每页 {s.per_page} 张",
+            f"To meet {profile.name} limits photos were set to {s.dpi} DPI, quality "
+            f"{s.quality}{', grayscale' if s.grayscale else ''}, {s.per_page} per page")
 
 
 def pack(front: list[Block], first_only: list[Block], exhibits: list[Block], back: list[Block],

@@ -133,11 +133,13 @@ class ImageJobs:
         self.settings = settings
         self.max_pixels = max_pixels
         self.pool = ThreadPoolExecutor(max_workers=workers or max(1, os.cpu_count() or 1))
-        self.jobs: dict[str, Future] = {}
+        self.jobs: dict[str, Future] = {}  # by XObject name (stable across runs: P3, I4, V5-0)
+        self.owner: dict[str, int] = {}  # XObject name -> number of the exhibit it shows
         self._n = 0
 
-    def submit(self, key: str, src: Path, box_pt: tuple[float, float]) -> str:
+    def submit(self, key: str, src: Path, box_pt: tuple[float, float], exhibit: int) -> str:
         if key not in self.jobs:
+            self.owner[key] = exhibit
             self._n += 1
             px = (max(16, int(box_pt[0] * self.settings.dpi / 72)),
                   max(16, int(box_pt[1] * self.settings.dpi / 72)))
@@ -162,7 +164,18 @@ class ImageJobs:
 
     def failed_exhibits(self) -> list[int]:
         """Numbers of exhibits whose image (or a keyframe) could not be decoded."""
-        return sorted({int(k[1:].split("-")[0]) for k in self.jobs if self.get(k).failed})
+        return sorted({self.owner[k] for k in self.jobs if self.get(k).failed})
+
+    def _of(self, exhibit: int) -> list[Prepared]:
+        return [self.get(k) for k in self.jobs if self.owner[k] == exhibit]
+
+    def taken(self, exhibit: int) -> str:
+        """Capture time the workers read from an exhibit's image's EXIF ("" if none)."""
+        return next((p.taken for p in self._of(exhibit) if p.taken), "")
+
+    def nbytes(self, exhibit: int) -> int:
+        """Encoded bytes of an exhibit's images (for packing files to a size limit)."""
+        return sum(p.nbytes for p in self._of(exhibit))
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -243,7 +256,7 @@ def layout_photos(plan: ExportPlan, group: list[PlannedExhibit], jobs: ImageJobs
     """A run of consecutive photo exhibits, ``per_page`` to a page."""
     per = plan.settings.per_page
     boxes = cells(per)
-    keys = [jobs.submit(f"P{pe.number}", pe.path, boxes[0][2:]) for pe in group]
+    keys = [jobs.submit(f"P{pe.number}", pe.path, boxes[0][2:], pe.number) for pe in group]
     specs = []
     for start in range(0, len(group), per):
         chunk = list(zip(group[start:start + per], keys[start:start + per]))
@@ -266,7 +279,7 @@ def layout_image(plan: ExportPlan, pe: PlannedExhibit, jobs: ImageJobs, pal: Pal
     y0 = draw_exhibit_header(Canvas(io.BytesIO()), plan, pe, pal, TOP, exhibit_time(plan, pe),
                              note)
     h = y0 - BOTTOM - 4
-    key = jobs.submit(f"I{pe.number}", src or pe.path, (CW, h))
+    key = jobs.submit(f"I{pe.number}", src or pe.path, (CW, h), pe.number)
 
     def draw(c: Canvas) -> None:
         prep = jobs.get(key)

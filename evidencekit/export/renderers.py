@@ -22,7 +22,7 @@ from .video import warning as video_warning
 
 if TYPE_CHECKING:
     from .page import PageSpec, Palette
-    from .pipeline import _Run
+    from .attempt import Run
     from .plan import ExportPlan, PlannedExhibit
 
 Warnings = list[tuple[str, str]]
@@ -32,11 +32,11 @@ TEXT_LIMIT = 2_000_000  # bytes of a text exhibit shown in the bundle
 class Renderer:
     grouped = False  # laid out together with its neighbours of the same view (photos)
 
-    def prepare(self, run: "_Run", pe: "PlannedExhibit") -> Any:
+    def prepare(self, run: "Run", pe: "PlannedExhibit") -> Any:
         """Read what layout needs, once per export (``None``: nothing)."""
         return None
 
-    def layout(self, run: "_Run", plan: "ExportPlan", pe: "PlannedExhibit", content: Any,
+    def layout(self, run: "Run", plan: "ExportPlan", pe: "PlannedExhibit", content: Any,
                jobs: ImageJobs, pal: "Palette") -> tuple[list["PageSpec"], Warnings]:
         raise NotImplementedError
 

@@ -92,7 +92,7 @@ def layout_video(plan: ExportPlan, pe: PlannedExhibit, v: VideoFrames, jobs: Ima
     rows = (n + cols - 1) // cols
     cw = (CW - GAP * (cols - 1)) / cols
     ch = (y0 - BOTTOM - rows * CAPTION - GAP * (rows - 1)) / rows
-    keys = [jobs.submit(f"V{pe.number}-{i}", path, (cw, ch))
+    keys = [jobs.submit(f"V{pe.number}-{i}", path, (cw, ch), pe.number)
             for i, (_, path) in enumerate(v.frames)]
 
     def draw(c: Canvas) -> None:

@@ -110,3 +110,19 @@ def test_one_kind_validation(tmp_path):
         lib.attach(cid, DATA / "chat_gbk.txt", kind="receipt")
     assert e.value.code == "unknown_kind"
     lib.close()
+
+
+def test_export_case_is_the_one_entry_platform_zone_and_recorded(tmp_path):
+    """export_case (the CLI's and the app's) prints times in the platform's zone whatever the
+    library's display zone, and records the export."""
+    from evidencekit.export import export_case
+    lib, cid = _case(tmp_path / "lib", ["chat_gbk.txt"])
+    lib.set_setting("display_zone", "America/New_York")
+    report = export_case(lib, cid, tmp_path / "b.pdf", now=NOW)
+    text = text_of(report.files[0])
+    assert "+08:00" in text and "-05:00" not in text and "-04:00" not in text
+    assert [s["manifest_sha256"] for s in lib.submissions(cid)] == [report.manifest_sha256]
+    named = export_case(lib, cid, tmp_path / "utc.pdf", now=NOW, zone="UTC", record=False)
+    assert "+00:00" in text_of(named.files[0])
+    assert len(lib.submissions(cid)) == 1
+    lib.close()

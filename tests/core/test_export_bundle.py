@@ -194,7 +194,7 @@ def test_profiles_load_and_validate(tmp_path):
 def test_flowing_blocks_drawn_from_their_counted_layout(tmp_path, monkeypatch):
     """Index and appendix are laid out once (counted) and drawn from that layout: the bytes
     are those of laying them out again."""
-    from evidencekit.export import assemble, pipeline
+    from evidencekit.export import assemble, attempt
     src = build_case(tmp_path / "c", mode="appeal", photos=2, chat_messages=150)
     replays = []
     real_replay = assemble.replay_story
@@ -205,13 +205,13 @@ def test_flowing_blocks_drawn_from_their_counted_layout(tmp_path, monkeypatch):
     (tmp_path / "slow").mkdir()  # same file name: it is in the manifest
     fast = export_bundle(src, tmp_path / "fast" / "b.pdf", mode="appeal", now=NOW)
     assert len(replays) >= 2  # index and appendix at least
-    real_count = pipeline.count_flow
+    real_count = attempt.count_flow
 
     def count_forget(plan, block):
         n = real_count(plan, block)
         block.layout = None
         return n
-    monkeypatch.setattr(pipeline, "count_flow", count_forget)
+    monkeypatch.setattr(attempt, "count_flow", count_forget)
     slow = export_bundle(src, tmp_path / "slow" / "b.pdf", mode="appeal", now=NOW)
     assert fast.files[0].read_bytes() == slow.files[0].read_bytes()
     assert len(replays) >= 2

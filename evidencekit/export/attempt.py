@@ -1,0 +1,233 @@
+"""One rendering attempt of an export at one set of photo settings: lay out every exhibit
+through its view's renderer, encode images on a worker pool, pack pages into files (within
+the profile's per-file limits), and draw, merge, stamp and bookmark each file in the
+attempt's own folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..kinds import renderer
+from ..progress import ProgressFn, check_cancel
+from . import fit
+from .assemble import Piece, count_flow, draw_file, finish_file
+from .cover import CoverFacts
+from .front import Where, appendix_story, checklist_story, index_story, statement_story
+from .heading import exhibit_time, header_text
+from .manifest import build_manifest, original_name, sha256
+from .masking import masker
+from .page import Block, palette
+from .photos import ImageJobs
+from .plan import ExportPlan
+
+
+class Run:
+    """State of one export: loaded content, open documents, warnings."""
+
+    def __init__(self, plan: ExportPlan, tmp: Path, progress: ProgressFn, cancel):
+        self.plan, self.tmp, self.progress, self.cancel = plan, tmp, progress, cancel
+        self.mask = masker(plan.mask)
+        self.warnings: list[tuple[str, str]] = []
+        self.contents: dict[int, Any] = {}
+        self.attempt = 0
+
+    def load(self) -> None:
+        """What each exhibit's view reads once per export, whatever the fitting ladder tries."""
+        for pe in self.plan.exhibits:
+            check_cancel(self.cancel)
+            content = renderer(pe.render).prepare(self, pe)
+            if content is not None:
+                self.contents[pe.number] = content
+
+    def exhibit_blocks(self, plan: ExportPlan, jobs: ImageJobs) -> tuple[list[Block], list]:
+        pal = palette(plan.settings.grayscale)
+        blocks: list[Block] = []
+        warnings: list[tuple[str, str]] = []
+        run: list = []  # neighbours laid out together (photos share pages)
+
+        def flush() -> None:
+            if run:
+                pages = renderer(run[0].render).layout_group(plan, list(run), jobs, pal)
+                per = plan.settings.per_page
+                for i, pe in enumerate(run):
+                    own = pages[i // per: i // per + 1] if i % per == 0 else []
+                    if not own:
+                        b = _block(pe, [])
+                        pages[i // per].marks.append((b.key, b.title))
+                    blocks.append(_block(pe, own))
+                run.clear()
+
+        for pe in plan.exhibits:
+            r = renderer(pe.render)
+            if run and run[0].render != pe.render:
+                flush()
+            if r.grouped:
+                run.append(pe)
+                continue
+            specs, w = r.layout(self, plan, pe, self.contents.get(pe.number), jobs, pal)
+            warnings += w
+            blocks.append(_block(pe, specs))
+        flush()
+        return blocks, warnings
+
+
+def _block(pe, pages) -> Block:
+    ex = pe.exhibit
+    title = f"{pe.label} {ex.caption or ex.source_name}"
+    # Photos sharing a page: only the first on the page owns it; the others point to it.
+    return Block(key=pe.label, title=title[:80], header=header_text(pe), pages=list(pages),
+                 n_pages=len(pages), level=1, exhibit_no=pe.number)
+
+
+@dataclass
+class Rendered:
+    """The output files of one attempt, and the exhibit blocks behind them."""
+    paths: list[Path]
+    pages: list[int]
+    sizes: list[int]
+    shas: list[str]
+    manifest_sha: str
+    warnings: list[tuple[str, str]]
+    exhibits: list[Block]
+
+
+def render_attempt(run: Run, plan: ExportPlan, frac: tuple[float, float]) -> Rendered:
+    """Render every output file of one attempt into the temp folder."""
+    run.attempt += 1
+    tmp = run.tmp / f"attempt-{run.attempt}"
+    tmp.mkdir()
+    pal = palette(plan.settings.grayscale)
+    lo, hi = frac
+    jobs = ImageJobs(tmp, plan.settings, plan.profile.max_pixels)
+    try:
+        exhibits, warnings = run.exhibit_blocks(plan, jobs)
+        times = {pe.label: exhibit_time(plan, pe, run.contents.get(pe.number))
+                 for pe in plan.exhibits}
+        done = 0
+        for key in list(jobs.jobs):
+            check_cancel(run.cancel)
+            jobs.get(key)
+            done += 1
+            run.progress(lo + (hi - lo) * 0.6 * done / max(1, len(jobs.jobs)),
+                         "正在处理照片", "Processing photos")
+        labels = {pe.number: pe.label for pe in plan.exhibits}
+        for no in jobs.failed_exhibits():
+            warnings.append((f"{labels[no]}：图片无法解码，以占位框代替（原件见哈希清单）",
+                             f"{labels[no]}: image could not be decoded; a placeholder stands "
+                             "in (original listed in the manifest)"))
+        for pe in plan.exhibits:  # capture times read from EXIF by the workers
+            if not times[pe.label]:
+                times[pe.label] = jobs.taken(pe.number)
+        for b in exhibits:  # estimates for packing, now that images are encoded
+            for spec in b.pages:
+                spec.est_bytes = spec.est_bytes or 3000
+            b.est_bytes = sum(s.est_bytes for s in b.pages) + jobs.nbytes(b.exhibit_no)
+        page_bytes = {b.key: [max(1, b.est_bytes // max(1, b.n_pages))] * b.n_pages
+                      for b in exhibits}
+        all_warn = run.warnings + warnings
+        where = Where()
+
+        def where_key() -> tuple:  # what links and page numbers in a story depend on
+            return where.file_no, tuple(where.pages.items()), tuple(where.file_names)
+        cover = Block("cover", "封面 Cover", "封面 Cover", n_pages=1, est_bytes=40_000)
+        statement = Block("statement", "陈述 Statement" if plan.mode == "arbitration" else
+                          "陈述与申诉要点 Statement & appeal points", "陈述 Statement",
+                          story=lambda: statement_story(plan, pal, run.mask, where)
+                          + checklist_story(plan, pal, where), story_key=where_key)
+        index = Block("index", "证据目录 Index", "目录 Index",
+                      story=lambda: index_story(plan, pal, where, times), story_key=where_key)
+        appendix = Block("appendix", "附录 Appendix", "附录 Appendix",
+                         story=lambda: appendix_story(plan, pal, all_warn, run.mask))
+        for b in (statement, appendix):
+            b.n_pages = count_flow(plan, b)
+            b.est_bytes = 6000 * b.n_pages
+        prof = plan.profile
+        budget = int(prof.max_file_bytes * 0.9) if prof.max_file_bytes else 0
+        # The index shows where exhibits start, which depends on its own length: lay it out
+        # once with exhibits placed for a guessed length. When the guess holds (nearly
+        # always) _draw_all finds that layout ready; when not, it lays out again.
+        index.n_pages = max(1, -(-(len(plan.exhibits) + 2) // INDEX_ROWS_PER_PAGE))
+        _locate(plan, fit.pack([cover, index], [statement], exhibits, [appendix], page_bytes,
+                               prof, budget), where)
+        index.n_pages = count_flow(plan, index)
+        index.est_bytes = 6000 * index.n_pages
+        for _ in range(4):
+            files = fit.pack([cover, index], [statement], exhibits, [appendix],
+                             page_bytes, prof, budget)
+            out = _draw_all(run, plan, files, where, jobs, tmp, (lo + (hi - lo) * 0.6, hi))
+            out.warnings, out.exhibits = warnings, exhibits
+            if prof.max_file_bytes and any(s > prof.max_file_bytes for s in out.sizes) \
+                    and len(files) < prof.max_files:
+                budget = int(min(budget, min(out.sizes)) * 0.8)
+                continue
+            break
+        return out
+    finally:
+        jobs.close()
+
+
+INDEX_ROWS_PER_PAGE = 24  # a guess (rows of one or two lines); only speed depends on it
+
+
+def _locate(plan: ExportPlan, files: list[list[Piece]], where: Where) -> list[int]:
+    """Fill ``where`` (file names, each exhibit's file and first page) for this packing, as
+    seen from file 1; return each file's page count."""
+    where.file_names = [plan.out.name] if len(files) == 1 else \
+        [f"{plan.out.stem}-{k}.pdf" for k in range(1, len(files) + 1)]
+    where.pages.clear()
+    where.file_no = 1
+    counts = []
+    for k, pieces in enumerate(files, start=1):
+        n = 0
+        for p in pieces:
+            if p.block.exhibit_no and p.block.key not in where.pages:
+                where.pages[p.block.key] = (k, n + 1 if p.n_pages() else max(1, n))
+            n += p.n_pages()
+        counts.append(n)
+    return counts
+
+
+def _draw_all(run: Run, plan: ExportPlan, files: list[list[Piece]], where: Where,
+              jobs: ImageJobs, tmp: Path, frac) -> Rendered:
+    # Where every exhibit starts: file and page; the index's own length can depend on it.
+    index = next(p.block for p in files[0] if p.block.key == "index")
+    for _ in range(3):
+        counts = _locate(plan, files, where)
+        if index.layout is not None and index.layout[0] == index.story_key():
+            n_index = len(index.layout[1])  # laid out for exactly these places already
+        else:
+            n_index = count_flow(plan, index)
+        if n_index == index.n_pages:
+            break
+        index.n_pages = n_index
+    names = where.file_names
+    manifest = build_manifest(plan, run.mask, names)
+    manifest_sha = sha256(manifest)
+    originals = [(original_name(pe.label, pe.exhibit.source_name), pe.path, pe.exhibit.sha256)
+                 for pe in plan.exhibits] if plan.profile.embed_originals else []
+    streams = jobs.file_streams()
+    paths, pages, sizes, shas = [], [], [], []
+    lo, hi = frac
+    for k, pieces in enumerate(files, start=1):
+        check_cancel(run.cancel)
+        where.file_no = k
+        body = tmp / f"body-{k}.pdf"
+        path = tmp / names[k - 1]
+        cover = CoverFacts(pages=counts[k - 1], total_pages=sum(counts), file_no=k,
+                           file_names=names, manifest_sha256=manifest_sha)
+        inserts = draw_file(plan, pieces, str(body), total=counts[k - 1], file_no=k,
+                            file_count=len(files), cover=cover, mask=run.mask, cancel=run.cancel)
+        run.progress(lo + (hi - lo) * (k - 0.5) / len(files), "正在合并文件", "Merging files")
+        shas.append(finish_file(plan, body, path, inserts=inserts, docs=run.contents,
+                                manifest=manifest, manifest_sha=manifest_sha,
+                                originals=originals if k == 1 else [], streams=streams,
+                                file_no=k))
+        body.unlink()
+        paths.append(path)
+        pages.append(counts[k - 1])
+        sizes.append(path.stat().st_size)
+    return Rendered(paths, pages, sizes, shas, manifest_sha, [], [])
+
+
