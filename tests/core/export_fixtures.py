@@ -1,8 +1,12 @@
-"""A realistic Chinese dispute case for export tests, built from files generated on the fly.
+"""A realistic Chinese dispute case for export tests, built from files generated on the fly
+and attached to a real library, as production does (attach, then export).
 
 Photos are made with Pillow (EXIF capture time, orientation, GPS), reports with
-reportlab, a hostile PDF (JavaScript open action + embedded file) with pypdf,
-chat logs and traces as ingestion's typed objects. Nothing is downloaded.
+reportlab, a hostile PDF (JavaScript open action + embedded file) with pypdf, the chat
+log as a text export and the trace as a courier's JSON. Nothing is downloaded.
+
+``CaseFiles`` builds exhibits by hand, for the few tests about files attach would refuse
+(what an older version may have let into a library); it never carries parsed contents.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from evidencekit.domain import AppealPoint, Case, ChecklistItem, Deadline, Exhibit, LogEntry
-from evidencekit.export import BundleSource
+from evidencekit.domain import AppealPoint, Exhibit
+from evidencekit.export import BundleSource, source_from_library
 from evidencekit.ingest.model import ChatLog, Message, Trace, TraceEvent
+from evidencekit.store import Library
+from evidencekit.store.blobs import BlobStore
 
 UTC = timezone.utc
 CST = timezone(timedelta(hours=8))
@@ -120,9 +126,8 @@ class CaseFiles:
         self.originals = root / "originals"
         self.originals.mkdir(exist_ok=True)
         self.exhibits: list[Exhibit] = []
-        self.contents: dict = {}
 
-    def add(self, path: Path, kind: str, caption: str = "", *, is_new=False, content=None,
+    def add(self, path: Path, kind: str, caption: str = "", *, is_new=False,
             facts=None) -> Exhibit:
         data = path.read_bytes()
         sha = hashlib.sha256(data).hexdigest()
@@ -133,68 +138,91 @@ class CaseFiles:
                      source_name=path.name, added_at=t(19, 9) + timedelta(minutes=n), caption=caption,
                      is_new=is_new, facts=facts or {})
         self.exhibits.append(ex)
-        if content is not None:
-            self.contents[ex.id] = content
         return ex
 
     def blob_path(self, sha: str) -> Path:
-        return self.blobs / sha
+        own = self.blobs / sha  # else the fixture library's (exhibits mixed with its own)
+        return own if own.exists() else BlobStore(self.root / "lib" / "blobs").path(sha)
+
+
+def write_chat(path: Path, log: ChatLog) -> Path:
+    """The chat as a phone's text export (China time, ``time speaker: text`` lines)."""
+    path.write_text("".join(f"{m.at.astimezone(CST):%Y-%m-%d %H:%M:%S} {m.speaker}: {m.text}\n"
+                            for m in log.messages), encoding="utf-8")
+    return path
+
+
+def write_trace(path: Path, tr: Trace) -> Path:
+    """The trace as a courier query's JSON (kuaidi100 shape, newest first)."""
+    import json
+    data = {"nu": tr.tracking_no, "com": "shunfeng", "data": [
+        {"time": f"{e.at.astimezone(CST):%Y-%m-%d %H:%M:%S}", "location": e.location,
+         "context": e.text} for e in reversed(tr.events)]}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def fixture_library(root: Path, *, mode: str = "arbitration", photos: int = 3,
+                    hostile: bool = False, chat_messages: int = 24,
+                    report_pages: int = 2) -> tuple[Library, int]:
+    """The case in a library at ``root / "lib"`` (clock fixed), its files attached."""
+    src = root / "src"
+    src.mkdir(parents=True, exist_ok=True)
+    originals = root / "originals"
+    originals.mkdir(exist_ok=True)
+    added = [t(19, 9)]
+    lib = Library.open(root / "lib", clock=lambda: added[0])
+    lib.set_setting("store_names", ["杯来杯往旗舰店"])
+    judged = mode == "appeal"
+    case = lib.create_case(
+        platform="douyin", dispute_type="signed_not_received", order_no="6921234567890123456",
+        after_sale_no="AS20240917001", buyer_name="李小明", buyer_phone="13812345678",
+        product="陶瓷马克杯 350ml 白色", amount="89.00", store_name="杯来杯往旗舰店",
+        request_at=t(15, 10), shipped_at=t(12, 8),
+        statement=("本店于 9 月 12 日发货，顺丰轨迹显示 9 月 18 日由买家本人签收。发货前已对每只杯子"
+                   "进行打包拍照和称重，照片见证据 E4 起。\n\n买家称杯子破裂，但外包装完好，"
+                   "我们已提出补发或退货检测，买家未回应。请平台核实。"))
+    lib.update_case(case.id, stage="intervention", intervention_at=t(19, 8))
+
+    def attach(path: Path, kind: str, caption: str, **kw) -> Exhibit:
+        shutil.copyfile(path, originals / path.name)
+        added[0] += timedelta(minutes=1)
+        return lib.attach(case.id, path, kind=kind, caption=caption, **kw)
+
+    chat = attach(write_chat(src / "chat.txt", chat_log(chat_messages)), "chat_log",
+                  "与买家的完整聊天记录")
+    trace_ex = attach(write_trace(src / "trace.json", trace()), "logistics_trace",
+                      "顺丰物流轨迹（显示本人签收）")
+    report = attach(make_report_pdf(src / "inspection.pdf", report_pages), "inspection_report",
+                    "第三方质检报告", is_new=judged)
+    for i in range(photos):
+        attach(make_photo(src / f"IMG_{i:04d}.jpg", f"photo {i}", orientation=6 if i == 0 else 1,
+                          seed=i), "photo", f"发货前打包照片 {i + 1}", is_new=False)
+    if hostile:
+        attach(make_hostile_pdf(src / "courier_proof.pdf"), "courier_proof", "快递公司签收证明",
+               is_new=False)
+    if judged:
+        lib.update_case(
+            case.id, stage="appeal", judgment_at=t(21, 15), judgment_ref="PJ-20240921-7788",
+            judgment_text="经核实，商家未能提供有效签收证明，支持买家退款。",
+            appeal_points=[AppealPoint("判定认为商家未提供签收证明",
+                                       "顺丰轨迹显示本人签收，快递公司出具了签收证明", [trace_ex.id]),
+                           AppealPoint("判定认为商品存在质量问题", "第三方质检报告结论为合格，批次 B20240901",
+                                       [report.id])])
+    del chat
+    return lib, case.id
 
 
 def build_case(root: Path, *, mode: str = "arbitration", photos: int = 3, hostile: bool = False,
                chat_messages: int = 24, report_pages: int = 2) -> BundleSource:
-    src = root / "src"
-    src.mkdir(parents=True, exist_ok=True)
-    cf = CaseFiles(root)
-    (src / "chat.txt").write_text("2024-09-15 10:00:00 买家小李: 收到的杯子碎了\n", encoding="utf-8")
-    cf.add(src / "chat.txt", "chat_log", "与买家的完整聊天记录", content=chat_log(chat_messages))
-    (src / "trace.json").write_text('{"data": []}', encoding="utf-8")
-    cf.add(src / "trace.json", "logistics_trace", "顺丰物流轨迹（显示本人签收）", content=trace())
-    cf.add(make_report_pdf(src / "inspection.pdf", report_pages), "inspection_report",
-           "第三方质检报告", is_new=(mode == "appeal"))
-    for i in range(photos):
-        cf.add(make_photo(src / f"IMG_{i:04d}.jpg", f"photo {i}", orientation=6 if i == 0 else 1,
-                          seed=i), "photo", f"发货前打包照片 {i + 1}")
-    if hostile:
-        cf.add(make_hostile_pdf(src / "courier_proof.pdf"), "courier_proof", "快递公司签收证明")
-    judged = mode == "appeal"
-    case = Case(
-        id=1, case_no="DY-2024-0917-001", platform="douyin", dispute_type="signed_not_received",
-        order_no="6921234567890123456", after_sale_no="AS20240917001",
-        buyer_name="李小明", buyer_phone="13812345678", product="陶瓷马克杯 350ml 白色",
-        amount="89.00", store_name="杯来杯往旗舰店", stage="appeal" if judged else "intervention",
-        request_at=t(15, 10), intervention_at=t(19, 8), shipped_at=t(12, 8),
-        judgment_at=t(21, 15) if judged else None,
-        judgment_ref="PJ-20240921-7788" if judged else "",
-        judgment_text="经核实，商家未能提供有效签收证明，支持买家退款。" if judged else "",
-        statement=("本店于 9 月 12 日发货，顺丰轨迹显示 9 月 18 日由买家本人签收。发货前已对每只杯子"
-                   "进行打包拍照和称重，照片见证据 E4 起。\n\n买家称杯子破裂，但外包装完好，"
-                   "我们已提出补发或退货检测，买家未回应。请平台核实。"),
-        appeal_points=[AppealPoint("判定认为商家未提供签收证明", "顺丰轨迹显示本人签收，快递公司出具了签收证明",
-                                   [102]),
-                       AppealPoint("判定认为商品存在质量问题", "第三方质检报告结论为合格，批次 B20240901",
-                                   [103])] if judged else [])
-    checklist = (ChecklistItem("logistics_trace", True, "ok", [102], "轨迹显示签收", "signed"),
-                 ChecklistItem("chat_log", True, "ok", [101], "双方消息齐全", "both parties"),
-                 ChecklistItem("courier_proof", False, "ok" if hostile else "missing",
-                               [cf.exhibits[-1].id] if hostile else [],
-                               "建议提供快递公司签收证明", "courier proof recommended"))
-    deadline = Deadline("appeal" if judged else "evidence", "申诉期限" if judged else "举证期限",
-                        "Appeal window" if judged else "Evidence due",
-                        t(28, 15) if judged else t(21, 8), 0, "ok")
-    log = tuple(LogEntry(i, 1, t(19, 9, i), "客服小王", a, d) for i, (a, d) in enumerate([
-        ("创建案件", "买家申请平台介入"), ("添加证据", "聊天记录、物流轨迹"),
-        ("添加证据", "质检报告、打包照片"), ("生成材料", "举证材料草稿")], start=1))
-    return BundleSource(
-        case=case, exhibits=tuple(cf.exhibits), blob_path=cf.blob_path, log=log,
-        checklist=checklist, deadlines=(deadline,), dispute_type_name_zh="签收未收到",
-        dispute_type_name_en="Signed, not received", platform_name_zh="抖店",
-        platform_name_en="Douyin", store_name="杯来杯往旗舰店", store_names=("杯来杯往旗舰店",),
-        contents=dict(cf.contents), generator="EvidenceKit test", zone="Asia/Shanghai")
+    """The fixture case's export source, read from its library as the CLI and app do."""
+    lib, case_id = fixture_library(root, mode=mode, photos=photos, hostile=hostile,
+                                   chat_messages=chat_messages, report_pages=report_pages)
+    return source_from_library(lib, case_id, mode, NOW)
 
 
 def originals_dir(root: Path) -> Path:
     return root / "originals"
 
 
-__all__ = ["build_case", "NOW", "make_photo", "make_report_pdf", "make_hostile_pdf", "io"]
+__all__ = ["build_case", "fixture_library", "NOW", "make_photo", "make_report_pdf", "make_hostile_pdf", "io"]

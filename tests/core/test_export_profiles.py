@@ -90,16 +90,16 @@ def test_limit_error_names_the_exhibit_that_does_not_fit(tmp_path):
     import re
     from dataclasses import replace
     from PIL import Image
-    from .export_fixtures import CaseFiles
-    src = build_case(tmp_path / "c", photos=1)
-    cf = CaseFiles(tmp_path / "c")
-    cf.exhibits = list(src.exhibits)
+    from evidencekit.export import source_from_library
+    from .export_fixtures import fixture_library
+    lib, cid = fixture_library(tmp_path / "c", photos=1)
     big = tmp_path / "IMG_big.jpg"
     Image.effect_noise((4000, 3000), 60).convert("RGB").save(big, quality=95)
-    cf.add(big, "photo", "大照片")
-    scan = cf.add(_scanned_pdf(tmp_path / "scan.pdf"), "inspection_report", "扫描件")
-    src = replace(src, exhibits=tuple(cf.exhibits), blob_path=cf.blob_path)
-    label = f"E{len(cf.exhibits)}"
+    lib.attach(cid, big, kind="photo", caption="大照片")
+    scan = lib.attach(cid, _scanned_pdf(tmp_path / "scan.pdf"), kind="inspection_report",
+                      caption="扫描件")
+    src = source_from_library(lib, cid, "arbitration", NOW)
+    label = f"E{len(src.exhibits)}"
     assert max(src.exhibits, key=lambda e: e.size).source_name == "IMG_big.jpg"
     # Room for everything but the scan: fits without it, not with it.
     base = export_bundle(replace(src, exhibits=src.exhibits[:-1]), tmp_path / "ok.pdf",

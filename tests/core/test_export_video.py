@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from evidencekit.export import export_bundle
+from evidencekit.export import export_bundle, source_from_library
 
-from .export_fixtures import NOW, CaseFiles, build_case
+from .export_fixtures import NOW, fixture_library
 from .video_fixtures import make_video
 from .pdf_tools import qpdf_ok, text_of
 
@@ -21,15 +21,13 @@ pytest.importorskip("av")
 @pytest.fixture(scope="module")
 def video_case(tmp_path_factory):
     root = tmp_path_factory.mktemp("video")
-    base = build_case(root, photos=1)
-    cf = CaseFiles(root)
-    cf.exhibits = list(base.exhibits)
+    lib, cid = fixture_library(root, photos=1)
     clip = make_video(root / "src" / "开箱视频 unboxing.mp4")
-    ex = cf.add(clip, "packing_record", "发货前打包视频",
-                facts={"duration_s": 2.0, "width": 64, "height": 48, "codec": "h264"})
+    ex = lib.attach(cid, clip, kind="packing_record", caption="发货前打包视频")
     # the same clip filed under a kind meant for text: still a keyframe page
-    cf.add(make_video(root / "src" / "screen recording.mp4", "mpeg4"), "chat_log", "聊天录屏")
-    return root, replace(base, exhibits=tuple(cf.exhibits)), ex
+    lib.attach(cid, make_video(root / "src" / "screen recording.mp4", "mpeg4"), kind="chat_log",
+               caption="聊天录屏")
+    return root, source_from_library(lib, cid, "arbitration", NOW), ex
 
 
 def _video_page(path: Path, label: str, kind: str = "打包记录") -> int:
