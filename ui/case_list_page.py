@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import html
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from evidencekit.domain import STAGES
@@ -18,6 +20,7 @@ from .models.case_list_model import (COL_BUYER, COL_CASE_NO, COL_CHECKLIST, COL_
 
 class CaseListPage(QWidget):
     case_activated = Signal(int)
+    trash_requested = Signal()  # the empty list's link to the trash
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -73,12 +76,16 @@ class CaseListPage(QWidget):
         lay.setContentsMargins(8, 8, 8, 8)
         lay.addLayout(bar)
         lay.addWidget(self.table, 1)
-        self.empty = QLabel(self.tr("No cases yet. Press Ctrl+N to open the first one, then drop "
-                                    "its chat logs, traces and photos on it."), self.table.viewport())
+        self.empty = QLabel(self.table.viewport())
         self.empty.setObjectName("emptyHint")
+        self.empty.setTextFormat(Qt.RichText)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignCenter)
         self.empty.setStyleSheet("color: palette(mid); font-size: 15px;")
+        self.empty.linkActivated.connect(lambda _link: self.trash_requested.emit())
+        self.empty.hide()
+        # The viewport settles its size after the page's own resize: place the hint then.
+        self.table.viewport().installEventFilter(self)
         lay.addWidget(self.count)
         self.model.modelReset.connect(self._update_count)
         self.proxy.rowsInserted.connect(self._update_count)
@@ -107,13 +114,37 @@ class CaseListPage(QWidget):
 
     def _update_count(self, *_):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if total == 0:
+            self.empty.setText(self._empty_text())
         self.empty.setVisible(total == 0)
-        self.empty.setGeometry(self.table.viewport().rect().adjusted(40, 40, -40, -40))
+        self._place_hint()
         self.count.setText(self.tr("%1 of %2 cases").replace("%1", str(shown)).replace("%2", str(total)))
 
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        self.empty.setGeometry(self.table.viewport().rect().adjusted(40, 40, -40, -40))
+    def _empty_text(self) -> str:
+        """One sentence a line (explicit breaks: no lone last word when a line wraps)."""
+        trashed = len(self.ctx.lib.list_cases(trash=True))
+        if trashed:
+            lines = [self.tr("No cases in the list."),
+                     self.tr("Cases in the trash: %1.").replace("%1", str(trashed)),
+                     "<a href='trash'>" + html.escape(self.tr("Open the trash")) + "</a>"]
+            return "<br>".join(lines[:2]) + "<br>" + lines[2]
+        lines = [self.tr("No cases yet."),
+                 self.tr("Press Ctrl+N to open the first one,"),
+                 self.tr("then drop its chat logs, traces and photos on it.")]
+        return "<br>".join(html.escape(line) for line in lines)
+
+    def _place_hint(self) -> None:
+        """Centre the hint in the list's visible area."""
+        area = self.table.viewport().rect()
+        width = max(10, min(area.width() - 40, 640))
+        height = min(area.height(), self.empty.heightForWidth(width))
+        self.empty.setGeometry(area.x() + (area.width() - width) // 2,
+                               area.y() + (area.height() - height) // 2, width, height)
+
+    def eventFilter(self, obj, event):
+        if obj is self.table.viewport() and event.type() == QEvent.Resize:
+            self._place_hint()
+        return super().eventFilter(obj, event)
 
     def reload(self) -> None:
         self.model.reload()

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSize, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
                                QPushButton, QVBoxLayout)
@@ -22,6 +22,16 @@ from .errors import describe
 from .i18n import lang, pick
 from .preview.pdf_view import PdfPreview
 from .runner import WORK
+
+
+def fit_to_screen(widget, width: int, height: int) -> QSize:
+    """``width`` × ``height``, shrunk to fit inside the screen's free area (with room for the
+    title bar): a 1366×768 laptop has less than 1000 px of height to give."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(width, height)
+    avail = screen.availableGeometry()
+    return QSize(min(width, int(avail.width() * 0.95)), min(height, int(avail.height() * 0.9)))
 
 
 def default_destination(ctx, case, mode: str) -> Path:
@@ -42,7 +52,7 @@ class BundlePreviewDialog(QDialog):
         self.open_folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
         self.close_button = QPushButton()
-        self.close_button.clicked.connect(self.close)
+        self.close_button.clicked.connect(self.reject)
         top = QHBoxLayout()
         top.addWidget(self.info, 1)
         top.addWidget(self.open_folder)
@@ -53,7 +63,7 @@ class BundlePreviewDialog(QDialog):
         self.retranslate()
         if parent is not None and hasattr(parent, "ctx"):
             parent.ctx.language_changed.connect(self.retranslate)
-        self.resize(900, 1000)
+        self.resize(fit_to_screen(self, 900, 1000))
 
     def retranslate(self) -> None:
         path = self.path
@@ -135,7 +145,7 @@ class ExportDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.open_button.clicked.connect(self._on_open_clicked)
         self.preview_button.clicked.connect(self.show_preview)
-        self.close_button.clicked.connect(self.close)
+        self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.preview_button)
@@ -360,11 +370,10 @@ class ExportDialog(QDialog):
         dlg.show()
         return dlg
 
-    def closeEvent(self, event):
+    def reject(self):
+        """Close (the Close button, Esc, the title bar's X): a running export is cancelled
+        first. QDialog's closeEvent calls this, so it must not call close() itself."""
         if self.job is not None and not self.job.done:
             self.cancel()
             self.ctx.runner.wait(30000)  # the pipeline removes its partial files on cancel
-        super().closeEvent(event)
-
-    def reject(self):
-        self.close()
+        super().reject()

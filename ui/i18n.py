@@ -46,6 +46,11 @@ def install_language(code: str) -> bool:
     if qt_tr.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
         app.installTranslator(qt_tr)
         _installed.append(qt_tr)
+    # Installed last, so searched first: the few file-dialog strings qtbase's file lacks.
+    extra = QTranslator(app)
+    if extra.load(str(translations_dir() / f"qt_extra_{code}.qm")):
+        app.installTranslator(extra)
+        _installed.append(extra)
     return ok
 
 

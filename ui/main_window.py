@@ -59,7 +59,8 @@ class MainWindow(QMainWindow):
 
     # ---- building (again after a language switch) ----------------------------------------------
     def _build(self) -> None:
-        self.setWindowTitle(self.tr("EvidenceKit — dispute evidence"))
+        # Qt appends the application's display name ("— EvidenceKit") itself.
+        self.setWindowTitle(self.tr("Dispute evidence"))
         self.pages = QStackedWidget()
         self.case_list = CaseListPage(self.ctx)
         self.case_view = CaseView(self.ctx)
@@ -67,6 +68,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.case_view)
         self.setCentralWidget(self.pages)
         self.case_list.case_activated.connect(self.open_case)
+        self.case_list.trash_requested.connect(self.show_trash)
+        self.case_list.table.selectionModel().currentChanged.connect(
+            lambda *_: self._update_actions())
         self.case_list.reload()
         for name, splitter in (("caseSplitter", self.case_view.splitter),
                                ("evidenceSplitter", self.case_view.evidence.splitter),
@@ -152,6 +156,10 @@ class MainWindow(QMainWindow):
         self._action(c, self.tr("Re&fresh"), self.refresh, QKeySequence.Refresh, "refresh")
 
         h = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(h, self.tr("&User guide"), self.show_guide, QKeySequence.HelpContents,
+                     "userGuide")
+        self._action(h, self.tr("&Keyboard shortcuts"), self.show_shortcuts, None, "shortcuts")
+        h.addSeparator()
         self._action(h, self.tr("&About EvidenceKit"), self.about, None, "about")
 
     def _build_toolbar(self) -> None:
@@ -209,6 +217,15 @@ class MainWindow(QMainWindow):
         for a in (self.act_add, self.act_add_folder, self.act_remove, self.act_grid, self.act_back,
                   self.act_new_evidence):
             a.setEnabled(in_case)
+        # Export and trash need a case: the open one, or the one selected in the list.
+        has_case = self._current_case_id() is not None
+        for a in (self.act_export, self.act_trash):
+            a.setEnabled(has_case)
+        if self.in_case():
+            c = self.case_view.case
+            self.setWindowTitle(f"{c.case_no} · {c.order_no} — " + self.tr("Dispute evidence"))
+        else:
+            self.setWindowTitle(self.tr("Dispute evidence"))
 
     def _current_case_id(self) -> int | None:
         if self.in_case():
@@ -311,6 +328,32 @@ class MainWindow(QMainWindow):
         if self.in_case():
             self.case_view.refresh()
 
+    def show_guide(self):
+        from .help_dialogs import UserGuideDialog
+        dlg = UserGuideDialog(self)
+        dlg.open()
+        return dlg
+
+    def show_shortcuts(self):
+        from .help_dialogs import ShortcutsDialog
+        dlg = ShortcutsDialog(self.shortcut_entries(), self)
+        dlg.open()
+        return dlg
+
+    def shortcut_entries(self) -> list[tuple[str, QKeySequence]]:
+        """(name, key) of every action with a shortcut, in menu order."""
+        names = {self.act_undo: self.tr("Undo"), self.act_redo: self.tr("Redo"),
+                 self.act_trash_anywhere: self.tr("Move case to trash (from anywhere)")}
+        out = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            for a in (menu.actions() if menu is not None else []):
+                if not a.shortcut().isEmpty():
+                    out.append((names.get(a, a.text()), a.shortcut()))
+                if a is self.act_trash:
+                    out.append((names[self.act_trash_anywhere], self.act_trash_anywhere.shortcut()))
+        return out
+
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About EvidenceKit"), self.tr(
             "EvidenceKit collects chat logs, courier traces, inspection reports and photos for "
@@ -326,6 +369,7 @@ class MainWindow(QMainWindow):
     # ---- reactions -------------------------------------------------------------------------
     def _on_ctx_cases_changed(self) -> None:
         self.case_list.reload()
+        self._update_actions()
 
     def _on_ctx_case_changed(self, case_id: int) -> None:
         # During an import a case changes many times a second: update its row at most every

@@ -14,9 +14,13 @@ from . import labels
 from .datetime_field import OptionalDateTimeEdit
 from .i18n import lang
 
-# Which instant starts the clock for each stage a case can be opened in.
+# Which instant starts the clock for each stage a case can be opened in, and its name.
 STAGE_INSTANT = {"request": "request_at", "intervention": "intervention_at",
                  "judged": "judgment_at", "appeal": "judgment_at"}
+INSTANT_LABELS = {"request_at": QT_TRANSLATE_NOOP("NewCaseDialog", "After-sale request time"),
+                  "intervention_at": QT_TRANSLATE_NOOP("NewCaseDialog",
+                                                       "Platform intervention time"),
+                  "judgment_at": QT_TRANSLATE_NOOP("NewCaseDialog", "Judgment time")}
 
 
 class NewCaseDialog(QDialog):
@@ -61,10 +65,15 @@ class NewCaseDialog(QDialog):
                       (self.buyer_phone, QT_TRANSLATE_NOOP("NewCaseDialog", "Buyer phone")),
                       (self.product, QT_TRANSLATE_NOOP("NewCaseDialog", "Product")),
                       (self.amount, QT_TRANSLATE_NOOP("NewCaseDialog", "Amount")),
-                      (self.clock_start, QT_TRANSLATE_NOOP("NewCaseDialog", "Clock starts at")))
+                      (self.clock_start, ""))  # named after the stage's instant
         for widget, _text in self._rows:
             self.form.addRow(QLabel(), widget)
         self.clock_label = self.form.labelForField(self.clock_start)
+        self.clock_hint = QLabel()
+        self.clock_hint.setObjectName("clockHint")
+        self.clock_hint.setWordWrap(True)
+        self.clock_hint.setStyleSheet("color: palette(mid);")
+        self.form.addRow("", self.clock_hint)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -80,6 +89,7 @@ class NewCaseDialog(QDialog):
         for a, b in zip(chain, chain[1:]):
             self.setTabOrder(a, b)
         self.platform.currentIndexChanged.connect(self._on_platform_changed)
+        self.stage.currentIndexChanged.connect(self._on_stage_changed)
         self.created_case = None
         self.retranslate()
         ctx.language_changed.connect(self.retranslate)
@@ -89,7 +99,8 @@ class NewCaseDialog(QDialog):
         """Texts in the current language (also while the dialog is open)."""
         self.setWindowTitle(self.tr("New case"))
         for widget, text in self._rows:
-            self.form.labelForField(widget).setText(self.tr(text))
+            if text:
+                self.form.labelForField(widget).setText(self.tr(text))
         self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Create"))
         self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
         rules = self.ctx.lib.rules
@@ -106,8 +117,20 @@ class NewCaseDialog(QDialog):
             self.stage.addItem(labels.stage_label(sid), sid)
         self.stage.setCurrentIndex(max(0, self.stage.findData(stage)))
         self._on_platform_changed()
+        self._on_stage_changed()
         if self.error.text():  # a message from before the switch is stale: drop it
             self.error.clear()
+
+    def _on_stage_changed(self, *_):
+        """Name the instant the date sets, and which clock counts from it."""
+        instant = STAGE_INSTANT.get(self.stage.currentData() or "intervention", "intervention_at")
+        self.clock_label.setText(self.tr(INSTANT_LABELS[instant]))
+        hint = {"request_at": self.tr("The 24-hour reply clock and the 48-hour refund clock "
+                                      "count from this instant."),
+                "intervention_at": self.tr("The 48-hour evidence clock counts from this "
+                                           "instant."),
+                "judgment_at": self.tr("The appeal window counts from this instant.")}[instant]
+        self.clock_hint.setText(hint)
 
     def _on_platform_changed(self, *_):
         p = self.ctx.lib.rules.platforms[self.platform.currentData()]
@@ -129,10 +152,8 @@ class NewCaseDialog(QDialog):
                   "product": self.product.text().strip(),
                   "amount": self.amount.text().strip()}
         start = self.clock_start.value()
-        if start is not None:
+        if start is not None:  # only the instant the label names: no other is set silently
             fields[STAGE_INSTANT[stage]] = start
-        if stage in ("intervention", "judged", "appeal") and start is not None:
-            fields.setdefault("request_at", start)
         return fields
 
     def accept(self) -> None:
