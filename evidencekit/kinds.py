@@ -51,7 +51,7 @@ KINDS_BY_NAME: dict[str, Kind] = {k.name: k for k in KIND_LIST}
 class View:
     """One way of showing an exhibit."""
     name: str
-    preview: str  # the app's viewer: chat | trace | image | pdf | video | info
+    preview: str  # the app's viewer: chat | trace | image | pdf | video | text | info
     renderer: str  # "module:attribute" of its export renderer (layout and time span)
     # "module:function(path, ctx, file_type) -> (content, facts, warnings)" reading the
     # content at attach (and once more for exhibits attached before it was kept); "" = none
@@ -66,7 +66,7 @@ VIEW_LIST: tuple[View, ...] = (
     View("image", "image", "evidencekit.export.renderers:IMAGE"),
     View("document", "pdf", "evidencekit.export.renderers:DOCUMENT"),
     View("video", "video", "evidencekit.export.renderers:VIDEO"),
-    View("text", "info", "evidencekit.export.renderers:TEXT"),
+    View("text", "text", "evidencekit.export.renderers:TEXT"),
     View("binary", "info", "evidencekit.export.renderers:BINARY"),
 )
 VIEWS: dict[str, View] = {v.name: v for v in VIEW_LIST}

@@ -19,7 +19,8 @@ from .models.exhibit_model import (COL_CAPTION, COL_KIND, COL_NAME, COL_NO, COL_
 from .grid_delegate import ExhibitGridDelegate
 from .preview.preview_pane import PreviewPane
 from .thumbnails import ThumbnailCache
-from .undo import EditExhibitCommand, MoveExhibitsCommand, RemoveExhibitsCommand
+from .undo import (EditExhibitCommand, EditExhibitsCommand, MoveExhibitsCommand,
+                   RemoveExhibitsCommand)
 
 
 class KindDelegate(QStyledItemDelegate):
@@ -66,6 +67,7 @@ class EvidencePanel(QWidget):
         # Tests and the checklist replace these (a real dialog would block a headless run).
         self.file_picker: Callable[[str], list[Path]] = self._pick_files
         self.folder_picker: Callable[[], Path | None] = self._pick_folder
+        self.prefix_asker: Callable[[], str | None] = self._ask_prefix
 
         self.table = _DropTable()
         self.table.setObjectName("exhibitTable")
@@ -146,8 +148,10 @@ class EvidencePanel(QWidget):
         self.setAcceptDrops(True)
 
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.table.setContextMenuPolicy(Qt.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._on_table_context_menu)
+        for view in (self.table, self.grid):
+            view.setContextMenuPolicy(Qt.CustomContextMenu)
+            view.customContextMenuRequested.connect(
+                lambda pos, v=view: self._on_view_context_menu(v, pos))
         ctx.importer.file_queued.connect(self._on_importer_file_queued)
         ctx.importer.file_attached.connect(self._on_importer_file_attached)
         ctx.importer.file_failed.connect(self._on_importer_file_failed)
@@ -174,10 +178,21 @@ class EvidencePanel(QWidget):
         self._refresh_preview()
 
     def _refresh_preview(self) -> None:
+        """Keep the preview on what is selected now: a removed exhibit leaves it, a changed
+        kind or number shows in its header (and a new kind may need another viewer)."""
         ids = self.selected_ids()
         current = self.preview.exhibit
-        if len(ids) == 1 and (current is None or current.id != ids[0]):
-            self.preview.show_exhibit(self.model.exhibit_at(self.model.row_of(ids[0])))
+        if len(ids) != 1:
+            if len(ids) > 1:
+                self.preview.show_count(len(ids))
+            elif current is not None:
+                self.preview.show_exhibit(None)
+            return
+        ex = self.model.exhibit_at(self.model.row_of(ids[0]))
+        if current is None or current.id != ex.id or current.kind != ex.kind:
+            self.preview.show_exhibit(ex)
+        elif current != ex:
+            self.preview.update_title(ex)
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -261,27 +276,80 @@ class EvidencePanel(QWidget):
         self._reselect = self.selected_ids()  # keep the dragged block selected after the redraw
         self.undo_stack.push(MoveExhibitsCommand(self.ctx, self.case.id, old_order, new_order))
 
+    def selected_exhibits(self) -> list:
+        exhibits = [self.model.exhibit_at(self.model.row_of(i)) for i in self.selected_ids()]
+        return [e for e in exhibits if e is not None]
+
+    def _edit_selected(self, text: str, new_values) -> bool:
+        """Apply ``new_values(exhibit) -> {field: value}`` to every selected exhibit as one
+        undo step; exhibits it would not change are left out."""
+        changes = []
+        for e in self.selected_exhibits():
+            new = {f: v for f, v in new_values(e).items() if getattr(e, f) != v}
+            if new:
+                changes.append((e.id, {f: getattr(e, f) for f in new}, new))
+        if not changes:
+            return False
+        self._reselect = self.selected_ids()  # the same rows stay selected after the redraw
+        self.undo_stack.push(EditExhibitsCommand(self.ctx, self.case.id, changes, text))
+        return True
+
     def toggle_new(self) -> None:
         """Mark the selected exhibits as new evidence (an appeal needs at least one), or not."""
-        exhibits = [self.model.exhibit_at(self.model.row_of(i)) for i in self.selected_ids()]
-        exhibits = [e for e in exhibits if e is not None]
-        if not exhibits:
-            return
-        value = not all(e.is_new for e in exhibits)
-        self.undo_stack.beginMacro(self.tr("Mark as new evidence"))
-        for e in exhibits:
-            if e.is_new != value:
-                self.undo_stack.push(EditExhibitCommand(self.ctx, self.case.id, e.id, "is_new",
-                                                        e.is_new, value))
-        self.undo_stack.endMacro()
+        exhibits = self.selected_exhibits()
+        if exhibits:
+            value = not all(e.is_new for e in exhibits)
+            self._edit_selected(self.tr("Mark as new evidence"), lambda e: {"is_new": value})
 
-    def _on_table_context_menu(self, pos) -> None:
-        if not self.selected_ids():
-            return
+    def set_kind(self, kind: str) -> bool:
+        """Give every selected exhibit ``kind`` (one undo step)."""
+        return self._edit_selected(self.tr("Set kind"), lambda e: {"kind": kind})
+
+    def add_caption_prefix(self, prefix: str | None = None) -> bool:
+        """Put ``prefix`` (asked for when not given) before each selected exhibit's caption."""
+        if prefix is None:
+            prefix = self.prefix_asker()
+        prefix = (prefix or "").strip()
+        if not prefix:
+            return False
+        return self._edit_selected(self.tr("Caption prefix"), lambda e: {
+            "caption": e.caption if e.caption.startswith(prefix) else
+            (f"{prefix} {e.caption}" if e.caption else prefix)})
+
+    def _ask_prefix(self) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+        text, ok = QInputDialog.getText(
+            self, self.tr("Caption prefix"),
+            self.tr("Text to put before the caption of the %1 selected exhibit(s):")
+            .replace("%1", str(len(self.selected_ids()))))
+        return text if ok else None
+
+    def context_menu(self) -> QMenu | None:
+        """The menu for the selected exhibits: kind, caption prefix, new mark, remove."""
+        exhibits = self.selected_exhibits()
+        if not exhibits:
+            return None
         menu = QMenu(self)
+        menu.setObjectName("exhibitMenu")
+        kinds = menu.addMenu(self.tr("Set kind"))
+        kinds.setObjectName("kindMenu")
+        current = {e.kind for e in exhibits}
+        for kind in KINDS:
+            a = kinds.addAction(labels.kind_label(kind), lambda k=kind: self.set_kind(k))
+            a.setData(kind)
+            a.setCheckable(True)
+            a.setChecked(current == {kind})
+        menu.addAction(self.tr("Caption prefix…"), lambda: self.add_caption_prefix())
         menu.addAction(self.tr("Mark as new evidence / not new"), self.toggle_new)
+        menu.addSeparator()
         menu.addAction(self.tr("Remove"), self.remove_selected)
-        menu.exec(self.table.viewport().mapToGlobal(pos))
+        return menu
+
+    def _on_view_context_menu(self, view, pos) -> None:
+        menu = self.context_menu()
+        if menu is not None:
+            menu.exec(view.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -290,7 +358,5 @@ class EvidencePanel(QWidget):
             self.undo_stack.push(RemoveExhibitsCommand(self.ctx, self.case.id, pairs))
 
     def _on_selection_changed(self, *_):
-        ids = self.selected_ids()
-        self.selection_changed.emit(ids)
-        if len(ids) == 1:
-            self.preview.show_exhibit(self.model.exhibit_at(self.model.row_of(ids[0])))
+        self.selection_changed.emit(self.selected_ids())
+        self._refresh_preview()

@@ -50,6 +50,27 @@ class EditExhibitCommand(_ExhibitCommand):
         self._done()
 
 
+class EditExhibitsCommand(_ExhibitCommand):
+    """One change to several exhibits at once (kind, caption, new mark): one step to undo.
+
+    ``changes``: (exhibit id, {field: old}, {field: new}) per exhibit.
+    """
+
+    def __init__(self, ctx, case_id: int, changes: list[tuple[int, dict, dict]], text: str = ""):
+        super().__init__(ctx, case_id, text or QCoreApplication.translate("Undo", "Edit exhibits"))
+        self.changes = [(eid, dict(old), dict(new)) for eid, old, new in changes]
+
+    def redo(self) -> None:
+        for eid, _old, new in self.changes:
+            self.ctx.lib.update_exhibit(eid, **new)
+        self._done()
+
+    def undo(self) -> None:
+        for eid, old, _new in reversed(self.changes):
+            self.ctx.lib.update_exhibit(eid, **old)
+        self._done()
+
+
 class MoveExhibitsCommand(_ExhibitCommand):
     """Reorder several exhibits at once (a dragged block): one step to undo."""
 

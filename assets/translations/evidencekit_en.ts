@@ -248,59 +248,81 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="132"/>
+        <location filename="../../ui/evidence_panel.py" line="134"/>
         <source>Add files…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="133"/>
+        <location filename="../../ui/evidence_panel.py" line="135"/>
         <source>Add folder…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="134"/>
-        <location filename="../../ui/evidence_panel.py" line="283"/>
+        <location filename="../../ui/evidence_panel.py" line="136"/>
+        <location filename="../../ui/evidence_panel.py" line="345"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="135"/>
+        <location filename="../../ui/evidence_panel.py" line="137"/>
         <source>Clear refused files</source>
         <translation>Clear refused files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="136"/>
-        <location filename="../../ui/evidence_panel.py" line="200"/>
+        <location filename="../../ui/evidence_panel.py" line="138"/>
+        <location filename="../../ui/evidence_panel.py" line="215"/>
         <source>Grid</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="200"/>
+        <location filename="../../ui/evidence_panel.py" line="215"/>
         <source>List</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="221"/>
+        <location filename="../../ui/evidence_panel.py" line="236"/>
         <source>Add evidence</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="222"/>
+        <location filename="../../ui/evidence_panel.py" line="237"/>
         <source>Add evidence: %1</source>
         <translation>Add evidence: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="227"/>
+        <location filename="../../ui/evidence_panel.py" line="242"/>
         <source>Add a folder of evidence</source>
         <translation>Add a folder of evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="271"/>
+        <location filename="../../ui/evidence_panel.py" line="302"/>
         <source>Mark as new evidence</source>
         <translation>Mark as new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="282"/>
+        <location filename="../../ui/evidence_panel.py" line="306"/>
+        <location filename="../../ui/evidence_panel.py" line="334"/>
+        <source>Set kind</source>
+        <translation>Set kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="315"/>
+        <location filename="../../ui/evidence_panel.py" line="322"/>
+        <source>Caption prefix</source>
+        <translation>Caption prefix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="323"/>
+        <source>Text to put before the caption of the %1 selected exhibit(s):</source>
+        <translation>Text to put before the caption of the %1 selected exhibit(s):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="342"/>
+        <source>Caption prefix…</source>
+        <translation>Caption prefix…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="343"/>
         <source>Mark as new evidence / not new</source>
         <translation>Mark as new evidence / not new</translation>
     </message>
@@ -308,37 +330,52 @@
 <context>
     <name>ExhibitListModel</name>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="25"/>
+        <location filename="../../ui/models/exhibit_model.py" line="26"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="26"/>
+        <location filename="../../ui/models/exhibit_model.py" line="27"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="27"/>
+        <location filename="../../ui/models/exhibit_model.py" line="28"/>
         <source>Caption</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="28"/>
+        <location filename="../../ui/models/exhibit_model.py" line="29"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="29"/>
+        <location filename="../../ui/models/exhibit_model.py" line="30"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="30"/>
+        <location filename="../../ui/models/exhibit_model.py" line="31"/>
         <source>Warnings</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="209"/>
+        <location filename="../../ui/models/exhibit_model.py" line="185"/>
+        <source>%1 (guessed)</source>
+        <translation>%1 (guessed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="198"/>
+        <source>Guessed from the folder name (“%1”): check it</source>
+        <translation>Guessed from the folder name (“%1”): check it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="200"/>
+        <source>Guessed from the file name (“%1”): check it</source>
+        <translation>Guessed from the file name (“%1”): check it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="233"/>
         <source>Adding…</source>
         <translation>Adding…</translation>
     </message>
@@ -1134,8 +1171,14 @@
     <name>PreviewPane</name>
     <message>
         <location filename="../../ui/preview/preview_pane.py" line="34"/>
+        <location filename="../../ui/preview/preview_pane.py" line="58"/>
         <source>Select an exhibit to preview it.</source>
         <translation>Select an exhibit to preview it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/preview_pane.py" line="107"/>
+        <source>%1 exhibits selected.</source>
+        <translation>%1 exhibits selected.</translation>
     </message>
 </context>
 <context>
@@ -1352,12 +1395,17 @@
         <translation>Edit exhibit</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="57"/>
+        <location filename="../../ui/undo.py" line="60"/>
+        <source>Edit exhibits</source>
+        <translation>Edit exhibits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="78"/>
         <source>Reorder exhibits</source>
         <translation>Reorder exhibits</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="84"/>
+        <location filename="../../ui/undo.py" line="105"/>
         <source>Edit case facts</source>
         <translation>Edit case facts</translation>
     </message>

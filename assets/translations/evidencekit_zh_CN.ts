@@ -248,59 +248,81 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="132"/>
+        <location filename="../../ui/evidence_panel.py" line="134"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="133"/>
+        <location filename="../../ui/evidence_panel.py" line="135"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="134"/>
-        <location filename="../../ui/evidence_panel.py" line="283"/>
+        <location filename="../../ui/evidence_panel.py" line="136"/>
+        <location filename="../../ui/evidence_panel.py" line="345"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="135"/>
+        <location filename="../../ui/evidence_panel.py" line="137"/>
         <source>Clear refused files</source>
         <translation>清除未添加的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="136"/>
-        <location filename="../../ui/evidence_panel.py" line="200"/>
+        <location filename="../../ui/evidence_panel.py" line="138"/>
+        <location filename="../../ui/evidence_panel.py" line="215"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="200"/>
+        <location filename="../../ui/evidence_panel.py" line="215"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="221"/>
+        <location filename="../../ui/evidence_panel.py" line="236"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="222"/>
+        <location filename="../../ui/evidence_panel.py" line="237"/>
         <source>Add evidence: %1</source>
         <translation>添加证据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="227"/>
+        <location filename="../../ui/evidence_panel.py" line="242"/>
         <source>Add a folder of evidence</source>
         <translation>添加证据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="271"/>
+        <location filename="../../ui/evidence_panel.py" line="302"/>
         <source>Mark as new evidence</source>
         <translation>标记为新证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="282"/>
+        <location filename="../../ui/evidence_panel.py" line="306"/>
+        <location filename="../../ui/evidence_panel.py" line="334"/>
+        <source>Set kind</source>
+        <translation>设置类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="315"/>
+        <location filename="../../ui/evidence_panel.py" line="322"/>
+        <source>Caption prefix</source>
+        <translation>说明前缀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="323"/>
+        <source>Text to put before the caption of the %1 selected exhibit(s):</source>
+        <translation>加在所选 %1 条证据说明前面的文字：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="342"/>
+        <source>Caption prefix…</source>
+        <translation>添加说明前缀…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="343"/>
         <source>Mark as new evidence / not new</source>
         <translation>标记为新证据 / 取消标记</translation>
     </message>
@@ -308,37 +330,52 @@
 <context>
     <name>ExhibitListModel</name>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="25"/>
+        <location filename="../../ui/models/exhibit_model.py" line="26"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="26"/>
+        <location filename="../../ui/models/exhibit_model.py" line="27"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="27"/>
+        <location filename="../../ui/models/exhibit_model.py" line="28"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="28"/>
+        <location filename="../../ui/models/exhibit_model.py" line="29"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="29"/>
+        <location filename="../../ui/models/exhibit_model.py" line="30"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="30"/>
+        <location filename="../../ui/models/exhibit_model.py" line="31"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="209"/>
+        <location filename="../../ui/models/exhibit_model.py" line="185"/>
+        <source>%1 (guessed)</source>
+        <translation>%1（推测）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="198"/>
+        <source>Guessed from the folder name (“%1”): check it</source>
+        <translation>按文件夹名（“%1”）推测的类型，请核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="200"/>
+        <source>Guessed from the file name (“%1”): check it</source>
+        <translation>按文件名（“%1”）推测的类型，请核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exhibit_model.py" line="233"/>
         <source>Adding…</source>
         <translation>正在添加…</translation>
     </message>
@@ -1134,8 +1171,14 @@
     <name>PreviewPane</name>
     <message>
         <location filename="../../ui/preview/preview_pane.py" line="34"/>
+        <location filename="../../ui/preview/preview_pane.py" line="58"/>
         <source>Select an exhibit to preview it.</source>
         <translation>选择一份证据即可预览。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/preview_pane.py" line="107"/>
+        <source>%1 exhibits selected.</source>
+        <translation>已选中 %1 条证据。</translation>
     </message>
 </context>
 <context>
@@ -1352,12 +1395,17 @@
         <translation>修改证据</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="57"/>
+        <location filename="../../ui/undo.py" line="60"/>
+        <source>Edit exhibits</source>
+        <translation>编辑证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="78"/>
         <source>Reorder exhibits</source>
         <translation>调整证据顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="84"/>
+        <location filename="../../ui/undo.py" line="105"/>
         <source>Edit case facts</source>
         <translation>修改案件信息</translation>
     </message>

@@ -14,7 +14,7 @@ from .. import kinds
 from ..domain import Finding
 from ..errors import IngestError
 from .chat import parse_chat
-from .detect import guess_kind, mime_guess, sniff_format
+from .detect import guess_kind, guess_kind_from_name, mime_guess, sniff_format
 from .document import guess_document_kind, pdf_warnings, read_pdf_info
 from .model import ChatLog, IngestContext, IngestResult, Message, Trace, TraceEvent
 from .photo import photo_facts, photo_facts_many, photo_warnings
@@ -111,6 +111,24 @@ def _pillow_opens(path: Path) -> bool:
         return False
 
 
+# What the content tells (a PDF's text, a file's lines) gives way to the file or folder name
+# only when it is this unspecific.
+_NAME_BEATS = ("photo", "video", "other")
+
+
+def _by_name(path: Path, fmt: str, guess: str, conf: float, base: dict) -> tuple[str, float]:
+    """The guess from the file or folder name where the content could not tell; the word
+    and where it was found go into the facts (the app shows the kind as guessed)."""
+    if guess not in _NAME_BEATS:
+        return guess, conf
+    named = guess_kind_from_name(path, fmt)
+    if named is None:
+        return guess, conf
+    kind, word, where = named
+    base["kind_hint"] = {"from": where, "word": word}
+    return kind, 0.7
+
+
 def _analyze(path: Path, kind: str | None, ctx: IngestContext, size: int) -> IngestResult:
     # What the file is, decided here once and kept with the exhibit: export and preview
     # read ``file_type`` and ``encoding`` instead of sniffing the bytes again.
@@ -125,11 +143,15 @@ def _analyze(path: Path, kind: str | None, ctx: IngestContext, size: int) -> Ing
         guess, conf = guess_document_kind(info.get("text_excerpt", ""))
         if guess == "other" and not info.get("has_text"):
             conf = 0.2
+        if kind is None:
+            guess, conf = _by_name(path, fmt, guess, conf, base)
         chosen = kind or guess
         _check_accepts(chosen, "pdf")
         return IngestResult(chosen, guess, conf, {**base, **info}, pdf_warnings(info))
 
     guess, conf = guess_kind(path, fmt)
+    if kind is None:
+        guess, conf = _by_name(path, fmt, guess, conf, base)
     chosen = kind or guess
 
     if fmt == "image":

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import mimetypes
+import re
 from pathlib import Path
 
+from .. import kinds
 from . import chat, trace
 from .tables import TIME_KEYS, find_columns, find_records, iter_table_rows, load_json
 from .textio import SAMPLE_SIZE, read_text
@@ -169,3 +171,45 @@ def _guess_text(path: Path, html: bool = False) -> tuple[str, float]:
     kind, votes = ("chat_log", chat_votes) if chat_votes >= trace_votes else \
         ("logistics_trace", trace_votes)
     return kind, round(min(0.9, 0.5 + 0.4 * min(1.0, 2 * votes / considered)), 2)
+
+
+# Words in file and folder names that say what a picture or document is, in the order they are
+# tried (a "快递打包" photo is a packing record). Clerks name files and folders this way
+# (打包称重/IMG_0412.jpg, 面单.png, 详情页截图.png); the content alone cannot tell a packing
+# photo from any other photo. 面单 (the waybill label) and 签收单 are the courier's proof.
+NAME_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("packing_record", ("打包", "称重", "包装", "装箱", "出库", "发货视频", "packing", "pack",
+                        "weigh")),
+    ("listing_snapshot", ("详情页", "商品页", "详情", "listing", "product page", "product_page")),
+    ("courier_proof", ("面单", "运单", "签收", "快递", "派送", "妥投", "waybill", "courier",
+                       "proof of delivery", "delivery")),
+    ("inspection_report", ("质检", "检测报告", "检验报告", "inspection")),
+    ("batch_certificate", ("合格证", "批次", "certificate")),
+    ("after_sale_voucher", ("售后凭证", "退款凭证", "售后单", "voucher")),
+    ("work_order_log", ("工单", "work order", "work_order")),
+)
+
+
+def _name_word(text: str, word: str) -> bool:
+    if word.isascii():  # English words: not inside another word ("backpack" is no "pack")
+        return re.search(rf"(?<![a-z]){re.escape(word)}", text) is not None
+    return word in text
+
+
+def guess_kind_from_name(path: Path, fmt: str) -> tuple[str, str, str] | None:
+    """(kind, matched word, "file" | "folder") from the file's name, else its folder's name.
+
+    Used where the content cannot decide: pictures, videos, PDFs and files read as "other".
+    """
+    places = (("file", path.stem.lower()), ("folder", path.parent.name.lower()))
+    for where, text in places:
+        if not text:
+            continue
+        for kind, words in NAME_KINDS:
+            accepts = kinds.kind(kind).accepts  # a packing record is a picture or a recording
+            if accepts and (fmt if fmt in ("image", "video", "pdf") else "other") not in accepts:
+                continue
+            for word in words:
+                if _name_word(text, word):
+                    return kind, word, where
+    return None

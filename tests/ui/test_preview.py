@@ -34,7 +34,7 @@ def test_previews_per_kind(qtbot, window, ctx, clock):
     assert pane.pdf.page_count() >= 1
     # The sample videos are headers only: no frames, so facts and the "listed, not shown" note.
     pane = _show(qtbot, window, ctx, case, "packing_video.mp4", "video")
-    video = next(e for e in ctx.lib.list_exhibits(case.id) if e.kind == "video")
+    video = next(e for e in ctx.lib.list_exhibits(case.id) if e.source_name == "packing_video.mp4")
     assert video.sha256 in pane.video.facts.text() and "0:12" in pane.video.facts.text()
     assert pane.video.frame_count() == 0 and "列出" in pane.video.note.text()
 

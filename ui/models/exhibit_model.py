@@ -13,6 +13,7 @@ from typing import Callable
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QByteArray, QCoreApplication,
                             QMimeData, QModelIndex, Qt)
+from PySide6.QtGui import QFont
 
 from evidencekit.domain import Exhibit, Finding
 from evidencekit.timeutil import from_iso
@@ -44,6 +45,13 @@ class ImportRow:
     status: str  # importing | failed
     message: str = ""
     hint: str = ""
+
+
+def kind_guessed(ex: Exhibit) -> dict | None:
+    """Where ingestion took the exhibit's kind from a file or folder name ({"from", "word"}),
+    as long as nobody has changed the kind since; else None."""
+    hint = (ex.facts or {}).get("kind_hint")
+    return hint if isinstance(hint, dict) and ex.kind == ex.kind_guess else None
 
 
 def capture_time(ex: Exhibit):
@@ -171,7 +179,12 @@ class ExhibitListModel(QAbstractTableModel):
             if col == COL_NO:
                 return f"E{ex.position}" + (pick(" 新", " new") if ex.is_new else "")
             if col == COL_KIND:
-                return ex.kind if role == Qt.EditRole else labels.kind_label(ex.kind)
+                if role == Qt.EditRole:
+                    return ex.kind
+                if kind_guessed(ex):
+                    return QCoreApplication.translate("ExhibitListModel", "%1 (guessed)").replace(
+                        "%1", labels.kind_label(ex.kind))
+                return labels.kind_label(ex.kind)
             if col == COL_CAPTION:
                 return ex.caption
             if col == COL_NAME:
@@ -180,6 +193,17 @@ class ExhibitListModel(QAbstractTableModel):
                 return labels.local_time(capture_time(ex), self.ctx.zone)
             if col == COL_NOTES:
                 return "；".join(pick(w.zh, w.en) for w in warnings) if role == Qt.DisplayRole else ""
+        if role == Qt.ToolTipRole and col == COL_KIND and kind_guessed(ex):
+            hint = kind_guessed(ex)
+            text = (QCoreApplication.translate("ExhibitListModel", "Guessed from the folder name "
+                                               "(“%1”): check it") if hint.get("from") == "folder"
+                    else QCoreApplication.translate("ExhibitListModel", "Guessed from the file "
+                                                    "name (“%1”): check it"))
+            return text.replace("%1", str(hint.get("word", "")))
+        if role == Qt.FontRole and col == COL_KIND and kind_guessed(ex):
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ToolTipRole:
             lines = [ex.source_name, f"SHA-256 {ex.sha256}"]
             lines += [("! " + pick(w.zh, w.en)) for w in warnings]

@@ -19,6 +19,14 @@ def load_image(path: Path, max_side: int = MAX_SIDE) -> QImage:
     return reader.read()
 
 
+def load_text(blob: Path, encoding: str | None = None, limit: int = 200_000) -> str:
+    """A text file's words, decoded as ingestion decoded them (GBK, UTF-16…: the ``encoding``
+    it kept), up to ``limit`` bytes."""
+    from evidencekit.ingest.textio import read_text
+    text, _decoded = read_text(blob, limit=limit, encoding=encoding)
+    return text
+
+
 def load_video_frames(blob: Path, n: int = 4) -> tuple[list[QImage], bool]:
     """Up to ``n`` keyframes as images, and whether a video decoder is installed at all.
 

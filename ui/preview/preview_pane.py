@@ -15,14 +15,14 @@ from ..i18n import pick
 from ..runner import WORK
 from .chat_view import ChatPreview
 from .image_view import ImagePreview
-from .loaders import load_image, load_video_frames
+from .loaders import load_image, load_text, load_video_frames
 from .pdf_view import PdfPreview
 from .trace_view import TracePreview
 from .video_view import VideoPreview
 
 
 class PreviewPane(QWidget):
-    shown = Signal(str)  # which viewer: image | chat | trace | pdf | video | info | empty
+    shown = Signal(str)  # which viewer: image | chat | trace | pdf | video | text | info | empty
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -55,10 +55,10 @@ class PreviewPane(QWidget):
         self.exhibit = exhibit
         if exhibit is None:
             self.title.clear()
+            self.empty.setText(self.tr("Select an exhibit to preview it."))
             self._show("empty", self.empty)
             return
-        self.title.setText(f"<b>E{exhibit.position}</b> · {labels.kind_label(exhibit.kind)} · "
-                           f"{exhibit.source_name}")
+        self.update_title(exhibit)
         # The registry says which viewer shows this exhibit (as the bundle shows it).
         getattr(self, f"_open_{view_of(exhibit).preview}")(gen, exhibit)
 
@@ -86,6 +86,26 @@ class PreviewPane(QWidget):
 
     def _open_info(self, gen, exhibit) -> None:
         self._info(exhibit)
+
+    def _open_text(self, gen, exhibit) -> None:
+        # A note or a pasted record filed as "other": its words, not its hash and facts.
+        blob = self.ctx.lib.blob_path(exhibit.sha256)
+        encoding = (exhibit.facts or {}).get("encoding")
+        self._run(gen, lambda: load_text(blob, encoding), self._on_text_loaded)
+
+    def update_title(self, exhibit) -> None:
+        """The header line (number, kind, file): also after an edit that keeps the viewer."""
+        self.exhibit = exhibit
+        self.title.setText(f"<b>E{exhibit.position}</b> · {labels.kind_label(exhibit.kind)} · "
+                           f"{exhibit.source_name}")
+
+    def show_count(self, n: int) -> None:
+        """Several exhibits are selected: say so instead of showing one of them."""
+        self._generation += 1
+        self.exhibit = None
+        self.title.clear()
+        self.empty.setText(self.tr("%1 exhibits selected.").replace("%1", str(n)))
+        self._show("empty", self.empty)
 
     def _run(self, gen, fn, done) -> None:
         self.info.setPlainText(pick("正在载入…", "Loading…"))
@@ -120,6 +140,10 @@ class PreviewPane(QWidget):
     def _on_trace_loaded(self, trace) -> None:
         self.trace.set_trace(trace, self.ctx.zone)
         self._show("trace", self.trace)
+
+    def _on_text_loaded(self, text: str) -> None:
+        self.info.setPlainText(text)
+        self._show("text", self.info)
 
     def _info(self, exhibit, note: str = "") -> None:
         facts = dict(exhibit.facts or {}) if exhibit else {}
