@@ -6,9 +6,24 @@ import html
 
 from PySide6.QtWidgets import QTextBrowser
 
-from evidencekit.timeutil import format_local, from_iso
+from evidencekit.log_text import log_sentence
+from evidencekit.timeutil import format_local, from_iso, get_zone
 
 from . import labels
+from .i18n import lang
+
+
+def platform_zone(rules, case):
+    """The zone the platform counts in (its deadlines and judgments): the case's own zone if
+    it has one, else the platform's."""
+    name = getattr(case, "zone", "") or ""
+    if not name:
+        p = rules.platforms.get(case.platform)
+        name = p.zone if p is not None else "Asia/Shanghai"
+    try:
+        return get_zone(name)
+    except Exception:  # noqa: BLE001 - a bad zone name must not hide the history
+        return get_zone("Asia/Shanghai")
 
 
 class HistoryView(QTextBrowser):
@@ -18,7 +33,8 @@ class HistoryView(QTextBrowser):
         self.setOpenLinks(False)
 
     def set_case(self, case) -> None:
-        lib, zone = self.ctx.lib, self.ctx.zone
+        lib = self.ctx.lib
+        zone = platform_zone(lib.rules, case)
         submitted, none, log = self.tr("Submitted bundles"), self.tr("None yet."), self.tr("Action log")
         parts = [f"<h3>{html.escape(submitted)}</h3>"]
         subs = lib.submissions(case.id)
@@ -30,10 +46,13 @@ class HistoryView(QTextBrowser):
             shas = "<br>".join(f"SHA-256 <code>{h}</code>" for h in s["bundle_sha256s"])
             parts.append(f"<p><b>{at}</b> · {html.escape(labels.mode_label(s['mode']))} · "
                          f"{html.escape(s['profile'])}<br>{files}<br>{shas}</p>")
-        parts.append(f"<h3>{html.escape(log)}</h3><table cellpadding='3'>")
+        note = self.tr("Newest first. Times are the platform's (%1).").replace(
+            "%1", format_local(lib.clock(), zone).rsplit(" ", 1)[-1])
+        parts.append(f"<h3>{html.escape(log)}</h3><p style='color:gray'>{html.escape(note)}</p>"
+                     "<table cellpadding='3'>")
         for e in reversed(lib.log(case.id)):
+            sentence = log_sentence(e, lang(), zone, lib.rules)
             parts.append(f"<tr><td style='white-space:nowrap'>{format_local(e.at, zone)}</td>"
-                         f"<td>{html.escape(e.actor)}</td><td>{html.escape(e.action)}</td>"
-                         f"<td>{html.escape(e.detail)}</td></tr>")
+                         f"<td>{html.escape(e.actor)}</td><td>{html.escape(sentence)}</td></tr>")
         parts.append("</table>")
         self.setHtml("".join(parts))

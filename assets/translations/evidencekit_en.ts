@@ -629,19 +629,24 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/history_view.py" line="22"/>
+        <location filename="../../ui/history_view.py" line="38"/>
         <source>Submitted bundles</source>
         <translation>Submitted bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="22"/>
+        <location filename="../../ui/history_view.py" line="38"/>
         <source>None yet.</source>
         <translation>None yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="22"/>
+        <location filename="../../ui/history_view.py" line="38"/>
         <source>Action log</source>
         <translation>Action log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="49"/>
+        <source>Newest first. Times are the platform&apos;s (%1).</source>
+        <translation>Newest first. Times are the platform&apos;s (%1).</translation>
     </message>
 </context>
 <context>

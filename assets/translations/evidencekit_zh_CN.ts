@@ -629,19 +629,24 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/history_view.py" line="22"/>
+        <location filename="../../ui/history_view.py" line="38"/>
         <source>Submitted bundles</source>
         <translation>已提交的证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="22"/>
+        <location filename="../../ui/history_view.py" line="38"/>
         <source>None yet.</source>
         <translation>暂无。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="22"/>
+        <location filename="../../ui/history_view.py" line="38"/>
         <source>Action log</source>
         <translation>操作记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="49"/>
+        <source>Newest first. Times are the platform&apos;s (%1).</source>
+        <translation>最新的在前。时间按平台所在时区（%1）显示。</translation>
     </message>
 </context>
 <context>

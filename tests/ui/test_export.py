@@ -108,7 +108,7 @@ def test_history_tab_lists_submission_and_log(qtbot, window, ctx, clock, tmp_pat
     window.findChild(type(window.act_new), "tabHistory").trigger()
     text = window.case_view.history.toPlainText()
     assert "h.pdf" in text and "SHA-256" in text
-    assert "exhibit_added" in text, text  # exports are listed above, not in the action log
+    assert "添加证据" in text and "exhibit_added" not in text, text  # exports are listed above, not in the action log
 
 
 def test_encrypted_pdf_password_reused_or_asked_at_export(qtbot, window, ctx, clock, tmp_path):
