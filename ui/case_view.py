@@ -77,6 +77,7 @@ class CaseView(QWidget):
         self.checklist.statement_requested.connect(lambda: self.tabs.setCurrentIndex(TAB_STATEMENT))
         self.checklist.facts_requested.connect(lambda: self.tabs.setCurrentIndex(TAB_FACTS))
         self.checklist.mode_changed.connect(self._on_checklist_mode_changed)
+        self.statement.exhibit_requested.connect(self._on_statement_exhibit_requested)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 
     # ---- loading -------------------------------------------------------------------------
@@ -154,6 +155,10 @@ class CaseView(QWidget):
     def _on_checklist_exhibits_requested(self, ids: list) -> None:
         self.tabs.setCurrentIndex(TAB_EVIDENCE)
         self.evidence.select_exhibits(ids)
+
+    def _on_statement_exhibit_requested(self, exhibit_id: int) -> None:
+        self.tabs.setCurrentIndex(TAB_EVIDENCE)
+        self.evidence.select_exhibits([exhibit_id])
 
     def _on_tabs_current_changed(self, index: int) -> None:
         if index == TAB_HISTORY and self.case is not None:

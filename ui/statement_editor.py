@@ -13,6 +13,7 @@ from evidencekit.errors import EvidenceKitError
 
 from . import labels
 from .errors import describe
+from .exhibit_picker import ExhibitIdsRole, ExhibitLinksDelegate, ExhibitPicker
 from .i18n import lang, pick
 from .models.points_model import COL_BASIS, COL_EXHIBITS, COL_FACT, AppealPointsModel
 from .templates import load_templates, templates_for
@@ -21,11 +22,13 @@ from .tone import check_tone
 
 class StatementEditor(QWidget):
     saved = Signal()
+    exhibit_requested = Signal(int)  # a point's exhibit link was clicked
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.case = None
+        self.exhibits = []
         self.mode = "arbitration"
         try:
             self._templates = load_templates()
@@ -72,7 +75,16 @@ class StatementEditor(QWidget):
         h = self.points_view.horizontalHeader()
         h.setSectionResizeMode(COL_BASIS, QHeaderView.Stretch)
         h.setSectionResizeMode(COL_FACT, QHeaderView.Stretch)
-        h.setSectionResizeMode(COL_EXHIBITS, QHeaderView.ResizeToContents)
+        # Room for four or five links, not the 28 px the header's own width gave.
+        h.setSectionResizeMode(COL_EXHIBITS, QHeaderView.Interactive)
+        self.points_view.setColumnWidth(COL_EXHIBITS, 14 * self.fontMetrics().horizontalAdvance("M"))
+        self.links = ExhibitLinksDelegate(self.points.number_of, self.points_view)
+        self.points_view.setItemDelegateForColumn(COL_EXHIBITS, self.links)
+        self.links.link_activated.connect(self.exhibit_requested)
+        self.points_view.doubleClicked.connect(self._on_points_view_double_clicked)
+        self.points_view.installEventFilter(self)
+        # Tests replace this; a real run shows the checklist dialog.
+        self.exhibit_chooser = self._choose_exhibits
         self.add_point_button = QPushButton(self.tr("Add point"))
         self.remove_point_button = QPushButton(self.tr("Remove point"))
         self.add_point_button.clicked.connect(self._on_add_point_clicked)
@@ -88,7 +100,9 @@ class StatementEditor(QWidget):
         self.judgment.setStyleSheet("border-left: 3px solid palette(mid); padding-left: 6px;")
         pl.addWidget(self.judgment)
         pl.addWidget(self.points_view, 1)
-        hint = QLabel(self.tr("Exhibits: type numbers such as E2, E5."))
+        hint = QLabel(self.tr("Exhibits: double-click the cell (or press Enter on it) to tick "
+                              "them; click a number to see that exhibit."))
+        hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(mid);")
         pb = QHBoxLayout()
         pb.addWidget(hint, 1)
@@ -118,6 +132,7 @@ class StatementEditor(QWidget):
         if not same:
             self.save()
         self.case = case
+        self.exhibits = list(exhibits)
         self._loading = True
         try:
             if not (same and self.text.hasFocus()) and self.text.toPlainText() != case.statement:
@@ -200,6 +215,38 @@ class StatementEditor(QWidget):
             rows = [self.points_view.currentIndex().row()]
         for r in rows:
             self.points.remove_point(r)
+
+    # ---- a point's exhibits -----------------------------------------------------------------
+    def choose_exhibits(self, row: int) -> bool:
+        """Let the user tick the exhibits of point ``row`` (from the case's exhibits)."""
+        if not (0 <= row < self.points.rowCount()):
+            return False
+        index = self.points.index(row, COL_EXHIBITS)
+        chosen = self.exhibit_chooser(self.exhibits, index.data(ExhibitIdsRole) or [])
+        if chosen is None:
+            return False
+        return self.points.setData(index, chosen, ExhibitIdsRole)
+
+    def _choose_exhibits(self, exhibits, chosen):
+        dlg = ExhibitPicker(exhibits, chosen, self)
+        try:
+            return dlg.chosen() if dlg.exec() == ExhibitPicker.Accepted else None
+        finally:
+            dlg.deleteLater()
+
+    def _on_points_view_double_clicked(self, index) -> None:
+        if index.column() == COL_EXHIBITS:
+            self.choose_exhibits(index.row())
+
+    def eventFilter(self, obj, event):
+        from PySide6.QtCore import QEvent
+        if obj is self.points_view and event.type() == QEvent.KeyPress and \
+                event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_F2, Qt.Key_Space):
+            current = self.points_view.currentIndex()
+            if current.isValid() and current.column() == COL_EXHIBITS:
+                self.choose_exhibits(current.row())
+                return True
+        return super().eventFilter(obj, event)
 
     def save(self) -> None:
         self._save_timer.stop()

@@ -4,17 +4,17 @@
 <context>
     <name>AppealPointsModel</name>
     <message>
-        <location filename="../../ui/models/points_model.py" line="15"/>
+        <location filename="../../ui/models/points_model.py" line="16"/>
         <source>Judgment basis</source>
         <translation>Judgment basis</translation>
     </message>
     <message>
-        <location filename="../../ui/models/points_model.py" line="16"/>
+        <location filename="../../ui/models/points_model.py" line="17"/>
         <source>Fact</source>
         <translation>Fact</translation>
     </message>
     <message>
-        <location filename="../../ui/models/points_model.py" line="17"/>
+        <location filename="../../ui/models/points_model.py" line="18"/>
         <source>Exhibits</source>
         <translation>Exhibits</translation>
     </message>
@@ -171,7 +171,7 @@
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="115"/>
+        <location filename="../../ui/case_view.py" line="116"/>
         <source>Order %1</source>
         <translation>Order %1</translation>
     </message>
@@ -328,6 +328,14 @@
     </message>
 </context>
 <context>
+    <name>ExhibitLinksDelegate</name>
+    <message>
+        <location filename="../../ui/exhibit_picker.py" line="138"/>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+</context>
+<context>
     <name>ExhibitListModel</name>
     <message>
         <location filename="../../ui/models/exhibit_model.py" line="26"/>
@@ -378,6 +386,24 @@
         <location filename="../../ui/models/exhibit_model.py" line="233"/>
         <source>Adding…</source>
         <translation>Adding…</translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitPicker</name>
+    <message>
+        <location filename="../../ui/exhibit_picker.py" line="32"/>
+        <source>Exhibits for this point</source>
+        <translation>Exhibits for this point</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exhibit_picker.py" line="35"/>
+        <source>Type E5, a kind or words of a caption…</source>
+        <translation>Type E5, a kind or words of a caption…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exhibit_picker.py" line="50"/>
+        <source>Enter ticks the first match; Space ticks the selected one.</source>
+        <translation>Enter ticks the first match; Space ticks the selected one.</translation>
     </message>
 </context>
 <context>
@@ -463,12 +489,12 @@
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="309"/>
+        <location filename="../../ui/export_dialog.py" line="304"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="310"/>
+        <location filename="../../ui/export_dialog.py" line="305"/>
         <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
         <translation>E%1 (%2) is encrypted. Enter its password to include it:</translation>
     </message>
@@ -1276,52 +1302,52 @@
 <context>
     <name>StatementEditor</name>
     <message>
-        <location filename="../../ui/statement_editor.py" line="37"/>
+        <location filename="../../ui/statement_editor.py" line="40"/>
         <source>Use template</source>
         <translation>Use template</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="40"/>
+        <location filename="../../ui/statement_editor.py" line="43"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="48"/>
+        <location filename="../../ui/statement_editor.py" line="51"/>
         <source>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</source>
         <translation>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="58"/>
+        <location filename="../../ui/statement_editor.py" line="61"/>
         <source>Merchant&apos;s statement</source>
         <translation>Merchant&apos;s statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="76"/>
+        <location filename="../../ui/statement_editor.py" line="88"/>
         <source>Add point</source>
         <translation>Add point</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="77"/>
+        <location filename="../../ui/statement_editor.py" line="89"/>
         <source>Remove point</source>
         <translation>Remove point</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="80"/>
+        <location filename="../../ui/statement_editor.py" line="92"/>
         <source>Appeal points: where the judgment&apos;s basis differs from the facts</source>
         <translation>Appeal points: where the judgment&apos;s basis differs from the facts</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="91"/>
-        <source>Exhibits: type numbers such as E2, E5.</source>
-        <translation>Exhibits: type numbers such as E2, E5.</translation>
+        <location filename="../../ui/statement_editor.py" line="103"/>
+        <source>Exhibits: double-click the cell (or press Enter on it) to tick them; click a number to see that exhibit.</source>
+        <translation>Exhibits: double-click the cell (or press Enter on it) to tick them; click a number to see that exhibit.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="130"/>
+        <location filename="../../ui/statement_editor.py" line="145"/>
         <source>(no judgment text yet: paste it on the Facts tab)</source>
         <translation>(no judgment text yet: paste it on the Facts tab)</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="131"/>
+        <location filename="../../ui/statement_editor.py" line="146"/>
         <source>Judgment %1: %2</source>
         <translation>Judgment %1: %2</translation>
     </message>

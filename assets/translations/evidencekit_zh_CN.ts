@@ -4,17 +4,17 @@
 <context>
     <name>AppealPointsModel</name>
     <message>
-        <location filename="../../ui/models/points_model.py" line="15"/>
+        <location filename="../../ui/models/points_model.py" line="16"/>
         <source>Judgment basis</source>
         <translation>判定依据</translation>
     </message>
     <message>
-        <location filename="../../ui/models/points_model.py" line="16"/>
+        <location filename="../../ui/models/points_model.py" line="17"/>
         <source>Fact</source>
         <translation>事实</translation>
     </message>
     <message>
-        <location filename="../../ui/models/points_model.py" line="17"/>
+        <location filename="../../ui/models/points_model.py" line="18"/>
         <source>Exhibits</source>
         <translation>证据</translation>
     </message>
@@ -171,7 +171,7 @@
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="115"/>
+        <location filename="../../ui/case_view.py" line="116"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
@@ -328,6 +328,14 @@
     </message>
 </context>
 <context>
+    <name>ExhibitLinksDelegate</name>
+    <message>
+        <location filename="../../ui/exhibit_picker.py" line="138"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+</context>
+<context>
     <name>ExhibitListModel</name>
     <message>
         <location filename="../../ui/models/exhibit_model.py" line="26"/>
@@ -378,6 +386,24 @@
         <location filename="../../ui/models/exhibit_model.py" line="233"/>
         <source>Adding…</source>
         <translation>正在添加…</translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitPicker</name>
+    <message>
+        <location filename="../../ui/exhibit_picker.py" line="32"/>
+        <source>Exhibits for this point</source>
+        <translation>这一条的证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exhibit_picker.py" line="35"/>
+        <source>Type E5, a kind or words of a caption…</source>
+        <translation>输入 E5、证据类型或说明中的文字…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exhibit_picker.py" line="50"/>
+        <source>Enter ticks the first match; Space ticks the selected one.</source>
+        <translation>回车勾选第一个匹配项；空格勾选当前选中项。</translation>
     </message>
 </context>
 <context>
@@ -463,12 +489,12 @@
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="309"/>
+        <location filename="../../ui/export_dialog.py" line="304"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="310"/>
+        <location filename="../../ui/export_dialog.py" line="305"/>
         <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
         <translation>E%1（%2）已加密，请输入密码以便放入证据包：</translation>
     </message>
@@ -1276,52 +1302,52 @@
 <context>
     <name>StatementEditor</name>
     <message>
-        <location filename="../../ui/statement_editor.py" line="37"/>
+        <location filename="../../ui/statement_editor.py" line="40"/>
         <source>Use template</source>
         <translation>使用模板</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="40"/>
+        <location filename="../../ui/statement_editor.py" line="43"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="48"/>
+        <location filename="../../ui/statement_editor.py" line="51"/>
         <source>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</source>
         <translation>按时间顺序说明经过，注明时间和证据编号（E1、E2…）。只陈述事实，避免情绪化用语。</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="58"/>
+        <location filename="../../ui/statement_editor.py" line="61"/>
         <source>Merchant&apos;s statement</source>
         <translation>商家陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="76"/>
+        <location filename="../../ui/statement_editor.py" line="88"/>
         <source>Add point</source>
         <translation>添加要点</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="77"/>
+        <location filename="../../ui/statement_editor.py" line="89"/>
         <source>Remove point</source>
         <translation>删除要点</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="80"/>
+        <location filename="../../ui/statement_editor.py" line="92"/>
         <source>Appeal points: where the judgment&apos;s basis differs from the facts</source>
         <translation>申诉要点：判定依据与事实不符之处</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="91"/>
-        <source>Exhibits: type numbers such as E2, E5.</source>
-        <translation>证据：填写编号，如 E2、E5。</translation>
+        <location filename="../../ui/statement_editor.py" line="103"/>
+        <source>Exhibits: double-click the cell (or press Enter on it) to tick them; click a number to see that exhibit.</source>
+        <translation>证据：双击该格（或在该格按回车）勾选证据；点击编号可查看那条证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="130"/>
+        <location filename="../../ui/statement_editor.py" line="145"/>
         <source>(no judgment text yet: paste it on the Facts tab)</source>
         <translation>（尚未填写判定内容：请在“案件信息”页粘贴）</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="131"/>
+        <location filename="../../ui/statement_editor.py" line="146"/>
         <source>Judgment %1: %2</source>
         <translation>判定 %1：%2</translation>
     </message>

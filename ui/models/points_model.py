@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal, QT_TRAN
 
 from evidencekit.domain import AppealPoint
 
+from ..exhibit_picker import ExhibitIdsRole
 from ..i18n import translate
 
 COL_BASIS, COL_FACT, COL_EXHIBITS = range(3)
@@ -44,6 +45,10 @@ class AppealPointsModel(QAbstractTableModel):
     def points(self) -> list[AppealPoint]:
         return [AppealPoint(p.basis, p.fact, list(p.exhibit_ids)) for p in self._points]
 
+    def number_of(self, exhibit_id: int) -> int | None:
+        """The exhibit's E number now (None if it left the case)."""
+        return self._position_of.get(exhibit_id)
+
     def add_point(self, basis: str = "", fact: str = "") -> int:
         row = len(self._points)
         self.beginInsertRows(QModelIndex(), row, row)
@@ -77,12 +82,16 @@ class AppealPointsModel(QAbstractTableModel):
     def flags(self, index):
         if not index.isValid():
             return Qt.NoItemFlags
+        if index.column() == COL_EXHIBITS:  # chosen from a checklist, not typed
+            return Qt.ItemIsEnabled | Qt.ItemIsSelectable
         return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._points)):
             return None
         p = self._points[index.row()]
+        if role == ExhibitIdsRole:
+            return [i for i in p.exhibit_ids if i in self._position_of]
         if role in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
             if index.column() == COL_BASIS:
                 return p.basis
@@ -94,10 +103,12 @@ class AppealPointsModel(QAbstractTableModel):
         return None
 
     def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.EditRole or not index.isValid():
+        if not index.isValid() or role not in (Qt.EditRole, ExhibitIdsRole):
             return False
         p = self._points[index.row()]
-        if index.column() == COL_BASIS:
+        if role == ExhibitIdsRole:
+            p.exhibit_ids = [int(i) for i in value]
+        elif index.column() == COL_BASIS:
             p.basis = str(value)
         elif index.column() == COL_FACT:
             p.fact = str(value)
