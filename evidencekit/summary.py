@@ -2,11 +2,79 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from . import checklist, deadlines
-from .domain import Case
+from .domain import Case, Deadline
 from .store import Library
+
+# Case fields a list's search box looks in.
+SEARCH_FIELDS = ("case_no", "order_no", "after_sale_no", "buyer_name", "buyer_phone", "product",
+                 "judgment_ref")
+
+
+@dataclass
+class CaseRow:
+    """One case as a list shows it: its facts, running clocks, checklist progress (met,
+    required) and number of exhibits. The CLI's ``case list`` and the app's case list both
+    read these, from :func:`case_rows`."""
+    case: Case
+    checklist: tuple[int, int]
+    exhibit_count: int
+    deadlines: list[Deadline] = field(default_factory=list)
+    search_text: str = ""  # the searchable fields, lower case, for filtering as one types
+
+    def __post_init__(self) -> None:
+        if not self.search_text:
+            self.search_text = " ".join(str(getattr(self.case, f, "") or "")
+                                        for f in SEARCH_FIELDS).lower()
+
+    @property
+    def urgent(self) -> Deadline | None:
+        return deadlines.most_urgent(self.deadlines)
+
+    def refresh_clocks(self, rules, now: datetime) -> None:
+        """Recompute the running clocks (no library access: a minute's tick)."""
+        try:
+            self.deadlines = deadlines.compute(self.case, rules, now) \
+                if self.case.platform in rules.platforms else []
+        except Exception:  # noqa: BLE001 - one odd case must not hide all the others
+            self.deadlines = []
+
+
+def _row(lib: Library, case: Case, exhibits: list, now: datetime) -> CaseRow:
+    try:
+        items = checklist.evaluate(case, exhibits, lib.rules, "arbitration", now)
+    except Exception:  # noqa: BLE001 - a rule file that no longer knows the type: list it anyway
+        items = []
+    row = CaseRow(case, checklist.progress(items), len(exhibits))
+    row.refresh_clocks(lib.rules, now)
+    return row
+
+
+def sort_rows(rows: list[CaseRow]) -> list[CaseRow]:
+    rows.sort(key=lambda r: urgency_key(r.case, r.deadlines))
+    return rows
+
+
+def case_rows(lib: Library, now: datetime, *, trash: bool = False) -> list[CaseRow]:
+    """Every live case (or every trashed one), most urgent first: the one builder of list
+    rows (two reads: the cases, then all their exhibits)."""
+    by_case = lib.exhibits_by_case()
+    return sort_rows([_row(lib, c, by_case.get(c.id, []), now)
+                      for c in lib.list_cases(trash=trash)])
+
+
+def case_row(lib: Library, case_id: int, now: datetime) -> CaseRow | None:
+    """One case's row again (after an edit); None if it is gone or in the trash."""
+    try:
+        case = lib.get_case(case_id)
+    except Exception:  # noqa: BLE001 - deleted for good
+        return None
+    if case.deleted_at is not None:
+        return None
+    return _row(lib, case, lib.list_exhibits(case_id), now)
 
 
 def urgency_key(case: Case, dls: list) -> tuple:
@@ -18,20 +86,9 @@ def urgency_key(case: Case, dls: list) -> tuple:
 
 
 def cases_by_urgency(lib: Library, now: datetime, *, trash: bool = False) -> list[dict]:
-    rows = []
-    by_case = lib.exhibits_by_case()
-    for case in lib.list_cases(trash=trash):
-        dls = deadlines.compute(case, lib.rules, now) if case.platform in lib.rules.platforms else []
-        exhibits = by_case.get(case.id, [])
-        try:
-            items = checklist.evaluate(case, exhibits, lib.rules, "arbitration", now)
-        except Exception:  # a rule file that no longer knows the type: show the case anyway
-            items = []
-        met, total = checklist.progress(items)
-        rows.append({"case": case, "deadlines": dls, "checklist": (met, total),
-                     "exhibit_count": len(exhibits)})
-    rows.sort(key=lambda r: urgency_key(r["case"], r["deadlines"]))
-    return rows
+    """:func:`case_rows` as dicts (what ``case list`` prints and writes as JSON)."""
+    return [{"case": r.case, "deadlines": r.deadlines, "checklist": r.checklist,
+             "exhibit_count": r.exhibit_count} for r in case_rows(lib, now, trash=trash)]
 
 
 def case_list_json(rows: list[dict]) -> list[dict]:

@@ -33,13 +33,13 @@ class CaseListPage(QWidget):
         self.search.setObjectName("caseSearch")
         self.search.setPlaceholderText(self.tr("Search order no., buyer, phone, product…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda t: self.proxy.set_filter(text=t))
+        self.search.textChanged.connect(lambda t: self._filter(text=t))
         self.stage = QComboBox()
         self.stage.addItem(self.tr("All stages"), "")
         for sid in STAGES:
             self.stage.addItem(labels.stage_label(sid), sid)
         self.stage.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_filter(stage=self.stage.currentData()))
+            lambda _i: self._filter(stage=self.stage.currentData()))
         self.platform = QComboBox()
         self.platform.addItem(self.tr("All platforms"), "")
         for p in ctx.lib.rules.platforms.values():
@@ -47,7 +47,7 @@ class CaseListPage(QWidget):
         self.platform.currentIndexChanged.connect(self._on_platform_changed)
         self.dispute_type = QComboBox()
         self.dispute_type.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_filter(dispute_type=self.dispute_type.currentData() or ""))
+            lambda _i: self._filter(dispute_type=self.dispute_type.currentData() or ""))
         self._fill_types()
 
         self.table = record_table("caseTable", self.proxy)
@@ -88,9 +88,15 @@ class CaseListPage(QWidget):
         self.table.viewport().installEventFilter(self)
         lay.addWidget(self.count)
         self.model.modelReset.connect(self._update_count)
-        self.proxy.rowsInserted.connect(self._update_count)
-        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
+
+    def _filter(self, **what) -> None:
+        """Narrow the list, keeping the selected case selected if it is still shown."""
+        selected = self.selected_case_id() if hasattr(self, "table") else None  # (building)
+        self.proxy.set_filter(**what)
+        if selected is not None and self.selected_case_id() is None:
+            self.select_case(selected)
 
     def _fill_types(self) -> None:
         self.dispute_type.blockSignals(True)
@@ -106,10 +112,10 @@ class CaseListPage(QWidget):
                     seen.add(t.id)
                     self.dispute_type.addItem(t.name(lang()), t.id)
         self.dispute_type.blockSignals(False)
-        self.proxy.set_filter(dispute_type="")
+        self._filter(dispute_type="")
 
     def _on_platform_changed(self, _i) -> None:
-        self.proxy.set_filter(platform=self.platform.currentData())
+        self._filter(platform=self.platform.currentData())
         self._fill_types()
 
     def _update_count(self, *_):
@@ -159,7 +165,8 @@ class CaseListPage(QWidget):
         row = self.model.row_of(case_id)
         if row >= 0:
             idx = self.proxy.mapFromSource(self.model.index(row, 0))
-            self.table.setCurrentIndex(idx)
+            if idx.isValid():  # not when a filter hides it
+                self.table.setCurrentIndex(idx)
 
     def _on_table_activated(self, index) -> None:
         case = index.data(CaseRole)

@@ -45,47 +45,47 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="30"/>
+        <location filename="../../ui/models/case_list_model.py" line="28"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="31"/>
+        <location filename="../../ui/models/case_list_model.py" line="29"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="32"/>
+        <location filename="../../ui/models/case_list_model.py" line="30"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="33"/>
+        <location filename="../../ui/models/case_list_model.py" line="31"/>
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="34"/>
+        <location filename="../../ui/models/case_list_model.py" line="32"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="35"/>
+        <location filename="../../ui/models/case_list_model.py" line="33"/>
         <source>Deadline</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="36"/>
+        <location filename="../../ui/models/case_list_model.py" line="34"/>
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="37"/>
+        <location filename="../../ui/models/case_list_model.py" line="35"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="38"/>
+        <location filename="../../ui/models/case_list_model.py" line="36"/>
         <source>Last change</source>
         <translation>Last change</translation>
     </message>
@@ -108,42 +108,42 @@
         <translation>All platforms</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="127"/>
+        <location filename="../../ui/case_list_page.py" line="133"/>
         <source>No cases in the list.</source>
         <translation>No cases in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="128"/>
+        <location filename="../../ui/case_list_page.py" line="134"/>
         <source>Cases in the trash: %1.</source>
         <translation>Cases in the trash: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="129"/>
+        <location filename="../../ui/case_list_page.py" line="135"/>
         <source>Open the trash</source>
         <translation>Open the trash</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="131"/>
+        <location filename="../../ui/case_list_page.py" line="137"/>
         <source>No cases yet.</source>
         <translation>No cases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="132"/>
+        <location filename="../../ui/case_list_page.py" line="138"/>
         <source>Press Ctrl+N to open the first one,</source>
         <translation>Press Ctrl+N to open the first one,</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="133"/>
+        <location filename="../../ui/case_list_page.py" line="139"/>
         <source>then drop its chat logs, traces and photos on it.</source>
         <translation>then drop its chat logs, traces and photos on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="98"/>
+        <location filename="../../ui/case_list_page.py" line="104"/>
         <source>All dispute types</source>
         <translation>All dispute types</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="121"/>
+        <location filename="../../ui/case_list_page.py" line="127"/>
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>

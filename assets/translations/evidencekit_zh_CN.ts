@@ -45,47 +45,47 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="30"/>
+        <location filename="../../ui/models/case_list_model.py" line="28"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="31"/>
+        <location filename="../../ui/models/case_list_model.py" line="29"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="32"/>
+        <location filename="../../ui/models/case_list_model.py" line="30"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="33"/>
+        <location filename="../../ui/models/case_list_model.py" line="31"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="34"/>
+        <location filename="../../ui/models/case_list_model.py" line="32"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="35"/>
+        <location filename="../../ui/models/case_list_model.py" line="33"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="36"/>
+        <location filename="../../ui/models/case_list_model.py" line="34"/>
         <source>Checklist</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="37"/>
+        <location filename="../../ui/models/case_list_model.py" line="35"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="38"/>
+        <location filename="../../ui/models/case_list_model.py" line="36"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
@@ -108,42 +108,42 @@
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="127"/>
+        <location filename="../../ui/case_list_page.py" line="133"/>
         <source>No cases in the list.</source>
         <translation>列表里没有案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="128"/>
+        <location filename="../../ui/case_list_page.py" line="134"/>
         <source>Cases in the trash: %1.</source>
         <translation>回收站里有 %1 个案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="129"/>
+        <location filename="../../ui/case_list_page.py" line="135"/>
         <source>Open the trash</source>
         <translation>打开回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="131"/>
+        <location filename="../../ui/case_list_page.py" line="137"/>
         <source>No cases yet.</source>
         <translation>还没有案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="132"/>
+        <location filename="../../ui/case_list_page.py" line="138"/>
         <source>Press Ctrl+N to open the first one,</source>
         <translation>按 Ctrl+N 新建第一个案件，</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="133"/>
+        <location filename="../../ui/case_list_page.py" line="139"/>
         <source>then drop its chat logs, traces and photos on it.</source>
         <translation>然后把聊天记录、物流轨迹和照片拖进来。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="98"/>
+        <location filename="../../ui/case_list_page.py" line="104"/>
         <source>All dispute types</source>
         <translation>全部纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="121"/>
+        <location filename="../../ui/case_list_page.py" line="127"/>
         <source>%1 of %2 cases</source>
         <translation>显示 %1 / 共 %2 个案件</translation>
     </message>

@@ -71,7 +71,7 @@ def test_drop_files_updates_checklist(qtbot, window, ctx, clock, tmp_path):
     assert view.evidence.model.rowCount() == 2
     # The case list shows the same progress (its rows refresh at most twice a second).
     model = window.case_list.model
-    qtbot.waitUntil(lambda: model.rows()[model.row_of(case.id)].progress == (2, 2), timeout=3000)
+    qtbot.waitUntil(lambda: model.rows()[model.row_of(case.id)].checklist == (2, 2), timeout=3000)
 
 
 def test_refused_file_is_shown_inline_and_rest_of_drop_goes_on(qtbot, window, ctx, clock, tmp_path):

@@ -1,19 +1,17 @@
 """The case list: one row per case, most urgent first.
 
-Rows are computed from the library in one pass (cases, exhibit counts, checklist progress)
-and deadlines are recomputed from memory on every clock tick without touching the database.
+Rows come from the core's :func:`evidencekit.summary.case_rows` (the same rows ``case list``
+prints); deadlines are recomputed from memory on every clock tick without touching the
+database.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractProxyModel, QAbstractTableModel,
+                            QModelIndex, Qt)
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex,
-                            QSortFilterProxyModel, Qt)
-
-from evidencekit import checklist, deadlines
-from evidencekit.domain import Case, Deadline
-from evidencekit.summary import urgency_key
+from evidencekit.domain import Case
+from evidencekit.summary import CaseRow, case_row, case_rows, sort_rows
 
 from .. import labels
 from ..i18n import translate
@@ -38,39 +36,10 @@ _HEADERS = (QT_TRANSLATE_NOOP("CaseListModel", "Case"),
             QT_TRANSLATE_NOOP("CaseListModel", "Last change"))
 
 
-@dataclass
-class CaseRow:
-    case: Case
-    progress: tuple[int, int]
-    exhibit_count: int
-    deadlines: list[Deadline] = field(default_factory=list)
-
-    @property
-    def urgent(self) -> Deadline | None:
-        return deadlines.most_urgent(self.deadlines)
-
-
-def load_rows(lib, now) -> list[CaseRow]:
-    """All live cases with their checklist progress and running clocks."""
-    rows = []
-    for case in lib.list_cases():
-        exhibits = lib.list_exhibits(case.id)
-        try:
-            items = checklist.evaluate(case, exhibits, lib.rules, "arbitration", now=now)
-        except Exception:  # a rule file that no longer knows the type: still list the case
-            items = []
-        rows.append(CaseRow(case, checklist.progress(items), len(exhibits)))
-    refresh_deadlines(rows, lib.rules, now)
-    return rows
-
-
 def refresh_deadlines(rows: list[CaseRow], rules, now) -> None:
     for r in rows:
-        try:
-            r.deadlines = deadlines.compute(r.case, rules, now)
-        except Exception:
-            r.deadlines = []
-    rows.sort(key=lambda r: urgency_key(r.case, r.deadlines))
+        r.refresh_clocks(rules, now)
+    sort_rows(rows)
 
 
 class CaseListModel(QAbstractTableModel):
@@ -78,34 +47,29 @@ class CaseListModel(QAbstractTableModel):
         super().__init__(parent)
         self.ctx = ctx
         self._rows: list[CaseRow] = []
+        self._texts: list[str] | None = None
+        self._ids: list[int] | None = None
 
     # ---- loading -------------------------------------------------------------------------
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows = load_rows(self.ctx.lib, self.ctx.now())
+        self._rows = case_rows(self.ctx.lib, self.ctx.now())
+        self._texts = self._ids = None
         self.endResetModel()
 
     def refresh_case(self, case_id: int) -> None:
         """Re-read one case (after an edit) and keep the urgency order."""
         lib = self.ctx.lib
-        try:
-            case = lib.get_case(case_id)
-        except Exception:
-            case = None
-        if case is None or case.deleted_at is not None:
+        row = case_row(lib, case_id, self.ctx.now())
+        if row is None:  # trashed or gone
             self.reload()
             return
-        exhibits = lib.list_exhibits(case_id)
-        try:
-            items = checklist.evaluate(case, exhibits, lib.rules, "arbitration", now=self.ctx.now())
-        except Exception:
-            items = []
-        row = CaseRow(case, checklist.progress(items), len(exhibits))
         rows = [r for r in self._rows if r.case.id != case_id] + [row]
         if len(rows) != len(self._rows):  # a case appeared: simplest to reset
             self.beginResetModel()
             refresh_deadlines(rows, lib.rules, self.ctx.now())
             self._rows = rows
+            self._texts = self._ids = None
             self.endResetModel()
             return
         self._relayout(rows)
@@ -123,6 +87,7 @@ class CaseListModel(QAbstractTableModel):
                for i in persistent]
         refresh_deadlines(rows, self.ctx.lib.rules, self.ctx.now())
         self._rows = rows
+        self._texts = self._ids = None
         where = {r.case.id: n for n, r in enumerate(rows)}
         new = [self.index(where[cid], i.column()) if cid in where else QModelIndex()
                for cid, i in zip(ids, persistent)]
@@ -139,8 +104,27 @@ class CaseListModel(QAbstractTableModel):
     def case_at(self, row: int) -> Case:
         return self._rows[row].case
 
+    def row_at(self, row: int) -> CaseRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
     def rows(self) -> list[CaseRow]:
         return list(self._rows)
+
+    def rows_view(self) -> list[CaseRow]:
+        """The rows themselves, not a copy (the filter reads them on every keystroke)."""
+        return self._rows
+
+    def case_ids(self) -> list[int]:
+        """Each row's case id, in row order (a new list whenever the rows change)."""
+        if self._ids is None or len(self._ids) != len(self._rows):
+            self._ids = [r.case.id for r in self._rows]
+        return self._ids
+
+    def search_texts(self) -> list[str]:
+        """Each row's searchable text, in row order (kept until the rows change)."""
+        if self._texts is None or len(self._texts) != len(self._rows):
+            self._texts = [r.search_text for r in self._rows]
+        return self._texts
 
     # ---- Qt model API --------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -183,8 +167,7 @@ class CaseListModel(QAbstractTableModel):
         if role == RemainingRole:
             return urgent.remaining_seconds if urgent else None
         if role == SearchRole:
-            return " ".join((c.case_no, c.order_no, c.after_sale_no, c.buyer_name, c.buyer_phone,
-                             c.product, c.judgment_ref)).lower()
+            return r.search_text
         return None
 
     def _display(self, r: CaseRow, col: int):
@@ -204,7 +187,7 @@ class CaseListModel(QAbstractTableModel):
             u = r.urgent
             return f"{u.name(labels.lang())} · {labels.countdown(u.remaining_seconds)}" if u else "—"
         if col == COL_CHECKLIST:
-            met, total = r.progress
+            met, total = r.checklist
             return f"{met}/{total}"
         if col == COL_BUYER:
             return c.buyer_name
@@ -213,8 +196,13 @@ class CaseListModel(QAbstractTableModel):
         return None
 
 
-class CaseFilterModel(QSortFilterProxyModel):
-    """Filter by stage, dispute type and platform, and a free-text search."""
+class CaseFilterModel(QAbstractProxyModel):
+    """Filter by stage, dispute type and platform, and a free-text search.
+
+    The rows shown are chosen in one Python pass over the case rows and the view is reset:
+    a QSortFilterProxyModel calls back into Python once per case on every keystroke (10,000
+    calls, 100–800 ms at 10,000 cases). The source's order (most urgent first) is kept.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -222,9 +210,31 @@ class CaseFilterModel(QSortFilterProxyModel):
         self.dispute_type = ""
         self.platform = ""
         self.text = ""
+        self._shown: list[int] = []    # source rows, in source order
+        self._where: dict[int, int] | None = {}  # source row -> row here
+        self._ids_then: list[int] = []  # every source row's case id when last filtered
+
+    def setSourceModel(self, model) -> None:
+        old = self.sourceModel()
+        if old is not None:
+            for signal, slot in self._source_signals(old):
+                signal.disconnect(slot)
+        self.beginResetModel()
+        super().setSourceModel(model)
+        self._shown = self._accepted()
+        self._index_rows()
+        self.endResetModel()
+        for signal, slot in self._source_signals(model):
+            signal.connect(slot)
+
+    def _source_signals(self, model):
+        return ((model.modelReset, self._on_source_reset),
+                (model.layoutChanged, self._on_source_layout_changed),
+                (model.dataChanged, self._on_source_data_changed),
+                (model.rowsInserted, self._on_source_reset),
+                (model.rowsRemoved, self._on_source_reset))
 
     def set_filter(self, *, stage=None, dispute_type=None, platform=None, text=None) -> None:
-        self.beginFilterChange()
         if stage is not None:
             self.stage = stage
         if dispute_type is not None:
@@ -233,20 +243,120 @@ class CaseFilterModel(QSortFilterProxyModel):
             self.platform = platform
         if text is not None:
             self.text = text.strip().lower()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._refilter()
 
-    def filterAcceptsRow(self, source_row, source_parent):
+    # ---- choosing rows -----------------------------------------------------------------------
+    def accepts(self, row: CaseRow) -> bool:
+        return self._facets_accept(row.case) and (not self.text or self.text in row.search_text)
+
+    def _accepted(self) -> list[int]:
+        """Source rows to show: the combo filters first (rarely set), then the text as one
+        substring test per case (no call per row: 10,000 cases in about a millisecond)."""
         model = self.sourceModel()
-        idx = model.index(source_row, 0, source_parent)
-        case = model.data(idx, CaseRole)
-        if case is None:
-            return False
-        if self.stage and case.stage != self.stage:
-            return False
-        if self.dispute_type and case.dispute_type != self.dispute_type:
-            return False
-        if self.platform and case.platform != self.platform:
-            return False
-        if self.text and self.text not in model.data(idx, SearchRole):
-            return False
-        return True
+        if model is None:
+            return []
+        rows = model.rows_view()
+        if self.stage or self.dispute_type or self.platform:
+            rows_ok = [i for i, r in enumerate(rows) if self._facets_accept(r.case)]
+        else:
+            rows_ok = range(len(rows))
+        if not self.text:
+            return list(rows_ok)
+        q, texts = self.text, model.search_texts()
+        return [i for i in rows_ok if q in texts[i]]
+
+    def _facets_accept(self, case) -> bool:
+        return not ((self.stage and case.stage != self.stage)
+                    or (self.dispute_type and case.dispute_type != self.dispute_type)
+                    or (self.platform and case.platform != self.platform))
+
+    def _index_rows(self) -> None:
+        # Both built when first needed (a keystroke needs neither): the reverse map for
+        # mapFromSource, and the case ids the rows had, for a later re-sort.
+        self._where = None
+        model = self.sourceModel()
+        self._ids_then = model.case_ids() if model is not None else []
+
+    @property
+    def _ids(self) -> list[int]:
+        return [self._ids_then[i] for i in self._shown]
+
+    def _refilter(self) -> None:
+        shown = self._accepted()
+        if shown == self._shown:
+            return
+        self.beginResetModel()
+        self._shown = shown
+        self._index_rows()
+        self.endResetModel()
+
+    def _on_source_reset(self, *_) -> None:
+        self.beginResetModel()
+        self._shown = self._accepted()
+        self._index_rows()
+        self.endResetModel()
+
+    def _on_source_layout_changed(self, *_) -> None:
+        """The source re-sorted (a clock tick, an edited case): same cases, maybe another
+        order. Keep the selection on its cases; if the set shown changed, start afresh."""
+        rows = self.sourceModel().rows_view()
+        old_ids = list(self._ids)
+        shown = self._accepted()
+        new_ids = [rows[i].case.id for i in shown]
+        if sorted(old_ids) != sorted(new_ids):
+            self._on_source_reset()
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [old_ids[i.row()] if 0 <= i.row() < len(old_ids) else None for i in persistent]
+        self._shown = shown
+        self._index_rows()
+        where = {cid: n for n, cid in enumerate(new_ids)}
+        self.changePersistentIndexList(
+            persistent, [self.index(where[cid], i.column()) if cid in where else QModelIndex()
+                         for cid, i in zip(ids, persistent)])
+        self.layoutChanged.emit()
+
+    def _on_source_data_changed(self, top_left, bottom_right, roles=()) -> None:
+        if self._shown:
+            self.dataChanged.emit(self.index(0, top_left.column()),
+                                  self.index(len(self._shown) - 1, bottom_right.column()))
+
+    # ---- the proxy API -----------------------------------------------------------------------
+    def mapToSource(self, index):
+        if not index.isValid() or not (0 <= index.row() < len(self._shown)):
+            return QModelIndex()
+        return self.sourceModel().index(self._shown[index.row()], index.column())
+
+    def mapFromSource(self, index):
+        if not index.isValid():
+            return QModelIndex()
+        if self._where is None:
+            self._where = {src: n for n, src in enumerate(self._shown)}
+        row = self._where.get(index.row())
+        return QModelIndex() if row is None else self.index(row, index.column())
+
+    def index(self, row, column, parent=QModelIndex()):
+        if parent.isValid() or not (0 <= row < len(self._shown)) or \
+                not (0 <= column < self.columnCount()):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index=QModelIndex()):
+        return QModelIndex()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        model = self.sourceModel()
+        return 0 if parent.isValid() or model is None else model.columnCount()
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        model = self.sourceModel()
+        if model is None or orientation == Qt.Vertical:
+            return None
+        return model.headerData(section, orientation, role)
+
+    def hasChildren(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and bool(self._shown)
