@@ -38,6 +38,8 @@ class ImportListDialog(QDialog):
 
         self.path = QLineEdit(str(path) if path else "")
         self.path.setObjectName("listPath")
+        self._previewed: tuple = ()
+        self.path.textEdited.connect(self._on_options_edited)
         self.browse = QPushButton()
         self.browse.setObjectName("browseList")
         self.browse.clicked.connect(self._on_browse_clicked)
@@ -46,8 +48,11 @@ class ImportListDialog(QDialog):
         self.platform.addItem("", "")
         for p in ctx.lib.rules.platforms.values():
             self.platform.addItem(labels.platform_label(ctx.lib.rules, p.id), p.id)
+        # Another platform reads the same list with other tables and zone: preview again.
+        self.platform.currentIndexChanged.connect(lambda _i: self.start_preview())
         self.mapping = QLineEdit()
         self.mapping.setObjectName("mappingPath")
+        self.mapping.textEdited.connect(self._on_options_edited)
         self.browse_mapping = QPushButton()
         self.browse_mapping.setObjectName("browseMapping")
         self.browse_mapping.clicked.connect(self._on_browse_mapping_clicked)
@@ -208,6 +213,11 @@ class ImportListDialog(QDialog):
             self.mapping.setText(name)
             self.start_preview()
 
+    def _on_options_edited(self, _text) -> None:
+        # Another list or mapping typed in: the preview shown is no longer what Import would do.
+        self.import_button.setEnabled(False)
+        self.preview = None
+
     def _on_show_filter_changed(self, _i) -> None:
         pattern = self.show_filter.currentData() or ""
         self.proxy.setFilterRegularExpression(f"^({pattern})$" if pattern else "")
@@ -228,11 +238,16 @@ class ImportListDialog(QDialog):
     def _start(self, dry_run: bool) -> bool:
         if self.job is not None or not self.path.text().strip():
             return False
-        try:
-            path, platform, mapping = self._options()
-        except EvidenceKitError as e:
-            self._say("failed", e)
+        if dry_run:
+            try:
+                self._previewed = self._options()
+            except EvidenceKitError as e:
+                self._say("failed", e)
+                return False
+        elif self.preview is None:
             return False
+        # The import reads exactly the list, platform and mapping that were previewed.
+        path, platform, mapping = self._previewed
         from evidencekit.importing import import_list
         ctx = self.ctx
 

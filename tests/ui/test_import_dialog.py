@@ -58,6 +58,9 @@ def test_reimport_preview_shows_updates_and_closed_cases(qtbot, window, ctx, tmp
     assert [m.index(r, COL_RESULT).data(Qt.UserRole + 1) for r in range(3)] == \
         ["updated", "unchanged", "closed"]
     assert "99.00" in m.index(0, COL_DETAIL).data()
+    assert dlg.import_button.isEnabled()
+    qtbot.keyClicks(dlg.path, "x")  # another list typed in: the preview no longer applies
+    assert not dlg.import_button.isEnabled() and not dlg.start_import()
 
 
 def test_cancelled_import_changes_nothing(qtbot, window, ctx, tmp_path, monkeypatch):
