@@ -137,9 +137,9 @@ def _compose(window, dialog, path: Path) -> None:
 def run(theme: str, suffix: str, only: set[str]) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
-    import ui  # noqa: F401 - installs the refcount guard first
     from PySide6.QtCore import QSettings, QStandardPaths
 
+    import ui  # noqa: F401 - installs the refcount guard first
     from evidencekit.store import Library
     from ui.app import make_application
     from ui.context import AppContext

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
+from pathlib import Path
 
 from ..i18n import pick
 from ..timeutil import format_local
@@ -31,24 +32,23 @@ def row_line(r, lang: str, zone: tzinfo) -> str:
     return head + (("：" if lang == "zh" else ": ") + pick(lang, "；", "; ").join(parts) if parts else "")
 
 
-def report_lines(report, lang: str, zone: tzinfo, *, every_row: bool) -> list[str]:
-    """Header (platform, zone, columns), the rows (all of them, or those that need a look),
-    then the counts."""
-    from pathlib import Path
+def header_lines(report, lang: str) -> list[str]:
+    """What was read: the file, platform, zone, header row and each field's column."""
     name = Path(report.file).name
-    lines = [pick(lang, f"{name}：平台 {report.platform}，无时区的时间按 {report.zone} 读取，表头在第 {report.header_row} 行",
+    lines = [pick(lang, f"{name}：平台 {report.platform}，无时区的时间按 {report.zone} 读取，"
+                        f"表头在第 {report.header_row} 行",
                   f"{name}: platform {report.platform}, times without a zone read in {report.zone}, "
                   f"headers on row {report.header_row}")]
     lines.append(pick(lang, "列：", "Columns: ") + "  ".join(
         f"{label(f, lang)} ← “{h}”" for f, h in report.columns.items()))
-    for r in report.rows:
-        if every_row or r.errors or r.warnings or r.result == "closed":
-            lines.append(row_line(r, lang, zone))
+    return lines
+
+
+def counts_line(report, lang: str) -> str:
     c = report.counts
     counts = pick(lang, f"新建 {c['created']} · 更新 {c['updated']} · 无变化 {c['unchanged']} · "
                         f"已结案未更新 {c['closed']} · 错误 {c['errors']}",
                   f"created {c['created']} · updated {c['updated']} · unchanged {c['unchanged']} · "
                   f"closed, not updated {c['closed']} · errors {c['errors']}")
-    lines.append(pick(lang, f"预览（资料库未改动）：{counts}", f"Dry run (nothing changed): {counts}")
-                 if report.dry_run else pick(lang, f"已导入：{counts}", f"Imported: {counts}"))
-    return lines
+    return (pick(lang, f"预览（资料库未改动）：{counts}", f"Dry run (nothing changed): {counts}")
+            if report.dry_run else pick(lang, f"已导入：{counts}", f"Imported: {counts}"))

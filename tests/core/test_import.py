@@ -235,3 +235,15 @@ def test_twenty_thousand_row_xlsx(library, tmp_path):
     assert len(library.list_cases()) == n
     again = import_list(library, path, dry_run=True)
     assert again.counts["unchanged"] == n
+
+
+def test_notable_rows_only_and_every_row_streamed(library, tmp_path):
+    rows = zh_rows(5)
+    rows[3][4] = "未收到货"
+    seen, started = [], []
+    report = import_list(library, write_csv(tmp_path / "l.csv", ZH_HEADER, rows), keep="notable",
+                         on_start=lambda rep: started.append(rep.columns["after_sale_no"]),
+                         on_row=lambda r: seen.append(r.result))
+    assert started == ["售后单号"] and seen == ["new", "new", "new", "error", "new"]
+    assert [r.after_sale_no for r in report.rows] == ["AS6004"]  # only the row that needs a look
+    assert report.counts["created"] == 4 and report.exit_code == 1
