@@ -118,10 +118,28 @@ _MOVED = re.compile(r"^(.*): (E\d+) → (E\d+)$")
 _NUMBERED = re.compile(r"^(E\d+) (.*)$")
 
 
+_IMPORT_SOURCE = re.compile(r"^import (.+) row (\d+)$")
+
+
+def _source(source: str, lang: str) -> str:
+    """Where a change came from (the store appends `` ← import 售后列表.xlsx row 12``)."""
+    m = _IMPORT_SOURCE.match(source)
+    if m:
+        return _pick(lang, f"（导入 {m.group(1)} 第 {m.group(2)} 行）", f" (import {m.group(1)}, row {m.group(2)})")
+    return _pick(lang, f"（来源：{source}）", f" (source: {source})")
+
+
 def log_sentence(entry: LogEntry, lang: str = "zh", zone: tzinfo | None = None,
                  rules=None) -> str:
     """One log entry as a sentence in ``lang`` (``zh`` or ``en``); instants in ``zone``."""
-    a, d = entry.action, entry.detail or ""
+    detail = entry.detail or ""
+    head, sep, source = detail.rpartition("← ") if "← " in detail else (detail, "", "")
+    if not sep:
+        return _sentence(entry.action, detail, lang, zone, rules)
+    return _sentence(entry.action, head.rstrip(), lang, zone, rules) + _source(source.strip(), lang)
+
+
+def _sentence(a: str, d: str, lang: str, zone: tzinfo | None, rules) -> str:
     if a == "case_created":
         parts = [p.strip() for p in d.split(" / ")]
         if len(parts) == 3:

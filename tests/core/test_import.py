@@ -55,6 +55,12 @@ def test_reimport_of_a_later_export_updates_changed_rows_and_creates_none(librar
     last = library.log(escalated.id)[-1]
     assert last.action == "case_updated" and "intervention_at=" in last.detail
     assert "← import day2.xlsx row 3" in last.detail
+    from evidencekit.log_text import log_sentence
+    sentence = log_sentence(last, "en", UTC, library.rules)
+    assert sentence.startswith("Case changed: platform intervention time set to 2024-09-18 02:00")
+    assert sentence.endswith(" (import day2.xlsx, row 3)")
+    created = log_sentence(library.log(escalated.id)[0], "zh", UTC, library.rules)
+    assert created == "新建案件：抖店 · 质量问题 · 订单 OD9002（导入 day1.xlsx 第 3 行）"
 
 
 def test_unknown_reason_and_malformed_date_are_row_errors(library, tmp_path):
