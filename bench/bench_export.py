@@ -117,8 +117,8 @@ def copy_floor_seconds(photos: list[Path], out: Path) -> float:
 
 
 def build_source(work: Path, photos: list[Path]):
-    from tests.core.export_fixtures import CaseFiles, build_case, make_report_pdf, t, trace
-    from evidencekit.ingest.model import ChatLog, Message, Trace, TraceEvent
+    from tests.core.export_fixtures import CaseFiles, build_case, trace
+    from evidencekit.ingest.model import Trace, TraceEvent
     from dataclasses import replace
     src = build_case(work / "case", photos=0, chat_messages=5000, report_pages=20)
     cf = CaseFiles(work / "case")

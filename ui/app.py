@@ -13,7 +13,7 @@ START = time.perf_counter()
 
 def register_fonts() -> list[str]:
     """Register the bundled CJK font and use it as the fallback after the system font."""
-    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtGui import QFontDatabase
     from PySide6.QtWidgets import QApplication
     path = Path(str(resources.files("assets").joinpath("fonts", "wqy-microhei.ttc")))
     families: list[str] = []

@@ -7,7 +7,7 @@ import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from pypdf import PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject

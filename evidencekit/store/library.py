@@ -14,13 +14,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from ..domain import INSTANT_FIELDS, KINDS, OUTCOMES, STAGES, AppealPoint, Case, Exhibit, LogEntry
+from ..domain import INSTANT_FIELDS, OUTCOMES, STAGES, AppealPoint, Case, LogEntry
 from ..errors import NotFoundError, StoreError, UsageError
 from ..rules import RuleSet, load_rules
 from ..timeutil import to_iso, utcnow
 from . import db
 from .blobs import BlobStore
-from .rows import CASE_TEXT, case_from_row, case_value, exhibit_from_row, log_from_row
+from .rows import CASE_TEXT, case_from_row, case_value, log_from_row
 
 EDITABLE_CASE_FIELDS = set(CASE_TEXT) - {"case_no"} | set(INSTANT_FIELDS) | {
     "judgment_against_merchant", "appeals_used", "appeal_points"}

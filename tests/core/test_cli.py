@@ -178,3 +178,17 @@ def test_appeal_points_and_appeal_check(lib, tmp_path):
     assert items["new_evidence"] == "missing"
     assert ek(lib, "case", "set", "1", "--appeal-point", "no separator").returncode == 2
     assert ek(lib, "case", "set", "1", "--appeal-point", "a|b|E9").returncode == 2
+
+
+def test_a_bug_in_a_command_exits_2_with_one_line_not_a_traceback(monkeypatch, tmp_path, capsys):
+    from evidencekit import cli
+    from evidencekit.cli import library_commands
+
+    def broken(args, lang):
+        raise RuntimeError("boom")
+    monkeypatch.setattr(library_commands, "cmd_init", broken)
+    monkeypatch.delenv("EVIDENCEKIT_DEBUG", raising=False)
+    assert cli.main(["--library", str(tmp_path / "lib"), "--lang", "en", "init"]) == 2
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: boom" in err
+    assert "Traceback" not in err

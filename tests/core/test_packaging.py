@@ -17,7 +17,7 @@ def test_wheel_contains_assets_and_runs_from_install(tmp_path):
     (wheel,) = tmp_path.glob("evidencekit-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("assets/fonts/wqy-microhei.ttc", "assets/rules/douyin.toml",
-                   "assets/rules/tiktok_shop.toml", "evidencekit/cli.py", "ui/__init__.py"):
+                   "assets/rules/tiktok_shop.toml", "evidencekit/cli/main.py", "ui/__init__.py"):
         assert needed in names, needed
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)

@@ -42,7 +42,7 @@ class Heartbeat:
 
 @pytest.mark.slow
 def test_attach_200_photos_without_stalls(qtbot, window, ctx, clock, tmp_path):
-    photos = make_photos(tmp_path / "photos", 200)
+    make_photos(tmp_path / "photos", 200)
     case = make_case(ctx.lib, clock, dispute_type="seven_day_return")
     window.case_list.reload()
     window.open_case(case.id)

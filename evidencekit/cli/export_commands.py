@@ -1,13 +1,37 @@
-"""CLI glue for ``export`` and ``verify`` (the work itself is in :mod:`evidencekit.export`)."""
+"""``export`` and ``verify``: CLI glue (the work itself is in :mod:`evidencekit.export`)."""
 
 from __future__ import annotations
 
-import json
+import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
-from .i18n import pick
-from .store import Library
+from ..errors import UsageError
+from ..i18n import pick
+from ..store import Library
+from .common import Subparsers, emit, now_from, open_library
+
+
+def register(sub: Subparsers) -> None:
+    ex = sub.add_parser("export", help="export the PDF bundle")
+    ex.add_argument("case")
+    ex.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    ex.add_argument("--mode", choices=["arbitration", "appeal"], default="arbitration")
+    ex.add_argument("--profile", default=None)
+    ex.add_argument("--now", metavar="ISO")
+    ex.add_argument("--no-mask", action="store_true", help="do not mask buyer phone/ID/address")
+    ex.add_argument("--password", action="append", default=[], metavar="[E3=]PASSWORD",
+                    help="password of an encrypted PDF exhibit (repeatable; without E3= it is "
+                         "tried for every encrypted PDF)")
+    ex.add_argument("--json", action="store_true")
+    ex.set_defaults(run=cmd_export)
+
+    vf = sub.add_parser("verify", help="check a bundle against its manifest")
+    vf.add_argument("bundle")
+    vf.add_argument("--originals", metavar="DIR")
+    vf.add_argument("--json", action="store_true")
+    vf.set_defaults(run=cmd_verify)
 
 
 def _progress_printer(lang: str, enabled: bool):
@@ -21,14 +45,14 @@ def _progress_printer(lang: str, enabled: bool):
     return progress
 
 
-def _export_json(report) -> dict:
+def _export_json(report: Any) -> dict:
     return {"files": [str(f) for f in report.files], "pages": report.pages, "sizes": report.sizes,
             "bundle_id": report.bundle_id, "manifest_sha256": report.manifest_sha256,
             "bundle_sha256s": report.bundle_sha256s, "mode": report.mode, "profile": report.profile,
             "warnings": [{"zh": zh, "en": en} for zh, en in report.warnings]}
 
 
-def _verify_json(report) -> dict:
+def _verify_json(report: Any) -> dict:
     return {"ok": report.ok, "bundle": str(report.bundle), "bundle_id": report.bundle_id,
             "manifest_sha256": report.manifest_sha256, "manifest_ok": report.manifest_ok,
             "checked_against": report.checked_against,
@@ -37,7 +61,6 @@ def _verify_json(report) -> dict:
 
 def _passwords(lib: Library, case_id: int, given: list[str]) -> dict[str, str]:
     """``E3=pw`` names one exhibit; a bare ``pw`` applies to every encrypted PDF exhibit."""
-    from .errors import UsageError
     exhibits = lib.list_exhibits(case_id)
     out: dict[str, str] = {}
     for item in given:
@@ -55,33 +78,36 @@ def _passwords(lib: Library, case_id: int, given: list[str]) -> dict[str, str]:
     return out
 
 
-def export_command(args, lang: str, lib: Library) -> int:
-    from .cli import _now
-    from .export import export_case
-    with lib:
+def cmd_export(args: argparse.Namespace, lang: str) -> int:
+    # Imported here, not at the top: the PDF libraries take most of a second to load and
+    # only these two commands need them.
+    from ..export import export_case
+
+    with open_library(args) as lib:
         case = lib.get_case(args.case, include_deleted=False)
         report = export_case(lib, case.id, Path(args.output), mode=args.mode,
-                             profile=args.profile, now=_now(args), zone=args.tz,
+                             profile=args.profile, now=now_from(args), zone=args.tz,
                              mask=not args.no_mask,
                              passwords=_passwords(lib, case.id, args.password),
                              progress=_progress_printer(lang, sys.stderr.isatty()))
-        if args.json:
-            print(json.dumps(_export_json(report), ensure_ascii=False, indent=2, default=str))
-        else:
+
+        def human() -> None:
             for w in report.warnings:
                 print(pick(lang, f"注意：{w[0]}", f"Note: {w[1]}"))
-            for f, pages, size in zip(report.files, report.pages, report.sizes):
+            for f, pages, size in zip(report.files, report.pages, report.sizes, strict=True):
                 print(pick(lang, f"已写入 {f}（{pages} 页，{size / 1e6:.2f} MB）",
                            f"Wrote {f} ({pages} pages, {size / 1e6:.2f} MB)"))
+        emit(_export_json(report), args.json, human)
     return 0
 
 
-def verify_command(args, lang: str) -> int:
-    from .export import verify_bundle
+def cmd_verify(args: argparse.Namespace, lang: str) -> int:
+    from ..export import verify_bundle  # see cmd_export
+
     report = verify_bundle(Path(args.bundle), Path(args.originals) if args.originals else None)
-    if args.json:
-        print(json.dumps(_verify_json(report), ensure_ascii=False, indent=2, default=str))
-    else:
+
+    def human() -> None:
         for line in report.lines(lang):
             print(line)
+    emit(_verify_json(report), args.json, human)
     return 0 if report.ok else 1

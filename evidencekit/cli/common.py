@@ -1,0 +1,132 @@
+"""What every CLI command group shares: the parser class, case-field flags, output, the library.
+
+Command modules import from here and never from each other or from :mod:`.main`, so the
+CLI has no import cycle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, TypeAlias
+
+from ..domain import STAGES
+from ..errors import EvidenceKitError, UsageError
+from ..i18n import pick
+from ..store import Library
+from ..timeutil import format_duration, format_local, from_iso, get_zone, parse_instant, utcnow
+
+CASE_INSTANT_FLAGS = {  # flag → case field
+    "request_at": "request-at", "intervention_at": "intervention-at", "judgment_at": "judgment-at",
+    "appeal_submitted_at": "appeal-submitted-at", "appeal_rejected_at": "appeal-rejected-at",
+    "shipped_at": "shipped-at", "closed_at": "closed-at",
+}
+CASE_TEXT_FLAGS = {
+    "order_no": "order", "after_sale_no": "after-sale", "buyer_name": "buyer",
+    "buyer_phone": "phone", "product": "product", "store_name": "store",
+    "judgment_ref": "judgment-ref", "judgment_text": "judgment-text", "notes": "notes",
+    "statement": "statement",
+}
+
+
+class CliParser(argparse.ArgumentParser):
+    """argparse that reports bad usage as a :class:`UsageError` (one clear line, exit 2)."""
+
+    def error(self, message: str):  # type: ignore[override]  # raises instead of exiting
+        raise UsageError(f"用法错误：{message}（--help 查看帮助）",
+                         f"Usage error: {message} (see --help)")
+
+
+# The object ``add_subparsers`` returns; command modules add their parsers to it.
+Subparsers: TypeAlias = "argparse._SubParsersAction[CliParser]"
+# A command takes the parsed arguments and the output language and returns the exit code.
+Command: TypeAlias = Callable[[argparse.Namespace, str], int]
+
+
+def add_case_fields(p: argparse.ArgumentParser, *, new: bool) -> None:
+    for field, flag in CASE_TEXT_FLAGS.items():
+        if new and field == "order_no":
+            continue
+        p.add_argument(f"--{flag}", dest=field, metavar="TEXT")
+    for field, flag in CASE_INSTANT_FLAGS.items():
+        p.add_argument(f"--{flag}", dest=field, metavar="ISO",
+                       help="e.g. 2024-09-17T11:45+08:00; naive times use the platform's zone"
+                            + ("" if new else "; 'none' clears"))
+    p.add_argument("--amount", metavar="89.00")
+    p.add_argument("--stage", choices=list(STAGES))
+
+
+def now_from(args: argparse.Namespace) -> datetime:
+    """``--now`` when given (tests and reproducible bundles), else the clock."""
+    return parse_instant(args.now) if getattr(args, "now", None) else utcnow()
+
+
+def parse_amount(text: str) -> str:
+    try:
+        value = Decimal(text.strip().replace(",", "").lstrip("¥￥$"))
+    except InvalidOperation:
+        raise UsageError(f"金额无法识别：{text}", f"Cannot read amount: {text}") from None
+    if value < 0:
+        raise UsageError("金额不能为负", "The amount cannot be negative")
+    return f"{value:.2f}"
+
+
+def case_fields(args: argparse.Namespace, lib: Library, platform_id: str) -> dict[str, Any]:
+    """The case facts given as flags; instants without an offset are in the platform's zone."""
+    zone = get_zone(lib.rules.platform(platform_id).zone)
+    fields: dict[str, Any] = {}
+    for field in CASE_TEXT_FLAGS:
+        v = getattr(args, field, None)
+        if v is not None:
+            fields[field] = v
+    for field in CASE_INSTANT_FLAGS:
+        v = getattr(args, field, None)
+        if v is not None:
+            fields[field] = None if v.strip().lower() in ("none", "") else parse_instant(v, zone)
+    if getattr(args, "amount", None) is not None:
+        fields["amount"] = parse_amount(args.amount)
+    if getattr(args, "stage", None):
+        fields["stage"] = args.stage
+    return fields
+
+
+def emit(data: Any, as_json: bool, human: Callable[[], None]) -> None:
+    """JSON on standard output for scripts, else the human form."""
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        human()
+
+
+def open_library(args: argparse.Namespace, create: bool = False) -> Library:
+    return Library.open(Path(args.library).expanduser() if args.library else None, create=create)
+
+
+def display_zone(args: argparse.Namespace, lib: Library) -> tzinfo:
+    """Display zone: --tz, else the library's display_zone setting, else the local zone."""
+    return get_zone(args.tz or lib.setting("display_zone") or None)
+
+
+def type_name(lib: Library, case: Any, lang: str) -> str:
+    try:
+        return lib.rules.platform(case.platform).dispute_type(case.dispute_type).name(lang)
+    except EvidenceKitError:
+        return case.dispute_type
+
+
+def stage_name(stage: str, lang: str) -> str:
+    return STAGES[stage][0 if lang == "zh" else 1]
+
+
+def print_deadlines(dls: list[dict], lang: str, zone: tzinfo) -> None:
+    print(pick(lang, "期限：", "Deadlines:"))
+    if not dls:
+        print(pick(lang, "  （没有正在计时的期限）", "  (no running clocks)"))
+    for d in dls:
+        name = d["name_zh"] if lang == "zh" else d["name_en"]
+        print(f"  {name}: {format_local(from_iso(d['due']), zone)}  "
+              f"{format_duration(d['remaining_seconds'], lang)}  [{d['state']}]")

@@ -1,0 +1,69 @@
+"""The entry point: build the parser from the command groups, run one command, map errors to exits."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+
+from .. import __version__
+from ..errors import EvidenceKitError
+from ..i18n import detect_lang, pick
+from ..store import default_library_dir
+from . import (case_commands, check_command, evidence_commands, export_commands,
+               library_commands)
+from .common import CliParser
+
+# Each group's ``register(sub)`` adds its parsers and sets ``run`` on each; the order here is
+# the order of ``--help``. A new command goes into its group's module (or a new module here).
+COMMAND_GROUPS = (library_commands, case_commands, evidence_commands, check_command,
+                  export_commands)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = CliParser(prog="evidencekit",
+                  description="EvidenceKit — 售后纠纷举证材料打包 / dispute evidence bundles")
+    p.add_argument("--library", metavar="DIR", help="library folder (default: $EVIDENCEKIT_LIBRARY "
+                   f"or {default_library_dir()})")
+    p.add_argument("--lang", choices=["zh", "en"], help="output language")
+    p.add_argument("--tz", metavar="ZONE", help="display time zone, e.g. Asia/Shanghai "
+                   "(default: the library's setting, else this computer's zone)")
+    p.add_argument("--version", action="version", version=f"evidencekit {__version__}")
+    sub = p.add_subparsers(dest="cmd", required=True, parser_class=CliParser)
+    for group in COMMAND_GROUPS:
+        group.register(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8")
+    except (OSError, ValueError):  # a stream that cannot change encoding keeps its own
+        pass
+    lang = detect_lang(None)
+    try:
+        args = build_parser().parse_args(argv)
+        lang = detect_lang(args.lang)
+        return args.run(args, lang)
+    except EvidenceKitError as e:
+        hint = e.hint(lang)
+        print(f"evidencekit: {e.message(lang)}" + (f" — {hint}" if hint else ""), file=sys.stderr)
+        return e.exit_code
+    except OSError as e:
+        print(f"evidencekit: {e.strerror or e}: {e.filename or ''}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(pick(lang, "evidencekit: 已中断", "evidencekit: interrupted"), file=sys.stderr)
+        return 130
+    except Exception as e:  # noqa: BLE001 — the boundary: a bug is reported, never a traceback
+        print(pick(lang, f"evidencekit: 内部错误：{type(e).__name__}: {e}",
+                   f"evidencekit: internal error: {type(e).__name__}: {e}"), file=sys.stderr)
+        if os.environ.get("EVIDENCEKIT_DEBUG"):
+            traceback.print_exc()
+        else:
+            print(pick(lang, "（设置 EVIDENCEKIT_DEBUG=1 可查看详细信息，请附在问题报告中）",
+                       "(set EVIDENCEKIT_DEBUG=1 to see the details; please include them in a report)"),
+                  file=sys.stderr)
+        return 2
