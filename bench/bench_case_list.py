@@ -59,9 +59,9 @@ def build_library(root: Path, cases: int) -> float:
 
 
 def bench_keystrokes(library: Path) -> dict:
-    import ui  # noqa: F401 - refcount guard
     from PySide6.QtCore import QSettings, QStandardPaths
 
+    import ui  # noqa: F401 - refcount guard
     from evidencekit.store import Library
     from ui.app import make_application
     from ui.context import AppContext

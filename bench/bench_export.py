@@ -117,9 +117,10 @@ def copy_floor_seconds(photos: list[Path], out: Path) -> float:
 
 
 def build_source(work: Path, photos: list[Path]):
-    from tests.core.export_fixtures import CaseFiles, build_case, trace
-    from evidencekit.ingest.model import Trace, TraceEvent
     from dataclasses import replace
+
+    from evidencekit.ingest.model import Trace, TraceEvent
+    from tests.core.export_fixtures import CaseFiles, build_case, trace
     src = build_case(work / "case", photos=0, chat_messages=5000, report_pages=20)
     cf = CaseFiles(work / "case")
     cf.exhibits = list(src.exhibits)
@@ -136,8 +137,8 @@ def build_source(work: Path, photos: list[Path]):
 
 def child(args: argparse.Namespace) -> None:
     """One export in this process; prints seconds and peak RSS as JSON."""
-    from tests.core.export_fixtures import NOW
     from evidencekit.export import export_bundle
+    from tests.core.export_fixtures import NOW
     work = Path(args.work)
     photos = sorted((work / "photos").glob("*.jpg"))[: args.n]
     src = build_source(work / f"run-{args.profile}-{args.n}", photos)

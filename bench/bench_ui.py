@@ -73,9 +73,9 @@ def bench_startup(library: Path, runs: int) -> dict:
 
 
 def bench_photos(count: int, size: tuple[int, int]) -> dict:
-    import ui  # noqa: F401 - refcount guard
     from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 
+    import ui  # noqa: F401 - refcount guard
     from evidencekit.store import Library
     from tests.ui.photos import make_photos
     from ui.app import make_application

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .domain import ChecklistItem, Exhibit, Finding, KINDS, Case
+from .domain import KINDS, Case, ChecklistItem, Exhibit, Finding
 from .rules import RuleSet
 
 MODES = ("arbitration", "appeal")

@@ -6,7 +6,7 @@ Plain dataclasses with no behaviour tied to storage or UI. Instants are aware
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 

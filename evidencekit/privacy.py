@@ -133,6 +133,7 @@ def _strip_gps_bytes(data: bytes) -> bytes:
     im = Image.open(io.BytesIO(data))
     if im.format != "JPEG":
         clean = strip_gps(im)
+        assert isinstance(clean, Image.Image)  # an image in, an image out
         buf = io.BytesIO()
         clean.save(buf, im.format, exif=clean.getexif())
         return buf.getvalue()

@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .assets import asset_path
 from .domain import INSTANT_FIELDS, KINDS, STAGES
@@ -211,9 +212,8 @@ def parse_platform(data: dict, file: str) -> Platform:
     ap = r.table("appeal", {})
     zone = r.text("zone", "Asia/Shanghai")
     try:
-        from zoneinfo import ZoneInfo
         ZoneInfo(zone)
-    except Exception:
+    except (ZoneInfoNotFoundError, ValueError):
         r._fail("zone", "an IANA time zone name such as Asia/Shanghai")
     return Platform(
         id=r.text("id"), name_zh=r.text("name_zh"), name_en=r.text("name_en"), zone=zone,

@@ -25,4 +25,8 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip setuptools wheel
 .venv/bin/python -m pip install -q -e ".[test]"
+# The house checks itself first: lint, types of the core, import contracts (pyproject.toml).
+.venv/bin/ruff check .
+.venv/bin/mypy
+.venv/bin/lint-imports
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

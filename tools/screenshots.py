@@ -49,11 +49,15 @@ def _seed(lib, clock):
     from tests.ui.photos import make_photos
     tmp = Path(tempfile.mkdtemp(prefix="ek-shots-"))
     others = [
-        ("quality_issue", "3726651180041", "intervention", dict(intervention_at=NOW - timedelta(hours=47, minutes=10)), "刘女士"),
-        ("damaged_in_transit", "3726651180042", "intervention", dict(intervention_at=NOW - timedelta(hours=38)), "陈先生"),
+        ("quality_issue", "3726651180041", "intervention",
+         dict(intervention_at=NOW - timedelta(hours=47, minutes=10)), "刘女士"),
+        ("damaged_in_transit", "3726651180042", "intervention",
+         dict(intervention_at=NOW - timedelta(hours=38)), "陈先生"),
         ("refund_dispute", "3726651180043", "request", dict(request_at=NOW - timedelta(hours=3)), "赵女士"),
-        ("missing_items", "3726651180044", "intervention", dict(intervention_at=NOW - timedelta(hours=50)), "孙先生"),
-        ("not_as_described", "3726651180045", "closed", dict(closed_at=NOW - timedelta(days=2), outcome="won"), "周女士"),
+        ("missing_items", "3726651180044", "intervention",
+         dict(intervention_at=NOW - timedelta(hours=50)), "孙先生"),
+        ("not_as_described", "3726651180045", "closed",
+         dict(closed_at=NOW - timedelta(days=2), outcome="won"), "周女士"),
         ("lost_parcel", "3726651180046", "judged", dict(judgment_at=NOW - timedelta(days=2)), "吴先生"),
     ]
     for dtype, order, stage, fields, buyer in others:

@@ -23,9 +23,9 @@ def affected() -> bool:
     if sys.version_info >= (3, 12):
         return False
     try:
-        from importlib.metadata import version
+        from importlib.metadata import PackageNotFoundError, version
         return version("PySide6_Essentials").startswith("6.12.")
-    except Exception:
+    except PackageNotFoundError:
         return True
 
 

@@ -53,6 +53,7 @@ def app_icon():
 
 def make_application(argv: list[str] | None = None):
     from PySide6.QtWidgets import QApplication
+
     from .settings import APP, ORG
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setOrganizationName(ORG)

@@ -5,17 +5,28 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from evidencekit.domain import STAGES
 
 from . import labels
 from .deadline_delegate import DeadlineDelegate
-from .tables import record_table
 from .i18n import lang
-from .models.case_list_model import (COL_BUYER, COL_CASE_NO, COL_CHECKLIST, COL_DEADLINE,
-                                     COL_ORDER, COL_PLATFORM, COL_STAGE, COL_TYPE, COL_UPDATED,
-                                     CaseFilterModel, CaseListModel, CaseRole)
+from .models.case_list_model import (
+    COL_BUYER,
+    COL_CASE_NO,
+    COL_CHECKLIST,
+    COL_DEADLINE,
+    COL_ORDER,
+    COL_PLATFORM,
+    COL_STAGE,
+    COL_TYPE,
+    COL_UPDATED,
+    CaseFilterModel,
+    CaseListModel,
+    CaseRole,
+)
+from .tables import record_table
 
 
 class CaseListPage(QWidget):

@@ -14,6 +14,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from evidencekit.errors import UsageError
 from evidencekit.store import Library
 from evidencekit.timeutil import get_zone, utcnow
 
@@ -56,7 +57,7 @@ class AppContext(QObject):
     def zone(self):
         try:
             return get_zone(self.settings.get("display_zone"))
-        except Exception:
+        except UsageError:  # a zone name this machine does not know
             return get_zone("Asia/Shanghai")
 
     @property

@@ -7,20 +7,31 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
-                               QHeaderView, QListView, QMenu, QSplitter, QStackedWidget,
-                               QStyledItemDelegate, QTableView, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QListView,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from evidencekit.domain import KINDS
 
 from . import labels
-from .models.exhibit_model import (COL_CAPTION, COL_KIND, COL_NAME, COL_NO, COL_TIME,
-                                   ExhibitListModel)
 from .grid_delegate import ExhibitGridDelegate
+from .models.exhibit_model import COL_CAPTION, COL_KIND, COL_NAME, COL_NO, COL_TIME, ExhibitListModel
 from .preview.preview_pane import PreviewPane
 from .thumbnails import ThumbnailCache
-from .undo import (EditExhibitCommand, EditExhibitsCommand, MoveExhibitsCommand,
-                   RemoveExhibitsCommand)
+from .undo import EditExhibitCommand, EditExhibitsCommand, MoveExhibitsCommand, RemoveExhibitsCommand
 
 
 class KindDelegate(QStyledItemDelegate):

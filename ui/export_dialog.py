@@ -6,14 +6,26 @@ required evidence is allowed only after a confirmation that lists it.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QSize, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
-                               QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from evidencekit import checklist
 
@@ -163,7 +175,7 @@ class ExportDialog(QDialog):
         chain = (self.mode, self.profile, self.destination, self.browse, self.mask,
                  self.open_button, self.preview_button, self.export_button, self.cancel_button,
                  self.close_button)
-        for a, b in zip(chain, chain[1:]):
+        for a, b in pairwise(chain):
             self.setTabOrder(a, b)
         self.retranslate()
         ctx.language_changed.connect(self.retranslate)

@@ -7,11 +7,22 @@ banner and checklist follow at once. Errors from the library appear beside the f
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
-                               QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from evidencekit.errors import EvidenceKitError
 from evidencekit.domain import OUTCOMES, STAGES
+from evidencekit.errors import EvidenceKitError
 
 from . import labels
 from .datetime_field import OptionalDateTimeEdit

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QVBoxLayout)
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from evidencekit.errors import EvidenceKitError
 
@@ -86,7 +86,7 @@ class NewCaseDialog(QDialog):
         chain = [w for w, _t in self._rows[:-1]] + [self.clock_start.check, self.clock_start.edit,
                                                     self.buttons.button(QDialogButtonBox.Ok),
                                                     self.buttons.button(QDialogButtonBox.Cancel)]
-        for a, b in zip(chain, chain[1:]):
+        for a, b in pairwise(chain):
             self.setTabOrder(a, b)
         self.platform.currentIndexChanged.connect(self._on_platform_changed)
         self.stage.currentIndexChanged.connect(self._on_stage_changed)

@@ -26,7 +26,8 @@ _RULES: list[tuple[str, re.Pattern, str, str]] = [
     ("insult", re.compile(r"(骗子|无耻|垃圾|恶心|神经病|有病|脑子|不要脸|傻[逼瓜子]|白痴|奇葩|刁民|"
                           r"\bliars?\b|\bscam(mer)?s?\b|\bidiots?\b|\bstupid\b|\bdisgusting\b|\bshameless\b)",
                           re.IGNORECASE),
-     "含有贬损用语，审核人员可能认为商家态度不当。", "Contains an insult; reviewers may hold the tone against the shop."),
+     "含有贬损用语，审核人员可能认为商家态度不当。",
+     "Contains an insult; reviewers may hold the tone against the shop."),
     ("threat", re.compile(r"(投诉到底|曝光你|起诉你|告你|走着瞧|后果自负|等着瞧|让你好看|"
                           r"\bsue you\b|\bexpose you\b|\byou will regret\b|\bor else\b)", re.IGNORECASE),
      "含有威胁性语句，建议删除，只陈述事实和证据。", "Sounds like a threat; remove it and keep to facts and evidence."),

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from . import labels
+from .models.trash_model import COL_BUYER, COL_CASE_NO, COL_ORDER, COL_PLATFORM, COL_TRASHED, COL_TYPE, TrashModel
 from .tables import record_table
-from .models.trash_model import COL_BUYER, COL_CASE_NO, COL_ORDER, COL_PLATFORM, COL_TRASHED, \
-    COL_TYPE, TrashModel
 
 
 class TrashDialog(QDialog):

@@ -12,8 +12,18 @@ from ..i18n import pick
 from ..store import Library
 from ..summary import case_detail, case_list_json, cases_by_urgency
 from ..timeutil import format_duration, format_local
-from .common import (Subparsers, add_case_fields, case_fields, display_zone, emit, now_from,
-                     open_library, print_deadlines, stage_name, type_name)
+from .common import (
+    Subparsers,
+    add_case_fields,
+    case_fields,
+    display_zone,
+    emit,
+    now_from,
+    open_library,
+    print_deadlines,
+    stage_name,
+    type_name,
+)
 
 
 def register(sub: Subparsers) -> None:

@@ -36,7 +36,7 @@ CASE_TEXT_FLAGS = {
 class CliParser(argparse.ArgumentParser):
     """argparse that reports bad usage as a :class:`UsageError` (one clear line, exit 2)."""
 
-    def error(self, message: str):  # type: ignore[override]  # raises instead of exiting
+    def error(self, message: str):  # raises instead of exiting
         raise UsageError(f"用法错误：{message}（--help 查看帮助）",
                          f"Usage error: {message} (see --help)")
 

@@ -40,6 +40,7 @@ def count_flow(plan: ExportPlan, block: Block) -> int:
     bc = BundleCanvas(io.BytesIO(), plan, 0, dry=True)
     key = block.story_key()
     layout: list = []
+    assert block.story is not None  # only flowing blocks are counted this way
     n = flow_story(bc, block.story(), "", layout=layout)
     block.layout = (key, layout)
     return n
@@ -74,6 +75,7 @@ def draw_file(plan: ExportPlan, pieces: list[Piece], target: Any, *, total: int,
         elif b.pages is None and b.layout is not None and b.layout[0] == b.story_key():
             replay_story(bc, b.layout[1], b.header, on_first=mark)  # as counted, no relayout
         elif b.pages is None:
+            assert b.story is not None  # a block has fixed pages or a story
             flow_story(bc, b.story(), b.header, on_first=mark)
         else:
             end = len(b.pages) if piece.end is None else piece.end
@@ -132,5 +134,5 @@ def finish_file(plan: ExportPlan, body: Path, out: Path, *, inserts: list, docs:
     writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
     writer._root_object[NameObject("/Lang")] = TextStringObject("zh-CN")
     with open(out, "wb") as f, HashingFile(f) as hf:
-        writer.write(hf)
+        writer.write(hf)  # type: ignore[arg-type]  # a duck file: pypdf only writes and tells
         return hf.hexdigest()

@@ -121,9 +121,10 @@ def render_attempt(run: Run, plan: ExportPlan, frac: tuple[float, float]) -> Ren
             if not times[pe.label]:
                 times[pe.label] = jobs.taken(pe.number)
         for b in exhibits:  # estimates for packing, now that images are encoded
-            for spec in b.pages:
+            specs = b.pages or []  # exhibits have fixed pages; only front matter flows
+            for spec in specs:
                 spec.est_bytes = spec.est_bytes or 3000
-            b.est_bytes = sum(s.est_bytes for s in b.pages) + jobs.nbytes(b.exhibit_no)
+            b.est_bytes = sum(s.est_bytes for s in specs) + jobs.nbytes(b.exhibit_no)
         page_bytes = {b.key: [max(1, b.est_bytes // max(1, b.n_pages))] * b.n_pages
                       for b in exhibits}
         all_warn = run.warnings + warnings

@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..timeutil import format_duration, format_local
 from .fonts import FONT, wrap
 from .masking import mask_name
-from .page import CW, MX, TOP, W, Palette
+from .page import CW, MX, TOP, Palette, W
 from .plan import ExportPlan
 
 TITLES = {"arbitration": ("平台介入举证材料", "Evidence for platform intervention (arbitration)"),

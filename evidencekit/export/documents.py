@@ -13,16 +13,15 @@ from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
-from pypdf.generic import (ArrayObject, DictionaryObject, FloatObject, NameObject,
-                           StreamObject)
+from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, StreamObject
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import ExportError
+from . import sanitize
 from .fonts import FONT
 from .heading import draw_exhibit_header, exhibit_time
 from .page import BOTTOM, CW, MX, TOP, DocInsert, PageSpec, Palette
 from .plan import ExportPlan, PlannedExhibit
-from . import sanitize
 
 
 def open_document(plan: ExportPlan, pe: PlannedExhibit) -> PdfReader:

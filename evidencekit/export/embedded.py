@@ -29,7 +29,8 @@ _WS = b" \t\r\n\f\x00"
 def file_refs(reader: PdfReader) -> dict[str, IndirectObject | Any]:
     """Attachment name -> its embedded-file stream (a reference, not resolved)."""
     out: dict[str, Any] = {}
-    names = reader.trailer["/Root"].get("/Names")
+    root: Any = reader.trailer["/Root"]  # a PDF dictionary, walked by key
+    names = root.get("/Names")
     tree = names.get_object().get("/EmbeddedFiles") if names is not None else None
     if tree is not None:
         _walk(tree.get_object(), out, 0)
@@ -106,7 +107,7 @@ def _direct(reader: PdfReader, f: BinaryIO, ref: IndirectObject) -> Iterator[byt
         return None
     try:
         entries = DictionaryObject.read_from_stream(io.BytesIO(head[m.end():end]), reader)
-        length = int(entries["/Length"])
+        length = int(entries["/Length"])  # type: ignore[call-overload]  # a NumberObject when valid
     except Exception:  # noqa: BLE001 - unreadable header: let pypdf try
         return None
     pos = end

@@ -88,7 +88,8 @@ def prepare_image(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
 
 def _prepare(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
              max_pixels: int) -> Prepared:
-    with Image.open(src) as im:
+    with Image.open(src) as opened:
+        im: Image.Image = opened
         taken = _exif_time(im)
         orient = im.getexif().get(0x0112, 1) if hasattr(im, "getexif") else 1
         spans = jpeg_spans(src) if not s.reencode and im.format == "JPEG" \
@@ -259,10 +260,10 @@ def layout_photos(plan: ExportPlan, group: list[PlannedExhibit], jobs: ImageJobs
     keys = [jobs.submit(f"P{pe.number}", pe.path, boxes[0][2:], pe.number) for pe in group]
     specs = []
     for start in range(0, len(group), per):
-        chunk = list(zip(group[start:start + per], keys[start:start + per]))
+        chunk = list(zip(group[start:start + per], keys[start:start + per], strict=False))
 
         def draw(c: Canvas, chunk=chunk) -> None:
-            for (pe, key), (x, y, w, h) in zip(chunk, boxes):
+            for (pe, key), (x, y, w, h) in zip(chunk, boxes, strict=False):  # a last page holds fewer
                 prep = jobs.get(key)
                 _, dy, _, _ = draw_image(c, prep, key, x, y, w, h)
                 _caption(c, plan, pe, prep, pal, x, dy - 3, w)

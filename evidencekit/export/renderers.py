@@ -21,8 +21,8 @@ from .video import layout_video, load_frames
 from .video import warning as video_warning
 
 if TYPE_CHECKING:
-    from .page import PageSpec, Palette
     from .attempt import Run
+    from .page import PageSpec, Palette
     from .plan import ExportPlan, PlannedExhibit
 
 Warnings = list[tuple[str, str]]
@@ -49,6 +49,7 @@ class _Content(Renderer):
     """Chat logs and traces: the content attach read (kept in the source); shown as text,
     with a warning, when nothing could be recognised in it."""
     name_zh = name_en = ""
+    lay: Any  # the subclass's layout function (layout_chat, layout_trace)
 
     def prepare(self, run, pe):
         content = run.plan.source.contents.get(pe.exhibit.id)

@@ -39,7 +39,7 @@ def scan(reader: PdfReader) -> list[str]:
     "embedded_files", "annotations", "additional_actions"."""
     found: set[str] = set()
     try:
-        root = reader.trailer["/Root"].get_object()
+        root: Any = reader.trailer["/Root"].get_object()  # a PDF dictionary, walked by key
     except Exception:
         return []
     if "/OpenAction" in root:

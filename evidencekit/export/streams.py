@@ -160,7 +160,8 @@ def attach_file(writer: PdfWriter, name: str, path: Path, sha256: str) -> None:
     """An attachment whose bytes are copied from ``path`` as the PDF is written."""
     size = Path(path).stat().st_size
     spec = writer.add_attachment(name, b"").pdf_object
-    ref = spec["/EF"].raw_get("/F")
+    ef: Any = spec["/EF"]  # a DictionaryObject; pypdf types items as PdfObject
+    ref = ef.raw_get("/F")
     writer._objects[ref.idnum - 1] = FileStream(path, [(0, size)], {
         "/Type": NameObject("/EmbeddedFile"),
         "/Params": DictionaryObject({NameObject("/Size"): NumberObject(size)})},

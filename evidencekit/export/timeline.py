@@ -71,7 +71,7 @@ def _summary(trace: Any, plan: ExportPlan) -> str:
 
 def layout_trace(plan: ExportPlan, pe: PlannedExhibit, trace: Any, pal: Palette,
                  mask: Callable[[str], str]) -> list[PageSpec]:
-    rows = [(style, [wrap(cell, SIZE, w - 8) or [""] for cell, (_, w) in zip(cells, COLS)])
+    rows = [(style, [wrap(cell, SIZE, w - 8) or [""] for cell, (_, w) in zip(cells, COLS, strict=False)])
             for style, cells in _rows(plan, trace, mask)]
     time_text, summary = exhibit_time(plan, pe, trace), _summary(trace, plan)
     start = draw_exhibit_header(Canvas(io.BytesIO()), plan, pe, pal, TOP, time_text, summary)
@@ -107,7 +107,7 @@ def layout_trace(plan: ExportPlan, pe: PlannedExhibit, trace: Any, pal: Palette,
                 c.setStrokeColor(pal.rule)
                 c.line(MX, y - h, MX + CW, y - h)
                 x = MX
-                for i, (lines, (_, w)) in enumerate(zip(cells, COLS)):
+                for i, (lines, (_, w)) in enumerate(zip(cells, COLS, strict=False)):
                     ink = pal.alert_ink if style == "stall" else (
                         pal.ok_ink if style == "signed" and i == 3 else pal.ink)
                     c.setFillColor(ink)

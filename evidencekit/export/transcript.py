@@ -84,8 +84,10 @@ def layout_chat(plan: ExportPlan, pe: PlannedExhibit, chat: Any, pal: Palette,
 
 
 def _header_height(plan: ExportPlan, pe: PlannedExhibit, chat: Any) -> float:
-    from reportlab.pdfgen.canvas import Canvas as _C  # measure by drawing nowhere
     import io
+
+    from reportlab.pdfgen.canvas import Canvas as _C  # measure by drawing nowhere
+
     from .page import palette
     c = _C(io.BytesIO())
     y = draw_exhibit_header(c, plan, pe, palette(False), TOP, exhibit_time(plan, pe, chat),
@@ -153,7 +155,8 @@ def layout_text(plan: ExportPlan, pe: PlannedExhibit, text: str, pal: Palette,
     lines = wrap(mask(text), SIZE, CW)
     header_h = TOP - draw_exhibit_header(Canvas(__import__("io").BytesIO()), plan, pe, pal)
     pages: list[list[str]] = []
-    y, cur = TOP - header_h, []
+    y = TOP - header_h
+    cur: list[str] = []
     for line in lines or [""]:
         if y - LEAD < BOTTOM:
             pages.append(cur)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -93,7 +95,7 @@ def _verify(bundle: Path, f, originals: Path | None) -> VerifyReport:
     try:
         reader = PdfReader(f, strict=False)  # a file object: pypdf reads what it needs
         refs = embedded.file_refs(reader)
-        meta = reader.metadata or {}
+        meta: Mapping[str, Any] = reader.metadata or {}
     except Exception as e:
         raise _unreadable(bundle, e) from e
     if NAME not in refs:

@@ -97,7 +97,7 @@ def layout_video(plan: ExportPlan, pe: PlannedExhibit, v: VideoFrames, jobs: Ima
 
     def draw(c: Canvas) -> None:
         y = draw_exhibit_header(c, plan, pe, pal, TOP, time_text, note)
-        for i, (key, (at, _)) in enumerate(zip(keys, v.frames)):
+        for i, (key, (at, _)) in enumerate(zip(keys, v.frames, strict=False)):
             r, col = divmod(i, cols)
             x = MX + col * (cw + GAP)
             top = y - r * (ch + CAPTION + GAP)

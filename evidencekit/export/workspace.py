@@ -32,7 +32,7 @@ def move_into_place(paths: list[Path], out: Path, cancel: CancelLike | None) -> 
     finals = [out.with_name(p.name) for p in paths]
     partials: list[Path] = []
     try:
-        for p, final in zip(paths, finals):
+        for p, final in zip(paths, finals, strict=True):
             partial = final.with_name(f".{final.name}.partial")
             partials.append(partial)
             try:
@@ -40,7 +40,7 @@ def move_into_place(paths: list[Path], out: Path, cancel: CancelLike | None) -> 
             except OSError:
                 shutil.copyfile(p, partial)
         check_cancel(cancel)
-        for partial, final in zip(partials, finals):
+        for partial, final in zip(partials, finals, strict=True):
             os.replace(partial, final)
         partials.clear()
         return finals

@@ -165,8 +165,8 @@ def _exif_time(value, offset) -> datetime | None:
     except ValueError:
         return None
     off = _clean(offset)
-    off = off if len(off) == 6 and off[0] in "+-" and off[3] == ":" else None
-    return make_instant(y, mo, d, hh, mi, ss, off)
+    return make_instant(y, mo, d, hh, mi, ss,
+                        off if len(off) == 6 and off[0] in "+-" and off[3] == ":" else None)
 
 
 def sharpness(im: Image.Image) -> float | None:

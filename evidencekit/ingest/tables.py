@@ -66,7 +66,7 @@ def _csv_rows(path: Path, encoding: str) -> Iterator[list[str]]:
         stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
         first = stream.readline()
         counts = {d: first.count(d) for d in (",", "\t", ";", "|")}
-        delim = max(counts, key=counts.get) if max(counts.values()) else ","
+        delim = max(counts, key=lambda d: counts[d]) if max(counts.values()) else ","
         try:
             yield from csv.reader([first], delimiter=delim)
             yield from csv.reader(stream, delimiter=delim)

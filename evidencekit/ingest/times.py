@@ -110,7 +110,7 @@ class InstantCache:
     """
 
     def __init__(self) -> None:
-        self._days: dict[tuple[str, str, str], datetime | None] = {}
+        self._days: dict[tuple[str, str, str], object] = {}  # a datetime, or _SLOW
 
     def __call__(self, y: str, mo: str, d: str, h: str, mi: str, s: str | None) -> datetime | None:
         key = (y, mo, d)
@@ -124,6 +124,7 @@ class InstantCache:
         hh, mm, ss = int(h), int(mi), int(s) if s else 0
         if base is _SLOW or hh > 23 or mm > 59 or ss > 59:
             return make_instant(int(y), int(mo), int(d), hh, mm, ss)
+        assert isinstance(base, datetime)
         return base + timedelta(seconds=hh * 3600 + mm * 60 + ss)
 
 

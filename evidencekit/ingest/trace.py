@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 
 from ..domain import Finding
 from ..timeutil import to_iso
 from .model import IngestContext, Trace, TraceEvent
-from .tables import (TIME_KEYS, find_columns, find_records, iter_table_rows, load_json, pick,
-                     text_format)
+from .tables import TIME_KEYS, find_columns, find_records, iter_table_rows, load_json, pick, text_format
 from .textio import LineReader, detect_file
 from .times import DATETIME_RE, from_match, parse_time_value
 
@@ -124,10 +125,10 @@ def _parse(path: Path, ctx: IngestContext) -> tuple[Trace, bool, str]:
                     cols = None
                     break
                 continue
-            get = lambda k: row[cols[k]] if k in cols and cols[k] < len(row) else None  # noqa: E731
-            if get("context") in (None, "") and get("time") in (None, ""):
+            time, location, context = (_cell(row, cols, k) for k in ("time", "location", "context"))
+            if context in (None, "") and time in (None, ""):
                 continue
-            raw.append(_event(parse_time_value(get("time")), get("location"), get("context")))
+            raw.append(_event(parse_time_value(time), location, context))
         handled = cols is not None
     if not handled:
         reader = LineReader(path, detect_file(path))
@@ -142,6 +143,11 @@ def _parse(path: Path, ctx: IngestContext) -> tuple[Trace, bool, str]:
     trace = Trace(events, str(tracking), carrier_name(str(carrier)),
                   find_stalls(events, ctx.stall_hours))
     return trace, out_of_order, encoding
+
+
+def _cell(row, cols: dict[str, int], key: str):
+    """The row's value in the column found for ``key``, or None."""
+    return row[cols[key]] if key in cols and cols[key] < len(row) else None
 
 
 def _event(at, location, text) -> TraceEvent:
@@ -200,7 +206,7 @@ def _tracking_from_events(events: list[TraceEvent]) -> str:
 def _out_of_order(events: list[TraceEvent]) -> bool:
     """Mixed order in the source; consistently newest-first (courier APIs) is fine."""
     times = [e.at for e in events if e.at is not None]
-    pairs = list(zip(times, times[1:]))
+    pairs = list(pairwise(times))
     up = any(a < b for a, b in pairs)
     down = any(a > b for a, b in pairs)
     return up and down
@@ -210,18 +216,18 @@ def _in_time_order(events: list[TraceEvent]) -> list[TraceEvent]:
     times = [e.at for e in events if e.at is not None]
     if len(times) >= 2 and times[0] > times[-1]:
         events = list(reversed(events))  # newest-first source
-    timed = sorted((e for e in events if e.at is not None), key=lambda e: e.at)
+    timed = sorted((e for e in events if e.at is not None), key=lambda e: e.at or datetime.min)
     return timed + [e for e in events if e.at is None]
 
 
 def find_stalls(events: list[TraceEvent], stall_hours: float) -> list[dict]:
     """Gaps between consecutive events longer than ``stall_hours``, up to the signing."""
     stalls = []
-    prev = None
+    prev: TraceEvent | None = None
     for ev in events:
         if ev.at is None:
             continue
-        if prev is not None:
+        if prev is not None and prev.at is not None:
             hours = (ev.at - prev.at).total_seconds() / 3600
             if hours > stall_hours:
                 stalls.append({"from": to_iso(prev.at), "to": to_iso(ev.at),

@@ -13,6 +13,7 @@ import io
 import struct
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from ..domain import Finding
 from ..errors import IngestError
@@ -189,7 +190,7 @@ def timed_keyframes(path: Path, n: int = 4, max_side: int = 960) -> list[tuple[f
     av = _av()
     if av is None or n < 1:
         return []
-    picked: dict[int, tuple[float, object]] = {}
+    picked: dict[int, tuple[float, Any]] = {}  # (seconds, PIL image)
     try:
         with av.open(str(path)) as container:
             if not container.streams.video:
@@ -233,7 +234,8 @@ def _upright(frame):
 def video_warnings(facts: dict) -> list[Finding]:
     warnings = []
     if not keyframes_available():
-        warnings.append(Finding("video_no_preview", "缺少视频解码组件，打包时只列出视频（名称、时长、哈希），不显示画面",
+        warnings.append(Finding("video_no_preview",
+                                "缺少视频解码组件，打包时只列出视频（名称、时长、哈希），不显示画面",
                                 "No video decoder is installed; the bundle will list this video "
                                 "(name, length, hash) but not show frames"))
     if facts.get("duration_s") is None:

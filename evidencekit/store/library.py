@@ -37,7 +37,7 @@ def default_library_dir() -> Path:
 def _actor() -> str:
     try:
         return getpass.getuser()
-    except Exception:
+    except (OSError, KeyError):  # no login name in the environment and no passwd entry
         return "unknown"
 
 
@@ -62,7 +62,7 @@ class Library:
         self.root = root
         self.conn = conn
         self.blobs = BlobStore(root / "blobs")
-        self._contents = None
+        self._contents: Any = None  # a ContentStore once asked for (see contents)
         self.clock = clock
         self.actor = _actor()
         self._rules: RuleSet | None = None
@@ -334,7 +334,18 @@ class Library:
                                            (case_id,))]
 
     # ---- exhibits (see exhibits.py) --------------------------------------------------------
-    from .exhibits import (attach, list_exhibits, exhibits_by_case, get_exhibit, update_exhibit, move_exhibit,
-                           remove_exhibit, restore_exhibit, blob_path, content_reader,
-                           exhibit_content, decide_file_types)
+    from .exhibits import (
+        attach,
+        blob_path,
+        content_reader,
+        decide_file_types,
+        exhibit_content,
+        exhibits_by_case,
+        get_exhibit,
+        list_exhibits,
+        move_exhibit,
+        remove_exhibit,
+        restore_exhibit,
+        update_exhibit,
+    )
     from .fsck import fsck

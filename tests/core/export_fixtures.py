@@ -56,6 +56,7 @@ def make_photo(path: Path, text: str, *, size=(1600, 1200), orientation: int = 1
 
 def make_report_pdf(path: Path, pages: int = 2, title: str = "质检报告 Inspection report") -> Path:
     from reportlab.pdfgen.canvas import Canvas
+
     from evidencekit.export import fonts
     font = fonts.register()
     c = Canvas(str(path), invariant=1, initialFontName=font)
@@ -91,9 +92,11 @@ def make_hostile_pdf(path: Path) -> Path:
 def chat_log(n: int = 24) -> ChatLog:
     base = t(15, 10)
     lines = [("buyer", "买家小李", "你好，收到的杯子碎了，能退款吗？我的电话 13812345678"),
-             ("merchant", "杯来杯往旗舰店", "您好，非常抱歉给您带来不便。麻烦提供一下外包装和杯子的照片，我们核实后马上处理。"),
+             ("merchant", "杯来杯往旗舰店",
+              "您好，非常抱歉给您带来不便。麻烦提供一下外包装和杯子的照片，我们核实后马上处理。"),
              ("buyer", "买家小李", "外包装是好的，就是杯子裂了。地址是浙江省杭州市西湖区文三路100号"),
-             ("merchant", "杯来杯往旗舰店", "收到。我们发货前每只杯子都做了打包视频和称重，详见附件；请问裂痕的位置在哪里？"),
+             ("merchant", "杯来杯往旗舰店",
+              "收到。我们发货前每只杯子都做了打包视频和称重，详见附件；请问裂痕的位置在哪里？"),
              ("system", "系统", "买家申请平台介入")]
     msgs = []
     for i in range(n):

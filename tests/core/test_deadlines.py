@@ -43,7 +43,9 @@ def test_request_stage_clocks():
 
 def test_judged_clocks_remedy_only_when_against_merchant():
     t0 = parse_instant("2024-09-20T10:00+08:00")
-    ids = lambda c: [d.id for d in deadlines.compute(c, RULES, t0)]
+
+    def ids(c):
+        return [d.id for d in deadlines.compute(c, RULES, t0)]
     assert ids(_case(stage="judged", judgment_at=t0)) == ["appeal"]
     assert ids(_case(stage="judged", judgment_at=t0, judgment_against_merchant=True)) == ["remedy", "appeal"]
     (appeal,) = [d for d in deadlines.compute(_case(stage="judged", judgment_at=t0), RULES, t0)]

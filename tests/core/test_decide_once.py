@@ -14,6 +14,7 @@ from evidencekit.errors import UsageError
 from evidencekit.export import export_bundle, source_from_library
 from evidencekit.ingest.model import content_from_json, content_to_json
 from evidencekit.store import Library
+
 from .pdf_tools import text_of
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -153,8 +153,11 @@ def test_destination_checked_first(tmp_path):
 
 def test_encrypted_pdf_needs_password(tmp_path):
     from dataclasses import replace
+
     from pypdf import PdfWriter
+
     from evidencekit.export import source_from_library
+
     from .export_fixtures import fixture_library, make_report_pdf
     lib, cid = fixture_library(tmp_path / "c", photos=1)
     plain = make_report_pdf(tmp_path / "r.pdf", 1)

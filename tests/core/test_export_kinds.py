@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from evidencekit.export import export_bundle
 
 from .export_fixtures import NOW, CaseFiles, build_case, make_photo, make_report_pdf
-from .pdf_tools import qpdf_ok, page_text
+from .pdf_tools import page_text, qpdf_ok
 
 KIND_ZH = {"chat_log": "聊天记录", "logistics_trace": "物流轨迹", "photo": "照片",
            "inspection_report": "质检报告", "packing_record": "打包记录", "other": "其他"}
@@ -179,7 +179,7 @@ def test_text_chat_still_a_transcript(mixed):
 
 def test_unshowable_files_warned_not_dropped(mixed):
     rep, cases = mixed
-    for i, (_, file, want) in enumerate(cases, start=1):
+    for i, (_, _file, want) in enumerate(cases, start=1):
         if want in ("cannot be shown", "could not be decoded"):
             assert any(en.startswith(f"E{i}:") and want in en for _, en in rep.warnings), i
 

@@ -16,6 +16,7 @@ from evidencekit.domain import AppealPoint
 from evidencekit.errors import ExportError
 from evidencekit.export import export_bundle, source_from_library, verify_bundle
 from evidencekit.store import Library
+
 from .pdf_tools import qpdf_ok, text_of
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -43,7 +43,7 @@ def test_amex_splits_into_files_each_with_cover_and_index(tmp_path):
     assert [f.name for f in rep.files] == [f"amex-{i}.pdf" for i in range(1, len(rep.files) + 1)]
     assert not (tmp_path / "amex.pdf").exists()
     assert len(rep.files) <= prof.max_files
-    for f, pages, size in zip(rep.files, rep.pages, rep.sizes):
+    for f, pages, size in zip(rep.files, rep.pages, rep.sizes, strict=True):
         qpdf_ok(f)
         assert pages <= prof.max_pages_per_file and size <= prof.max_file_bytes
         text = subprocess.run(["pdftotext", str(f), "-"], capture_output=True, text=True).stdout
@@ -89,8 +89,11 @@ def test_limit_error_names_the_exhibit_that_does_not_fit(tmp_path):
     """Not the largest original (a 12 MP photo shrinks to a few KB) but the scanned PDF."""
     import re
     from dataclasses import replace
+
     from PIL import Image
+
     from evidencekit.export import source_from_library
+
     from .export_fixtures import fixture_library
     lib, cid = fixture_library(tmp_path / "c", photos=1)
     big = tmp_path / "IMG_big.jpg"

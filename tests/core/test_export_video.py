@@ -12,8 +12,8 @@ from pypdf import PdfReader
 from evidencekit.export import export_bundle, source_from_library
 
 from .export_fixtures import NOW, fixture_library
-from .video_fixtures import make_video
 from .pdf_tools import qpdf_ok, text_of
+from .video_fixtures import make_video
 
 pytest.importorskip("av")
 

@@ -13,8 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from evidencekit.errors import IngestError, UsageError
-from evidencekit.ingest import (IngestResult, analyze, parse_chat, parse_trace, photo_facts,
-                                read_pdf_info, video_facts)
+from evidencekit.ingest import IngestResult, analyze, parse_chat, parse_trace, photo_facts, read_pdf_info, video_facts
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 EXTENSIONS = [".txt", ".csv", ".xlsx", ".json", ".html", ".pdf", ".jpg", ".png", ".webp",

@@ -27,7 +27,7 @@ def no_decoder(monkeypatch):
 
 
 def _near(a, b, tol=30):
-    return all(abs(x - y) <= tol for x, y in zip(a, b))
+    return all(abs(x - y) <= tol for x, y in zip(a, b, strict=True))
 
 
 def test_tiny_clip_is_small(clip):
@@ -51,7 +51,7 @@ def test_keyframes_are_jpegs_spread_over_the_clip(clip):
         with Image.open(io.BytesIO(data)) as im:
             assert im.size == (64, 48)
             colours.append(im.convert("RGB").getpixel((32, 24)))
-    for got, want in zip(colours, COLOURS):
+    for got, want in zip(colours, COLOURS, strict=True):
         assert _near(got, want), (colours, COLOURS)
     times = [t for t, _ in timed_keyframes(clip, 4)]
     assert times == sorted(times) and times[0] < 0.6 and times[-1] >= 1.4

@@ -8,8 +8,7 @@ import sqlite3
 import pytest
 
 from evidencekit.errors import IngestError, NotFoundError, StoreError, UsageError
-from evidencekit.store import Library
-from evidencekit.store import db
+from evidencekit.store import Library, db
 from evidencekit.timeutil import parse_instant
 
 

@@ -129,6 +129,7 @@ def test_archive_missing_attachment_is_named(archive, tmp_path):
 def test_archive_recompressed_by_qpdf_still_verifies(archive, tmp_path, monkeypatch):
     """Flate-compressed attachments in an xref stream (qpdf's rewrite) are inflated in chunks."""
     import subprocess
+
     from evidencekit.export import embedded
     monkeypatch.setattr(embedded, "CHUNK", 4096)  # many chunks even for small files
 

@@ -3,7 +3,7 @@ as links to them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from ui.exhibit_picker import ExhibitIdsRole, ExhibitPicker

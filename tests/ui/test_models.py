@@ -8,8 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from evidencekit import checklist
 from evidencekit.domain import AppealPoint
-from ui.models.case_list_model import (COL_CHECKLIST, COL_DEADLINE, CaseFilterModel,
-                                       CaseListModel, StateRole)
+from ui.models.case_list_model import COL_CHECKLIST, COL_DEADLINE, CaseFilterModel, CaseListModel, StateRole
 from ui.models.checklist_model import ChecklistModel
 from ui.models.exhibit_model import COL_CAPTION, COL_KIND, ExhibitListModel, StatusRole
 from ui.models.points_model import COL_EXHIBITS, AppealPointsModel, parse_exhibit_refs

@@ -126,6 +126,7 @@ def test_runner_delivers_on_main_thread_and_cancels(qtbot, ctx):
 def test_excepthooks_route_to_the_presenter(qtbot, ctx):
     import sys
     import threading
+
     from ui.errors import install_excepthooks
     old_sys, old_thread = sys.excepthook, threading.excepthook
     shown = []

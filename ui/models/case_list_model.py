@@ -7,8 +7,7 @@ database.
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractProxyModel, QAbstractTableModel,
-                            QModelIndex, Qt)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractProxyModel, QAbstractTableModel, QModelIndex, Qt
 
 from evidencekit.domain import Case
 from evidencekit.summary import CaseRow, case_row, case_rows, sort_rows
@@ -90,7 +89,7 @@ class CaseListModel(QAbstractTableModel):
         self._texts = self._ids = None
         where = {r.case.id: n for n, r in enumerate(rows)}
         new = [self.index(where[cid], i.column()) if cid in where else QModelIndex()
-               for cid, i in zip(ids, persistent)]
+               for cid, i in zip(ids, persistent, strict=True)]
         self.changePersistentIndexList(persistent, new)
         self.layoutChanged.emit()
         self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, COLUMNS - 1))
@@ -314,7 +313,7 @@ class CaseFilterModel(QAbstractProxyModel):
         where = {cid: n for n, cid in enumerate(new_ids)}
         self.changePersistentIndexList(
             persistent, [self.index(where[cid], i.column()) if cid in where else QModelIndex()
-                         for cid, i in zip(ids, persistent)])
+                         for cid, i in zip(ids, persistent, strict=True)])
         self.layoutChanged.emit()
 
     def _on_source_data_changed(self, top_left, bottom_right, roles=()) -> None:

@@ -11,8 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QByteArray, QCoreApplication,
-                            QMimeData, QModelIndex, Qt)
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from evidencekit.domain import Exhibit, Finding

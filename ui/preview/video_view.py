@@ -52,7 +52,7 @@ class VideoPreview(QScrollArea):
             self.row.removeWidget(label)
             label.deleteLater()
         self.frame_labels = []
-        for i, image in enumerate(frames):
+        for i in range(len(frames)):
             label = QLabel()
             label.setAlignment(Qt.AlignCenter)
             self.row.insertWidget(i, label)
@@ -88,7 +88,7 @@ class VideoPreview(QScrollArea):
         avail = self.viewport().width() - 24 - spacing * 3
         w = max(80, min(FRAME_W, avail // 4))
         h = w * FRAME_H // FRAME_W
-        for label, image in zip(self.frame_labels, self._images):
+        for label, image in zip(self.frame_labels, self._images, strict=False):
             label.setPixmap(QPixmap.fromImage(image).scaled(w, h, Qt.KeepAspectRatio,
                                                             Qt.SmoothTransformation))
 
