@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from .checks import contextual_findings
 from .domain import KINDS, Case, ChecklistItem, Exhibit, Finding
 from .rules import RuleSet
 
@@ -36,14 +37,9 @@ def _names(kinds: tuple[str, ...], lang: str) -> str:
     return sep.join(KINDS[k][i] for k in kinds)
 
 
-def exhibit_findings(case: Case, exhibit: Exhibit, rules: RuleSet,
-                     now: datetime | None = None) -> list[Finding]:
-    """Intrinsic findings stored at attach time plus case-relative ones computed now."""
+def exhibit_findings(case: Case, exhibit: Exhibit, rules: RuleSet, now: datetime) -> list[Finding]:
+    """Intrinsic findings stored at attach time plus case-relative ones as of ``now``."""
     findings = list(exhibit.warnings)
-    try:
-        from .checks import contextual_findings
-    except ImportError:  # ingestion checks not available
-        return findings
     platform = rules.platform(case.platform)
     dtype = platform.dispute_type(case.dispute_type)
     seen = {f.code for f in findings}
@@ -107,7 +103,7 @@ def _appeal_items(case: Case, exhibits: list[Exhibit], rules: RuleSet) -> list[C
 
 
 def evaluate(case: Case, exhibits: list[Exhibit], rules: RuleSet,
-             mode: str = "arbitration", now: datetime | None = None) -> list[ChecklistItem]:
+             mode: str = "arbitration", *, now: datetime) -> list[ChecklistItem]:
     """Checklist items, required first, in the rule file's order."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")

@@ -30,16 +30,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from .domain import Case, Finding
-from .timeutil import CST, UTC, format_local, from_iso, utcnow
+from .timeutil import CST, UTC, format_local, from_iso
 
 SPAN_SLACK = timedelta(days=1)
 EARLIEST_PLAUSIBLE = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def contextual_findings(case: Case, kind: str, facts: dict, *, needs_signed: bool,
-                        stall_hours: float = 72, now: datetime | None = None) -> list[Finding]:
-    """Case-relative warnings for one exhibit's ``facts`` (see the module rules)."""
-    now = now or utcnow()
+                        now: datetime, stall_hours: float = 72) -> list[Finding]:
+    """Case-relative warnings for one exhibit's ``facts`` (see the module rules), as of ``now``."""
     facts = facts or {}
     out: list[Finding] = []
     dispute_at = case.intervention_at or case.request_at

@@ -16,7 +16,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import UsageError
+from .errors import UnknownKind
 
 
 @dataclass(frozen=True)
@@ -80,9 +80,7 @@ def kind(name: str) -> Kind:
     """The kind called ``name``; :class:`UsageError` (code ``unknown_kind``) if there is none."""
     k = KINDS_BY_NAME.get(name)
     if k is None:
-        raise UsageError(f"未知的证据类型：{name}", f"Unknown evidence kind: {name}",
-                         hint_zh="可选：" + "、".join(KINDS_BY_NAME),
-                         hint_en="One of: " + ", ".join(KINDS_BY_NAME), code="unknown_kind")
+        raise UnknownKind(kind=name, choices_zh="、".join(KINDS_BY_NAME), choices=", ".join(KINDS_BY_NAME))
     return k
 
 

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .assets import asset_path
 from .domain import INSTANT_FIELDS, KINDS, STAGES
-from .errors import NotFoundError, RuleError
+from .errors import RuleError, UnknownDisputeType, UnknownPlatform
 
 SCHEMA_VERSION = 1
 CASE_FLAGS = ("judgment_against_merchant",)
@@ -79,10 +79,9 @@ class Platform:
         for t in self.dispute_types:
             if t.id == type_id:
                 return t
-        raise NotFoundError(f"平台 {self.name_zh} 没有纠纷类型 “{type_id}”",
-                            f"Platform {self.id} has no dispute type '{type_id}'",
-                            hint_zh="可选：" + "、".join(t.id for t in self.dispute_types),
-                            hint_en="Choose one of: " + ", ".join(t.id for t in self.dispute_types))
+        ids = [t.id for t in self.dispute_types]
+        raise UnknownDisputeType(platform=self.id, platform_zh=self.name_zh, dispute_type=type_id,
+                                 choices=", ".join(ids), choices_zh="、".join(ids))
 
 
 @dataclass
@@ -94,9 +93,8 @@ class RuleSet:
         try:
             return self.platforms[platform_id]
         except KeyError:
-            raise NotFoundError(f"未知平台：{platform_id}", f"Unknown platform: {platform_id}",
-                                hint_zh="可选：" + "、".join(self.platforms),
-                                hint_en="Choose one of: " + ", ".join(self.platforms)) from None
+            raise UnknownPlatform(platform=platform_id, choices=", ".join(self.platforms),
+                                  choices_zh="、".join(self.platforms)) from None
 
     @property
     def default_platform(self) -> Platform:

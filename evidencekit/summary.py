@@ -7,6 +7,7 @@ from datetime import datetime
 
 from . import checklist, deadlines
 from .domain import Case, Deadline
+from .errors import NotFoundError, NotInRules
 from .store import Library
 
 # Case fields a list's search box looks in.
@@ -39,14 +40,14 @@ class CaseRow:
         try:
             self.deadlines = deadlines.compute(self.case, rules, now) \
                 if self.case.platform in rules.platforms else []
-        except Exception:  # noqa: BLE001 - one odd case must not hide all the others
+        except NotInRules:  # a platform the rule files no longer have: no clocks to show
             self.deadlines = []
 
 
 def _row(lib: Library, case: Case, exhibits: list, now: datetime) -> CaseRow:
     try:
-        items = checklist.evaluate(case, exhibits, lib.rules, "arbitration", now)
-    except Exception:  # noqa: BLE001 - a rule file that no longer knows the type: list it anyway
+        items = checklist.evaluate(case, exhibits, lib.rules, "arbitration", now=now)
+    except NotInRules:  # a rule file that no longer knows the type: list the case anyway
         items = []
     row = CaseRow(case, checklist.progress(items), len(exhibits))
     row.refresh_clocks(lib.rules, now)
@@ -70,7 +71,7 @@ def case_row(lib: Library, case_id: int, now: datetime) -> CaseRow | None:
     """One case's row again (after an edit); None if it is gone or in the trash."""
     try:
         case = lib.get_case(case_id)
-    except Exception:  # noqa: BLE001 - deleted for good
+    except NotFoundError:  # deleted for good
         return None
     if case.deleted_at is not None:
         return None
@@ -119,7 +120,7 @@ def case_detail(lib: Library, case_ref, now: datetime, mode: str = "arbitration"
         d["warnings"] = [f.to_dict() for f in checklist.exhibit_findings(case, e, lib.rules, now)]
         d["number"] = f"E{e.position}"
         ex_out.append(d)
-    items = checklist.evaluate(case, exhibits, lib.rules, mode, now)
+    items = checklist.evaluate(case, exhibits, lib.rules, mode, now=now)
     dls = deadlines.compute(case, lib.rules, now)
     return facts | {
         "case": facts,

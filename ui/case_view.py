@@ -7,6 +7,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from evidencekit import checklist
+from evidencekit.errors import NotInRules
 
 from . import labels
 from .checklist_panel import ChecklistPanel
@@ -110,7 +111,7 @@ class CaseView(QWidget):
             findings = {e.id: checklist.exhibit_findings(self.case, e, rules, now)
                         for e in self.exhibits}
             self.items = checklist.evaluate(self.case, self.exhibits, rules, self.mode, now=now)
-        except Exception:  # a rule file that no longer knows the case's type
+        except NotInRules:  # a rule file that no longer knows the case's type
             findings, self.items = {}, []
         c = self.case
         order = self.tr("Order %1").replace("%1", c.order_no)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
 
 from evidencekit import deadlines
+from evidencekit.errors import NotInRules
 
 from . import labels
 from .i18n import lang
@@ -42,7 +43,7 @@ class DeadlineBanner(QFrame):
         rules = self.ctx.lib.rules
         try:
             self.current = deadlines.compute(self.case, rules, self.ctx.now())
-        except Exception:
+        except NotInRules:  # a platform the rule files no longer have: no clocks to show
             self.current = []
         self._none.setVisible(not self.current)
         for i, d in enumerate(self.current):
@@ -67,7 +68,7 @@ class DeadlineBanner(QFrame):
             self.appeals.setText(text)
             self.appeals.setStyleSheet(
                 f"color: {labels.status_color('warning')}; font-weight: bold;" if last else "")
-        except Exception:
+        except NotInRules:
             self.appeals.clear()
 
     def chip_texts(self) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from ..domain import STAGES
-from ..errors import EvidenceKitError, UsageError
+from ..errors import NotInRules, UsageError
 from ..i18n import pick
 from ..store import Library
 from ..timeutil import format_duration, format_local, from_iso, get_zone, parse_instant, utcnow
@@ -114,7 +114,7 @@ def display_zone(args: argparse.Namespace, lib: Library) -> tzinfo:
 def type_name(lib: Library, case: Any, lang: str) -> str:
     try:
         return lib.rules.platform(case.platform).dispute_type(case.dispute_type).name(lang)
-    except EvidenceKitError:
+    except NotInRules:
         return case.dispute_type
 
 

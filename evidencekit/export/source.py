@@ -11,7 +11,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from .. import checklist as checklist_mod
+from .. import deadlines as deadlines_mod
 from ..domain import Case, ChecklistItem, Deadline, Exhibit, LogEntry
+from ..errors import NotInRules
 
 
 @dataclass(frozen=True)
@@ -45,9 +48,6 @@ def source_from_library(lib: Any, case_id: int, mode: str, now: datetime, *,
     ``passwords`` (sha256 -> password) opens encrypted PDF exhibits: the library
     keeps no passwords, so the caller asks the user for them.
     """
-    from .. import checklist as checklist_mod  # lazy: owned by others, may be in progress
-    from .. import deadlines as deadlines_mod
-
     case = lib.get_case(case_id)
     exhibits = tuple(lib.list_exhibits(case_id))
     rules = lib.rules
@@ -58,15 +58,15 @@ def source_from_library(lib: Any, case_id: int, mode: str, now: datetime, *,
         zone = platform.zone  # merchants and the platform read the platform's time
         dt = platform.dispute_type(case.dispute_type)
         name_zh, name_en = dt.name_zh, dt.name_en
-    except Exception:  # an unknown type still exports; the cover shows its code
+    except NotInRules:  # an unknown type still exports; the cover shows its code
         pass
     try:
-        items = tuple(checklist_mod.evaluate(case, list(exhibits), rules, mode))
-    except Exception:
+        items = tuple(checklist_mod.evaluate(case, list(exhibits), rules, mode, now=now))
+    except NotInRules:
         items = ()
     try:
         clocks = tuple(deadlines_mod.compute(case, rules, now))
-    except Exception:
+    except NotInRules:
         clocks = ()
     from ..kinds import view_of
     from ..store.exhibits import ingest_context

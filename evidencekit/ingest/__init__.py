@@ -12,7 +12,18 @@ from pathlib import Path
 
 from .. import kinds
 from ..domain import Finding
-from ..errors import IngestError
+from ..errors import (
+    EmptyFile,
+    FileMissing,
+    FileNotPermitted,
+    FileOverLimit,
+    FileTooLarge,
+    FileUnknownFailure,
+    FileUnreadable,
+    IngestError,
+    IsDirectory,
+    WrongFormat,
+)
 from .chat import parse_chat
 from .detect import guess_kind, guess_kind_from_name, mime_guess, sniff_format
 from .document import guess_document_kind, pdf_warnings, read_pdf_info
@@ -46,13 +57,9 @@ def analyze(path: Path, kind: str | None = None, ctx: IngestContext | None = Non
     except IngestError:
         raise
     except MemoryError as e:
-        raise IngestError("文件太大，内存不足，无法读取", "The file is too large to read (out of "
-                          "memory)", code="too_large") from e
+        raise FileTooLarge() from e
     except Exception as e:  # noqa: BLE001 - the boundary: unknown failures become one clear error
-        raise IngestError("无法读取这个文件，它可能已损坏", "This file cannot be read; it may be "
-                          "damaged", hint_zh="请重新导出或换一个文件。",
-                          hint_en="Export it again or choose another file.",
-                          code="unreadable") from e
+        raise FileUnknownFailure() from e
 
 
 def check_readable(path: Path) -> int:
@@ -60,27 +67,17 @@ def check_readable(path: Path) -> int:
     try:
         st = path.stat()
     except FileNotFoundError as e:
-        raise IngestError(f"找不到文件：{path.name}", f"File not found: {path.name}",
-                          code="file_missing") from e
+        raise FileMissing(name=path.name) from e
     except OSError as e:
-        raise IngestError(f"无法访问文件：{path.name}", f"Cannot access file: {path.name}",
-                          code="file_unreadable") from e
+        raise FileUnreadable(name=path.name) from e
     if path.is_dir():
-        raise IngestError(f"“{path.name}”是文件夹，请选择文件", f"'{path.name}' is a folder; "
-                          "choose a file", code="is_directory")
+        raise IsDirectory(name=path.name)
     if st.st_size == 0:
-        raise IngestError("文件是空的（0 字节），可能没有下载或导出完整",
-                          "The file is empty (0 bytes); it may not have been downloaded or "
-                          "exported completely", hint_zh="请重新下载或导出后再添加。",
-                          hint_en="Download or export it again, then add it.", code="empty_file")
+        raise EmptyFile()
     if not os.access(path, os.R_OK):
-        raise IngestError(f"没有权限读取文件：{path.name}", f"No permission to read: {path.name}",
-                          code="file_unreadable")
+        raise FileNotPermitted(name=path.name)
     if st.st_size > MAX_FILE_BYTES:
-        raise IngestError(f"文件太大（{st.st_size / 1024 ** 3:.1f} GB）：{path.name}",
-                          f"File too large ({st.st_size / 1024 ** 3:.1f} GB): {path.name}",
-                          hint_zh="单个文件上限 2 GB。", hint_en="The limit is 2 GB per file.",
-                          code="too_large")
+        raise FileOverLimit(name=path.name, gb=f"{st.st_size / 1024 ** 3:.1f}")
     return st.st_size
 
 
@@ -177,8 +174,4 @@ def _check_accepts(kind: str, category: str) -> None:
     """Photo, video and packing-record exhibits are pictures or recordings by nature."""
     k = kinds.kind(kind)
     if k.accepts and category not in k.accepts:
-        raise IngestError(f"这个文件不是图片或视频，不能作为“{k.zh}”添加",
-                          f"This file is not an image or video, so it cannot be added as "
-                          f"'{k.en.lower()}'", hint_zh="请选择照片/视频文件，或改选证据类型。",
-                          hint_en="Choose a photo/video file, or pick another evidence kind.",
-                          code="wrong_format")
+        raise WrongFormat(kind_zh=k.zh, kind_en=k.en.lower())

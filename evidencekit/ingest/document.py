@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 from ..domain import Finding
-from ..errors import IngestError, PasswordRequired
+from ..errors import IngestError, PasswordRequired, PasswordWrong, PdfCryptoMissing, PdfDamaged, PdfNoPages
 from .times import DATE_RE, iso_date
 
 TEXT_PAGES = 3  # pages read for batch numbers, dates and the kind guess
@@ -22,10 +22,7 @@ _BATCH = re.compile(
 
 
 def _damaged(e: Exception | None = None) -> IngestError:
-    err = IngestError("PDF 文件已损坏，无法打开", "The PDF file is damaged and cannot be opened",
-                      hint_zh="请向出具方重新索取文件，或用其他软件打开后另存为 PDF。",
-                      hint_en="Ask the issuer for the file again, or open it in another program "
-                              "and save it as PDF again.", code="pdf_damaged")
+    err = PdfDamaged()
     if e is not None:
         err.__cause__ = e
     return err
@@ -71,15 +68,11 @@ def read_pdf_info(path: Path, password: str | None = None) -> dict:
         except IngestError:
             raise
         except DependencyError as e:
-            raise IngestError("这个 PDF 的加密方式需要额外组件才能打开",
-                              "This PDF's encryption needs an extra component to open",
-                              hint_zh="请安装 cryptography 组件，或让出具方提供未加密的文件。",
-                              hint_en="Install the 'cryptography' package, or ask for an "
-                                      "unencrypted file.", code="pdf_crypto_missing") from e
+            raise PdfCryptoMissing() from e
         except Exception as e:  # pypdf raises many types on broken files
             raise _damaged(e) from e
         if pages == 0:
-            raise IngestError("PDF 文件没有任何页面", "The PDF has no pages", code="pdf_no_pages")
+            raise PdfNoPages()
         text = _first_pages_text(reader)
     finally:
         log.removeHandler(collector)
@@ -108,14 +101,9 @@ def _unlock(reader, password: str | None) -> None:
     if reader.decrypt("") != PasswordType.NOT_DECRYPTED:
         return
     if password is None:
-        raise PasswordRequired("这个 PDF 有密码保护，请输入打开密码",
-                               "This PDF is password-protected; enter its password",
-                               hint_zh="密码通常由出具报告的机构提供。",
-                               hint_en="The issuer of the report usually provides the password.")
+        raise PasswordRequired()
     if reader.decrypt(password) == PasswordType.NOT_DECRYPTED:
-        raise PasswordRequired("PDF 密码不正确，请重新输入", "Wrong PDF password; try again",
-                               hint_zh="注意区分大小写。", hint_en="Passwords are case-sensitive.",
-                               code="password_wrong")
+        raise PasswordWrong()
 
 
 def _first_pages_text(reader) -> str:

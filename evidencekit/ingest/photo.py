@@ -14,7 +14,7 @@ from pathlib import Path
 from PIL import Image, ImageFilter, ImageStat, UnidentifiedImageError
 
 from ..domain import Finding
-from ..errors import IngestError
+from ..errors import ImageDamaged, ImageTooLarge, ImageUnreadable, IngestError
 from ..timeutil import to_iso
 from .times import make_instant
 
@@ -39,11 +39,7 @@ _LAPLACIAN = ImageFilter.Kernel((3, 3), [0, 1, 0, 1, -4, 1, 0, 1, 0], scale=1, o
 
 
 def _not_image(e: Exception | None = None) -> IngestError:
-    err = IngestError("无法识别为图片，文件可能已损坏或格式不支持",
-                      "Not a readable image; the file may be damaged or of an unsupported type",
-                      hint_zh="支持 JPG、PNG、WebP 图片；请重新导出或截图。",
-                      hint_en="JPG, PNG and WebP are supported; export or capture it again.",
-                      code="image_unreadable")
+    err = ImageUnreadable()
     err.__cause__ = e
     return err
 
@@ -55,12 +51,7 @@ def open_image(path: Path) -> Image.Image:
             _warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             return Image.open(path)
     except Image.DecompressionBombError as e:
-        raise IngestError("图片尺寸异常巨大（可能是恶意文件），已拒绝读取",
-                          "The image's dimensions are abnormally large (possibly a malicious "
-                          "file); it was refused",
-                          hint_zh="请用截图或重新导出的正常图片代替。",
-                          hint_en="Use a normal screenshot or re-exported image instead.",
-                          code="image_too_large") from e
+        raise ImageTooLarge() from e
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError,
             TypeError, KeyError, IndexError) as e:
         raise _not_image(e) from e
@@ -75,8 +66,7 @@ def photo_facts(path: Path) -> dict:
     except IngestError:
         raise
     except Image.DecompressionBombError as e:
-        raise IngestError("图片尺寸异常巨大，已拒绝读取", "The image is abnormally large; refused",
-                          code="image_too_large") from e
+        raise ImageTooLarge() from e
     except Exception as e:  # corrupt EXIF or pixel data: Pillow raises many types
         raise _not_image(e) from e
     finally:
@@ -182,10 +172,7 @@ def sharpness(im: Image.Image) -> float | None:
             im.draft("L", (max(1, int(im.width / scale)), max(1, int(im.height / scale))))
         im.load()
     except (OSError, SyntaxError, ValueError, EOFError) as e:
-        raise IngestError("图片不完整或已损坏，无法显示", "The image is incomplete or damaged and "
-                          "cannot be shown", hint_zh="请重新从手机或相机导出原图。",
-                          hint_en="Export the original again from the phone or camera.",
-                          code="image_damaged") from e
+        raise ImageDamaged() from e
     try:
         small = im if im.mode == "L" else im.convert("L")
         if max(small.size) > SHARPNESS_SIDE * 2:

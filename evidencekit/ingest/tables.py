@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import IngestError
+from ..errors import TableMalformed, XlsxDamaged
 from .textio import detect_file, read_text, sniff_encoding
 
 TIME_KEYS = ("time", "时间", "发送时间", "日期时间", "ftime", "timestamp", "send_time", "sendTime",
@@ -71,10 +71,7 @@ def _csv_rows(path: Path, encoding: str) -> Iterator[list[str]]:
             yield from csv.reader([first], delimiter=delim)
             yield from csv.reader(stream, delimiter=delim)
         except csv.Error as e:
-            raise IngestError("表格文件格式有误，无法读取", "The table file is malformed and "
-                              "cannot be read", hint_zh="请重新导出为 CSV 或 Excel 文件。",
-                              hint_en="Export it again as CSV or Excel.",
-                              code="table_malformed") from e
+            raise TableMalformed() from e
 
 
 def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
@@ -84,10 +81,7 @@ def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
         wb = openpyxl.load_workbook(f, read_only=True, data_only=True)
     except Exception as e:
         f.close()  # openpyxl raises zipfile, KeyError, XML and its own errors
-        raise IngestError("Excel 文件已损坏或不是有效的 .xlsx 文件", "The Excel file is damaged or "
-                          "not a valid .xlsx file", hint_zh="请用 Excel 打开后重新保存，或导出为 CSV。",
-                          hint_en="Open it in Excel and save again, or export as CSV.",
-                          code="xlsx_damaged") from e
+        raise XlsxDamaged() from e
     try:
         ws = wb.worksheets[0] if wb.worksheets else None
         if ws is None:

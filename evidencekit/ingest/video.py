@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import Finding
-from ..errors import IngestError
+from ..errors import IngestError, VideoUnreadable
 from ..timeutil import UTC, to_iso
 
 _EPOCH_1904 = datetime(1904, 1, 1, tzinfo=UTC)
@@ -27,11 +27,7 @@ MAX_MOOV = 64 * 1024 * 1024
 
 
 def _not_video(cause: Exception | None = None) -> IngestError:
-    err = IngestError("无法识别为 MP4/MOV 视频，文件可能已损坏",
-                      "Not a readable MP4/MOV video; the file may be damaged",
-                      hint_zh="请从手机重新导出原视频。",
-                      hint_en="Export the original video from the phone again.",
-                      code="video_unreadable")
+    err = VideoUnreadable()
     err.__cause__ = cause
     return err
 

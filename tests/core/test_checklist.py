@@ -24,7 +24,7 @@ def _ex(i, kind, **kw):
 
 def test_missing_then_complete():
     case = _case()
-    items = checklist.evaluate(case, [], RULES)
+    items = checklist.evaluate(case, [], RULES, now=T)
     assert [(i.kind, i.required, i.status) for i in items] == [
         ("inspection_report", True, "missing"), ("chat_log", True, "missing"),
         ("batch_certificate", False, "missing"), ("photo", False, "missing"),
@@ -32,39 +32,39 @@ def test_missing_then_complete():
     assert items[0].reason_zh == "缺少质检报告（必需）" and "inspection report" in items[0].reason_en
     assert not checklist.is_complete(items) and checklist.progress(items) == (0, 2)
     ex = [_ex(1, "inspection_report"), _ex(2, "chat_log"), _ex(3, "chat_log")]
-    items = checklist.evaluate(case, ex, RULES)
+    items = checklist.evaluate(case, ex, RULES, now=T)
     assert items[1].status == "ok" and items[1].exhibits == [2, 3]
     assert checklist.is_complete(items) and checklist.progress(items) == (2, 2)
 
 
 def test_alternatives_any_one_satisfies():
     case = _case(dispute_type="damaged_in_transit")
-    items = checklist.evaluate(case, [_ex(1, "logistics_trace"), _ex(2, "packing_record")], RULES)
+    items = checklist.evaluate(case, [_ex(1, "logistics_trace"), _ex(2, "packing_record")], RULES, now=T)
     alt = items[1]
     assert alt.kind == "courier_proof|packing_record" and alt.status == "ok" and alt.exhibits == [2]
-    assert "或" in checklist.evaluate(case, [], RULES)[1].reason_zh
+    assert "或" in checklist.evaluate(case, [], RULES, now=T)[1].reason_zh
 
 
 def test_stored_warning_marks_item():
     warn = Finding("one_party", "只有一方发言", "Only one party speaks")
-    items = checklist.evaluate(_case(), [_ex(1, "chat_log", warnings=[warn])], RULES)
+    items = checklist.evaluate(_case(), [_ex(1, "chat_log", warnings=[warn])], RULES, now=T)
     chat = items[1]
     assert chat.status == "warning" and "只有一方发言" in chat.reason_zh and "E1" in chat.reason_en
     assert checklist.is_complete(checklist.evaluate(
-        _case(), [_ex(1, "chat_log", warnings=[warn]), _ex(2, "inspection_report")], RULES))
+        _case(), [_ex(1, "chat_log", warnings=[warn]), _ex(2, "inspection_report")], RULES, now=T))
 
 
 def test_appeal_adds_statement_reference_and_new_exhibit():
     case = _case()
     ex = [_ex(1, "inspection_report"), _ex(2, "chat_log")]
-    items = checklist.evaluate(case, ex, RULES, "appeal")
+    items = checklist.evaluate(case, ex, RULES, "appeal", now=T)
     extra = {i.kind: i.status for i in items[-3:]}
     assert extra == {"appeal_statement": "missing", "judgment_reference": "missing", "new_evidence": "missing"}
     assert not checklist.is_complete(items)
     case = _case(judgment_ref="PJ-2024-0918-001",
                  appeal_points=[AppealPoint("判定依据：未提供质检报告", "已补充第三方质检报告", [3])])
     ex.append(_ex(3, "inspection_report", is_new=True))
-    items = checklist.evaluate(case, ex, RULES, "appeal")
+    items = checklist.evaluate(case, ex, RULES, "appeal", now=T)
     assert checklist.is_complete(items)
     assert [i.exhibits for i in items if i.kind == "new_evidence"] == [[3]]
 

@@ -188,7 +188,7 @@ def test_checklist_in_appeal_mode(qtbot, window, ctx, clock):
     kinds = [i.kind for i in view.checklist.model.items()]
     assert "appeal_statement" in kinds and "new_evidence" in kinds
     assert view.statement.points_box.isVisibleTo(view.statement)
-    items = checklist.evaluate(ctx.lib.get_case(case.id), [], ctx.lib.rules, "appeal")
+    items = checklist.evaluate(ctx.lib.get_case(case.id), [], ctx.lib.rules, "appeal", now=ctx.now())
     assert len(items) == view.checklist.model.rowCount()
 
 

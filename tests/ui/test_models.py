@@ -101,14 +101,14 @@ def test_exhibit_model(qtmodeltester, ctx, library, clock):
 
 def test_checklist_model(qtmodeltester, ctx, library, clock):
     case = make_case(library, clock)
-    items = checklist.evaluate(case, [], library.rules, "appeal")
+    items = checklist.evaluate(case, [], library.rules, "appeal", now=clock())
     model = ChecklistModel()
     model.set_items(items)
     qtmodeltester.check(model)
     assert model.rowCount() == len(items)
     assert model.index(0).data().startswith("✗")
     library.attach(case.id, DATA / "trace_kuaidi100.json")
-    items = checklist.evaluate(case, library.list_exhibits(case.id), library.rules, "appeal")
+    items = checklist.evaluate(case, library.list_exhibits(case.id), library.rules, "appeal", now=clock())
     model.set_items(items)
     assert model.index(0).data().startswith(("✓", "!"))
     qtmodeltester.check(model)
