@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 from pathlib import Path
 
 import pytest
@@ -60,11 +59,11 @@ def test_mask_all_on_a_chat_line():
     assert mask_all("快件已被【丰巢快递柜】代收") == "快件已被【丰巢快递柜】代收"
 
 
-def test_masking_is_linear_on_hostile_input():
+def test_masking_hostile_input_masks_it_whole():
+    """Its speed (linear, ~30 ms here) is measured by bench/bench_privacy.py, not asserted."""
     text = "区" * 20000 + "市" * 20000 + "1" * 20000
-    t0 = time.perf_counter()
-    mask_all(text)
-    assert time.perf_counter() - t0 < 2
+    out = mask_all(text)
+    assert "1" not in out and out.endswith("***")
 
 
 def test_strip_gps_from_image_keeps_other_exif():
