@@ -208,7 +208,9 @@ def test_closing_during_import_cancels_and_waits(qtbot, window, ctx, clock, tmp_
     for e in ctx.lib.list_exhibits(case.id):
         assert ctx.lib.blob_path(e.sha256).is_file()
     assert not list((ctx.lib.root / "blobs" / "tmp").glob("*.part"))
-    assert ctx.lib.fsck() is not None
+    report = ctx.lib.fsck()  # every original whole, none missing, none left without its exhibit
+    assert report.ok, report.lines("en")
+    assert report.exhibits_checked == n
 
 
 def test_python_m_ui_starts(tmp_path):
