@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import UsageError
+from .errors import BadTime, EmptyTime, UnknownZone
 
 UTC = timezone.utc
 CST = ZoneInfo("Asia/Shanghai")
@@ -22,21 +22,20 @@ def get_zone(name: str | None) -> tzinfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as e:
-        raise UsageError(f"未知时区：{name}", f"Unknown time zone: {name}") from e
+        raise UnknownZone(zone=name) from e
 
 
 def parse_instant(text: str, default_zone: tzinfo | None = None) -> datetime:
     """Parse ISO 8601 (``2024-09-17T11:45:01+08:00``, ``2024-09-17 11:45``) to UTC."""
     raw = (text or "").strip()
     if not raw:
-        raise UsageError("时间为空", "Empty time")
+        raise EmptyTime()
     if raw.endswith("Z"):
         raw = raw[:-1] + "+00:00"
     try:
         dt = datetime.fromisoformat(raw.replace("/", "-"))
     except ValueError as e:
-        raise UsageError(f"无法识别的时间：{text}（请用 2024-09-17T11:45+08:00 这样的格式）",
-                         f"Cannot read time: {text} (use e.g. 2024-09-17T11:45+08:00)") from e
+        raise BadTime(text=text) from e
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=default_zone or get_zone(None))
     return dt.astimezone(UTC)

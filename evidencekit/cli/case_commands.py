@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .. import deadlines
 from ..domain import OUTCOMES, AppealPoint, kind_name
-from ..errors import UsageError
+from ..errors import BadAppealPoint, NoSuchExhibitNumber, NothingToChange, StatementFileUnreadable
 from ..i18n import pick
 from ..store import Library
 from ..summary import case_detail, case_list_json, cases_by_urgency
@@ -154,11 +154,11 @@ def cmd_case_set(args: argparse.Namespace, lang: str) -> int:
             try:
                 fields["statement"] = Path(args.statement_file).read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError) as e:
-                raise UsageError(f"无法读取陈述文件：{e}", f"Cannot read the statement file: {e}") from e
+                raise StatementFileUnreadable(detail=str(e)) from e
         if args.appeal_points is not None:
             fields["appeal_points"] = _appeal_points(lib, case.id, args.appeal_points)
         if not fields:
-            raise UsageError("没有要修改的内容", "Nothing to change: give at least one option")
+            raise NothingToChange()
         case = lib.update_case(case.id, **fields)
         print(pick(lang, f"已更新 {case.case_no}", f"Updated {case.case_no}"))
     return 0
@@ -172,15 +172,14 @@ def _appeal_points(lib: Library, case_id: int, specs: list[str]) -> list[AppealP
             continue
         parts = spec.split("|")
         if len(parts) not in (2, 3) or not parts[0].strip() or not parts[1].strip():
-            raise UsageError(f"申诉要点格式应为 “判定依据|事实|E1,E3”：{spec}",
-                             f"An appeal point is 'BASIS|FACT|E1,E3': {spec}")
+            raise BadAppealPoint(spec=spec)
         ids = []
         for ref in (parts[2].split(",") if len(parts) == 3 else []):
             ref = ref.strip().upper().lstrip("E")
             if not ref:
                 continue
             if not ref.isdigit() or int(ref) not in by_number:
-                raise UsageError(f"没有证据 E{ref}", f"No exhibit E{ref}")
+                raise NoSuchExhibitNumber(case_no=lib.get_case(case_id).case_no, number=f"E{ref}")
             ids.append(by_number[int(ref)])
         points.append(AppealPoint(parts[0].strip(), parts[1].strip(), ids))
     return points

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from ..domain import STAGES
-from ..errors import NotInRules, UsageError
+from ..errors import BadAmount, BadUsage, NegativeAmount, NotInRules
 from ..i18n import pick
 from ..store import Library
 from ..timeutil import format_duration, format_local, from_iso, get_zone, parse_instant, utcnow
@@ -34,11 +34,10 @@ CASE_TEXT_FLAGS = {
 
 
 class CliParser(argparse.ArgumentParser):
-    """argparse that reports bad usage as a :class:`UsageError` (one clear line, exit 2)."""
+    """argparse that reports bad usage as a :class:`BadUsage` error (one clear line, exit 2)."""
 
     def error(self, message: str):  # raises instead of exiting
-        raise UsageError(f"用法错误：{message}（--help 查看帮助）",
-                         f"Usage error: {message} (see --help)")
+        raise BadUsage(detail=message)
 
 
 # The object ``add_subparsers`` returns; command modules add their parsers to it.
@@ -69,9 +68,9 @@ def parse_amount(text: str) -> str:
     try:
         value = Decimal(text.strip().replace(",", "").lstrip("¥￥$"))
     except InvalidOperation:
-        raise UsageError(f"金额无法识别：{text}", f"Cannot read amount: {text}") from None
+        raise BadAmount(text=text) from None
     if value < 0:
-        raise UsageError("金额不能为负", "The amount cannot be negative")
+        raise NegativeAmount()
     return f"{value:.2f}"
 
 

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..domain import KINDS, Exhibit, kind_name
-from ..errors import IngestError, UsageError
+from ..errors import IngestError, NoSuchExhibitNumber, NothingToChange
 from ..i18n import pick
 from ..store import Library
 from ..store.exhibits import _analyze
@@ -98,14 +98,14 @@ def _exhibit(lib: Library, case_ref: str, number: str) -> Exhibit:
     for e in lib.list_exhibits(case.id):
         if text.isdigit() and e.position == int(text):
             return e
-    raise UsageError(f"{case.case_no} 没有证据 {number}", f"{case.case_no} has no exhibit {number}")
+    raise NoSuchExhibitNumber(case_no=case.case_no, number=number)
 
 
 def cmd_exhibit_set(args: argparse.Namespace, lang: str) -> int:
     with open_library(args) as lib:
         e = _exhibit(lib, args.case, args.exhibit)
         if args.kind is None and args.caption is None and args.is_new is None:
-            raise UsageError("没有要修改的内容", "Nothing to change: give at least one option")
+            raise NothingToChange()
         lib.update_exhibit(e.id, kind=args.kind, caption=args.caption,
                            is_new=None if args.is_new is None else args.is_new == "yes")
         print(pick(lang, f"已更新 E{e.position}", f"Updated E{e.position}"))

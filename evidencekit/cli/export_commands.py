@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..errors import UsageError
+from ..errors import NoSuchExhibitNumber
 from ..i18n import pick
 from ..store import Library
 from .common import Subparsers, emit, now_from, open_library
@@ -69,7 +69,7 @@ def _passwords(lib: Library, case_id: int, given: list[str]) -> dict[str, str]:
             pos = int(label.strip().upper().lstrip("E"))
             match = [e for e in exhibits if e.position == pos]
             if not match:
-                raise UsageError(f"没有证据 {label}", f"No exhibit {label}")
+                raise NoSuchExhibitNumber(case_no=lib.get_case(case_id).case_no, number=label)
             out[match[0].sha256] = pw
         else:
             for e in exhibits:

@@ -7,8 +7,40 @@ converted where they enter the core, so callers (CLI, app) only ever need to cat
 """
 
 from .base import EvidenceKitError, declared
-from .export import ExportError, LimitError, VerifyError
-from .general import Cancelled, NotFoundError, UnknownKind, UsageError
+from .export import (
+    BlobAltered,
+    BundleUnopenable,
+    BundleUnreadable,
+    ContentTooLarge,
+    ExhibitLocked,
+    ExhibitPdfUnreadable,
+    ExportError,
+    FontMissing,
+    LimitError,
+    ManifestMalformed,
+    NoManifest,
+    OriginalsFolderMissing,
+    OriginalUnreadable,
+    UnknownProfile,
+    VerifyError,
+)
+from .general import (
+    BadAmount,
+    BadAppealPoint,
+    BadTime,
+    BadUsage,
+    Cancelled,
+    EmptyTime,
+    NaiveInstant,
+    NegativeAmount,
+    NoSuchExhibitNumber,
+    NotFoundError,
+    NothingToChange,
+    StatementFileUnreadable,
+    UnknownKind,
+    UnknownZone,
+    UsageError,
+)
 from .ingest import (
     EmptyFile,
     FileMissing,
@@ -33,14 +65,35 @@ from .ingest import (
     XlsxDamaged,
 )
 from .rules import NotInRules, RuleError, UnknownDisputeType, UnknownPlatform
-from .store import StoreError
+from .store import (
+    BadAppealsUsed,
+    DatabaseTooNew,
+    DatabaseUnopenable,
+    ExhibitRemoved,
+    FieldNotSettable,
+    LibraryFolderUncreatable,
+    NoLibrary,
+    NoSuchCase,
+    NoSuchExhibit,
+    OrderNumberRequired,
+    StoreError,
+    UnknownOutcome,
+    UnknownStage,
+)
 
 __all__ = [
-    "EvidenceKitError", "declared", "UsageError", "NotFoundError", "Cancelled",
-    "RuleError", "NotInRules", "UnknownPlatform", "UnknownDisputeType",
-    "StoreError", "ExportError", "LimitError", "VerifyError",
-    "IngestError", "UnknownKind", "FileMissing", "FileUnreadable", "FileNotPermitted", "FileOverLimit", "IsDirectory",
-    "EmptyFile", "FileTooLarge", "FileUnknownFailure", "WrongFormat", "PdfDamaged", "PdfCryptoMissing",
-    "PdfNoPages", "PasswordRequired", "PasswordWrong", "ImageUnreadable", "ImageTooLarge",
-    "ImageDamaged", "VideoUnreadable", "TableMalformed", "XlsxDamaged",
+    "BlobAltered", "BundleUnopenable", "BundleUnreadable", "ContentTooLarge", "ExhibitLocked",
+    "ExhibitPdfUnreadable", "FontMissing", "ManifestMalformed", "NoManifest", "OriginalsFolderMissing",
+    "OriginalUnreadable", "UnknownProfile",
+    "BadAmount", "BadAppealPoint", "BadAppealsUsed", "BadTime", "BadUsage", "Cancelled",
+    "DatabaseTooNew", "DatabaseUnopenable", "EmptyFile", "EmptyTime", "EvidenceKitError",
+    "ExhibitRemoved", "ExportError", "FieldNotSettable", "FileMissing", "FileNotPermitted",
+    "FileOverLimit", "FileTooLarge", "FileUnknownFailure", "FileUnreadable", "ImageDamaged",
+    "ImageTooLarge", "ImageUnreadable", "IngestError", "IsDirectory", "LibraryFolderUncreatable",
+    "LimitError", "NaiveInstant", "NegativeAmount", "NoLibrary", "NoSuchCase", "NoSuchExhibit",
+    "NoSuchExhibitNumber", "NotFoundError", "NotInRules", "NothingToChange", "OrderNumberRequired",
+    "PasswordRequired", "PasswordWrong", "PdfCryptoMissing", "PdfDamaged", "PdfNoPages",
+    "RuleError", "StatementFileUnreadable", "StoreError", "TableMalformed", "UnknownDisputeType",
+    "UnknownKind", "UnknownOutcome", "UnknownPlatform", "UnknownStage", "UnknownZone",
+    "UsageError", "VerifyError", "VideoUnreadable", "WrongFormat", "XlsxDamaged", "declared",
 ]

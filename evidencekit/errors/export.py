@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .base import EvidenceKitError
+from .general import UsageError
 
 
 class ExportError(EvidenceKitError):
@@ -18,3 +19,75 @@ class LimitError(ExportError):
 class VerifyError(EvidenceKitError):
     """A bundle cannot be read to check it against its manifest."""
     code = "verify"
+
+
+class UnknownProfile(UsageError):
+    code = "unknown_profile"
+    MESSAGE = ("未知的提交配置：{profile}（可用：{names}）", "Unknown profile: {profile} (available: {names})")
+
+
+class FontMissing(ExportError):
+    code = "font_missing"
+    MESSAGE = ("找不到内置字体 wqy-microhei.ttc", "Bundled font wqy-microhei.ttc missing")
+    HINT = ("请重新安装 EvidenceKit。", "Reinstall EvidenceKit.")
+
+
+class ContentTooLarge(ExportError):
+    code = "content_too_large"
+    MESSAGE = ("内容过大，无法排版", "A piece of content is too large for a page")
+    HINT = ("请缩短该段文字。", "Shorten that text.")
+
+
+class ExhibitLocked(ExportError):
+    """Shares its code with the ingestion's PasswordRequired: the app asks for the password
+    whichever step found the lock."""
+    code = "password_required"
+    MESSAGE = ("{label}（{name}）已加密，需要密码", "{label} ({name}) is encrypted and needs its password")
+    HINT = ("导出时请提供该 PDF 的密码（案件库不保存密码）。",
+            "Give the PDF's password when exporting (the library does not keep passwords).")
+
+
+class ExhibitPdfUnreadable(ExportError):
+    code = "exhibit_pdf_unreadable"
+    MESSAGE = ("{label}（{name}）无法作为 PDF 读取：{reason}", "{label} ({name}) cannot be read as PDF: {reason}")
+    HINT = ("请用其他软件重新导出该 PDF。", "Re-save the PDF with another program.")
+
+
+class OriginalUnreadable(ExportError):
+    code = "original_unreadable"
+    MESSAGE = ("无法读取原件：{name}（{reason}）", "Cannot read original: {name} ({reason})")
+    HINT = ("请用 evidencekit fsck 检查案件库。", "Check the library with evidencekit fsck.")
+
+
+class BlobAltered(ExportError):
+    code = "blob_altered"
+    MESSAGE = ("原件与入库时的哈希不一致：{name}", "An original no longer matches its recorded hash: {name}")
+    HINT = ("案件库中的文件已被改动，请用 evidencekit fsck 检查。",
+            "A file in the library was altered; run evidencekit fsck.")
+
+
+class BundleUnopenable(VerifyError):
+    code = "bundle_unopenable"
+    MESSAGE = ("无法打开材料：{name}（{reason}）", "Cannot open bundle: {name} ({reason})")
+
+
+class BundleUnreadable(VerifyError):
+    code = "bundle_unreadable"
+    MESSAGE = ("无法读取材料：{name}（{reason}）", "Cannot read bundle: {name} ({reason})")
+    HINT = ("文件可能已损坏或不是 EvidenceKit 生成的材料。", "The file may be damaged or not an EvidenceKit bundle.")
+
+
+class NoManifest(VerifyError):
+    code = "no_manifest"
+    MESSAGE = ("{name} 中没有 manifest.json 附件", "{name} has no manifest.json attachment")
+    HINT = ("只能核对 EvidenceKit 生成的材料。", "Only EvidenceKit bundles can be verified.")
+
+
+class ManifestMalformed(VerifyError):
+    code = "manifest_malformed"
+    MESSAGE = ("manifest.json 格式不对", "manifest.json is malformed")
+
+
+class OriginalsFolderMissing(VerifyError):
+    code = "originals_folder_missing"
+    MESSAGE = ("原件文件夹不存在：{folder}", "Originals folder not found: {folder}")

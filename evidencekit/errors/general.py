@@ -25,3 +25,62 @@ class Cancelled(EvidenceKitError):
     """Long work was cancelled by the user; nothing was left half-written."""
     code = "cancelled"
     MESSAGE = ("已取消", "Cancelled")
+
+
+class BadUsage(UsageError):
+    """argparse's complaint about the command line, in one line."""
+    code = "bad_usage"
+    MESSAGE = ("用法错误：{detail}（--help 查看帮助）", "Usage error: {detail} (see --help)")
+
+
+class NothingToChange(UsageError):
+    code = "nothing_to_change"
+    MESSAGE = ("没有要修改的内容", "Nothing to change: give at least one option")
+
+
+class BadAmount(UsageError):
+    code = "bad_amount"
+    MESSAGE = ("金额无法识别：{text}", "Cannot read amount: {text}")
+
+
+class NegativeAmount(UsageError):
+    code = "negative_amount"
+    MESSAGE = ("金额不能为负", "The amount cannot be negative")
+
+
+class UnknownZone(UsageError):
+    code = "unknown_zone"
+    MESSAGE = ("未知时区：{zone}", "Unknown time zone: {zone}")
+    HINT = ("请用 IANA 时区名，例如 Asia/Shanghai。", "Use an IANA zone name such as Asia/Shanghai.")
+
+
+class EmptyTime(UsageError):
+    code = "empty_time"
+    MESSAGE = ("时间为空", "Empty time")
+
+
+class BadTime(UsageError):
+    code = "bad_time"
+    MESSAGE = ("无法识别的时间：{text}（请用 2024-09-17T11:45+08:00 这样的格式）",
+               "Cannot read time: {text} (use e.g. 2024-09-17T11:45+08:00)")
+
+
+class NaiveInstant(UsageError):
+    code = "naive_instant"
+    MESSAGE = ("时间必须带时区", "Instants must carry a time zone")
+
+
+class StatementFileUnreadable(UsageError):
+    code = "statement_file_unreadable"
+    MESSAGE = ("无法读取陈述文件：{detail}", "Cannot read the statement file: {detail}")
+
+
+class BadAppealPoint(UsageError):
+    code = "bad_appeal_point"
+    MESSAGE = ("申诉要点格式应为 “判定依据|事实|E1,E3”：{spec}", "An appeal point is 'BASIS|FACT|E1,E3': {spec}")
+
+
+class NoSuchExhibitNumber(UsageError):
+    """An exhibit number (E3) that the case does not have."""
+    code = "no_such_exhibit_number"
+    MESSAGE = ("{case_no} 没有证据 {number}", "{case_no} has no exhibit {number}")

@@ -16,7 +16,7 @@ from pypdf.errors import PdfReadError
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, StreamObject
 from reportlab.pdfgen.canvas import Canvas
 
-from ..errors import ExportError
+from ..errors import ExhibitLocked, ExhibitPdfUnreadable, ExportError
 from . import sanitize
 from .fonts import FONT
 from .heading import draw_exhibit_header, exhibit_time
@@ -31,21 +31,12 @@ def open_document(plan: ExportPlan, pe: PlannedExhibit) -> PdfReader:
         if reader.is_encrypted:
             password = plan.source.passwords.get(ex.sha256, "")
             if not reader.decrypt(password):
-                raise ExportError(
-                    f"{pe.label}（{ex.source_name}）已加密，需要密码",
-                    f"{pe.label} ({ex.source_name}) is encrypted and needs its password",
-                    hint_zh="导出时请提供该 PDF 的密码（案件库不保存密码）。",
-                    hint_en="Give the PDF's password when exporting (the library does not "
-                            "keep passwords).",
-                    code="password_required")
+                raise ExhibitLocked(label=pe.label, name=ex.source_name)
         _ = len(reader.pages)
     except ExportError:
         raise
     except Exception as e:  # pypdf raises many kinds: convert once, here
-        raise ExportError(f"{pe.label}（{ex.source_name}）无法作为 PDF 读取：{e}",
-                          f"{pe.label} ({ex.source_name}) cannot be read as PDF: {e}",
-                          hint_zh="请用其他软件重新导出该 PDF。",
-                          hint_en="Re-save the PDF with another program.") from e
+        raise ExhibitPdfUnreadable(label=pe.label, name=ex.source_name, reason=e) from e
     return reader
 
 

@@ -15,7 +15,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..errors import ExportError
+from ..errors import FontMissing
 
 FONT = "WQY"
 _lock = threading.Lock()
@@ -25,8 +25,7 @@ _registered = False
 def font_path() -> Path:
     path = Path(str(resources.files("assets") / "fonts" / "wqy-microhei.ttc"))
     if not path.is_file():
-        raise ExportError("找不到内置字体 wqy-microhei.ttc", "Bundled font wqy-microhei.ttc missing",
-                          hint_zh="请重新安装 EvidenceKit。", hint_en="Reinstall EvidenceKit.")
+        raise FontMissing()
     return path
 
 

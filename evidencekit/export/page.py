@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame
 
 from ..domain import MODES
-from ..errors import ExportError
+from ..errors import ContentTooLarge
 from ..timeutil import format_local
 from .fonts import FONT, ellipsize, text_width
 
@@ -220,8 +220,7 @@ def flow_story(bc: BundleCanvas, story: list[Any], header: str, *, on_first=None
         if layout is not None:
             layout.append(page)
         if placed == 0 and story:
-            raise ExportError("内容过大，无法排版", "A piece of content is too large for a page",
-                              hint_zh="请缩短该段文字。", hint_en="Shorten that text.")
+            raise ContentTooLarge()
     if bc.dry and layout is not None:
         for page in layout:
             for f, *_ in page:

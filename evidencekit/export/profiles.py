@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import RuleError, UsageError
+from ..errors import RuleError, UnknownProfile
 
 SCHEMA_VERSION = 1
 DEFAULT_PROFILE = "douyin"
@@ -154,6 +154,5 @@ def resolve_profile(profile: "Profile | str", extra_dir: Path | None = None) -> 
     profiles = load_profiles(extra_dir)
     if profile not in profiles:
         names = ", ".join(sorted(profiles))
-        raise UsageError(f"未知的提交配置：{profile}（可用：{names}）",
-                         f"Unknown profile: {profile} (available: {names})")
+        raise UnknownProfile(profile=profile, names=names)
     return profiles[profile]

@@ -20,7 +20,7 @@ from typing import Any, BinaryIO, Callable, Iterable
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, NumberObject, StreamObject
 
-from ..errors import ExportError
+from ..errors import BlobAltered, OriginalUnreadable
 
 CHUNK = 1 << 20
 
@@ -108,10 +108,7 @@ class FileStream(StreamObject):
                                 h.update(chunk)
                         n -= len(chunk)
         except OSError as e:
-            raise ExportError(f"无法读取原件：{self.path.name}（{e}）",
-                              f"Cannot read original: {self.path.name} ({e})",
-                              hint_zh="请用 evidencekit fsck 检查案件库。",
-                              hint_en="Check the library with evidencekit fsck.") from e
+            raise OriginalUnreadable(name=self.path.name, reason=e) from e
         if h is not None:
             if hashed is not None:
                 stream.check_later(self.check, h)
@@ -122,11 +119,7 @@ class FileStream(StreamObject):
     def check(self, h: Any) -> None:
         """Fail when the bytes copied are not the original the manifest names."""
         if h.hexdigest() != self.expect_sha256:
-            raise ExportError(f"原件与入库时的哈希不一致：{self.path.name}",
-                              f"An original no longer matches its recorded hash: {self.path.name}",
-                              hint_zh="案件库中的文件已被改动，请用 evidencekit fsck 检查。",
-                              hint_en="A file in the library was altered; run evidencekit fsck.",
-                              code="blob_altered")
+            raise BlobAltered(name=self.path.name)
 
 
 def image_stream(path: Path, spans: tuple[tuple[int, int], ...], width: int, height: int,

@@ -11,7 +11,14 @@ from typing import Any
 
 from pypdf import PdfReader
 
-from ..errors import VerifyError
+from ..errors import (
+    BundleUnopenable,
+    BundleUnreadable,
+    ManifestMalformed,
+    NoManifest,
+    OriginalsFolderMissing,
+    VerifyError,
+)
 from . import embedded
 from .manifest import FORMAT, NAME
 
@@ -79,16 +86,13 @@ def verify_bundle(bundle: Path, originals: Path | None = None) -> VerifyReport:
     try:
         f = open(bundle, "rb")
     except OSError as e:
-        raise VerifyError(f"无法打开材料：{bundle.name}（{e}）",
-                          f"Cannot open bundle: {bundle.name} ({e})") from e
+        raise BundleUnopenable(name=bundle.name, reason=e) from e
     with f:
         return _verify(bundle, f, originals)
 
 
 def _unreadable(bundle: Path, e: Exception) -> VerifyError:
-    return VerifyError(f"无法读取材料：{bundle.name}（{e}）", f"Cannot read bundle: {bundle.name} ({e})",
-                       hint_zh="文件可能已损坏或不是 EvidenceKit 生成的材料。",
-                       hint_en="The file may be damaged or not an EvidenceKit bundle.")
+    return BundleUnreadable(name=bundle.name, reason=e)
 
 
 def _verify(bundle: Path, f, originals: Path | None) -> VerifyReport:
@@ -99,10 +103,7 @@ def _verify(bundle: Path, f, originals: Path | None) -> VerifyReport:
     except Exception as e:
         raise _unreadable(bundle, e) from e
     if NAME not in refs:
-        raise VerifyError(f"{bundle.name} 中没有 manifest.json 附件",
-                          f"{bundle.name} has no manifest.json attachment",
-                          hint_zh="只能核对 EvidenceKit 生成的材料。",
-                          hint_en="Only EvidenceKit bundles can be verified.")
+        raise NoManifest(name=bundle.name)
     try:
         raw = embedded.read_bytes(reader, f, refs[NAME])
     except Exception as e:
@@ -112,7 +113,7 @@ def _verify(bundle: Path, f, originals: Path | None) -> VerifyReport:
         if manifest.get("format") != FORMAT:
             raise ValueError("format")
     except (ValueError, UnicodeDecodeError) as e:
-        raise VerifyError("manifest.json 格式不对", "manifest.json is malformed") from e
+        raise ManifestMalformed() from e
     digest = _sha(raw)
     recorded = str(meta.get("/EKManifestSHA256", "") or "")
     report = VerifyReport(bundle=bundle, bundle_id=str(manifest.get("bundle_id", "")),
@@ -123,7 +124,7 @@ def _verify(bundle: Path, f, originals: Path | None) -> VerifyReport:
     if originals is not None:
         folder = Path(originals)
         if not folder.is_dir():
-            raise VerifyError(f"原件文件夹不存在：{folder}", f"Originals folder not found: {folder}")
+            raise OriginalsFolderMissing(folder=folder)
         report.checked_against = "folder"
         for p in sorted(folder.rglob("*")):
             if p.is_file():

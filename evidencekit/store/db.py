@@ -10,7 +10,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from ..errors import StoreError
+from ..errors import DatabaseTooNew, DatabaseUnopenable
 
 MIGRATIONS: list[str] = [
     # 1: the first schema
@@ -113,14 +113,10 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA busy_timeout=10000")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as e:
-        raise StoreError(f"无法打开资料库数据库 {path}：{e}",
-                         f"Cannot open the library database {path}: {e}",
-                         hint_zh="文件可能已损坏；请从备份恢复。",
-                         hint_en="The file may be damaged; restore it from a backup.") from e
+        raise DatabaseUnopenable(path=path, reason=e) from e
     if version > SCHEMA_VERSION:
         conn.close()
-        raise StoreError("资料库由更新版本的 EvidenceKit 创建，请升级软件。",
-                         "This library was made by a newer EvidenceKit; please upgrade.")
+        raise DatabaseTooNew()
     if version < SCHEMA_VERSION:
         if existed and version > 0:
             shutil.copy2(path, path.with_name(f"{path.name}.v{version}.bak"))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .. import kinds
 from ..domain import Exhibit
-from ..errors import NotFoundError, UsageError
+from ..errors import ExhibitRemoved, NoSuchExhibit
 from ..timeutil import to_iso
 from .rows import exhibit_from_row
 
@@ -116,7 +116,7 @@ def decide_file_types(self: "Library") -> None:
 def get_exhibit(self: "Library", exhibit_id: int) -> Exhibit:
     row = self.conn.execute("SELECT * FROM exhibits WHERE id=?", (exhibit_id,)).fetchone()
     if row is None:
-        raise NotFoundError(f"找不到证据 {exhibit_id}", f"No such exhibit: {exhibit_id}")
+        raise NoSuchExhibit(exhibit_id=exhibit_id)
     return exhibit_from_row(row)
 
 
@@ -175,7 +175,7 @@ def move_exhibit(self: "Library", exhibit_id: int, new_position: int) -> None:
     ex = self.get_exhibit(exhibit_id)
     ids = [e.id for e in self.list_exhibits(ex.case_id)]
     if exhibit_id not in ids:
-        raise UsageError("该证据已被移除", "That exhibit was removed")
+        raise ExhibitRemoved()
     ids.remove(exhibit_id)
     new_position = max(1, min(new_position, len(ids) + 1))
     ids.insert(new_position - 1, exhibit_id)

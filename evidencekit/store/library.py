@@ -15,7 +15,17 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..domain import INSTANT_FIELDS, OUTCOMES, STAGES, AppealPoint, Case, LogEntry
-from ..errors import NotFoundError, StoreError, UsageError
+from ..errors import (
+    BadAppealsUsed,
+    FieldNotSettable,
+    LibraryFolderUncreatable,
+    NaiveInstant,
+    NoLibrary,
+    NoSuchCase,
+    OrderNumberRequired,
+    UnknownOutcome,
+    UnknownStage,
+)
 from ..rules import RuleSet, load_rules
 from ..timeutil import to_iso, utcnow
 from . import db
@@ -74,15 +84,13 @@ class Library:
              clock: Callable[[], datetime] = utcnow) -> "Library":
         root = Path(root) if root else default_library_dir()
         if not (root / cls.DB_NAME).exists() and not create:
-            raise StoreError(f"这里还没有资料库：{root}", f"No library at {root}",
-                             hint_zh="先运行 evidencekit init。", hint_en="Run 'evidencekit init' first.")
+            raise NoLibrary(root=root)
         try:
             root.mkdir(parents=True, exist_ok=True)
             for sub in ("blobs", "rules", "profiles"):
                 (root / sub).mkdir(exist_ok=True)
         except OSError as e:
-            raise StoreError(f"无法创建资料库文件夹 {root}：{e.strerror}",
-                             f"Cannot create the library folder {root}: {e.strerror}") from e
+            raise LibraryFolderUncreatable(root=root, reason=e.strerror) from e
         lib = cls(root, db.connect(root / cls.DB_NAME), clock)
         lib._recover()
         lib.decide_file_types()
@@ -179,7 +187,7 @@ class Library:
                     **fields: Any) -> Case:
         order_no = (order_no or "").strip()
         if not order_no:
-            raise UsageError("订单号不能为空", "The order number is required")
+            raise OrderNumberRequired()
         self.rules.platform(platform).dispute_type(dispute_type)  # validates both
         now = to_iso(self.clock())
         with self._tx():
@@ -206,9 +214,7 @@ class Library:
                                      (text,)).fetchall()
             row = rows[0] if len(rows) == 1 else None
         if row is None or (row["deleted_at"] and not include_deleted):
-            raise NotFoundError(f"找不到案件：{ref}", f"No such case: {ref}",
-                                hint_zh="用 evidencekit case list 查看案件编号。",
-                                hint_en="See 'evidencekit case list' for case ids.")
+            raise NoSuchCase(ref=ref)
         return case_from_row(row)
 
     def list_cases(self, *, trash: bool = False) -> list[Case]:
@@ -242,7 +248,7 @@ class Library:
         changes = []
         for name, value in fields.items():
             if name not in EDITABLE_CASE_FIELDS:
-                raise UsageError(f"不能修改字段 {name}", f"Field {name} cannot be set")
+                raise FieldNotSettable(field=name)
             self._validate(current, name, value)
             if name == "appeal_points":
                 value = [p if isinstance(p, AppealPoint) else AppealPoint(**p) for p in value]
@@ -265,20 +271,18 @@ class Library:
 
     def _validate(self, case: Case, name: str, value: Any) -> None:
         if name == "stage" and value not in STAGES:
-            raise UsageError(f"未知阶段：{value}", f"Unknown stage: {value}",
-                             hint_en="One of: " + ", ".join(STAGES))
+            raise UnknownStage(stage=value, choices=", ".join(STAGES))
         if name == "outcome" and value and value not in OUTCOMES:
-            raise UsageError(f"未知结果：{value}", f"Unknown outcome: {value}",
-                             hint_en="One of: " + ", ".join(OUTCOMES))
+            raise UnknownOutcome(outcome=value, choices=", ".join(OUTCOMES))
         if name == "platform":
             self.rules.platform(value).dispute_type(case.dispute_type)
         if name == "dispute_type":
             self.rules.platform(case.platform).dispute_type(value)
         if name in INSTANT_FIELDS and value is not None and (
                 not isinstance(value, datetime) or value.tzinfo is None):
-            raise UsageError("时间必须带时区", "Instants must carry a time zone")
+            raise NaiveInstant()
         if name == "appeals_used" and (not isinstance(value, int) or value < 0):
-            raise UsageError("申诉次数须为非负整数", "appeals_used must be a whole number ≥ 0")
+            raise BadAppealsUsed()
 
     def delete_case(self, case_id: int) -> None:
         """Move a case to the trash (restorable)."""
