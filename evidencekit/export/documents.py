@@ -17,6 +17,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import ExhibitLocked, ExhibitPdfUnreadable, ExportError
+from ..malformed import PDF_MALFORMED
 from . import sanitize
 from .fonts import FONT
 from .heading import draw_exhibit_header, exhibit_time
@@ -35,7 +36,7 @@ def open_document(plan: ExportPlan, pe: PlannedExhibit) -> PdfReader:
         _ = len(reader.pages)
     except ExportError:
         raise
-    except Exception as e:  # pypdf raises many kinds: convert once, here
+    except PDF_MALFORMED as e:  # convert once, here
         raise ExhibitPdfUnreadable(label=pe.label, name=ex.source_name, reason=e) from e
     return reader
 
@@ -51,7 +52,7 @@ def _box(page: Any) -> tuple[float, float, float, float, int]:
 def is_blank(page: Any) -> bool:
     try:
         data = page.get_contents().get_data() if page.get_contents() is not None else b""
-    except Exception:
+    except PDF_MALFORMED:
         return False
     return not data.strip()
 
@@ -68,7 +69,7 @@ def _stream_bytes(obj: Any, seen: set[int], depth: int = 0) -> int:
         seen.add(ref)
     try:
         obj = obj.get_object()
-    except Exception:
+    except PDF_MALFORMED:
         return 0
     n = len(obj._data or b"") if isinstance(obj, StreamObject) else 0
     if isinstance(obj, (DictionaryObject, ArrayObject)):

@@ -18,6 +18,7 @@ from PIL import Image, ImageOps
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
+from ..malformed import IMAGE_MALFORMED
 from ..timeutil import format_local, from_iso
 from .fonts import FONT, ellipsize
 from .heading import draw_exhibit_header, exhibit_time, header_text, kind_label
@@ -59,7 +60,7 @@ def cells(per_page: int) -> list[tuple[float, float, float, float]]:
 def _exif_time(im: Image.Image) -> str:
     try:
         ifd = im.getexif().get_ifd(0x8769)
-    except Exception:
+    except IMAGE_MALFORMED:
         return ""
     raw, off = ifd.get(36867), ifd.get(36881)
     if not raw or not isinstance(raw, str):

@@ -12,6 +12,8 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
+from ..malformed import PDF_MALFORMED
+
 RISKY_ACTIONS = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/GoToE", "/Rendition"}
 
 
@@ -40,7 +42,7 @@ def scan(reader: PdfReader) -> list[str]:
     found: set[str] = set()
     try:
         root: Any = reader.trailer["/Root"].get_object()  # a PDF dictionary, walked by key
-    except Exception:
+    except PDF_MALFORMED:
         return []
     if "/OpenAction" in root:
         found.add("open_action")
@@ -79,7 +81,7 @@ def scan(reader: PdfReader) -> list[str]:
                     found.add("launch")
                 if a.get("/Subtype") == "/FileAttachment":
                     found.add("embedded_files")
-    except Exception:
+    except PDF_MALFORMED:
         pass
     return sorted(found)
 

@@ -19,6 +19,7 @@ from ..errors import (
     OriginalsFolderMissing,
     VerifyError,
 )
+from ..malformed import PDF_MALFORMED
 from . import embedded
 from .manifest import FORMAT, NAME
 
@@ -100,13 +101,13 @@ def _verify(bundle: Path, f, originals: Path | None) -> VerifyReport:
         reader = PdfReader(f, strict=False)  # a file object: pypdf reads what it needs
         refs = embedded.file_refs(reader)
         meta: Mapping[str, Any] = reader.metadata or {}
-    except Exception as e:
+    except PDF_MALFORMED as e:
         raise _unreadable(bundle, e) from e
     if NAME not in refs:
         raise NoManifest(name=bundle.name)
     try:
         raw = embedded.read_bytes(reader, f, refs[NAME])
-    except Exception as e:
+    except PDF_MALFORMED as e:
         raise _unreadable(bundle, e) from e
     try:
         manifest = json.loads(raw.decode("utf-8"))

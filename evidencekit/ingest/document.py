@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..domain import Finding
 from ..errors import IngestError, PasswordRequired, PasswordWrong, PdfCryptoMissing, PdfDamaged, PdfNoPages
+from ..malformed import PDF_MALFORMED
 from .times import DATE_RE, iso_date
 
 TEXT_PAGES = 3  # pages read for batch numbers, dates and the kind guess
@@ -69,7 +70,7 @@ def read_pdf_info(path: Path, password: str | None = None) -> dict:
             raise
         except DependencyError as e:
             raise PdfCryptoMissing() from e
-        except Exception as e:  # pypdf raises many types on broken files
+        except PDF_MALFORMED as e:
             raise _damaged(e) from e
         if pages == 0:
             raise PdfNoPages()
@@ -111,7 +112,7 @@ def _first_pages_text(reader) -> str:
     for i in range(min(TEXT_PAGES, len(reader.pages))):
         try:
             parts.append(reader.pages[i].extract_text() or "")
-        except Exception:  # text is a bonus; a bad content stream must not refuse the file
+        except PDF_MALFORMED:  # text is a bonus; a bad content stream must not refuse the file
             continue
     return "\n".join(parts)
 

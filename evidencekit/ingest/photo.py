@@ -11,10 +11,11 @@ import warnings as _warnings
 from datetime import datetime
 from pathlib import Path
 
-from PIL import Image, ImageFilter, ImageStat, UnidentifiedImageError
+from PIL import Image, ImageFilter, ImageStat
 
 from ..domain import Finding
 from ..errors import ImageDamaged, ImageTooLarge, ImageUnreadable, IngestError
+from ..malformed import IMAGE_MALFORMED
 from ..timeutil import to_iso
 from .times import make_instant
 
@@ -52,8 +53,7 @@ def open_image(path: Path) -> Image.Image:
             return Image.open(path)
     except Image.DecompressionBombError as e:
         raise ImageTooLarge() from e
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError,
-            TypeError, KeyError, IndexError) as e:
+    except IMAGE_MALFORMED as e:
         raise _not_image(e) from e
 
 
@@ -67,7 +67,7 @@ def photo_facts(path: Path) -> dict:
         raise
     except Image.DecompressionBombError as e:
         raise ImageTooLarge() from e
-    except Exception as e:  # corrupt EXIF or pixel data: Pillow raises many types
+    except IMAGE_MALFORMED as e:  # corrupt EXIF or pixel data
         raise _not_image(e) from e
     finally:
         im.close()
