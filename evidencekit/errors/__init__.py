@@ -21,6 +21,10 @@ from .export import (
     NoManifest,
     OriginalsFolderMissing,
     OriginalUnreadable,
+    OutputFolderMissing,
+    OutputFolderReadOnly,
+    OutputIsFolder,
+    OutputNotPdf,
     UnknownProfile,
     VerifyError,
 )
@@ -84,7 +88,8 @@ from .store import (
 __all__ = [
     "BlobAltered", "BundleUnopenable", "BundleUnreadable", "ContentTooLarge", "ExhibitLocked",
     "ExhibitPdfUnreadable", "FontMissing", "ManifestMalformed", "NoManifest", "OriginalsFolderMissing",
-    "OriginalUnreadable", "UnknownProfile",
+    "OriginalUnreadable", "UnknownProfile", "OutputNotPdf", "OutputIsFolder", "OutputFolderMissing",
+    "OutputFolderReadOnly",
     "BadAmount", "BadAppealPoint", "BadAppealsUsed", "BadTime", "BadUsage", "Cancelled",
     "DatabaseTooNew", "DatabaseUnopenable", "EmptyFile", "EmptyTime", "EvidenceKitError",
     "ExhibitRemoved", "ExportError", "FieldNotSettable", "FileMissing", "FileNotPermitted",

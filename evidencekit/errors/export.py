@@ -26,6 +26,27 @@ class UnknownProfile(UsageError):
     MESSAGE = ("未知的提交配置：{profile}（可用：{names}）", "Unknown profile: {profile} (available: {names})")
 
 
+class OutputNotPdf(UsageError):
+    code = "output_not_pdf"
+    MESSAGE = ("输出文件应以 .pdf 结尾：{name}", "Output must end in .pdf: {name}")
+
+
+class OutputIsFolder(UsageError):
+    code = "output_is_folder"
+    MESSAGE = ("输出路径是文件夹：{path}", "Output path is a folder: {path}")
+
+
+class OutputFolderMissing(UsageError):
+    code = "output_folder_missing"
+    MESSAGE = ("输出文件夹不存在：{folder}", "Output folder does not exist: {folder}")
+
+
+class OutputFolderReadOnly(ExportError):
+    code = "output_folder_read_only"
+    MESSAGE = ("无法写入文件夹：{folder}", "Cannot write to folder: {folder}")
+    HINT = ("请换一个保存位置。", "Choose another place to save.")
+
+
 class FontMissing(ExportError):
     code = "font_missing"
     MESSAGE = ("找不到内置字体 wqy-microhei.ttc", "Bundled font wqy-microhei.ttc missing")

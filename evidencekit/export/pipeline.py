@@ -16,7 +16,7 @@ from typing import Any, Mapping
 
 import reportlab.rl_config
 
-from ..errors import ExportError, UsageError
+from ..errors import OutputFolderMissing, OutputFolderReadOnly, OutputIsFolder, OutputNotPdf
 from ..progress import CancelLike, ProgressFn, no_progress
 from ..timeutil import get_zone
 from . import fonts
@@ -48,14 +48,13 @@ class ExportReport:
 def _destination(out: Path) -> Path:
     out = Path(out).expanduser().resolve()
     if out.suffix.lower() != ".pdf":
-        raise UsageError(f"输出文件应以 .pdf 结尾：{out.name}", f"Output must end in .pdf: {out.name}")
+        raise OutputNotPdf(name=out.name)
     if out.is_dir():
-        raise UsageError(f"输出路径是文件夹：{out}", f"Output path is a folder: {out}")
+        raise OutputIsFolder(path=out)
     if not out.parent.is_dir():
-        raise UsageError(f"输出文件夹不存在：{out.parent}", f"Output folder does not exist: {out.parent}")
+        raise OutputFolderMissing(folder=out.parent)
     if not os.access(out.parent, os.W_OK):
-        raise ExportError(f"无法写入文件夹：{out.parent}", f"Cannot write to folder: {out.parent}",
-                          hint_zh="请换一个保存位置。", hint_en="Choose another place to save.")
+        raise OutputFolderReadOnly(folder=out.parent)
     return out
 
 
