@@ -11,7 +11,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from evidencekit.errors import Cancelled, EvidenceKitError, PasswordRequired
+from evidencekit.errors import Cancelled, EvidenceKitError, PasswordNotGiven, PasswordRequired
 
 from .runner import WRITE, Job
 
@@ -119,11 +119,7 @@ class Importer(QObject):
                 if password:
                     self._queue(case_id, path, kind, password, announce=False)
                 else:
-                    self.file_failed.emit(case_id, path, PasswordRequired(
-                        "这个 PDF 已加密，未提供密码，所以没有添加",
-                        "This PDF is encrypted and no password was given, so it was not added",
-                        hint_zh="拿到密码后再添加一次。", hint_en="Add it again once you have "
-                        "the password."))
+                    self.file_failed.emit(case_id, path, PasswordNotGiven())
                 self._done_one(case_id)
         finally:
             self._asking = False

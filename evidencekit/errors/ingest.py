@@ -92,6 +92,13 @@ class PasswordWrong(PasswordRequired):
     HINT = ("注意区分大小写。", "Passwords are case-sensitive.")
 
 
+class PasswordNotGiven(PasswordRequired):
+    """The app asked for the password and the user gave none."""
+    MESSAGE = ("这个 PDF 已加密，未提供密码，所以没有添加",
+               "This PDF is encrypted and no password was given, so it was not added")
+    HINT = ("拿到密码后再添加一次。", "Add it again once you have the password.")
+
+
 class ImageUnreadable(IngestError):
     code = "image_unreadable"
     MESSAGE = ("无法识别为图片，文件可能已损坏或格式不支持",
