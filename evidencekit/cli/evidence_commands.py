@@ -70,18 +70,20 @@ def cmd_attach(args: argparse.Namespace, lang: str) -> int:
             except IngestError as e:
                 return e
 
-        # Read every file first (in parallel: decoding releases the GIL); one bad file
-        # refuses the whole command, so nothing changes.
+        # Read every file first (in parallel: decoding releases the GIL). Files that cannot be
+        # read are refused and named; the others are attached (conventions: exit 1 when some
+        # were refused, 2 when none could be attached, nothing changed).
         with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 2))) as pool:
             results = list(pool.map(read, paths))
         failures = [(p, r) for p, r in zip(paths, results, strict=True) if isinstance(r, IngestError)]
-        if failures:
-            for p, e in failures:
-                print(f"evidencekit: {p.name}: {e.message(lang)}"
-                      + (f" — {e.hint(lang)}" if e.hint(lang) else ""), file=sys.stderr)
+        for p, e in failures:
+            print(f"evidencekit: {p.name}: {e.message(lang)}"
+                  + (f" — {e.hint(lang)}" if e.hint(lang) else ""), file=sys.stderr)
+        if len(failures) == len(paths):
             return 2
         added = [lib.attach(case.id, p, kind=args.kind, caption=args.caption, is_new=args.is_new,
-                            result=r) for p, r in zip(paths, results, strict=True)]
+                            result=r) for p, r in zip(paths, results, strict=True)
+                 if not isinstance(r, IngestError)]
 
         def human() -> None:
             for e in added:
@@ -89,7 +91,7 @@ def cmd_attach(args: argparse.Namespace, lang: str) -> int:
                 for w in e.warnings:
                     print(f"     ! {w.zh if lang == 'zh' else w.en}")
         emit([e.to_dict() for e in added], args.json, human)
-    return 0
+    return 1 if failures else 0
 
 
 def _exhibit(lib: Library, case_ref: str, number: str) -> Exhibit:

@@ -96,14 +96,26 @@ def test_bad_usage_exits_2_with_one_line_and_changes_nothing(lib, args):
     assert json.loads(before)["log"] == json.loads(after)["log"]
 
 
-def test_attach_refuses_whole_batch_when_one_file_is_bad(lib, tmp_path):
+def test_attach_batch_adds_the_good_files_names_the_refused_and_exits_1(lib, tmp_path):
+    """conventions.md: exit 1 when a batch attach refused some files (the others attached)."""
     ek(lib, "case", "new", "--type", "quality_issue", "--order", "1")
     good = tmp_path / "chat.txt"
     good.write_text(CHAT, encoding="utf-8")
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"")
-    r = ek(lib, "attach", "1", good, bad)
-    assert r.returncode == 2 and "broken.pdf" in r.stderr
+    r = ek(lib, "attach", "1", good, bad, "--json")
+    assert r.returncode == 1 and "broken.pdf" in r.stderr and "Traceback" not in r.stderr
+    assert [e["source_name"] for e in json.loads(r.stdout)] == ["chat.txt"]
+    shown = json.loads(ek(lib, "case", "show", "1", "--json").stdout)["exhibits"]
+    assert [e["source_name"] for e in shown] == ["chat.txt"]
+
+
+def test_attach_batch_of_only_bad_files_exits_2_and_changes_nothing(lib, tmp_path):
+    ek(lib, "case", "new", "--type", "quality_issue", "--order", "1")
+    (tmp_path / "a.pdf").write_bytes(b"")
+    (tmp_path / "b.jpg").write_bytes(b"not a photo")
+    r = ek(lib, "attach", "1", tmp_path / "a.pdf", tmp_path / "b.jpg")
+    assert r.returncode == 2 and "a.pdf" in r.stderr and "b.jpg" in r.stderr
     assert json.loads(ek(lib, "case", "show", "1", "--json").stdout)["exhibits"] == []
 
 
