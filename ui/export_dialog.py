@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidencekit import checklist
+from evidencekit.errors import RuleError
 
 from . import labels
 from .errors import describe
@@ -229,10 +230,10 @@ class ExportDialog(QDialog):
         self.step.setText(text)
 
     def _fill_profiles(self) -> None:
+        from evidencekit.export import load_profiles
         try:
-            from evidencekit.export import load_profiles
             profiles = load_profiles(self.ctx.lib.profiles_dir)
-        except Exception:  # noqa: BLE001 - a broken profile file must not hide the dialog
+        except RuleError:  # a broken profile file must not hide the dialog
             profiles = {}
         self._profiles = profiles
         for name, p in profiles.items():
