@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import traceback
@@ -42,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError):  # a stream that cannot change encoding keeps its own
         pass
     lang = detect_lang(None)
+    # pypdf narrates what it repairs in the files it reads; the command's own line says what
+    # matters to the user (one line per error, as promised).
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         args = build_parser().parse_args(argv)
         lang = detect_lang(args.lang)

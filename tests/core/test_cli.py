@@ -192,6 +192,12 @@ def test_appeal_points_and_appeal_check(lib, tmp_path):
     assert ek(lib, "case", "set", "1", "--appeal-point", "a|b|E9").returncode == 2
 
 
+def test_verify_of_a_file_that_is_no_pdf_says_so_in_one_line(lib):
+    r = ek(lib, "verify", REPO / "README.md", lang="en")
+    assert r.returncode == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert "Cannot read bundle: README.md" in r.stderr
+
+
 def test_a_bug_in_a_command_exits_2_with_one_line_not_a_traceback(monkeypatch, tmp_path, capsys):
     from evidencekit import cli
     from evidencekit.cli import library_commands
