@@ -71,7 +71,7 @@ class CaseView(QWidget):
         self._refresh_timer.setInterval(150)
         self._refresh_timer.timeout.connect(self.refresh)
 
-        ctx.case_changed.connect(self._on_ctx_case_changed)
+        ctx.changes_applied.connect(self._on_ctx_changes_applied)
         ctx.clock_ticked.connect(self._on_ctx_clock_ticked)
         self.checklist.add_kind_requested.connect(self._on_checklist_add_kind_requested)
         self.checklist.exhibits_requested.connect(self._on_checklist_exhibits_requested)
@@ -136,13 +136,14 @@ class CaseView(QWidget):
     def stop(self) -> None:
         """The window is closing: no more redraws from pending timers or signals."""
         self._refresh_timer.stop()
-        self.ctx.case_changed.disconnect(self._on_ctx_case_changed)
+        self.ctx.changes_applied.disconnect(self._on_ctx_changes_applied)
         self.ctx.clock_ticked.disconnect(self._on_ctx_clock_ticked)
         self.case = None
 
     # ---- reactions -----------------------------------------------------------------------
-    def _on_ctx_case_changed(self, case_id: int) -> None:
-        if self.case is not None and case_id == self.case.id and not self._refresh_timer.isActive():
+    def _on_ctx_changes_applied(self, changes) -> None:
+        if self.case is not None and changes.touches(self.case.id) \
+                and not self._refresh_timer.isActive():
             self._refresh_timer.start()  # throttle: at most one redraw per interval
 
     def _on_ctx_clock_ticked(self) -> None:

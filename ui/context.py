@@ -1,8 +1,9 @@
 """The app's shared state: the library, the clock, preferences, the runner, change signals.
 
-One :class:`AppContext` is created at startup and handed to every window. Writes that
-change a case go through :meth:`changed` so each screen decides for itself what to redraw
-(Anki's ``OpChanges`` idea, kept small).
+One :class:`AppContext` is created at startup and handed to every window. Every write is
+an op (``ops.run_op``) on the runner's writer thread; what it changed comes back as
+:class:`~ui.ops.OpChanges` and is announced once, by :meth:`apply`, so each screen decides
+for itself what to redraw (Anki's ``CollectionOp`` / ``OpChanges``).
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ from .settings import UiSettings
 
 
 class AppContext(QObject):
-    case_changed = Signal(int)       # one case's facts or exhibits changed
-    cases_changed = Signal()         # cases were added, trashed or restored
+    changes_applied = Signal(object)  # OpChanges: what a write changed
     clock_ticked = Signal()          # a minute passed (or the test clock moved)
     settings_changed = Signal()
     language_changed = Signal()
@@ -72,11 +72,9 @@ class AppContext(QObject):
                 self._writer = Library.open(self.lib.root, clock=self.clock)
             return self._writer
 
-    def changed(self, case_id: int | None = None) -> None:
-        if case_id is None:
-            self.cases_changed.emit()
-        else:
-            self.case_changed.emit(case_id)
+    def apply(self, changes) -> None:
+        """Announce what a finished write changed (called by ops, never by views)."""
+        self.changes_applied.emit(changes)
 
     def set_language(self, code: str) -> None:
         """Switch the UI language now; open windows rebuild their text."""

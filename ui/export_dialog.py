@@ -6,6 +6,7 @@ required evidence is allowed only after a confirmation that lists it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 from typing import Callable
@@ -34,6 +35,7 @@ from . import labels
 from .errors import describe
 from .i18n import lang, pick
 from .preview.pdf_view import PdfPreview
+from .ops import OpChanges, run_op
 from .runner import WORK
 
 
@@ -341,15 +343,24 @@ class ExportDialog(QDialog):
         self.report = report
         self._set_running(False)
         self.progress.setValue(1000)
-        files = [Path(f) for f in report.files]
-        try:
-            self._export.record(report)
-        finally:
-            self.ctx.changed(self.case.id)
-        self._say("saved", ", ".join(f.name for f in files), list(getattr(report, "warnings", [])))
-        self.open_button.show()
-        self.preview_button.show()
-        self.export_finished.emit(report)
+        export, case_id = self._export, self.case.id
+
+        def record(lib) -> OpChanges:  # the writer's connection records it
+            replace(export, library=lib).record(report)
+            return OpChanges.of_case(case_id)
+
+        def finished(*_args) -> None:  # recorded (or the error shown): the export is done
+            files = [Path(f) for f in report.files]
+            self._say("saved", ", ".join(f.name for f in files),
+                      list(getattr(report, "warnings", [])))
+            self.open_button.show()
+            self.preview_button.show()
+            self.export_finished.emit(report)
+
+        def not_recorded(exc) -> None:
+            self.ctx.presenter.show(exc, self)
+            finished()
+        run_op(self.ctx, "record export", record, on_success=finished, on_failure=not_recorded)
 
     def _on_job_failed(self, exc) -> None:
         self.job = None

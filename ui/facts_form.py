@@ -6,6 +6,8 @@ banner and checklist follow at once. Errors from the library appear beside the f
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +30,7 @@ from . import labels
 from .datetime_field import OptionalDateTimeEdit
 from .errors import describe
 from .i18n import pick
+from .ops import OpChanges, run_op
 
 TEXT_FIELDS = ("order_no", "after_sale_no", "buyer_name", "buyer_phone", "product", "amount",
                "store_name", "judgment_ref")
@@ -183,17 +186,28 @@ class FactsForm(QScrollArea):
     def _save(self, name: str, value) -> None:
         if self._loading or self.case is None or getattr(self.case, name) == value:
             return
-        old = getattr(self.case, name)
-        try:
-            self.case = self.ctx.lib.update_case(self.case.id, **{name: value})
-        except EvidenceKitError as e:  # shown beside the form; others reach the excepthook
-            msg, hint = describe(e)
+        old, case_id = getattr(self.case, name), self.case.id
+        self.case = replace(self.case, **{name: value})  # what the form shows, until saved
+
+        def saved(changes) -> None:
+            if self.case is not None and self.case.id == case_id:
+                self.case = changes.value
+            self.message.hide()
+            if self.undo_stack is not None:
+                from .undo import CaseFieldCommand
+                self.undo_stack.push(CaseFieldCommand(self.ctx, case_id, name, old, value))
+            self.saved.emit(name)
+
+        def refused(exc) -> None:
+            if self.case is not None and self.case.id == case_id:
+                self.case = replace(self.case, **{name: old})  # not saved
+            if not isinstance(exc, EvidenceKitError):  # a bug: the presenter reports it
+                self.ctx.presenter.show(exc, self)
+                return
+            msg, hint = describe(exc)  # shown beside the form
             self.message.setText(msg + (f" — {hint}" if hint else ""))
             self.message.show()
-            return
-        self.message.hide()
-        if self.undo_stack is not None:
-            from .undo import CaseFieldCommand
-            self.undo_stack.push(CaseFieldCommand(self.ctx, self.case.id, name, old, value))
-        self.saved.emit(name)
-        self.ctx.changed(self.case.id)
+
+        run_op(self.ctx, "save case field",
+               lambda lib: OpChanges.of_case(case_id, lib.update_case(case_id, **{name: value})),
+               on_success=saved, on_failure=refused)

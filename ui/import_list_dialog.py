@@ -28,7 +28,7 @@ from . import labels
 from .errors import describe
 from .i18n import lang, pick
 from .models.import_preview_model import COL_DETAIL, ImportPreviewModel, ResultRole
-from .runner import WRITE
+from .ops import OpChanges, run_op
 from .tables import record_table
 
 FILTERS = ("", "error", "new|updated", "closed")  # shown rows: all, errors, changes, closed
@@ -259,11 +259,12 @@ class ImportListDialog(QDialog):
         # The import reads exactly the list, platform and mapping that were previewed.
         path, platform, mapping = self._previewed
         from evidencekit.importing import import_list
-        ctx = self.ctx
 
-        def work(progress, cancel):
-            return import_list(ctx.writer_library(), path, platform=platform, mapping=mapping,
-                               dry_run=dry_run, progress=progress, cancel=cancel)
+        def work(lib, progress, cancel) -> OpChanges:
+            report = import_list(lib, path, platform=platform, mapping=mapping,
+                                 dry_run=dry_run, progress=progress, cancel=cancel)
+            # cases were added or updated (the list reloads); a preview changed nothing
+            return OpChanges(case_list=not dry_run, value=report)
 
         if dry_run:
             self.preview = self.report = None
@@ -274,10 +275,10 @@ class ImportListDialog(QDialog):
         self._set_running(True)
         self._say("previewing" if dry_run else "progress", "正在导入…", "Importing…")
         # The writer thread: the preview reads what the import will write, in the same order.
-        self.job = self.ctx.runner.run("import list" if not dry_run else "preview list", work,
-                                       pool=WRITE, on_progress=self._on_job_progressed,
-                                       on_success=self._on_job_succeeded,
-                                       on_failure=self._on_job_failed)
+        self.job = run_op(self.ctx, "import list" if not dry_run else "preview list", work,
+                          long=True, on_progress=self._on_job_progressed,
+                          on_success=lambda changes: self._on_job_succeeded(changes.value),
+                          on_failure=self._on_job_failed)
         self.job.cancelled.connect(self._on_job_cancelled)
         return True
 
@@ -313,7 +314,6 @@ class ImportListDialog(QDialog):
         else:
             self.report = report
             self.preview = None
-            self.ctx.changed()  # cases were added: the case list reloads
             self._say("imported")
             self.import_finished.emit(report)
         self._show_report(report)

@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject, Signal
 
 from evidencekit.errors import Cancelled, EvidenceKitError, PasswordNotGiven, PasswordRequired
 
-from .runner import WRITE, Job
+from .ops import OpChanges, run_op
+from .runner import Job
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
@@ -69,15 +70,17 @@ class Importer(QObject):
             self.file_queued.emit(case_id, path)
         ctx = self.ctx
 
-        def work(progress, cancel):
+        def attach(lib, progress, cancel) -> OpChanges:
             if cancel.is_set():
                 raise Cancelled()
-            return ctx.writer_library().attach(case_id, path, kind=kind, password=password)
+            return OpChanges.of_case(case_id, lib.attach(case_id, path, kind=kind,
+                                                         password=password))
 
-        job = self.ctx.runner.run(f"attach {path.name}", work, pool=WRITE)
+        job = run_op(ctx, f"attach {path.name}", attach, long=True,
+                     on_failure=lambda e: None)  # reported by _on_job_failed below
         self._jobs.append(job)
-        job.succeeded.connect(lambda ex, c=case_id, p=path, pw=password:
-                              self._on_job_succeeded(c, p, ex, pw))
+        job.succeeded.connect(lambda ch, c=case_id, p=path, pw=password:
+                              self._on_job_succeeded(c, p, ch.value, pw))
         job.failed.connect(lambda e, c=case_id, p=path, k=kind, pw=password:
                            self._on_job_failed(c, p, k, pw, e))
         job.cancelled.connect(lambda c=case_id, p=path: self._on_job_failed(c, p, kind, None,
@@ -94,7 +97,6 @@ class Importer(QObject):
         if password:
             self.ctx.passwords[exhibit.sha256] = password
         self.file_attached.emit(case_id, path, exhibit)
-        self.ctx.changed(case_id)
         self._done_one(case_id)
 
     def _on_job_failed(self, case_id, path, kind, password, exc) -> None:

@@ -12,6 +12,7 @@ from .case_view import TAB_EVIDENCE, TAB_FACTS, TAB_HISTORY, TAB_STATEMENT, Case
 from .export_dialog import ExportDialog
 from .new_case_dialog import NewCaseDialog
 from .notifier import DeadlineNotifier
+from .ops import OpChanges, run_op
 from .settings_dialog import SettingsDialog
 
 TICK_MS = 60_000
@@ -31,8 +32,7 @@ class MainWindow(QMainWindow):
         ctx.importer.password_provider = self._ask_password
         self._build()
         ctx.language_changed.connect(self._on_ctx_language_changed)
-        ctx.cases_changed.connect(self._on_ctx_cases_changed)
-        ctx.case_changed.connect(self._on_ctx_case_changed)
+        ctx.changes_applied.connect(self._on_ctx_changes_applied)
         ctx.clock_ticked.connect(self._on_ctx_clock_ticked)
         ctx.settings_changed.connect(self._on_ctx_settings_changed)
         ctx.runner.job_started.connect(self._update_status)
@@ -299,9 +299,9 @@ class MainWindow(QMainWindow):
             if self.in_case() and self.case_view.case.id == cid:
                 self.case_view.flush()  # save what was being typed before it leaves the list
                 self.case_view.undo_stack.clear()  # its edits cannot be undone from another case
-            self.ctx.lib.delete_case(cid)
+            run_op(self.ctx, "trash case",
+                   lambda lib: (lib.delete_case(cid), OpChanges.of_list(cid))[1])
             self.show_case_list()
-            self.ctx.changed()
         box.finished.connect(done)
         box.open()
         return box
@@ -366,15 +366,15 @@ class MainWindow(QMainWindow):
         return text if ok and text else None
 
     # ---- reactions -------------------------------------------------------------------------
-    def _on_ctx_cases_changed(self) -> None:
-        self.case_list.reload()
-        self._update_actions()
-
-    def _on_ctx_case_changed(self, case_id: int) -> None:
+    def _on_ctx_changes_applied(self, changes) -> None:
+        if changes.case_list:
+            self.case_list.reload()
+            self._update_actions()
+            return
         # During an import a case changes many times a second: update its row at most every
         # half second (its checklist is re-evaluated over all exhibits).
-        self._changed_cases.add(case_id)
-        if not self._case_list_timer.isActive():
+        self._changed_cases |= changes.case_ids
+        if changes.case_ids and not self._case_list_timer.isActive():
             self._case_list_timer.start()
 
     def _on_case_list_timer_timeout(self) -> None:
@@ -438,8 +438,7 @@ class MainWindow(QMainWindow):
         self._case_list_timer.stop()
         self.ctx.shutdown()  # cancel imports and exports, wait for the workers
         for signal, slot in ((self.ctx.language_changed, self._on_ctx_language_changed),
-                             (self.ctx.cases_changed, self._on_ctx_cases_changed),
-                             (self.ctx.case_changed, self._on_ctx_case_changed),
+                             (self.ctx.changes_applied, self._on_ctx_changes_applied),
                              (self.ctx.clock_ticked, self._on_ctx_clock_ticked),
                              (self.ctx.settings_changed, self._on_ctx_settings_changed)):
             signal.disconnect(slot)

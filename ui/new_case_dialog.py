@@ -13,6 +13,7 @@ from evidencekit.errors import EvidenceKitError
 from . import labels
 from .datetime_field import OptionalDateTimeEdit
 from .i18n import lang
+from .ops import OpChanges, run_op
 
 # Which instant starts the clock for each stage a case can be opened in, and its name.
 STAGE_INSTANT = {"request": "request_at", "intervention": "intervention_at",
@@ -91,6 +92,7 @@ class NewCaseDialog(QDialog):
         self.platform.currentIndexChanged.connect(self._on_platform_changed)
         self.stage.currentIndexChanged.connect(self._on_stage_changed)
         self.created_case = None
+        self._saving = False  # a create op is running: Enter twice makes one case
         self.retranslate()
         ctx.language_changed.connect(self.retranslate)
         self.resize(520, self.sizeHint().height())
@@ -169,12 +171,25 @@ class NewCaseDialog(QDialog):
                 self.error.setText(self.tr("The amount must be a number, e.g. 89.00."))
                 self.amount.setFocus()
                 return
-        try:
-            self.created_case = self.ctx.lib.create_case(**fields)
-        except EvidenceKitError as e:  # shown inline, the dialog stays open
-            from .errors import describe
-            msg, hint = describe(e)
-            self.error.setText(msg + (f"\n{hint}" if hint else ""))
+        if self._saving:
             return
-        self.ctx.changed()
-        super().accept()
+        self._saving = True
+
+        def created(changes) -> None:
+            self._saving = False
+            self.created_case = changes.value
+            super(NewCaseDialog, self).accept()
+
+        def refused(exc) -> None:
+            self._saving = False
+            if not isinstance(exc, EvidenceKitError):
+                self.ctx.presenter.show(exc, self)
+                return
+            from .errors import describe  # shown inline, the dialog stays open
+            msg, hint = describe(exc)
+            self.error.setText(msg + (f"\n{hint}" if hint else ""))
+
+        def create(lib) -> OpChanges:
+            case = lib.create_case(**fields)
+            return OpChanges.of_list(case.id, value=case)
+        run_op(self.ctx, "create case", create, on_success=created, on_failure=refused)

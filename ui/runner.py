@@ -41,6 +41,7 @@ class Job(QObject):
         self.name = name
         self.token = CancelToken()
         self.done = False
+        self.essential = False
         self.outcome = ""  # succeeded | failed | cancelled
         self.result: Any = None
         self.error: BaseException | None = None
@@ -130,9 +131,14 @@ class OperationRunner(QObject):
     def run(self, name: str, fn: Callable[..., Any], *, pool: str = WORK,
             on_success: Callable[[Any], None] | None = None,
             on_failure: Callable[[BaseException], None] | None = None,
-            on_progress: Callable[[float, str, str], None] | None = None) -> Job:
-        """Run ``fn(progress, cancel)`` on ``pool``; callbacks run on the main thread."""
+            on_progress: Callable[[float, str, str], None] | None = None,
+            essential: bool = False) -> Job:
+        """Run ``fn(progress, cancel)`` on ``pool``; callbacks run on the main thread.
+
+        An ``essential`` job (a library write, see ``ops.py``) is not cancelled when the app
+        quits: the runner waits for it, so an edit made just before closing is kept."""
         job = Job(name, self)
+        job.essential = essential
         if on_success:
             job.succeeded.connect(on_success)
         if on_failure:
@@ -141,7 +147,7 @@ class OperationRunner(QObject):
             job.progressed.connect(on_progress)
         job.finished.connect(lambda j=job: self._on_job_finished(j))
         self._jobs.add(job)
-        if self._closing:
+        if self._closing and not essential:
             job.cancel()
         self.job_started.emit(job)
         self._pools[pool].start(_Task(job, fn))
@@ -167,9 +173,9 @@ class OperationRunner(QObject):
         """Cancel everything and wait for the workers (called when the app closes)."""
         self._closing = True
         for job in list(self._jobs):
-            job.cancel()
-        for pool in self._pools.values():
-            pool.clear()  # tasks not started yet never run
+            if not job.essential:
+                job.cancel()
+        self._pools[WORK].clear()  # work not started yet never runs; queued writes still do
         ok = self.wait(msecs)
         if not ok:
             print("EvidenceKit: workers still running at exit", file=sys.stderr)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from .ops import OpChanges, run_op
 from .i18n import LANGUAGES, lang, pick
 
 ZONES = ("Asia/Shanghai", "local", "UTC", "Asia/Hong_Kong", "Asia/Singapore", "Europe/London",
@@ -115,7 +116,9 @@ class SettingsDialog(QDialog):
         import re
         names = [n.strip() for n in re.split(r"[,，、;；\n]", self.store_names.text()) if n.strip()]
         if names != (ctx.lib.setting("store_names", []) or []):
-            ctx.lib.set_setting("store_names", names)
+            # A library setting: chat roles are read again with it (no case row changes).
+            run_op(ctx, "store names", lambda lib: (lib.set_setting("store_names", names),
+                                                    OpChanges())[1])
         s.set("language", self.language.currentData())
         s.sync()
         ctx.settings_changed.emit()

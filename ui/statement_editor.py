@@ -3,6 +3,8 @@ exhibits), with templates (话术库) and a gentle warning for emotional wording
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +27,7 @@ from . import labels
 from .errors import describe
 from .exhibit_picker import ExhibitIdsRole, ExhibitLinksDelegate, ExhibitPicker
 from .i18n import lang, pick
+from .ops import OpChanges, run_op
 from .models.points_model import COL_BASIS, COL_EXHIBITS, COL_FACT, AppealPointsModel
 from .templates import load_templates, templates_for
 from .tone import check_tone
@@ -270,12 +273,24 @@ class StatementEditor(QWidget):
             fields["appeal_points"] = pts
         if not fields:
             return
-        try:
-            self.case = self.ctx.lib.update_case(self.case.id, **fields)
-        except EvidenceKitError as e:
-            self.error.setText(describe(e)[0])
+        case_id, before = self.case.id, self.case
+        self.case = replace(self.case, **fields)  # what the editor shows, until saved
+
+        def saved(changes) -> None:
+            if self.case is not None and self.case.id == case_id:
+                self.case = changes.value
+            self.error.hide()
+            self.saved.emit()
+
+        def refused(exc) -> None:
+            if self.case is not None and self.case.id == case_id:
+                self.case = before  # not saved: the next change tries again
+            if not isinstance(exc, EvidenceKitError):
+                self.ctx.presenter.show(exc, self)
+                return
+            self.error.setText(describe(exc)[0])
             self.error.show()
-            return
-        self.error.hide()
-        self.saved.emit()
-        self.ctx.changed(self.case.id)
+
+        run_op(self.ctx, "save statement",
+               lambda lib: OpChanges.of_case(case_id, lib.update_case(case_id, **fields)),
+               on_success=saved, on_failure=refused)

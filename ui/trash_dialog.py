@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QHBoxLayout, QLabel, Q
 
 from . import labels
 from .models.trash_model import COL_BUYER, COL_CASE_NO, COL_ORDER, COL_PLATFORM, COL_TRASHED, COL_TYPE, TrashModel
+from .ops import OpChanges, run_op
 from .tables import record_table
 
 
@@ -51,7 +52,7 @@ class TrashDialog(QDialog):
         self.setTabOrder(self.restore_button, self.close_button)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
-        ctx.cases_changed.connect(self.reload)
+        ctx.changes_applied.connect(self._on_ctx_changes_applied)
         ctx.language_changed.connect(self.retranslate)
         self.retranslate()
         self.reload()
@@ -76,14 +77,24 @@ class TrashDialog(QDialog):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [c.id for c in (self.model.case_at(r) for r in rows) if c is not None]
 
+    def _on_ctx_changes_applied(self, changes) -> None:
+        if changes.case_list:  # a case trashed or restored
+            self.reload()
+
     def restore_selected(self) -> list[int]:
         ids = self.selected_ids()
-        for cid in ids:
-            self.ctx.lib.restore_case(cid)
-        if ids:
-            self.ctx.changed()  # the case list and this list reload
+        if not ids:
+            return ids
+
+        def restore(lib) -> OpChanges:
+            for cid in ids:
+                lib.restore_case(cid)
+            return OpChanges.of_list(*ids)
+
+        def restored(_changes) -> None:  # the case list and this list have reloaded
             for cid in ids:
                 self.case_restored.emit(cid)
+        run_op(self.ctx, "restore cases", restore, on_success=restored)
         return ids
 
     def _update_buttons(self, *_):

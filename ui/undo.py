@@ -1,7 +1,8 @@
 """Undoable evidence edits (QUndoStack): remove, reorder (one or a block), change kind or caption.
 
-Each command writes through the library's own reversible operations (remove_exhibit /
-restore_exhibit, move_exhibit, update_exhibit) and then announces the change.
+Each command's redo and undo are ops (``ops.run_op``): the library's own reversible
+operations (remove_exhibit / restore_exhibit, move_exhibit, update_exhibit) run on the
+writer thread, in the order asked, and the views redraw from the changes they return.
 """
 
 from __future__ import annotations
@@ -9,14 +10,22 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from .ops import OpChanges, run_op
+
 
 class _ExhibitCommand(QUndoCommand):
     def __init__(self, ctx, case_id: int, text: str):
         super().__init__(text)
         self.ctx, self.case_id = ctx, case_id
 
-    def _done(self) -> None:
-        self.ctx.changed(self.case_id)
+    def _write(self, fn) -> None:
+        """Run ``fn(library)`` as an op changing this case."""
+        case_id = self.case_id
+
+        def op(lib) -> OpChanges:
+            fn(lib)
+            return OpChanges.of_case(case_id)
+        run_op(self.ctx, self.text(), op)
 
 
 class RemoveExhibitsCommand(_ExhibitCommand):
@@ -26,14 +35,12 @@ class RemoveExhibitsCommand(_ExhibitCommand):
         self.exhibits = sorted(exhibits, key=lambda e: e[1])
 
     def redo(self) -> None:
-        for eid, _pos in self.exhibits:
-            self.ctx.lib.remove_exhibit(eid)
-        self._done()
+        exhibits = list(self.exhibits)
+        self._write(lambda lib: [lib.remove_exhibit(eid) for eid, _pos in exhibits])
 
     def undo(self) -> None:
-        for eid, pos in self.exhibits:  # ascending, so each lands at its old number
-            self.ctx.lib.restore_exhibit(eid, pos)
-        self._done()
+        exhibits = list(self.exhibits)  # ascending, so each lands at its old number
+        self._write(lambda lib: [lib.restore_exhibit(eid, pos) for eid, pos in exhibits])
 
 
 class EditExhibitCommand(_ExhibitCommand):
@@ -42,12 +49,12 @@ class EditExhibitCommand(_ExhibitCommand):
         self.exhibit_id, self.field, self.old, self.new = exhibit_id, field, old, new
 
     def redo(self) -> None:
-        self.ctx.lib.update_exhibit(self.exhibit_id, **{self.field: self.new})
-        self._done()
+        eid, change = self.exhibit_id, {self.field: self.new}
+        self._write(lambda lib: lib.update_exhibit(eid, **change))
 
     def undo(self) -> None:
-        self.ctx.lib.update_exhibit(self.exhibit_id, **{self.field: self.old})
-        self._done()
+        eid, change = self.exhibit_id, {self.field: self.old}
+        self._write(lambda lib: lib.update_exhibit(eid, **change))
 
 
 class EditExhibitsCommand(_ExhibitCommand):
@@ -79,22 +86,24 @@ class MoveExhibitsCommand(_ExhibitCommand):
         self.old_order, self.new_order = list(old_order), list(new_order)
 
     def _apply(self, order: list[int]) -> None:
-        # Front to back: each move puts one exhibit at its final number and leaves the ones
-        # before it alone, so only exhibits that are out of place are moved (and logged).
-        current = [e.id for e in self.ctx.lib.list_exhibits(self.case_id)]
-        for pos, eid in enumerate(order, start=1):
-            if eid in current and current.index(eid) != pos - 1:
-                self.ctx.lib.move_exhibit(eid, pos)
-                current.remove(eid)
-                current.insert(pos - 1, eid)
+        case_id = self.case_id
+
+        def reorder(lib) -> None:
+            # Front to back: each move puts one exhibit at its final number and leaves the
+            # ones before it alone, so only exhibits out of place are moved (and logged).
+            current = [e.id for e in lib.list_exhibits(case_id)]
+            for pos, eid in enumerate(order, start=1):
+                if eid in current and current.index(eid) != pos - 1:
+                    lib.move_exhibit(eid, pos)
+                    current.remove(eid)
+                    current.insert(pos - 1, eid)
+        self._write(reorder)
 
     def redo(self) -> None:
-        self._apply(self.new_order)
-        self._done()
+        self._apply(list(self.new_order))
 
     def undo(self) -> None:
-        self._apply(self.old_order)
-        self._done()
+        self._apply(list(self.old_order))
 
 
 class CaseFieldCommand(QUndoCommand):
@@ -106,13 +115,16 @@ class CaseFieldCommand(QUndoCommand):
         self.ctx, self.case_id, self.field, self.old, self.new = ctx, case_id, field, old, new
         self._written = True
 
+    def _write(self, value) -> None:
+        case_id, change = self.case_id, {self.field: value}
+        run_op(self.ctx, self.text(),
+               lambda lib: OpChanges.of_case(case_id, lib.update_case(case_id, **change)))
+
     def redo(self) -> None:
         if self._written:
             self._written = False
             return
-        self.ctx.lib.update_case(self.case_id, **{self.field: self.new})
-        self.ctx.changed(self.case_id)
+        self._write(self.new)
 
     def undo(self) -> None:
-        self.ctx.lib.update_case(self.case_id, **{self.field: self.old})
-        self.ctx.changed(self.case_id)
+        self._write(self.old)

@@ -70,3 +70,9 @@ def make_case(lib, clock, **fields):
                     buyer_name="张三", buyer_phone="13812341234", amount="89.00")
     defaults.update(fields)
     return lib.create_case(**defaults)
+
+
+def settle(qtbot, ctx, timeout=10000):
+    """Wait until the writes asked for so far are done and announced (every app write is an
+    op on the runner's writer thread, see ui/ops.py)."""
+    qtbot.waitUntil(lambda: not ctx.runner.busy, timeout=timeout)

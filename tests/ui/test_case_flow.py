@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from evidencekit import checklist
 
-from .conftest import DATA, make_case, wait_imports
+from .conftest import DATA, make_case, wait_imports, settle
 
 
 def test_new_case_dialog_creates_and_opens_case(qtbot, window, ctx):
@@ -21,6 +21,7 @@ def test_new_case_dialog_creates_and_opens_case(qtbot, window, ctx):
     dlg.buyer.setText("李四")  # keyClicks only types ASCII
     qtbot.keyClicks(dlg.amount, "59.9")
     dlg.accept()
+    settle(qtbot, ctx)
     assert dlg.created_case is not None
     case = ctx.lib.get_case(dlg.created_case.id)
     assert case.order_no == "6900000000001"
@@ -169,12 +170,15 @@ def test_facts_form_saves_and_restarts_clocks(qtbot, window, ctx, clock):
     window.case_view.tabs.setCurrentWidget(form)
     form.texts["judgment_ref"].setText("PD-2024-0918-001")
     form.texts["judgment_ref"].editingFinished.emit()
+    settle(qtbot, ctx)
     assert ctx.lib.get_case(case.id).judgment_ref == "PD-2024-0918-001"
     form.against.setChecked(True)
+    settle(qtbot, ctx)
     qtbot.wait(200)
     chips = window.case_view.banner.chip_texts()
     assert len(chips) == 2  # remedy (24 h) and appeal (7 days)
     form.instants["judgment_at"].check.setChecked(False)
+    settle(qtbot, ctx)
     qtbot.wait(200)
     assert ctx.lib.get_case(case.id).judgment_at is None
     assert window.case_view.banner.chip_texts() == []
@@ -238,6 +242,7 @@ def test_trash_case_from_the_list(qtbot, window, ctx, clock):
     box = window.findChild(QMessageBox)
     assert case.order_no in box.text()
     box.done(QMessageBox.Yes)
+    settle(qtbot, ctx)
     assert [c.id for c in ctx.lib.list_cases()] == [keep.id]
     assert window.case_list.model.rowCount() == 1
 

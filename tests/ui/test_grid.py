@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QListView
 
 from ui.grid_delegate import grid_texts, split_lines
 
-from .conftest import DATA, make_case
+from .conftest import DATA, make_case, settle
 
 
 def _grid_case(ctx, clock):
@@ -65,6 +65,7 @@ def test_drag_a_block_in_the_grid_is_one_undo_step(qtbot, window, ctx, clock):
                   QDragMoveEvent(point, Qt.MoveAction, mime, Qt.LeftButton, Qt.NoModifier),
                   QDropEvent(QPointF(point), Qt.MoveAction, mime, Qt.LeftButton, Qt.NoModifier)):
         QApplication.sendEvent(viewport, event)
+    settle(qtbot, ctx)
 
     after = [before[2], before[3], before[0], before[1]]
     assert [e.id for e in ctx.lib.list_exhibits(case.id)] == after
@@ -74,8 +75,10 @@ def test_drag_a_block_in_the_grid_is_one_undo_step(qtbot, window, ctx, clock):
     assert panel.selected_ids() == before[:2]  # the moved block stays selected
 
     stack.undo()
+    settle(qtbot, ctx)
     assert [e.id for e in ctx.lib.list_exhibits(case.id)] == before
     stack.redo()
+    settle(qtbot, ctx)
     assert [e.id for e in ctx.lib.list_exhibits(case.id)] == after
     stack.undo()
     qtbot.waitUntil(lambda: [e.id for e in model.exhibits()] == before)

@@ -35,7 +35,8 @@ def test_preview_then_import_refreshes_the_case_list(qtbot, window, ctx, tmp_pat
     dlg.show_filter.setCurrentIndex(1)  # errors only
     assert dlg.proxy.rowCount() == 1
 
-    with qtbot.waitSignal(ctx.cases_changed, timeout=30000):
+    with qtbot.waitSignal(ctx.changes_applied, timeout=30000,
+                          check_params_cb=lambda changes: changes.case_list):
         dlg.import_button.click()
     _wait(qtbot, dlg)
     assert dlg.report is not None and dlg.report.counts["created"] == 3

@@ -7,7 +7,7 @@ from evidencekit.rules import load_rules
 from ui.templates import fill, load_templates, templates_for
 from ui.tone import check_tone
 
-from .conftest import make_case
+from .conftest import make_case, settle
 
 
 def test_notification_when_case_becomes_due_soon(qtbot, window, ctx, clock):
@@ -53,6 +53,7 @@ def test_statement_editor_warns_and_applies_template(qtbot, window, ctx, clock):
     assert editor.template.count() >= 2
     assert editor.template.currentData() == "app_signed"  # the type's own template first
     editor.apply_template()
+    settle(qtbot, ctx)
     saved = ctx.lib.get_case(case.id)
     assert "PD-7" in saved.statement and case.order_no in saved.statement
     assert saved.appeal_points and saved.appeal_points[0].basis

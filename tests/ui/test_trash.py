@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .conftest import make_case
+from .conftest import make_case, settle
 
 
 def _focus(qtbot, window, widget):
@@ -36,6 +36,7 @@ def test_delete_key_asks_then_trashes_and_trash_view_restores(qtbot, window, ctx
     qtbot.keyClick(page.table, Qt.Key_Delete)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "confirmTrash") is not None)
     window.findChild(QMessageBox, "confirmTrash").done(QMessageBox.Yes)
+    settle(qtbot, ctx)
     assert [c.id for c in ctx.lib.list_cases()] == [keep.id]
     assert [c.id for c in ctx.lib.list_cases(trash=True)] == [case.id]
     assert page.model.rowCount() == 1
@@ -49,6 +50,7 @@ def test_delete_key_asks_then_trashes_and_trash_view_restores(qtbot, window, ctx
     assert trash.model.case_at(0).order_no == "4921"
     assert trash.restore_button.isEnabled()
     qtbot.mouseClick(trash.restore_button, Qt.LeftButton)
+    settle(qtbot, ctx)
     assert {c.id for c in ctx.lib.list_cases()} == {case.id, keep.id}
     assert ctx.lib.list_cases(trash=True) == []
     assert trash.model.rowCount() == 0 and not trash.restore_button.isEnabled()
@@ -64,12 +66,14 @@ def test_trash_from_an_open_case_clears_its_undo(qtbot, window, ctx, clock):
     form = window.case_view.facts
     form.texts["buyer_name"].setText("李四")
     form.texts["buyer_name"].editingFinished.emit()
+    settle(qtbot, ctx)
     assert window.case_view.undo_stack.count() == 1
     window.act_trash_anywhere.trigger()  # Ctrl+Shift+Delete works inside a case too
     box = window.findChild(QMessageBox, "confirmTrash")
     box.done(QMessageBox.Yes)
     assert not window.in_case()
     assert window.case_view.undo_stack.count() == 0
+    settle(qtbot, ctx)
     assert ctx.lib.list_cases(trash=True)[0].buyer_name == "李四"
 
 
