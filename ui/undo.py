@@ -68,14 +68,12 @@ class EditExhibitsCommand(_ExhibitCommand):
         self.changes = [(eid, dict(old), dict(new)) for eid, old, new in changes]
 
     def redo(self) -> None:
-        for eid, _old, new in self.changes:
-            self.ctx.lib.update_exhibit(eid, **new)
-        self._done()
+        changes = [(eid, new) for eid, _old, new in self.changes]
+        self._write(lambda lib: [lib.update_exhibit(eid, **new) for eid, new in changes])
 
     def undo(self) -> None:
-        for eid, old, _new in reversed(self.changes):
-            self.ctx.lib.update_exhibit(eid, **old)
-        self._done()
+        changes = [(eid, old) for eid, old, _new in reversed(self.changes)]
+        self._write(lambda lib: [lib.update_exhibit(eid, **old) for eid, old in changes])
 
 
 class MoveExhibitsCommand(_ExhibitCommand):

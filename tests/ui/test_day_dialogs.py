@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QLabel
 
+from ui.ops import OpChanges
+
 from .conftest import DATA, make_case
 
 
@@ -39,7 +41,7 @@ def test_export_is_disabled_without_a_case(qtbot, window, ctx, clock):
     assert not window.act_export.isEnabled()
     assert window.export_bundle() is None
     case = make_case(ctx.lib, clock)
-    ctx.changed()
+    ctx.apply(OpChanges(case_list=True))  # cases made outside the app's ops
     window.case_list.select_case(case.id)
     assert window.act_export.isEnabled()
 
@@ -147,7 +149,7 @@ def test_empty_list_points_to_the_trash(qtbot, window, ctx, clock):
     for order in ("1001", "1002"):
         case = make_case(ctx.lib, clock, order_no=order)
         ctx.lib.delete_case(case.id)
-    ctx.changed()
+    ctx.apply(OpChanges(case_list=True))  # cases made outside the app's ops
     hint = window.case_list.empty
     assert hint.isVisible() and "2" in hint.text() and "回收站" in hint.text()
     with qtbot.waitSignal(window.case_list.trash_requested, timeout=1000):

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from evidencekit import checklist
 from ui.models.exhibit_model import COL_KIND
 
-from .conftest import DATA, make_case, wait_imports
+from .conftest import DATA, make_case, wait_imports, settle
 
 
 def _case_with_photos(ctx, clock, tmp_path, names=("IMG_1.jpg", "IMG_2.jpg", "IMG_3.jpg"), **kw):
@@ -36,13 +36,16 @@ def test_kind_of_several_exhibits_changes_in_one_undo_step(qtbot, window, ctx, c
     packing = next(a for a in kinds.actions() if a.data() == "packing_record")
     steps = window.case_view.undo_stack.count()
     packing.trigger()
+    settle(qtbot, ctx)
     assert {e.kind for e in _photos(ctx, case)} == {"packing_record"}
     assert window.case_view.undo_stack.count() == steps + 1
     qtbot.wait(250)  # the view redraws on a short timer; the three stay selected
     assert len(panel.selected_ids()) == 3
     window.act_undo.trigger()
+    settle(qtbot, ctx)
     assert {e.kind for e in _photos(ctx, case)} == {"photo"}
     window.act_redo.trigger()
+    settle(qtbot, ctx)
     assert {e.kind for e in _photos(ctx, case)} == {"packing_record"}
 
 
@@ -57,13 +60,17 @@ def test_caption_prefix_and_new_mark_for_several_at_once(qtbot, window, ctx, clo
     panel.prefix_asker = lambda: "打包称重"
     prefix = next(a for a in panel.context_menu().actions() if "说明前缀" in a.text())
     prefix.trigger()
+    settle(qtbot, ctx)
     assert [e.caption for e in _photos(ctx, case)] == ["打包称重 正面", "打包称重", "打包称重"]
     panel.toggle_new()
+    settle(qtbot, ctx)
     assert all(e.is_new for e in _photos(ctx, case))
     assert stack.count() == steps + 2
     window.act_undo.trigger()
+    settle(qtbot, ctx)
     assert not any(e.is_new for e in _photos(ctx, case))
     window.act_undo.trigger()
+    settle(qtbot, ctx)
     assert [e.caption for e in _photos(ctx, case)] == ["正面", "", ""]
 
 
