@@ -34,8 +34,8 @@ from evidencekit.errors import RuleError
 from . import labels
 from .errors import describe
 from .i18n import lang, pick
-from .preview.pdf_view import PdfPreview
 from .ops import OpChanges, run_op
+from .preview.pdf_view import PdfPreview
 from .runner import WORK
 
 

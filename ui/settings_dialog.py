@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from .ops import OpChanges, run_op
 from .i18n import LANGUAGES, lang, pick
+from .ops import OpChanges, run_op
 
 ZONES = ("Asia/Shanghai", "local", "UTC", "Asia/Hong_Kong", "Asia/Singapore", "Europe/London",
          "America/Los_Angeles", "America/New_York")

@@ -27,8 +27,8 @@ from . import labels
 from .errors import describe
 from .exhibit_picker import ExhibitIdsRole, ExhibitLinksDelegate, ExhibitPicker
 from .i18n import lang, pick
-from .ops import OpChanges, run_op
 from .models.points_model import COL_BASIS, COL_EXHIBITS, COL_FACT, AppealPointsModel
+from .ops import OpChanges, run_op
 from .templates import load_templates, templates_for
 from .tone import check_tone
 

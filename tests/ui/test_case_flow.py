@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from evidencekit import checklist
 
-from .conftest import DATA, make_case, wait_imports, settle
+from .conftest import DATA, make_case, settle, wait_imports
 
 
 def test_new_case_dialog_creates_and_opens_case(qtbot, window, ctx):

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from evidencekit import checklist
 from ui.models.exhibit_model import COL_KIND
 
-from .conftest import DATA, make_case, wait_imports, settle
+from .conftest import DATA, make_case, settle, wait_imports
 
 
 def _case_with_photos(ctx, clock, tmp_path, names=("IMG_1.jpg", "IMG_2.jpg", "IMG_3.jpg"), **kw):
