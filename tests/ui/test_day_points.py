@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 from ui.exhibit_picker import ExhibitIdsRole, ExhibitPicker
 from ui.models.points_model import COL_EXHIBITS
 
-from .conftest import DATA, make_case
+from .conftest import DATA, make_case, settle
 
 
 def _appeal_case(ctx, clock):
@@ -56,6 +56,7 @@ def test_points_pick_exhibits_and_link_to_them(qtbot, window, ctx, clock):
     qtbot.keyClick(table, Qt.Key_Return)
     assert offered == [[e.id for e in exhibits]]  # the case's own exhibits were offered
     editor.save()
+    settle(qtbot, ctx)
     saved = ctx.lib.get_case(case.id).appeal_points[0]
     assert saved.exhibit_ids == [exhibits[1].id, exhibits[2].id]
     assert index.data() == "E2, E3"
