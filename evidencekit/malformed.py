@@ -11,6 +11,7 @@ failure must reach the user, happens at the same place.
 from __future__ import annotations
 
 import struct
+import zipfile
 import zlib
 
 from PIL import UnidentifiedImageError
@@ -24,3 +25,11 @@ PDF_MALFORMED: tuple[type[Exception], ...] = (
 IMAGE_MALFORMED: tuple[type[Exception], ...] = (
     UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, TypeError, KeyError,
     IndexError, struct.error, ZeroDivisionError)
+
+
+def xlsx_malformed() -> tuple[type[Exception], ...]:
+    """What openpyxl raises on a damaged workbook (imported on demand: openpyxl is slow to load
+    and only spreadsheets need it). XML parse errors are SyntaxErrors."""
+    from openpyxl.utils.exceptions import InvalidFileException
+    return (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError,
+            AttributeError, OSError, SyntaxError, EOFError)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import TableMalformed, XlsxDamaged
+from ..malformed import xlsx_malformed
 from .textio import detect_file, read_text, sniff_encoding
 
 TIME_KEYS = ("time", "时间", "发送时间", "日期时间", "ftime", "timestamp", "send_time", "sendTime",
@@ -79,8 +80,8 @@ def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
     try:
         import openpyxl
         wb = openpyxl.load_workbook(f, read_only=True, data_only=True)
-    except Exception as e:
-        f.close()  # openpyxl raises zipfile, KeyError, XML and its own errors
+    except xlsx_malformed() as e:
+        f.close()
         raise XlsxDamaged() from e
     try:
         ws = wb.worksheets[0] if wb.worksheets else None

@@ -187,3 +187,12 @@ def test_parsers_read_nameless_blobs_by_content(tmp_path, name, count):
         assert len(parse_chat(DATA / name).messages) == count
     else:
         assert len(parse_trace(blob).events) == count
+
+
+def test_a_cut_off_workbook_is_refused_as_a_damaged_xlsx(tmp_path):
+    whole = (DATA / "chat.xlsx").read_bytes()
+    cut = tmp_path / "chat.xlsx"
+    cut.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(IngestError) as e:
+        analyze(cut, "chat_log")
+    assert e.value.code == "xlsx_damaged" and e.value.hint("en")
