@@ -26,6 +26,17 @@ class UnknownProfile(UsageError):
     MESSAGE = ("未知的提交配置：{profile}（可用：{names}）", "Unknown profile: {profile} (available: {names})")
 
 
+class UnknownMode(UsageError):
+    code = "unknown_mode"
+    MESSAGE = ("未知的导出模式：{mode}（arbitration 或 appeal）", "Unknown mode: {mode} (arbitration or appeal)")
+
+
+class NoExhibits(ExportError):
+    code = "no_exhibits"
+    MESSAGE = ("案件没有证据，无法生成材料", "The case has no exhibits to bundle")
+    HINT = ("请先添加证据。", "Add evidence first.")
+
+
 class OutputNotPdf(UsageError):
     code = "output_not_pdf"
     MESSAGE = ("输出文件应以 .pdf 结尾：{name}", "Output must end in .pdf: {name}")

@@ -8,7 +8,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 
 from ..domain import MODES, Exhibit
-from ..errors import ExportError, UsageError
+from ..errors import NaiveInstant, NoExhibits, OriginalUnreadable, UnknownMode
 from ..kinds import view_name
 from .profiles import Profile
 from .source import BundleSource
@@ -69,9 +69,7 @@ def file_type(source: BundleSource, ex: Exhibit) -> str:
     try:
         return decide_file_type(Path(source.blob_path(ex.sha256)), ex.source_name)["file_type"]
     except OSError as e:
-        raise ExportError(f"无法读取原件：{ex.source_name}", f"Cannot read original: "
-                          f"{ex.source_name}", hint_zh="请检查案件库是否完整。",
-                          hint_en="Check the library folder.") from e
+        raise OriginalUnreadable(name=ex.source_name, reason=e.strerror or e) from e
 
 
 def make_bundle_id(source: BundleSource, mode: str, profile: str, now: datetime,
@@ -86,13 +84,11 @@ def make_bundle_id(source: BundleSource, mode: str, profile: str, now: datetime,
 def build_plan(source: BundleSource, out: Path, *, mode: str, profile: Profile,
                now: datetime, zone: tzinfo, mask: bool) -> ExportPlan:
     if mode not in MODES:
-        raise UsageError(f"未知的导出模式：{mode}（arbitration 或 appeal）",
-                         f"Unknown mode: {mode} (arbitration or appeal)")
+        raise UnknownMode(mode=mode)
     if now.tzinfo is None:
-        raise UsageError("生成时间缺少时区", "Generation time needs a zone offset")
+        raise NaiveInstant()
     if not source.exhibits:
-        raise ExportError("案件没有证据，无法生成材料", "The case has no exhibits to bundle",
-                          hint_zh="请先添加证据。", hint_en="Add evidence first.")
+        raise NoExhibits()
     items = []
     for n, ex in enumerate(sorted(source.exhibits, key=lambda e: (e.position, e.id)), start=1):
         ftype = file_type(source, ex)
