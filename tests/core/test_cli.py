@@ -210,3 +210,11 @@ def test_a_bug_in_a_command_exits_2_with_one_line_not_a_traceback(monkeypatch, t
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err
     assert "Traceback" not in err
+
+
+def test_export_of_a_case_without_exhibits_is_refused_and_writes_nothing(lib, tmp_path):
+    ek(lib, "case", "new", "--type", "quality_issue", "--order", "1")
+    out = tmp_path / "bundle.pdf"
+    r = ek(lib, "export", "1", "-o", out, "--now", "2024-09-20T10:00+08:00", lang="en")
+    assert r.returncode == 2 and "The case has no exhibits to bundle" in r.stderr
+    assert not out.exists() and not list(tmp_path.glob("*.pdf*"))
