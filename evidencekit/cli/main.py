@@ -44,8 +44,12 @@ def main(argv: list[str] | None = None) -> int:
         pass
     lang = detect_lang(None)
     # pypdf narrates what it repairs in the files it reads; the command's own line says what
-    # matters to the user (one line per error, as promised).
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    # matters to the user (one line per error, as promised). A NullHandler keeps the notes
+    # from Python's last-resort stderr handler; the level stays, so ingestion still counts
+    # them (facts["repaired"]).
+    pypdf_log = logging.getLogger("pypdf")
+    if not any(isinstance(h, logging.NullHandler) for h in pypdf_log.handlers):
+        pypdf_log.addHandler(logging.NullHandler())
     try:
         args = build_parser().parse_args(argv)
         lang = detect_lang(args.lang)

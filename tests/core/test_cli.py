@@ -218,3 +218,16 @@ def test_export_of_a_case_without_exhibits_is_refused_and_writes_nothing(lib, tm
     r = ek(lib, "export", "1", "-o", out, "--now", "2024-09-20T10:00+08:00", lang="en")
     assert r.returncode == 2 and "The case has no exhibits to bundle" in r.stderr
     assert not out.exists() and not list(tmp_path.glob("*.pdf*"))
+
+
+def test_attach_still_reports_a_repaired_pdf(lib, tmp_path):
+    """The CLI keeps pypdf's notes off stderr without muting them for ingestion."""
+    data = (REPO / "tests" / "data" / "inspection_report.pdf").read_bytes()
+    i = data.rindex(b"startxref") + len(b"startxref\n")
+    p = tmp_path / "bad xref.pdf"
+    p.write_bytes(data[:i] + b"999999" + data[data.index(b"\n", i):])
+    ek(lib, "case", "new", "--type", "quality_issue", "--order", "1")
+    r = ek(lib, "attach", "1", p, "--json", lang="en")
+    assert r.returncode == 0, r.stderr
+    (exhibit,) = json.loads(r.stdout)
+    assert exhibit["facts"]["repaired"] is True and "xref" not in r.stderr.lower()
