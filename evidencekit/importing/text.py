@@ -19,25 +19,26 @@ def _value(v, zone: tzinfo) -> str:
     return format_local(v, zone) if isinstance(v, datetime) else str(v)
 
 
-def row_line(r, lang: str, zone: tzinfo) -> str:
+def row_line(r, lang: str, zone: tzinfo, type_name=lambda type_id: type_id) -> str:
     zh, en = RESULT_NAMES[r.result]
     head = pick(lang, f"  第 {r.row} 行", f"  row {r.row}") + f"  {r.after_sale_no or '—'}  {pick(lang, zh, en)}"
     if r.case_no:
         head += f"  {r.case_no}"
     if r.result == "new" and r.dispute_type:
-        head += f"  {r.dispute_type}"
+        head += f"  {type_name(r.dispute_type)}"
     parts = [pick(lang, e.zh, e.en) for e in r.errors] + [pick(lang, w.zh, w.en) for w in r.warnings]
     if r.result in ("updated", "closed"):
         parts += [f"{label(c.field, lang)} {_value(c.old, zone)} → {_value(c.new, zone)}" for c in r.changes]
     return head + (("：" if lang == "zh" else ": ") + pick(lang, "；", "; ").join(parts) if parts else "")
 
 
-def header_lines(report, lang: str) -> list[str]:
+def header_lines(report, lang: str, platform_name: str = "") -> list[str]:
     """What was read: the file, platform, zone, header row and each field's column."""
     name = Path(report.file).name
-    lines = [pick(lang, f"{name}：平台 {report.platform}，无时区的时间按 {report.zone} 读取，"
+    platform = platform_name or report.platform
+    lines = [pick(lang, f"{name}：平台 {platform}，无时区的时间按 {report.zone} 读取，"
                         f"表头在第 {report.header_row} 行",
-                  f"{name}: platform {report.platform}, times without a zone read in {report.zone}, "
+                  f"{name}: platform {platform}, times without a zone read in {report.zone}, "
                   f"headers on row {report.header_row}")]
     lines.append(pick(lang, "列：", "Columns: ") + "  ".join(
         f"{label(f, lang)} ← “{h}”" for f, h in report.columns.items()))
