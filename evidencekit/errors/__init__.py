@@ -47,6 +47,21 @@ from .general import (
     UnknownZone,
     UsageError,
 )
+from .importing import (
+    ImportListError,
+    ImportTableInvalid,
+    ImportTableUnreadable,
+    ListDamaged,
+    ListIsFolder,
+    ListMissing,
+    ListNotPermitted,
+    ListNotTable,
+    ListOldExcel,
+    MappingInvalid,
+    MappingUnreadable,
+    MissingColumns,
+    NoHeaderRow,
+)
 from .ingest import (
     EmptyFile,
     FileMissing,
@@ -104,4 +119,7 @@ __all__ = [
     "RuleError", "StatementFileUnreadable", "StoreError", "TableMalformed", "UnknownDisputeType",
     "UnknownKind", "UnknownOutcome", "UnknownPlatform", "UnknownStage", "UnknownZone",
     "UsageError", "VerifyError", "VideoUnreadable", "WrongFormat", "XlsxDamaged", "declared",
+    "ImportListError", "ListMissing", "ListNotPermitted", "ListNotTable", "ListIsFolder", "ListOldExcel",
+    "ListDamaged", "NoHeaderRow", "MissingColumns", "MappingInvalid", "MappingUnreadable",
+    "ImportTableInvalid", "ImportTableUnreadable",
 ]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import INSTANT_FIELDS
-from ..errors import EvidenceKitError
+from ..errors import MappingInvalid, MappingUnreadable, MissingColumns, NoHeaderRow
 from .values import normalize
 
 MAPPING_SCHEMA_VERSION = 1
@@ -68,11 +68,6 @@ def label(name: str, lang: str = "zh") -> str:
     return zh if lang.startswith("zh") else en
 
 
-class ImportListError(EvidenceKitError):
-    """The list (or its mapping file) cannot be imported at all; nothing was changed."""
-    code = "import"
-
-
 @dataclass(frozen=True)
 class Mapping:
     """A layout: headers per field, and optionally the platform, zone and header row."""
@@ -83,12 +78,8 @@ class Mapping:
     source: str = ""     # the mapping file, "" for the built-in headers
 
 
-def _fail(file: str, key: str, expected: str) -> ImportListError:
-    return ImportListError(f"映射文件 {file} 有误：键 “{key}” 应为 {expected}",
-                           f"Mapping file {file} is malformed: key '{key}' must be {expected}",
-                           hint_zh="示例见 assets/import/mapping-sample.toml。",
-                           hint_en="See assets/import/mapping-sample.toml for an example.",
-                           code="mapping_invalid")
+def _fail(file: str, key: str, expected: str) -> MappingInvalid:
+    return MappingInvalid(file=file, key=key, expected=expected)
 
 
 def known_fields() -> tuple[str, ...]:
@@ -103,9 +94,7 @@ def load_mapping(path: Path | str) -> Mapping:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as e:
-        raise ImportListError(f"无法读取映射文件 {file}：{e.strerror}",
-                              f"Cannot read the mapping file {file}: {e.strerror}",
-                              code="mapping_invalid") from e
+        raise MappingUnreadable(file=file, reason=e.strerror or type(e).__name__) from e
     except UnicodeDecodeError:
         raise _fail(file, "(file)", "UTF-8 text") from None
     except tomllib.TOMLDecodeError as e:
@@ -191,23 +180,14 @@ def find_columns(rows: list[tuple[int, list[Any]]], mapping: Mapping) -> Columns
         if all(f in found for f in REQUIRED):
             break
     if best is None or not best[2]:
-        raise ImportListError("找不到表头：前几行里没有“售后单号”“订单号”这样的列名",
-                              "No header row found: the first rows name no column such as "
-                              "售后单号 / Return Order ID",
-                              hint_zh="用 --mapping 指定列名（示例：assets/import/mapping-sample.toml）。",
-                              hint_en="Name the columns with --mapping (example: "
-                                      "assets/import/mapping-sample.toml).", code="no_header")
+        raise NoHeaderRow()
     number, cells, found = best
     missing = [f for f in REQUIRED if f not in found]
     if "reason" not in found and "after_sale_type" not in found:
         missing.append("reason")
     if missing:
         seen = "、".join(str(c).strip() for c in cells if c not in (None, ""))
-        raise ImportListError(
-            "缺少必需的列：" + "、".join(label(m) for m in missing) + f"（第 {number} 行的表头：{seen}）",
-            "Missing required columns: " + ", ".join(label(m, "en") for m in missing)
-            + f" (headers on row {number}: {seen})",
-            hint_zh="用 --mapping 指定这些列的列名。", hint_en="Name these columns with --mapping.",
-            code="missing_columns")
+        raise MissingColumns(missing_zh="、".join(label(m) for m in missing),
+                             missing_en=", ".join(label(m, "en") for m in missing), row=number, seen=seen)
     english = sum(1 for _, h in found.values() if h.isascii()) * 2 > len(found)
     return Columns(found=found, header_row=number, english=english)

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from ..assets import asset_path
 from ..domain import INSTANT_FIELDS
-from ..errors import EvidenceKitError
-from .columns import ImportListError
+from ..errors import ImportTableInvalid, ImportTableUnreadable
 from .values import normalize
 
 TABLE_SCHEMA_VERSION = 1
@@ -38,12 +37,8 @@ class PlatformTables:
         return self.statuses.get(normalize(status)) if status else None
 
 
-def _fail(file: str, key: str, expected: str) -> ImportListError:
-    return ImportListError(f"导入对照表 {file} 有误：键 “{key}” 应为 {expected}",
-                           f"Import table {file} is malformed: key '{key}' must be {expected}",
-                           hint_zh="请修正该文件（格式见 assets/import/douyin.toml）。",
-                           hint_en="Fix the file (see assets/import/douyin.toml for the format).",
-                           code="import_table_invalid")
+def _fail(file: str, key: str, expected: str) -> ImportTableInvalid:
+    return ImportTableInvalid(file=file, key=key, expected=expected)
 
 
 def _merge(tables: PlatformTables, path: Path, type_ids: set[str]) -> None:
@@ -92,6 +87,5 @@ def load_tables(platform, library_root: Path | None) -> PlatformTables:
             try:
                 _merge(tables, own, type_ids)
             except OSError as e:
-                raise EvidenceKitError(f"无法读取 {own}：{e.strerror}", f"Cannot read {own}: {e.strerror}",
-                                       code="import_table_invalid") from e
+                raise ImportTableUnreadable(file=str(own), reason=e.strerror or type(e).__name__) from e
     return tables

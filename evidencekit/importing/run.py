@@ -109,7 +109,7 @@ def import_list(lib, path: Path | str, *, platform: str | None = None,
     ``on_row`` every row's result as it is decided (e.g. to print it), so memory stays flat
     however long the list.
 
-    Raises :class:`~evidencekit.importing.columns.ImportListError` (nothing changed) when the
+    Raises :class:`~evidencekit.errors.ImportListError` (nothing changed) when the
     list cannot be read or lacks a required column; row problems are in the report.
     """
     path = Path(path)

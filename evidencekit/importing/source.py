@@ -13,9 +13,16 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..errors import EvidenceKitError
+from ..errors import (
+    EvidenceKitError,
+    ListDamaged,
+    ListIsFolder,
+    ListMissing,
+    ListNotPermitted,
+    ListNotTable,
+    ListOldExcel,
+)
 from ..ingest.tables import iter_table_rows
-from .columns import ImportListError
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -30,16 +37,11 @@ class ListSource:
             magic = f.read(8)
         suffix = path.suffix.lower()
         if suffix == ".xls" or magic.startswith(b"\xd0\xcf\x11\xe0"):
-            raise ImportListError(f"{path.name} 是旧版 Excel（.xls）文件，无法读取",
-                                  f"{path.name} is an old Excel (.xls) file, which cannot be read",
-                                  hint_zh="在 Excel 里另存为 .xlsx 或 CSV 后再导入。",
-                                  hint_en="Save it as .xlsx or CSV in Excel, then import that.",
-                                  code="list_format")
+            raise ListOldExcel(name=path.name)
         self.fmt = "xlsx" if suffix in XLSX_SUFFIXES or magic.startswith(b"PK\x03\x04") else "csv"
         if self.fmt == "csv" and suffix not in CSV_SUFFIXES and b"\x00" in magic and not (
                 magic.startswith((b"\xff\xfe", b"\xfe\xff"))):
-            raise ImportListError(f"{path.name} 不是 Excel 或 CSV 表格",
-                                  f"{path.name} is not an Excel or CSV table", code="list_format")
+            raise ListNotTable(name=path.name)
         self.total = self._count_rows()
         self._gen, self.encoding = iter_table_rows(path, self.fmt)
         self._rows = enumerate(self._gen, start=1)
@@ -79,10 +81,7 @@ class ListSource:
         except EvidenceKitError:
             raise
         except Exception as e:  # noqa: BLE001 - openpyxl/zip/XML errors met while streaming
-            raise ImportListError("表格读到一半出错，文件可能已损坏",
-                                  "The table broke off while being read; the file may be damaged",
-                                  hint_zh="请重新导出后再导入。", hint_en="Export it again and import that.",
-                                  code="list_damaged") from e
+            raise ListDamaged() from e
 
     def fraction(self) -> float:
         return min(0.99, self.read / self.total) if self.total else 0.0
@@ -103,10 +102,8 @@ def open_list(path: Path) -> ListSource:
     try:
         return ListSource(path)
     except FileNotFoundError:
-        raise ImportListError(f"找不到文件：{path}", f"No such file: {path}", code="list_missing") from None
+        raise ListMissing(path=str(path)) from None
     except IsADirectoryError:
-        raise ImportListError(f"{path} 是文件夹，不是表格", f"{path} is a folder, not a table",
-                              code="list_format") from None
+        raise ListIsFolder(path=str(path)) from None
     except PermissionError:
-        raise ImportListError(f"没有权限读取 {path}", f"No permission to read {path}",
-                              code="list_missing") from None
+        raise ListNotPermitted(path=str(path)) from None

@@ -77,9 +77,6 @@ def test_a_declared_error_missing_a_part_fails_at_the_raise_site():
 # list only shrinks: a new failure gets a class in evidencekit/errors/.
 FREE_TEXT_ALLOWED = {
     "evidencekit/export/limits.py": "the limit message is composed from the profile and the culprit",
-    "evidencekit/importing/reasons.py": "the after-sale list import, its own error family",
-    "evidencekit/importing/columns.py": "the after-sale list import, its own error family",
-    "evidencekit/importing/source.py": "the after-sale list import, its own error family",
     "evidencekit/importing/values.py": "per-cell import errors, reported in the preview",
 }
 
