@@ -263,8 +263,13 @@ class ImportListDialog(QDialog):
         def work(lib, progress, cancel) -> OpChanges:
             report = import_list(lib, path, platform=platform, mapping=mapping,
                                  dry_run=dry_run, progress=progress, cancel=cancel)
-            # cases were added or updated (the list reloads); a preview changed nothing
-            return OpChanges(case_list=not dry_run, value=report)
+            # cases were added or updated (the list reloads, an open case redraws); a preview
+            # changed nothing
+            if dry_run:
+                return OpChanges(value=report)
+            touched = frozenset(r.case_id for r in report.rows
+                                if r.result in ("new", "updated") and r.case_id is not None)
+            return OpChanges(case_ids=touched, case_list=True, value=report)
 
         if dry_run:
             self.preview = self.report = None
