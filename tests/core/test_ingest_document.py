@@ -84,3 +84,11 @@ def test_scanned_pdf_without_text(tmp_path):
     r = analyze(p)
     assert r.kind_guess == "other" and r.facts["has_text"] is False
     assert "pdf_no_text" in [w.code for w in r.warnings]
+
+
+def test_repair_still_reported_after_the_cli_ran_in_this_process(tmp_path, capsys):
+    """The CLI keeps pypdf's notes off stderr without hiding a repair from ingestion."""
+    from evidencekit.cli.main import main
+    main(["--library", str(tmp_path / "lib"), "init"])
+    test_broken_xref_is_repaired_and_reported(tmp_path)
+    assert "startxref" not in capsys.readouterr().err
