@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .kinds import KIND_LIST
@@ -40,6 +41,27 @@ MODES: dict[str, tuple[str, str]] = {
 # Case fields holding instants that start or stop clocks.
 INSTANT_FIELDS = ("request_at", "intervention_at", "judgment_at", "appeal_submitted_at",
                   "appeal_rejected_at", "shipped_at", "closed_at")
+
+
+MAX_AMOUNT = Decimal("1e10")
+MAX_APPEALS_USED = 10  # conventions: appeals made outside EvidenceKit, 0–10
+
+
+def normalize_amount(text: str) -> str:
+    """``"¥1,089.5"`` → ``"1089.50"``; refuses what is not a plain non-negative sum of money."""
+    from .errors import AmountTooLarge, BadAmount, NegativeAmount
+    raw = str(text).strip()
+    try:
+        value = Decimal(raw.replace(",", "").lstrip("¥￥$"))
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite():
+        raise BadAmount(text=raw)
+    if value < 0:
+        raise NegativeAmount()
+    if value >= MAX_AMOUNT:
+        raise AmountTooLarge(text=raw)
+    return f"{value:.2f}"
 
 
 def kind_name(kind: str, lang: str = "zh") -> str:
@@ -102,6 +124,9 @@ class Case:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     deleted_at: datetime | None = None
+    # Stored values that could not be read (written before they were checked): field → raw
+    # text. They are ignored, not trusted, so one bad row never breaks a list.
+    unreadable: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -9,10 +9,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import BadTime, EmptyTime, UnknownZone
+from .errors import BadTime, EmptyTime, TimeOutOfRange, UnknownZone
 
 UTC = timezone.utc
 CST = ZoneInfo("Asia/Shanghai")
+# Instants a case can hold. Outside this span adding a clock's hours or showing the time in
+# a zone overflows datetime (year 1 or 9999), and no dispute happens there anyway.
+EARLIEST_INSTANT = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST_INSTANT = datetime(2100, 1, 1, tzinfo=UTC)
 
 
 def get_zone(name: str | None) -> tzinfo:
@@ -34,11 +38,34 @@ def parse_instant(text: str, default_zone: tzinfo | None = None) -> datetime:
         raw = raw[:-1] + "+00:00"
     try:
         dt = datetime.fromisoformat(raw.replace("/", "-"))
+        if dt.tzinfo is None:
+            dt = dt.replace(tzinfo=default_zone or get_zone(None))
+        dt = dt.astimezone(UTC)
     except ValueError as e:
         raise BadTime(text=text) from e
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=default_zone or get_zone(None))
-    return dt.astimezone(UTC)
+    except OverflowError:
+        dt = None  # year 1 or 9999 shifted by the zone: out of range below
+    check_instant(dt, text)
+    return dt
+
+
+def check_instant(dt: datetime | None, shown: str = "") -> None:
+    """Refuse an instant outside the span a case can hold (see ``EARLIEST_INSTANT``)."""
+    if dt is not None and EARLIEST_INSTANT <= dt < LATEST_INSTANT:
+        return
+    raise TimeOutOfRange(text=shown or (dt.isoformat() if dt else ""))
+
+
+def read_stored_instant(text: str | None) -> datetime | None:
+    """A stored instant, or ``None`` when it cannot be read or lies outside the span a case
+    can hold (a row written before that was checked must not break every list)."""
+    try:
+        dt = from_iso(text)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if dt is not None and not (EARLIEST_INSTANT <= dt < LATEST_INSTANT):
+        return None
+    return dt
 
 
 def to_iso(dt: datetime | None) -> str | None:
@@ -63,7 +90,10 @@ def format_local(dt: datetime | None, zone: tzinfo | None = None, *, seconds: bo
     """``2024-09-17 11:45 +08:00`` — always with the offset, so a reader knows the zone."""
     if dt is None:
         return ""
-    local = dt.astimezone(zone or get_zone(None))
+    try:
+        local = dt.astimezone(zone or get_zone(None))
+    except OverflowError:  # year 1 or 9999 read from a file: show it in UTC rather than fail
+        local = dt.astimezone(UTC)
     fmt = "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M"
     off = local.strftime("%z")
     off = f"{off[:3]}:{off[3:]}" if off else "+00:00"
@@ -89,5 +119,5 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-__all__ = ["UTC", "CST", "get_zone", "parse_instant", "to_iso", "from_iso", "format_local",
+__all__ = ["UTC", "CST", "get_zone", "parse_instant", "check_instant", "read_stored_instant", "to_iso", "from_iso", "format_local",
            "format_duration", "utcnow", "timedelta"]

@@ -12,23 +12,16 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 
 from evidencekit.errors import Cancelled, EvidenceKitError, PasswordNotGiven, PasswordRequired
+from evidencekit.ingest.files import collect_files
 
 from .ops import OpChanges, run_op
 from .runner import Job
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given; folders replaced by the files inside them (recursively, sorted)."""
-    out: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            out += sorted(f for f in p.rglob("*")
-                          if f.is_file() and not any(part.startswith(".") for part in
-                                                     f.relative_to(p).parts))
-        else:
-            out.append(p)
-    return out
+    """Files as given; folders replaced by the files inside them (recursively, sorted), without
+    following links that leave the folder (the core decides: ``collect_files``)."""
+    return collect_files(paths).files
 
 
 class Importer(QObject):
@@ -49,10 +42,13 @@ class Importer(QObject):
         self._asking = False
 
     def add(self, case_id: int, paths: list[Path], kind: str | None = None) -> int:
-        files = expand_paths(paths)
-        for path in files:
+        found = collect_files(paths)
+        for path, error in found.skipped:  # links leaving a folder, pipes, loops: say why
+            self.file_queued.emit(case_id, path)
+            self.file_failed.emit(case_id, path, error)
+        for path in found.files:
             self._queue(case_id, path, kind, None)
-        return len(files)
+        return len(found.files)
 
     def pending(self, case_id: int | None = None) -> int:
         if case_id is None:

@@ -6,9 +6,11 @@ import argparse
 from pathlib import Path
 
 from .. import deadlines
-from ..domain import OUTCOMES, AppealPoint, kind_name
-from ..errors import BadAppealPoint, NoSuchExhibitNumber, NothingToChange, StatementFileUnreadable
+from ..domain import MAX_APPEALS_USED, OUTCOMES, AppealPoint, kind_name
+from ..errors import (AppealsUsedOutOfRange, BadAppealPoint, NoSuchExhibitNumber, NothingToChange,
+                      StatementFileUnreadable)
 from ..i18n import pick
+from ..names import shown_name
 from ..store import Library
 from ..summary import case_detail, case_list_json, cases_by_urgency
 from ..timeutil import format_duration, format_local
@@ -53,7 +55,7 @@ def register(sub: Subparsers) -> None:
     st.add_argument("--outcome", choices=list(OUTCOMES) + ["none"])
     st.add_argument("--against-merchant", dest="judgment_against_merchant",
                     choices=["yes", "no"], help="the judgment went against the merchant")
-    st.add_argument("--appeals-used", type=int)
+    st.add_argument("--appeals-used", type=_appeals_used, metavar="0-10")
     st.add_argument("--statement-file", metavar="FILE", help="read the statement from a UTF-8 file")
     st.add_argument("--appeal-point", action="append", dest="appeal_points", metavar="BASIS|FACT|E1,E3",
                     help="an appeal point: the judgment's basis, the fact, the exhibits proving it "
@@ -65,6 +67,14 @@ def register(sub: Subparsers) -> None:
         c = cs.add_parser(name, help=help_)
         c.add_argument("case")
         c.set_defaults(run=run)
+
+
+def _appeals_used(text: str) -> int:
+    """0–10 (conventions): a huge number is refused here, not by SQLite with a traceback."""
+    t = text.strip()
+    if not t.isdigit() or len(t) > 3 or int(t) > MAX_APPEALS_USED:
+        raise AppealsUsedOutOfRange(most=MAX_APPEALS_USED, text=text[:40])
+    return int(t)
 
 
 def cmd_case_new(args: argparse.Namespace, lang: str) -> int:
@@ -117,13 +127,18 @@ def cmd_case_show(args: argparse.Namespace, lang: str) -> int:
                                               ("判定编号", "Judgment ref", case.judgment_ref)):
                 if value:
                     print(f"  {pick(lang, label_zh, label_en)}: {value}")
+            for name, raw in case.unreadable.items():
+                print(pick(lang, f"  ! {name} 的存储值无法读取，已忽略：{raw}（请重新设置）",
+                           f"  ! {name}: the stored value cannot be read and is ignored: {raw} "
+                           "(set it again)"))
             for field in ("request_at", "intervention_at", "judgment_at", "appeal_submitted_at",
                           "shipped_at", "closed_at"):
                 if getattr(case, field):
                     print(f"  {field}: {format_local(getattr(case, field), zone)}")
             print(pick(lang, "证据：", "Exhibits:"))
             for e in data["exhibits"]:
-                print(f"  {e['number']:>4} {kind_name(e['kind'], lang):<8} {e['source_name']}  "
+                print(f"  {e['number']:>4} {kind_name(e['kind'], lang):<8} "
+                      f"{shown_name(e['source_name'])}  "
                       f"{e['sha256'][:12]}" + ("  [新]" if e["is_new"] and lang == "zh" else
                                                "  [new]" if e["is_new"] else ""))
                 for w in e["warnings"]:
@@ -131,7 +146,8 @@ def cmd_case_show(args: argparse.Namespace, lang: str) -> int:
             print_deadlines(data["deadlines"], lang, zone)
             print(pick(lang, "操作记录：", "Action log:"))
             for entry in data["log"]:
-                print(f"  {entry['at']}  {entry['actor']}  {entry['action']}  {entry['detail']}")
+                print(f"  {entry['at']}  {entry['actor']}  {entry['action']}  "
+                      f"{shown_name(entry['detail'])}")
         emit(data, args.json, human)
     return 0
 

@@ -10,12 +10,11 @@ import argparse
 import json
 from collections.abc import Callable
 from datetime import datetime, tzinfo
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from ..domain import STAGES
-from ..errors import BadAmount, BadUsage, NegativeAmount, NotInRules
+from ..domain import STAGES, normalize_amount
+from ..errors import BadUsage, NotInRules
 from ..i18n import pick
 from ..store import Library
 from ..timeutil import format_duration, format_local, from_iso, get_zone, parse_instant, utcnow
@@ -65,13 +64,7 @@ def now_from(args: argparse.Namespace) -> datetime:
 
 
 def parse_amount(text: str) -> str:
-    try:
-        value = Decimal(text.strip().replace(",", "").lstrip("¥￥$"))
-    except InvalidOperation:
-        raise BadAmount(text=text) from None
-    if value < 0:
-        raise NegativeAmount()
-    return f"{value:.2f}"
+    return normalize_amount(text)  # the core decides (the app's forms use it too)
 
 
 def case_fields(args: argparse.Namespace, lib: Library, platform_id: str) -> dict[str, Any]:

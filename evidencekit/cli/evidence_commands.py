@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 from ..domain import KINDS, Exhibit, kind_name
-from ..errors import IngestError, NoSuchExhibitNumber, NothingToChange
+from ..errors import DuplicateExhibit, IngestError, NoSuchExhibitNumber, NothingToChange
 from ..i18n import pick
+from ..ingest.files import collect_files
+from ..names import shown_name, stored_name
+from ..thirdparty_log import library_log
 from ..store import Library
 from ..store.exhibits import _analyze
 from .common import Subparsers, emit, open_library
@@ -26,6 +26,10 @@ def register(sub: Subparsers) -> None:
     at.add_argument("--new", dest="is_new", action="store_true", default=None,
                     help="mark as new since the last submission")
     at.add_argument("--json", action="store_true")
+    at.add_argument("--all-or-nothing", action="store_true",
+                    help="attach nothing if any file is refused (exit 2)")
+    at.add_argument("--allow-duplicate", action="store_true",
+                    help="attach a file even if the case already holds the same bytes")
     at.set_defaults(run=cmd_attach)
 
     exh = sub.add_parser("exhibit", help="change, move or remove an exhibit")
@@ -48,50 +52,72 @@ def register(sub: Subparsers) -> None:
     erm.set_defaults(run=cmd_exhibit_remove)
 
 
-def _expand(files: list[str]) -> list[Path]:
-    out = []
-    for f in files:
-        p = Path(f)
-        if p.is_dir():
-            out.extend(sorted(x for x in p.rglob("*") if x.is_file() and not x.name.startswith(".")))
-        else:
-            out.append(p)
-    return out
+def _refused(lang: str, name: str, e: IngestError) -> None:
+    hint = e.hint(lang)
+    print(f"evidencekit: {shown_name(name)}: {e.message(lang)}" + (f" — {hint}" if hint else ""),
+          file=sys.stderr)
 
 
 def cmd_attach(args: argparse.Namespace, lang: str) -> int:
+    """Attach files one at a time (memory stays flat whatever the count): a refused file is
+    named with its reason and the others go in (exit 1; only refusals: exit 2, nothing
+    changed); ``--all-or-nothing`` reads every file first and attaches none if one is
+    refused. A file the case already holds is skipped (``--allow-duplicate`` adds it)."""
     with open_library(args) as lib:
         case = lib.get_case(args.case, include_deleted=False)
-        paths = _expand(args.files)
-
-        def read(p: Path):
-            try:
-                return _analyze(lib, p, args.kind, args.password)
-            except IngestError as e:
-                return e
-
-        # Read every file first (in parallel: decoding releases the GIL). Files that cannot be
-        # read are refused and named; the others are attached (conventions: exit 1 when some
-        # were refused, 2 when none could be attached, nothing changed).
-        with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 2))) as pool:
-            results = list(pool.map(read, paths))
-        failures = [(p, r) for p, r in zip(paths, results, strict=True) if isinstance(r, IngestError)]
-        for p, e in failures:
-            print(f"evidencekit: {p.name}: {e.message(lang)}"
-                  + (f" — {e.hint(lang)}" if e.hint(lang) else ""), file=sys.stderr)
-        if len(failures) == len(paths):
-            return 2
-        added = [lib.attach(case.id, p, kind=args.kind, caption=args.caption, is_new=args.is_new,
-                            result=r) for p, r in zip(paths, results, strict=True)
-                 if not isinstance(r, IngestError)]
-
-        def human() -> None:
-            for e in added:
-                print(f"E{e.position}  {kind_name(e.kind, lang)}  {e.source_name}  {e.sha256[:12]}")
-                for w in e.warnings:
-                    print(f"     ! {w.zh if lang == 'zh' else w.en}")
-        emit([e.to_dict() for e in added], args.json, human)
-    return 1 if failures else 0
+        found = collect_files(args.files)
+        for _p, e in found.skipped:  # the message names the path
+            print(f"evidencekit: {e.message(lang)}", file=sys.stderr)
+        refused = len(found.skipped)
+        tp_log = library_log(lib.root)
+        with tp_log.capture():
+            if args.all_or_nothing:
+                failures = 0
+                for p in found.files:
+                    try:
+                        with tp_log.labelled(stored_name(p.name)):
+                            _analyze(lib, p, args.kind, args.password)  # read, then dropped
+                    except IngestError as e:
+                        _refused(lang, p.name, e)
+                        failures += 1
+                if failures or refused:
+                    print(pick(lang, "有文件被拒绝，未添加任何文件。", "Some files were refused; "
+                               "nothing was attached."), file=sys.stderr)
+                    return 2
+            added: list[Exhibit] = []
+            for p in found.files:
+                try:
+                    with tp_log.labelled(stored_name(p.name)) as noted:
+                        ex = lib.attach(case.id, p, kind=args.kind, caption=args.caption,
+                                        password=args.password, is_new=args.is_new,
+                                        allow_duplicate=args.allow_duplicate)
+                except DuplicateExhibit as e:
+                    print(pick(lang, f"跳过 {shown_name(p.name)}：{e.message(lang)}",
+                               f"Skipped {shown_name(p.name)}: {e.message(lang)}"), file=sys.stderr)
+                    continue
+                except IngestError as e:
+                    _refused(lang, p.name, e)
+                    refused += 1
+                    continue
+                added.append(ex)
+                if not args.json:
+                    print(f"E{ex.position}  {kind_name(ex.kind, lang)}  {shown_name(ex.source_name)}"
+                          f"  {ex.sha256[:12]}")
+                    for w in ex.warnings:
+                        print(f"     ! {w.zh if lang == 'zh' else w.en}")
+                if noted[0]:
+                    print(pick(lang, f"     ! 读取时有 {noted[0]} 条技术警告，见 {tp_log.path}",
+                               f"     ! {noted[0]} technical warnings while reading; see "
+                               f"{tp_log.path}"), file=sys.stderr)
+        if args.json:
+            emit([e.to_dict() for e in added], True, lambda: None)
+        if refused and len(found.files) + len(found.skipped) > 1:
+            print(pick(lang, f"已添加 {len(added)} 个文件，{refused} 个被拒绝（见上）。",
+                       f"Attached {len(added)} files; {refused} refused (listed above)."),
+                  file=sys.stderr)
+        if refused:
+            return 1 if added else 2
+    return 0
 
 
 def _exhibit(lib: Library, case_ref: str, number: str) -> Exhibit:

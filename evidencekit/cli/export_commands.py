@@ -9,7 +9,9 @@ from typing import Any
 
 from ..errors import NoSuchExhibitNumber
 from ..i18n import pick
+from ..names import shown_name
 from ..store import Library
+from ..thirdparty_log import library_log
 from .common import Subparsers, emit, now_from, open_library
 
 
@@ -49,7 +51,8 @@ def _export_json(report: Any) -> dict:
     return {"files": [str(f) for f in report.files], "pages": report.pages, "sizes": report.sizes,
             "bundle_id": report.bundle_id, "manifest_sha256": report.manifest_sha256,
             "bundle_sha256s": report.bundle_sha256s, "mode": report.mode, "profile": report.profile,
-            "warnings": [{"zh": zh, "en": en} for zh, en in report.warnings]}
+            "warnings": [{"zh": zh, "en": en} for zh, en in report.warnings],
+            "placeholders": [ph.to_dict() for ph in report.placeholders]}
 
 
 def _verify_json(report: Any) -> dict:
@@ -85,11 +88,21 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
 
     with open_library(args) as lib:
         case = lib.get_case(args.case, include_deleted=False)
-        report = export_case(lib, case.id, Path(args.output), mode=args.mode,
-                             profile=args.profile, now=now_from(args), zone=args.tz,
-                             mask=not args.no_mask,
-                             passwords=_passwords(lib, case.id, args.password),
-                             progress=_progress_printer(lang, sys.stderr.isatty()))
+        tp_log = library_log(lib.root)
+        with tp_log.capture():  # pypdf/Pillow notes to the library's log, not the terminal
+            report = export_case(lib, case.id, Path(args.output), mode=args.mode,
+                                 profile=args.profile, now=now_from(args), zone=args.tz,
+                                 mask=not args.no_mask,
+                                 passwords=_passwords(lib, case.id, args.password),
+                                 progress=_progress_printer(lang, sys.stderr.isatty()))
+        for label, n in sorted(tp_log.by_label.items()):  # one line per file
+            print(pick(lang, f"  {shown_name(label) or '—'}：读取时有 {n} 条技术警告，见 {tp_log.path}",
+                       f"  {shown_name(label) or '—'}: {n} technical warnings while reading; see "
+                       f"{tp_log.path}"), file=sys.stderr)
+        if lib.read_only:  # the bundle is made; only its record cannot be kept
+            print(pick(lang, "注意：资料库是只读的，这次导出没有记入案件。",
+                       "Note: the library is read-only; this export was not recorded in the "
+                       "case."), file=sys.stderr)
 
         def human() -> None:
             for w in report.warnings:

@@ -39,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     try:
         if hasattr(sys.stdout, "reconfigure"):
-            sys.stdout.reconfigure(encoding="utf-8")
+            # Names from disk may hold bytes that are not UTF-8: escape rather than fail.
+            sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
+            sys.stderr.reconfigure(errors="backslashreplace")
     except (OSError, ValueError):  # a stream that cannot change encoding keeps its own
         pass
     lang = detect_lang(None)

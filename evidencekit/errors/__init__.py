@@ -123,3 +123,22 @@ __all__ = [
     "ListDamaged", "NoHeaderRow", "MissingColumns", "MappingInvalid", "MappingUnreadable",
     "ImportTableInvalid", "ImportTableUnreadable",
 ]
+
+# Issue 15 (hostile files and faults).
+from .export import (  # noqa: E402
+    DestinationFull, ImageUndecodable, PageBoxUnreadable, PageContentTooLarge, TempFolderFull)
+from .general import AmountTooLarge, AppealsUsedOutOfRange, TimeOutOfRange  # noqa: E402
+from .ingest import (  # noqa: E402
+    AllZero, DanglingLink, DuplicateExhibit, FolderUnreadable, LinkLoop, LinkOutside,
+    LinkToFolder, NotRegularFile, PdfContentBomb, ZipBomb)
+from .store import (  # noqa: E402
+    DatabaseCannotOpen, DatabaseDamaged, DatabaseFailed, DiskFull, LibraryBusy, LibraryFileIo,
+    LibraryNeedsUpgrade, LibraryReadOnly)
+
+__all__ += [
+    "DestinationFull", "ImageUndecodable", "PageBoxUnreadable", "PageContentTooLarge",
+    "TempFolderFull", "AmountTooLarge", "AppealsUsedOutOfRange", "TimeOutOfRange", "AllZero",
+    "DanglingLink", "DuplicateExhibit", "FolderUnreadable", "LinkLoop", "LinkOutside",
+    "LinkToFolder", "NotRegularFile", "PdfContentBomb", "ZipBomb", "DatabaseCannotOpen",
+    "DatabaseDamaged", "DatabaseFailed", "DiskFull", "LibraryBusy", "LibraryFileIo",
+    "LibraryNeedsUpgrade", "LibraryReadOnly"]

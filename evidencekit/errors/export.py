@@ -123,3 +123,31 @@ class ManifestMalformed(VerifyError):
 class OriginalsFolderMissing(VerifyError):
     code = "originals_folder_missing"
     MESSAGE = ("原件文件夹不存在：{folder}", "Originals folder not found: {folder}")
+
+
+class PageBoxUnreadable(ExportError):
+    code = "page_box_unreadable"
+    MESSAGE = ("第 {page} 页的页面尺寸无法读取", "the page size of page {page} cannot be read")
+
+
+class PageContentTooLarge(ExportError):
+    code = "page_content_too_large"
+    MESSAGE = ("第 {page} 页的内容解压后异常巨大", "page {page}'s content inflates to an abnormal size")
+
+
+class ImageUndecodable(ExportError):
+    code = "image_undecodable"
+    MESSAGE = ("图片无法解码", "the image could not be decoded")
+
+
+class TempFolderFull(ExportError):
+    code = "temp_full"
+    MESSAGE = ("临时文件夹所在磁盘已满：{path}", "The temporary folder's disk is full: {path}")
+    HINT = ("请腾出空间，或用 TMPDIR 环境变量指定另一个临时文件夹；案件库没有问题。",
+            "Free some space, or point TMPDIR at another folder; the library is fine.")
+
+
+class DestinationFull(ExportError):
+    code = "destination_full"
+    MESSAGE = ("目标磁盘已满，无法写入：{path}", "The destination disk is full: {path}")
+    HINT = ("请腾出空间或换一个保存位置。", "Free some space or save elsewhere.")

@@ -84,3 +84,20 @@ class NoSuchExhibitNumber(UsageError):
     """An exhibit number (E3) that the case does not have."""
     code = "no_such_exhibit_number"
     MESSAGE = ("{case_no} 没有证据 {number}", "{case_no} has no exhibit {number}")
+
+
+class TimeOutOfRange(UsageError):
+    code = "time_out_of_range"
+    MESSAGE = ("时间超出范围：{text}（应在 1970 年到 2099 年之间）",
+               "Time out of range: {text} (must be between 1970 and 2099)")
+
+
+class AmountTooLarge(UsageError):
+    code = "amount_too_large"
+    MESSAGE = ("金额过大：{text}", "Amount too large: {text}")
+
+
+class AppealsUsedOutOfRange(UsageError):
+    code = "appeals_used_out_of_range"
+    MESSAGE = ("申诉次数应为 0 到 {most} 的整数：{text}",
+               "--appeals-used must be a whole number from 0 to {most}: {text}")

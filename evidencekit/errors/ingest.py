@@ -136,3 +136,65 @@ class XlsxDamaged(IngestError):
     code = "xlsx_damaged"
     MESSAGE = ("Excel 文件已损坏或不是有效的 .xlsx 文件", "The Excel file is damaged or not a valid .xlsx file")
     HINT = ("请用 Excel 打开后重新保存，或导出为 CSV。", "Open it in Excel and save again, or export as CSV.")
+
+
+class NotRegularFile(IngestError):
+    code = "not_regular_file"
+    MESSAGE = ("不是普通文件（管道、设备或套接字），未读取：{name}",
+               "Not a regular file (a pipe, device or socket); not read: {name}")
+
+
+class DanglingLink(IngestError):
+    code = "dangling_link"
+    MESSAGE = ("链接指向的文件不存在，已跳过：{name}", "Link to a file that does not exist; skipped: {name}")
+
+
+class LinkLoop(IngestError):
+    code = "link_loop"
+    MESSAGE = ("链接形成循环，已跳过：{name}", "Link loop; skipped: {name}")
+
+
+class LinkOutside(IngestError):
+    code = "link_outside"
+    MESSAGE = ("链接指向文件夹之外，未跟随：{name}", "Link leads outside the folder; not followed: {name}")
+
+
+class LinkToFolder(IngestError):
+    code = "link_to_folder"
+    MESSAGE = ("链接指向文件夹，未跟随（避免重复和循环）：{name}",
+               "Link to a folder; not followed (avoids repeats and loops): {name}")
+
+
+class FolderUnreadable(IngestError):
+    code = "folder_unreadable"
+    MESSAGE = ("无法读取文件夹（{reason}）：{name}", "Cannot read the folder ({reason}): {name}")
+
+
+class DuplicateExhibit(IngestError):
+    """The case already holds a file with these bytes (same SHA-256); ``existing`` is set by
+    the raise site."""
+    code = "duplicate"
+    MESSAGE = ("E{position} 已包含此文件", "E{position} already holds this file")
+    HINT = ("如确需再添加一份，请用 --allow-duplicate。", "Use --allow-duplicate to add it again anyway.")
+
+
+class ZipBomb(IngestError):
+    code = "zip_bomb"
+    MESSAGE = ("压缩文件解压后异常巨大（{mb} MB，压缩比 {ratio}:1），可能是恶意文件，已拒绝：{name}",
+               "The archive inflates to an abnormal size ({mb} MB, ratio {ratio}:1), possibly a "
+               "malicious file; refused: {name}")
+    HINT = ("请重新导出为 CSV，或换一个文件。", "Export it again as CSV, or choose another file.")
+
+
+class AllZero(IngestError):
+    code = "all_zero"
+    MESSAGE = ("文件内容全是零字节，不是有效的证据：{name}",
+               "The file holds nothing but zero bytes; it is not evidence: {name}")
+    HINT = ("可能没有下载完整，请重新下载或导出。", "It may not have downloaded completely; download or export it again.")
+
+
+class PdfContentBomb(IngestError):
+    code = "pdf_too_large"
+    MESSAGE = ("PDF 第 {page} 页的内容解压后异常巨大（可能是恶意文件），已拒绝",
+               "Page {page} of the PDF inflates to an abnormal size (possibly a malicious file); refused")
+    HINT = ("请让出具方重新导出该 PDF。", "Ask the issuer to export the PDF again.")

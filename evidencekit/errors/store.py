@@ -69,9 +69,57 @@ class UnknownOutcome(UsageError):
 
 class BadAppealsUsed(UsageError):
     code = "bad_appeals_used"
-    MESSAGE = ("申诉次数须为非负整数", "appeals_used must be a whole number ≥ 0")
+    MESSAGE = ("申诉次数须为 0 到 10 的整数", "appeals_used must be a whole number from 0 to 10")
 
 
 class ExhibitRemoved(UsageError):
     code = "exhibit_removed"
     MESSAGE = ("该证据已被移除", "That exhibit was removed")
+
+
+class LibraryReadOnly(StoreError):
+    code = "store_read_only"
+    MESSAGE = ("资料库是只读的（没有写入权限）：{path}", "The library is read-only (no write permission): {path}")
+    HINT = ("查看类命令仍可使用；要修改，请给该文件夹写入权限或换一个位置。",
+            "Read commands still work; to change anything, give the folder write permission or move the library.")
+
+
+class DiskFull(StoreError):
+    code = "store_disk_full"
+    MESSAGE = ("磁盘已满，无法写入：{path}", "The disk is full; cannot write: {path}")
+    HINT = ("请腾出磁盘空间后重试；资料库本身没有损坏。", "Free some disk space and try again; the library is not damaged.")
+
+
+class LibraryFileIo(StoreError):
+    code = "store_io"
+    MESSAGE = ("无法读写资料库文件 {path}：{reason}", "Cannot read or write the library file {path}: {reason}")
+
+
+class LibraryBusy(StoreError):
+    code = "store_busy"
+    MESSAGE = ("资料库正被另一个程序使用：{path}", "The library is in use by another program: {path}")
+    HINT = ("请稍后重试。", "Try again in a moment.")
+
+
+class DatabaseCannotOpen(StoreError):
+    code = "store_unopenable"
+    MESSAGE = ("无法打开资料库数据库（文件夹不存在或没有权限）：{path}",
+               "Cannot open the library database (missing folder or no permission): {path}")
+
+
+class DatabaseDamaged(StoreError):
+    code = "store_damaged"
+    MESSAGE = ("资料库数据库已损坏：{path}（{reason}）", "The library database is damaged: {path} ({reason})")
+    HINT = ("完整性检查发现损坏；请从备份恢复。", "The integrity check found damage; restore it from a backup.")
+
+
+class DatabaseFailed(StoreError):
+    code = "store_sqlite"
+    MESSAGE = ("资料库数据库出错：{path}（{reason}）", "Library database error: {path} ({reason})")
+
+
+class LibraryNeedsUpgrade(StoreError):
+    code = "store_needs_upgrade"
+    MESSAGE = ("这个资料库需要升级一次，但当前没有写入权限：{path}",
+               "This library must be upgraded once with write access: {path}")
+    HINT = ("请在有写入权限时打开一次（会先自动备份）。", "Open it once where it can be written (a backup is made first).")

@@ -15,6 +15,7 @@ from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringO
 from .. import __version__
 from ..domain import MODES
 from .cover import TITLES, CoverFacts, draw_cover
+from ..thirdparty_log import reading
 from .documents import place_page
 from .page import Block, BundleCanvas, flow_story, replay_story
 from .plan import ExportPlan
@@ -103,14 +104,21 @@ def pdf_date(plan: ExportPlan) -> str:
 
 def finish_file(plan: ExportPlan, body: Path, out: Path, *, inserts: list, docs: dict[int, Any],
                 manifest: bytes, manifest_sha: str, originals: list[tuple[str, Path, str]],
-                streams: dict[str, FileStream], file_no: int) -> str:
+                streams: dict[str, FileStream], file_no: int,
+                on_error: Callable[[int, Exception], None] | None = None) -> str:
     """Write the finished file; big streams are copied from the originals as it is written
     (memory stays flat). Returns the file's SHA-256."""
     writer = PdfWriter(clone_from=str(body))
     swap_placeholders(writer, streams)
     for n, (page_index, ins) in enumerate(inserts):
-        src = docs[ins.exhibit_no].pages[ins.page_index]
-        place_page(writer, writer.pages[page_index], src, ins.rect, f"/EKDoc{n}")
+        try:
+            with reading(f"E{ins.exhibit_no}"):
+                src = docs[ins.exhibit_no].pages[ins.page_index]
+                place_page(writer, writer.pages[page_index], src, ins.rect, f"/EKDoc{n}")
+        except Exception as e:  # noqa: BLE001 - the frame stays empty; the report says why
+            if on_error is None:
+                raise
+            on_error(ins.exhibit_no, e)
     case = plan.source.case
     zh, en = TITLES[plan.mode]
     writer.add_metadata({

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import Cancelled, ImageUndecodable
 from ..kinds import renderer
+from ..thirdparty_log import reading
 from ..progress import ProgressFn, check_cancel
 from . import fit
 from .assemble import Piece, count_flow, draw_file, finish_file
@@ -20,6 +22,7 @@ from .manifest import build_manifest, original_name, sha256
 from .masking import masker
 from .page import Block, palette
 from .photos import ImageJobs
+from .placeholder import Placeholder, layout_placeholder, placeholder_for
 from .plan import ExportPlan
 
 
@@ -32,14 +35,37 @@ class Run:
         self.warnings: list[tuple[str, str]] = []
         self.contents: dict[int, Any] = {}
         self.attempt = 0
+        # Exhibits that cannot be drawn (a placeholder page stands in), images that could not
+        # be decoded (a blank frame), and document pages that failed when merged (left empty).
+        self.broken: dict[int, Placeholder] = {}
+        self.images_failed: dict[int, Placeholder] = {}
+        self.merge_failed: dict[int, Placeholder] = {}
 
     def load(self) -> None:
         """What each exhibit's view reads once per export, whatever the fitting ladder tries."""
         for pe in self.plan.exhibits:
             check_cancel(self.cancel)
-            content = renderer(pe.render).prepare(self, pe)
+            try:
+                with reading(f"{pe.label} {pe.exhibit.source_name}"):
+                    content = renderer(pe.render).prepare(self, pe)
+            except Exception as e:  # noqa: BLE001 - one bad exhibit must not stop the bundle
+                if getattr(e, "code", "") == "password_required" or isinstance(e, Cancelled):
+                    raise  # the user can fix this one: ask for the password
+                self.broken[pe.number] = placeholder_for(pe, e)
+                continue
             if content is not None:
                 self.contents[pe.number] = content
+
+    def merge_failed_at(self, exhibit_no: int, e: Exception) -> None:
+        pe = next(p for p in self.plan.exhibits if p.number == exhibit_no)
+        self.merge_failed.setdefault(exhibit_no, placeholder_for(pe, e))
+
+    def merge_warnings(self) -> list[tuple[str, str]]:
+        return [ph.warning() for ph in self.merge_failed.values()]
+
+    def placeholders(self) -> list[Placeholder]:
+        every = {**self.images_failed, **self.merge_failed, **self.broken}
+        return [every[no] for no in sorted(every)]
 
     def exhibit_blocks(self, plan: ExportPlan, jobs: ImageJobs) -> tuple[list[Block], list]:
         pal = palette(plan.settings.grayscale)
@@ -66,10 +92,21 @@ class Run:
             if r.grouped:
                 run.append(pe)
                 continue
-            specs, w = r.layout(self, plan, pe, self.contents.get(pe.number), jobs, pal)
-            warnings += w
+            if pe.number not in self.broken:
+                try:
+                    with reading(f"{pe.label} {pe.exhibit.source_name}"):
+                        specs, w = r.layout(self, plan, pe, self.contents.get(pe.number), jobs,
+                                            pal)
+                    warnings += w
+                except Cancelled:
+                    raise
+                except Exception as e:  # noqa: BLE001 - drawn as a placeholder page, named below
+                    self.broken[pe.number] = placeholder_for(pe, e)
+            if pe.number in self.broken:
+                specs = layout_placeholder(plan, pe, self.broken[pe.number], pal, self.mask)
             blocks.append(_block(pe, specs))
         flush()
+        warnings += [ph.warning() for ph in self.broken.values()]
         return blocks, warnings
 
 
@@ -113,10 +150,12 @@ def render_attempt(run: Run, plan: ExportPlan, frac: tuple[float, float]) -> Ren
             run.progress(lo + (hi - lo) * 0.6 * done / max(1, len(jobs.jobs)),
                          "正在处理照片", "Processing photos")
         labels = {pe.number: pe.label for pe in plan.exhibits}
+        by_no = {pe.number: pe for pe in plan.exhibits}
         for no in jobs.failed_exhibits():
             warnings.append((f"{labels[no]}：图片无法解码，以占位框代替（原件见哈希清单）",
                              f"{labels[no]}: image could not be decoded; a placeholder stands "
                              "in (original listed in the manifest)"))
+            run.images_failed[no] = placeholder_for(by_no[no], ImageUndecodable())
         for pe in plan.exhibits:  # capture times read from EXIF by the workers
             if not times[pe.label]:
                 times[pe.label] = jobs.taken(pe.number)
@@ -224,7 +263,7 @@ def _draw_all(run: Run, plan: ExportPlan, files: list[list[Piece]], where: Where
         shas.append(finish_file(plan, body, path, inserts=inserts, docs=run.contents,
                                 manifest=manifest, manifest_sha=manifest_sha,
                                 originals=originals if k == 1 else [], streams=streams,
-                                file_no=k))
+                                file_no=k, on_error=run.merge_failed_at))
         body.unlink()
         paths.append(path)
         pages.append(counts[k - 1])

@@ -72,6 +72,6 @@ def export_case(library: Any, case: int | str, destination: Path | str, *,
     job = CaseExport.prepare(library, case, destination, mode=mode, profile=profile, now=now,
                              zone=zone, mask=mask, passwords=passwords)
     report = job.write(progress, cancel)
-    if record:
+    if record and not getattr(library, "read_only", False):  # a read-only library: not kept
         job.record(report)
     return report

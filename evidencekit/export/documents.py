@@ -2,13 +2,15 @@
 
 Each source page becomes a Form XObject (its content stream and resources only)
 drawn on a fresh A4 page. Annotations, actions, scripts and attached files of the
-source never come along: sanitising by construction.
+source never come along: the page's own are not copied, and those reachable from its
+resources are left out by :func:`sanitize.clone_resources`.
 """
 
 from __future__ import annotations
 
 import io
 import zlib
+from collections import OrderedDict
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
@@ -16,7 +18,8 @@ from pypdf.errors import PdfReadError
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, StreamObject
 from reportlab.pdfgen.canvas import Canvas
 
-from ..errors import ExhibitLocked, ExhibitPdfUnreadable, ExportError
+from ..errors import (ExhibitLocked, ExhibitPdfUnreadable, ExportError, PageBoxUnreadable,
+                      PageContentTooLarge)
 from ..malformed import PDF_MALFORMED
 from . import sanitize
 from .fonts import FONT
@@ -41,12 +44,75 @@ def open_document(plan: ExportPlan, pe: PlannedExhibit) -> PdfReader:
     return reader
 
 
+class LazyDocument:
+    """An exhibit PDF that is open only while it is used: at most :data:`OPEN_AT_ONCE`
+    readers stay open (least recently used closed first), so an export's memory does not
+    grow with the number of PDF exhibits. Opened once at creation, so a PDF that cannot be
+    opened is known before layout."""
+
+    OPEN_AT_ONCE = 4
+
+    def __init__(self, plan: ExportPlan, pe: PlannedExhibit,
+                 cache: "OrderedDict[int, PdfReader]"):
+        """``cache`` is shared by the documents of one export (and only that export)."""
+        self.plan, self.pe, self._cache = plan, pe, cache
+        self._close(open_document(plan, pe))
+
+    @property
+    def reader(self) -> PdfReader:
+        key = id(self)
+        cache = self._cache
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+        reader = open_document(self.plan, self.pe)
+        reader._ek_key = self.pe.exhibit.sha256  # stable across reopenings (see sanitize)
+        cache[key] = reader
+        while len(cache) > self.OPEN_AT_ONCE:
+            self._close(cache.popitem(last=False)[1])
+        return reader
+
+    @property
+    def pages(self):
+        return self.reader.pages
+
+    @staticmethod
+    def _close(reader: PdfReader) -> None:
+        try:
+            reader.close()
+        except Exception:  # noqa: BLE001 - closing is best effort
+            pass
+
+    def __del__(self) -> None:
+        reader = self._cache.pop(id(self), None)
+        if reader is not None:
+            self._close(reader)
+
+
 def _box(page: Any) -> tuple[float, float, float, float, int]:
     box = page.cropbox if "/CropBox" in page else page.mediabox
     x0, y0 = float(min(box.left, box.right)), float(min(box.bottom, box.top))
     w, h = abs(float(box.width)), abs(float(box.height))
     rot = int(page.get("/Rotate", 0) or 0) % 360
     return x0, y0, w, h, rot
+
+
+def check_page(page: Any, number: int) -> None:
+    """Raise :class:`ExportError` (the exhibit becomes a placeholder) when a page cannot be
+    merged: its box is not four numbers, or its content inflates past pypdf's limits."""
+    from pypdf.errors import LimitReachedError
+    try:
+        x0, y0, w, h, _ = _box(page)
+        if not (w > 0 and h > 0):
+            raise ValueError("empty page box")
+    except PDF_MALFORMED as e:  # a NullObject box gives ValueError, and so on
+        raise PageBoxUnreadable(page=number) from e
+    try:
+        contents = page.get_contents()
+        if contents is not None:
+            contents.get_data()
+    except LimitReachedError as e:
+        raise PageContentTooLarge(page=number) from e
 
 
 def is_blank(page: Any) -> bool:
@@ -103,6 +169,7 @@ def layout_document(plan: ExportPlan, pe: PlannedExhibit, reader: PdfReader, pal
     skipped = []
     seen: set[int] = set()
     for i, page in enumerate(reader.pages):
+        check_page(page, i + 1)
         if skip_blank and is_blank(page):
             skipped.append(i + 1)
             continue
@@ -170,7 +237,7 @@ def place_page(writer: PdfWriter, target: Any, src_page: Any,
                                              FloatObject(x0 + w), FloatObject(y0 + h)])
     res = src_page.get("/Resources")
     if res is not None:
-        form[NameObject("/Resources")] = res.get_object().clone(writer)
+        form[NameObject("/Resources")] = sanitize.clone_resources(res.get_object(), writer)
     form[NameObject("/Filter")] = NameObject("/FlateDecode")
     form._data = zlib.compress(data, 6)
     form_ref = writer._add_object(form)

@@ -20,6 +20,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..malformed import IMAGE_MALFORMED
 from ..timeutil import format_local, from_iso
+from ..ingest.photo import exif_of
+from .bigimage import Unsupported, reduced_png
 from .fonts import FONT, ellipsize
 from .heading import draw_exhibit_header, exhibit_time, header_text, kind_label
 from .page import BOTTOM, CH, CW, MX, TOP, PageSpec, Palette
@@ -27,6 +29,11 @@ from .plan import ExportPlan, PlannedExhibit, Settings
 from .streams import FileStream, image_stream, jpeg_spans
 
 Image.MAX_IMAGE_PIXELS = 200_000_000  # phone panoramas are big but legitimate
+# Decoding whole takes 3–4 bytes a pixel, several times over while converting: above these
+# sizes PNGs are read in strips (bigimage.py) and other non-JPEG formats become a
+# placeholder, so two workers stay within the export's flat memory bound.
+STRIPS_FROM_PIXELS = 16_000_000
+MAX_WHOLE_DECODE_PIXELS = 40_000_000
 CAP = 30.0  # caption height under each photo
 GAP = 12.0
 
@@ -59,7 +66,7 @@ def cells(per_page: int) -> list[tuple[float, float, float, float]]:
 
 def _exif_time(im: Image.Image) -> str:
     try:
-        ifd = im.getexif().get_ifd(0x8769)
+        ifd = exif_of(im).get_ifd(0x8769)
     except IMAGE_MALFORMED:
         return ""
     raw, off = ifd.get(36867), ifd.get(36881)
@@ -92,7 +99,7 @@ def _prepare(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
     with Image.open(src) as opened:
         im: Image.Image = opened
         taken = _exif_time(im)
-        orient = im.getexif().get(0x0112, 1) if hasattr(im, "getexif") else 1
+        orient = exif_of(im).get(0x0112, 1) if hasattr(im, "getexif") else 1
         spans = jpeg_spans(src) if not s.reencode and im.format == "JPEG" \
             and im.mode in ("RGB", "L") and orient in (1, 3, 6, 8) else None
         if spans:
@@ -110,6 +117,14 @@ def _prepare(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
         k = min(req[0] / iw, req[1] / ih)
         if im.format == "JPEG" and s.reencode:
             im.draft("L" if s.grayscale else "RGB", (max(1, int(iw * k)), max(1, int(ih * k))))
+        elif iw * ih > STRIPS_FROM_PIXELS and im.format == "PNG":
+            try:  # decoded a strip at a time, straight to the size the page needs
+                im = reduced_png(src, req)
+            except Unsupported:
+                if iw * ih > MAX_WHOLE_DECODE_PIXELS:
+                    raise ValueError("image too large to decode whole") from None
+        elif iw * ih > MAX_WHOLE_DECODE_PIXELS:
+            raise ValueError("image too large to decode whole")  # becomes a placeholder
         im = ImageOps.exif_transpose(im)
         if im.mode in ("RGBA", "LA", "P", "PA"):
             im = im.convert("RGBA")

@@ -9,6 +9,7 @@ report. Each step lives in its own module; this one only orders them.
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -22,10 +23,11 @@ from ..timeutil import get_zone
 from . import fonts
 from .attempt import Run, render_attempt
 from .fit import fit_ladder, settings_note
+from .placeholder import Placeholder
 from .plan import ExportPlan, build_plan
 from .profiles import Profile, resolve_profile
 from .source import BundleSource
-from .workspace import move_into_place, work_folder
+from .workspace import clean_stale, move_into_place, naming_full_disk, work_folder
 
 # Raw JPEG bytes in the PDF, not ASCII85 text (25 % smaller, faster).
 reportlab.rl_config.useA85 = 0
@@ -43,6 +45,8 @@ class ExportReport:
     profile: str
     settings: dict[str, Any]
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (zh, en)
+    # Exhibits shown as a placeholder page (or an empty frame): number, file, reason, SHA-256.
+    placeholders: list[Placeholder] = field(default_factory=list)
 
 
 def _destination(out: Path) -> Path:
@@ -89,7 +93,8 @@ def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
     plan = _plan(source, out, mode=mode, profile=profile, now=now, mask=mask, zone=zone,
                  profiles_dir=profiles_dir, passwords=passwords)
     progress(0.02, "正在准备", "Planning")
-    with work_folder() as tmp:
+    clean_stale(Path(tempfile.gettempdir()), out)  # what killed exports left
+    with work_folder() as tmp, naming_full_disk(tmp, out):
         run = Run(plan, tmp, progress, cancel)
         run.load()
         result, used = fit_ladder(plan, lambda attempt, span: render_attempt(run, attempt, span),
@@ -102,4 +107,5 @@ def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
                         bundle_id=plan.bundle_id, manifest_sha256=result.manifest_sha,
                         bundle_sha256s=result.shas, mode=mode, profile=plan.profile.name,
                         settings=vars(used.settings).copy(),
-                        warnings=run.warnings + result.warnings + note)
+                        warnings=run.warnings + result.warnings + run.merge_warnings() + note,
+                        placeholders=run.placeholders())

@@ -8,11 +8,12 @@ A renderer's ``prepare`` runs once per export (before the fitting ladder tries s
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..ingest.textio import read_text
-from .documents import layout_document, open_document
+from .documents import LazyDocument, layout_document
 from .heading import facts_span
 from .photos import ImageJobs, layout_image, layout_photos
 from .timeline import layout_trace
@@ -122,11 +123,11 @@ class BinaryRenderer(Renderer):
 
 
 class DocumentRenderer(Renderer):
-    def prepare(self, run, pe):
-        return open_document(run.plan, pe)
+    def prepare(self, run, pe):  # opened when used, a few at a time: memory stays flat
+        return LazyDocument(run.plan, pe, run.__dict__.setdefault("open_documents", OrderedDict()))
 
     def layout(self, run, plan, pe, content, jobs, pal):
-        return layout_document(plan, pe, content, pal, plan.profile.no_blank_pages)
+        return layout_document(plan, pe, content.reader, pal, plan.profile.no_blank_pages)
 
 
 class ImageRenderer(Renderer):

@@ -1,16 +1,20 @@
 """What a source PDF carries besides its pages: scripts, automatic actions, attached files.
 
-The bundle takes only each page's content stream and resources (see
-:mod:`documents`), so none of these can reach it; this module finds them so the
-report can say what was left behind.
+The bundle takes only each page's content stream and resources (see :mod:`documents`), and
+the resources are copied by :func:`clone_resources`, which leaves out every script, action
+and embedded file reachable from them (a font or form can point at any object), so none of
+these reach the bundle, not even as unreferenced objects. :func:`scan` finds them in the
+source so the report can say what was left behind.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject,
+                           EncodedStreamObject, IndirectObject, NameObject, NullObject,
+                           StreamObject)
 
 from ..malformed import PDF_MALFORMED
 
@@ -100,3 +104,71 @@ def describe(found: list[str]) -> tuple[str, str]:
     zh = "、".join(LABELS[f][0] for f in found if f in LABELS)
     en = ", ".join(LABELS[f][1] for f in found if f in LABELS)
     return zh, en
+
+
+# Keys that hold scripts, actions or attached files wherever they sit; never copied.
+DROP_KEYS = {"/JS", "/JavaScript", "/AA", "/OpenAction", "/A", "/EF", "/EmbeddedFile",
+             "/EmbeddedFiles", "/Launch", "/Next"}
+DROP_TYPES = {"/EmbeddedFile", "/Filespec", "/Action"}
+
+
+def _dropped(value: Any) -> bool:
+    """An action, an embedded file or a file specification (by type or by action kind)."""
+    if not isinstance(value, DictionaryObject):
+        return False
+    if str(value.get("/Type", "")) in DROP_TYPES:
+        return True
+    return "/S" in value and str(value.get("/S")) in RISKY_ACTIONS | {"/Launch"}
+
+
+def clone_resources(obj: Any, writer: PdfWriter) -> Any:
+    """Copy a page's resources into ``writer`` without anything from :data:`DROP_KEYS` or
+    :func:`_dropped`. Each source object is copied once per writer (shared fonts stay
+    shared)."""
+    memo = writer.__dict__.setdefault("_ek_clone_memo", {})
+    return _clone(obj, writer, memo, 0)
+
+
+def _clone(obj: Any, writer: PdfWriter, memo: dict, depth: int) -> Any:
+    if depth > 64:
+        return NullObject()
+    if isinstance(obj, IndirectObject):
+        # Readers are reopened during an export (documents.LazyDocument): key by the file,
+        # not by the reader object, whose id can be reused once it is closed.
+        key = (getattr(obj.pdf, "_ek_key", None) or id(obj.pdf), obj.idnum, obj.generation)
+        if key in memo:
+            return memo[key]
+        target = obj.get_object()
+        if _dropped(target):
+            return NullObject()
+        ref = writer._add_object(NullObject())  # reserved first: cycles point here
+        memo[key] = ref
+        writer._objects[ref.idnum - 1] = _clone(target, writer, memo, depth + 1)
+        return ref
+    if isinstance(obj, StreamObject):
+        cls = EncodedStreamObject if "/Filter" in obj else DecodedStreamObject
+        new = cls()
+        new._data = obj._data
+        _copy_entries(obj, new, writer, memo, depth)
+        return new
+    if isinstance(obj, DictionaryObject):
+        new = DictionaryObject()
+        _copy_entries(obj, new, writer, memo, depth)
+        return new
+    if isinstance(obj, ArrayObject):
+        return ArrayObject(_clone(v, writer, memo, depth + 1) for v in obj)
+    return obj  # numbers, names, strings: immutable values
+
+
+def _copy_entries(src: DictionaryObject, dst: DictionaryObject, writer: PdfWriter, memo: dict,
+                  depth: int) -> None:
+    for k, v in src.items():
+        if k in DROP_KEYS or k == "/Length":
+            continue
+        try:
+            resolved = v.get_object() if isinstance(v, IndirectObject) else v
+        except Exception:  # noqa: BLE001 - a dangling reference: leave the key out
+            continue
+        if _dropped(resolved):
+            continue
+        dst[NameObject(k)] = _clone(v, writer, memo, depth + 1)

@@ -27,7 +27,8 @@ CHUNK = 1 << 20
 
 def jpeg_spans(path: Path) -> tuple[tuple[int, int], ...] | None:
     """Byte ranges of a JPEG without its APP1 (EXIF/XMP, where GPS lives) and APP13
-    segments; ``None`` when the file is not a JPEG we can walk. Reads the header only."""
+    segments and without anything after its end marker (appended data is not the picture);
+    ``None`` when the file is not a JPEG we can walk."""
     with open(path, "rb") as f:
         head = f.read(1 << 16)
         size = f.seek(0, 2)
@@ -44,8 +45,11 @@ def jpeg_spans(path: Path) -> tuple[tuple[int, int], ...] | None:
             if len(seg) < 4 or seg[0] != 0xFF:
                 return None
             marker = seg[1]
-            if marker == 0xDA:  # start of scan: the rest is image data
-                spans.append((i, size - i))
+            if marker == 0xDA:  # start of scan: image data up to the end marker
+                end = _end_of_image(f, i, size)
+                if end is None:
+                    return None
+                spans.append((i, end - i))
                 break
             seg_len = int.from_bytes(seg[2:4], "big")
             if seg_len < 2:
@@ -62,6 +66,61 @@ def jpeg_spans(path: Path) -> tuple[tuple[int, int], ...] | None:
         else:
             merged.append((off, n))
     return tuple(merged)
+
+
+def _end_of_image(f, pos: int, size: int) -> int | None:
+    """Offset just after the EOI marker, walking scans (entropy-coded data, where 0xFF is
+    followed by 0x00 or a restart marker) and the segments between them (progressive JPEGs
+    have many scans). Streams the file in chunks; ``None`` if no EOI is found."""
+    f.seek(pos)
+    buf, base = f.read(CHUNK), pos
+
+    def byte(at: int) -> int | None:
+        nonlocal buf, base
+        if at - base >= len(buf):
+            f.seek(at)
+            buf, base = f.read(CHUNK), at
+            if not buf:
+                return None
+        return buf[at - base]
+
+    at = pos  # at a marker (0xFF xx)
+    while at + 1 < size:
+        if byte(at) != 0xFF:
+            return None
+        marker = byte(at + 1)
+        if marker is None:
+            return None
+        if marker == 0xD9:
+            return at + 2
+        if marker == 0xFF:  # fill byte
+            at += 1
+            continue
+        hi, lo = byte(at + 2), byte(at + 3)
+        if hi is None or lo is None:
+            return None
+        at += 2 + (hi << 8 | lo)
+        if marker != 0xDA:
+            continue
+        while True:  # entropy-coded data: find the next real marker
+            if at - base >= len(buf) or at < base:
+                if byte(at) is None:
+                    return None
+            k = buf.find(b"\xff", at - base)
+            if k < 0:
+                at = base + len(buf)
+                if byte(at) is None:
+                    return None
+                continue
+            at = base + k
+            nxt = byte(at + 1)
+            if nxt is None:
+                return None
+            if nxt == 0x00 or 0xD0 <= nxt <= 0xD7 or nxt == 0xFF:
+                at += 1 if nxt == 0xFF else 2
+                continue
+            break
+    return None
 
 
 class FileStream(StreamObject):
@@ -93,28 +152,36 @@ class FileStream(StreamObject):
         # A HashingFile hashes on its worker thread, and checks the original when done.
         hashed = getattr(stream, "write_hashed", None) if h is not None else None
         try:
-            with open(self.path, "rb") as f:
-                for off, n in self.spans:
-                    f.seek(off)
-                    while n > 0:
+            f = open(self.path, "rb")
+        except OSError as e:
+            raise self._unreadable(e) from e
+        with f:
+            for off, n in self.spans:
+                while n > 0:
+                    try:  # only reading the original is the library's business
+                        f.seek(off)
                         chunk = f.read(min(CHUNK, n))
                         if not chunk:
                             raise OSError(f"{self.path.name} is shorter than expected")
-                        if hashed is not None:
-                            hashed(chunk, h)
-                        else:
-                            stream.write(chunk)
-                            if h is not None:
-                                h.update(chunk)
-                        n -= len(chunk)
-        except OSError as e:
-            raise OriginalUnreadable(name=self.path.name, reason=e) from e
+                    except OSError as e:
+                        raise self._unreadable(e) from e
+                    if hashed is not None:
+                        hashed(chunk, h)
+                    else:
+                        stream.write(chunk)  # a full output disk is the caller's to name
+                        if h is not None:
+                            h.update(chunk)
+                    n -= len(chunk)
+                    off += len(chunk)
         if h is not None:
             if hashed is not None:
                 stream.check_later(self.check, h)
             else:
                 self.check(h)
         stream.write(b"\nendstream")
+
+    def _unreadable(self, e: OSError) -> ExportError:
+        return OriginalUnreadable(name=self.path.name, reason=e)
 
     def check(self, h: Any) -> None:
         """Fail when the bytes copied are not the original the manifest names."""

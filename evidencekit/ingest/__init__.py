@@ -8,6 +8,7 @@ and it is total: for any bytes it returns an :class:`IngestResult` or raises
 from __future__ import annotations
 
 import os
+import zipfile
 from pathlib import Path
 
 from .. import kinds
@@ -24,8 +25,11 @@ from ..errors import (
     IsDirectory,
     WrongFormat,
 )
+from ..names import shown_name
 from .chat import parse_chat
 from .detect import guess_kind, guess_kind_from_name, mime_guess, sniff_format
+from .files import regular_size
+from .limits import check_not_all_zero, check_zip
 from .document import guess_document_kind, pdf_warnings, read_pdf_info
 from .model import ChatLog, IngestContext, IngestResult, Message, Trace, TraceEvent
 from .photo import photo_facts, photo_facts_many, photo_warnings
@@ -63,22 +67,18 @@ def analyze(path: Path, kind: str | None = None, ctx: IngestContext | None = Non
 
 
 def check_readable(path: Path) -> int:
-    """The file's size, or :class:`IngestError` saying why it cannot be read."""
-    try:
-        st = path.stat()
-    except FileNotFoundError as e:
-        raise FileMissing(name=path.name) from e
-    except OSError as e:
-        raise FileUnreadable(name=path.name) from e
-    if path.is_dir():
-        raise IsDirectory(name=path.name)
-    if st.st_size == 0:
+    """The file's size, or :class:`IngestError` saying why it cannot be read (pipes, devices
+    and sockets are refused without being opened: opening a pipe waits forever)."""
+    size = regular_size(path)
+    name = shown_name(path.name)
+    if size == 0:
         raise EmptyFile()
     if not os.access(path, os.R_OK):
-        raise FileNotPermitted(name=path.name)
-    if st.st_size > MAX_FILE_BYTES:
-        raise FileOverLimit(name=path.name, gb=f"{st.st_size / 1024 ** 3:.1f}")
-    return st.st_size
+        raise FileNotPermitted(name=name)
+    if size > MAX_FILE_BYTES:
+        raise FileOverLimit(name=name, gb=f"{size / 1024 ** 3:.1f}")
+    check_not_all_zero(path)  # before anything reads it whole: a 2 GB hole goes in a second
+    return size
 
 
 def decide_file_type(path: Path, name: str = "") -> dict:
@@ -130,6 +130,8 @@ def _analyze(path: Path, kind: str | None, ctx: IngestContext, size: int) -> Ing
     # What the file is, decided here once and kept with the exhibit: export and preview
     # read ``file_type`` and ``encoding`` instead of sniffing the bytes again.
     fmt = sniff_format(path)
+    if fmt == "xlsx" or (fmt == "binary" and zipfile.is_zipfile(path)):
+        check_zip(path)  # a zip bomb is refused from what it declares, before parsing
     file_type = FILE_TYPE[fmt]
     base = {"size": size, "mime": mime_guess(path, fmt), "format": fmt, "file_type": file_type}
     if file_type == "text":

@@ -10,7 +10,8 @@ import threading
 from pathlib import Path
 
 from ..domain import Finding
-from ..errors import IngestError, PasswordRequired, PasswordWrong, PdfCryptoMissing, PdfDamaged, PdfNoPages
+from ..errors import (IngestError, PasswordRequired, PasswordWrong, PdfContentBomb, PdfCryptoMissing,
+                      PdfDamaged, PdfNoPages)
 from ..malformed import PDF_MALFORMED
 from .times import DATE_RE, iso_date
 
@@ -74,6 +75,7 @@ def read_pdf_info(path: Path, password: str | None = None) -> dict:
             raise _damaged(e) from e
         if pages == 0:
             raise PdfNoPages()
+        bad_boxes = _check_pages(reader)
         text = _first_pages_text(reader)
     finally:
         log.removeHandler(collector)
@@ -92,7 +94,31 @@ def read_pdf_info(path: Path, password: str | None = None) -> dict:
     excerpt = " ".join(text.split())[:EXCERPT_CHARS]
     return {"pages": pages, "encrypted": encrypted, "batch_numbers": batches[:10],
             "dates": dates[:20], "text_excerpt": excerpt, "has_text": bool(excerpt),
-            "repaired": collector.count > 0}
+            "repaired": collector.count > 0, "bad_page_boxes": bad_boxes[:50]}
+
+
+def _check_pages(reader) -> list[int]:
+    """What the export will need of every page: a page box of four numbers and content that
+    decompresses within pypdf's limits. A content bomb is refused; pages whose box cannot be
+    read are returned (the export shows such a document as a placeholder)."""
+    from pypdf.errors import LimitReachedError
+    bad = []
+    for i, page in enumerate(reader.pages):
+        try:
+            box = page.cropbox if "/CropBox" in page else page.mediabox
+            if not (abs(float(box.width)) > 0 and abs(float(box.height)) > 0):
+                raise ValueError("empty page box")
+        except PDF_MALFORMED:  # a NullObject box gives ValueError, and so on
+            bad.append(i + 1)
+        try:
+            contents = page.get_contents()
+            if contents is not None:
+                contents.get_data()
+        except LimitReachedError as e:
+            raise PdfContentBomb(page=i + 1) from e
+        except PDF_MALFORMED:  # a broken content stream: the page shows empty
+            pass
+    return bad
 
 
 def _unlock(reader, password: str | None) -> None:
@@ -151,6 +177,11 @@ def pdf_warnings(facts: dict) -> list[Finding]:
         warnings.append(Finding("pdf_repaired", "PDF 有结构错误，已按修复模式读取，请核对页数和内容是否完整",
                                 "The PDF had structural errors and was read in repair mode; "
                                 "check that all pages are there"))
+    if facts.get("bad_page_boxes"):
+        pages = ", ".join(map(str, facts["bad_page_boxes"]))
+        warnings.append(Finding("pdf_bad_page_box", f"PDF 第 {pages} 页的页面尺寸无法读取，导出时将以占位页代替",
+                                f"The page size of page(s) {pages} cannot be read; the export "
+                                "will show a placeholder page instead"))
     if not facts.get("has_text"):
         warnings.append(Finding("pdf_no_text", "PDF 里没有可识别的文字（可能是扫描件），无法自动找到批号和日期",
                                 "The PDF has no readable text (maybe a scan); batch numbers and "

@@ -57,6 +57,14 @@ def open_image(path: Path) -> Image.Image:
         raise _not_image(e) from e
 
 
+def exif_of(im: Image.Image) -> Image.Exif:
+    """``im.getexif()``, except for big PNGs whose EXIF would only be found after the image
+    data: Pillow decodes the whole picture to look there, so they get none."""
+    if im.format == "PNG" and "exif" not in im.info and im.width * im.height > 16_000_000:
+        return Image.Exif()
+    return im.getexif()
+
+
 def photo_facts(path: Path) -> dict:
     """captured_at, width, height (as displayed), orientation, has_gps, camera, sharpness,
     format, captured_at_source."""
@@ -95,7 +103,7 @@ def photo_facts_many(paths: list[Path], workers: int | None = None) -> list[dict
 
 def _facts(im: Image.Image) -> dict:
     fmt = im.format or ""
-    exif = im.getexif()
+    exif = exif_of(im)
     try:
         sub = exif.get_ifd(_EXIF_IFD)
     except Exception:  # noqa: BLE001 - a broken sub-IFD only loses the capture time

@@ -76,6 +76,8 @@ def _csv_rows(path: Path, encoding: str) -> Iterator[list[str]]:
 
 
 def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
+    from .limits import check_zip
+    check_zip(path)  # files attached before the check existed, read again at export
     f = open(path, "rb")  # a file object: openpyxl would refuse a blob name without .xlsx
     try:
         import openpyxl

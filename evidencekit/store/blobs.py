@@ -51,17 +51,33 @@ class BlobStore:
 
     def stage(self, source: Path) -> tuple[Path, str, int]:
         """Copy ``source`` to a temp file while hashing it; returns (temp, sha256, size)."""
-        self.ensure()
+        from .faults import from_os_error
         tmp = self.tmp / f"{os.getpid()}-{os.urandom(6).hex()}.part"
         h = hashlib.sha256()
         size = 0
-        with open(source, "rb") as src, open(tmp, "wb") as dst:
-            while chunk := src.read(CHUNK):
-                h.update(chunk)
-                dst.write(chunk)
-                size += len(chunk)
-            dst.flush()
-            os.fsync(dst.fileno())
+        with open(source, "rb") as src:
+            try:  # errors writing are the library's (read-only, disk full), named with the path
+                self.ensure()
+                dst = open(tmp, "wb")
+            except OSError as e:
+                raise from_os_error(e, tmp) from e
+            try:
+                with dst:
+                    while chunk := src.read(CHUNK):
+                        h.update(chunk)
+                        try:
+                            dst.write(chunk)
+                        except OSError as e:
+                            raise from_os_error(e, tmp) from e
+                        size += len(chunk)
+                    try:
+                        dst.flush()
+                        os.fsync(dst.fileno())
+                    except OSError as e:
+                        raise from_os_error(e, tmp) from e
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
         return tmp, h.hexdigest(), size
 
     def commit(self, tmp: Path, sha256: str) -> Path:

@@ -6,11 +6,13 @@ copy is written beside it, so a failed upgrade never loses a library.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
 
-from ..errors import DatabaseTooNew, DatabaseUnopenable
+from ..errors import DatabaseTooNew, LibraryNeedsUpgrade
+from .faults import from_os_error, from_sqlite_error
 
 MIGRATIONS: list[str] = [
     # 1: the first schema
@@ -100,9 +102,17 @@ MIGRATIONS: list[str] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def writable(path: Path) -> bool:
+    """Can the database and its folder be written (the folder holds the WAL files)?"""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
 def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) and migrate the database at ``path``."""
+    """Open (creating if needed) and migrate the database at ``path``. A library on a
+    read-only folder or disk is opened read-only (see :func:`connect_read_only`)."""
     existed = path.exists()
+    if existed and not writable(path):
+        return connect_read_only(path)
     try:
         conn = sqlite3.connect(str(path), timeout=10, isolation_level=None,
                                check_same_thread=False)
@@ -112,16 +122,54 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA busy_timeout=10000")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as e:
-        raise DatabaseUnopenable(path=path, reason=e) from e
+    except sqlite3.Error as e:
+        raise from_sqlite_error(e, path) from e
+    _check_version(conn, version)
+    if version < SCHEMA_VERSION:
+        try:
+            if existed and version > 0:
+                shutil.copy2(path, path.with_name(f"{path.name}.v{version}.bak"))
+            migrate(conn, version)
+        except OSError as e:
+            conn.close()
+            raise from_os_error(e, path) from e
+        except sqlite3.Error as e:
+            conn.close()
+            raise from_sqlite_error(e, path) from e
+    return conn
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """Read-only: every read works, every write is refused by SQLite (and named as such).
+    Without write access to the folder SQLite cannot make the WAL index, so the file is
+    then read as immutable (a cleanly closed library has nothing left in its WAL)."""
+    uri = path.resolve().as_uri()
+    conn = None
+    for query in ("?mode=ro", "?mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(uri + query, uri=True, timeout=10, isolation_level=None,
+                                   check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            break
+        except sqlite3.Error as e:
+            if conn is not None:
+                conn.close()
+                conn = None
+            error = e
+    if conn is None:
+        raise from_sqlite_error(error, path) from error
+    _check_version(conn, version)
+    if version < SCHEMA_VERSION:
+        conn.close()
+        raise LibraryNeedsUpgrade(path=path)
+    return conn
+
+
+def _check_version(conn: sqlite3.Connection, version: int) -> None:
     if version > SCHEMA_VERSION:
         conn.close()
         raise DatabaseTooNew()
-    if version < SCHEMA_VERSION:
-        if existed and version > 0:
-            shutil.copy2(path, path.with_name(f"{path.name}.v{version}.bak"))
-        migrate(conn, version)
-    return conn
 
 
 def migrate(conn: sqlite3.Connection, from_version: int) -> None:

@@ -14,12 +14,20 @@ from typing import TYPE_CHECKING
 
 from .. import kinds
 from ..domain import Exhibit
-from ..errors import ExhibitRemoved, NoSuchExhibit
+from ..errors import DuplicateExhibit, ExhibitRemoved, NoSuchExhibit
+from ..names import stored_name
 from ..timeutil import to_iso
 from .rows import exhibit_from_row
 
 if TYPE_CHECKING:
     from .library import Library
+
+
+def _json(value) -> str:
+    """JSON for a column. Text read from broken files can hold lone surrogates, which SQLite
+    cannot store as UTF-8: they become "?"."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def ingest_context(lib: "Library", password: str | None = None):
@@ -36,20 +44,44 @@ def _analyze(lib: "Library", path: Path, kind: str | None, password: str | None)
     return analyze(path, kind, ingest_context(lib, password))
 
 
+def exhibit_with_sha(self: "Library", case_id: int, sha256: str) -> Exhibit | None:
+    """The case's current exhibit with these bytes, if any."""
+    row = self.conn.execute("SELECT * FROM exhibits WHERE case_id=? AND sha256=? AND removed_at "
+                            "IS NULL ORDER BY position LIMIT 1", (case_id, sha256)).fetchone()
+    return exhibit_from_row(row) if row else None
+
+
+def holds_file(self: "Library", case_id: int, path: Path | str) -> Exhibit | None:
+    """Does the case already hold this file? Its exhibit if so (compared by SHA-256), e.g. to
+    resume an interrupted import without attaching everything twice."""
+    from ..ingest import check_readable
+    from .blobs import sha256_file
+    path = Path(path)
+    check_readable(path)  # a pipe or a device is refused before it is opened
+    return self.exhibit_with_sha(case_id, sha256_file(path))
+
+
 def attach(self: "Library", case_id: int, path: Path | str, *, kind: str | None = None,
            caption: str = "", password: str | None = None, is_new: bool | None = None,
-           result=None) -> Exhibit:
-    """Add a file to a case. Raises :class:`IngestError` (and changes nothing) if refused.
+           result=None, allow_duplicate: bool = True) -> Exhibit:
+    """Add a file to a case. Raises :class:`IngestError` (and changes nothing) if refused;
+    :class:`DuplicateExhibit` when ``allow_duplicate`` is false and the case holds the bytes.
 
-    ``result`` is the file's :class:`IngestResult` when the caller has read it already
-    (batch imports read files in parallel first).
+    ``result`` is the file's :class:`IngestResult` when the caller has read it already.
     """
     path = Path(path)
     case = self.get_case(case_id, include_deleted=False)
     if kind is not None:
         kinds.kind(kind)  # refuses an unknown kind
+    if not allow_duplicate:
+        existing = self.holds_file(case.id, path)
+        if existing is not None:
+            err = DuplicateExhibit(position=existing.position)
+            err.existing = existing
+            raise err
     if result is None:
         result = _analyze(self, path, kind, password)
+    name = stored_name(path.name)
     tmp, sha, size = self.blobs.stage(path)
     try:
         with self._tx():
@@ -71,12 +103,11 @@ def attach(self: "Library", case_id: int, path: Path | str, *, kind: str | None 
             "INSERT INTO exhibits(case_id, position, kind, kind_guess, kind_confidence, sha256, size,"
             " source_name, caption, is_new, added_at, facts, warnings) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (case.id, pos, result.kind, result.kind_guess, result.kind_confidence, sha, size,
-             path.name, caption or "", int(is_new), to_iso(self.clock()),
-             json.dumps(result.facts, ensure_ascii=False, default=str),
-             json.dumps([w.to_dict() for w in result.warnings], ensure_ascii=False)))
+             name, stored_name(caption or ""), int(is_new), to_iso(self.clock()),
+             _json(result.facts), _json([w.to_dict() for w in result.warnings])))
         self.conn.execute("DELETE FROM pending_blobs WHERE rowid IN (SELECT rowid FROM pending_blobs"
                           " WHERE sha256=? AND pid=? LIMIT 1)", (sha, os.getpid()))
-        self._log(case.id, "exhibit_added", f"E{pos} {result.kind} {path.name} sha256 {sha[:12]}")
+        self._log(case.id, "exhibit_added", f"E{pos} {result.kind} {name} sha256 {sha[:12]}")
         self.conn.execute("UPDATE cases SET updated_at=? WHERE id=?", (to_iso(self.clock()), case.id))
     ex = self.get_exhibit(cur.lastrowid)
     if result.content is not None:  # what attach understood, so export need not parse again
@@ -110,7 +141,7 @@ def decide_file_types(self: "Library") -> None:
             continue  # a missing blob is fsck's to report
         with self._tx():
             self.conn.execute("UPDATE exhibits SET facts=? WHERE id=?",
-                              (json.dumps(facts, ensure_ascii=False, default=str), r["id"]))
+                              (_json(facts), r["id"]))
 
 
 def get_exhibit(self: "Library", exhibit_id: int) -> Exhibit:
@@ -152,10 +183,9 @@ def update_exhibit(self: "Library", exhibit_id: int, *, kind: str | None = None,
     if is_new is not None and bool(is_new) != ex.is_new:
         sets.append("is_new=?"), args.append(int(is_new)), changes.append(f"new={bool(is_new)}")
     if facts is not None:
-        sets.append("facts=?"), args.append(json.dumps(facts, ensure_ascii=False, default=str))
+        sets.append("facts=?"), args.append(_json(facts))
     if warnings is not None:
-        sets.append("warnings=?"), args.append(json.dumps([w.to_dict() for w in warnings],
-                                                         ensure_ascii=False))
+        sets.append("warnings=?"), args.append(_json([w.to_dict() for w in warnings]))
     if not sets:
         return ex
     with self._tx():

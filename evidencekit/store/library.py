@@ -14,9 +14,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from ..domain import INSTANT_FIELDS, OUTCOMES, STAGES, AppealPoint, Case, LogEntry
+from ..domain import (INSTANT_FIELDS, MAX_APPEALS_USED, OUTCOMES, STAGES, AppealPoint, Case,
+                      LogEntry, normalize_amount)
 from ..errors import (
     BadAppealsUsed,
+    StoreError,
     FieldNotSettable,
     LibraryFolderUncreatable,
     NaiveInstant,
@@ -27,8 +29,8 @@ from ..errors import (
     UnknownStage,
 )
 from ..rules import RuleSet, load_rules
-from ..timeutil import to_iso, utcnow
-from . import db
+from ..timeutil import check_instant, to_iso, utcnow
+from . import db, faults
 from .blobs import BlobStore
 from .rows import CASE_TEXT, case_from_row, case_value, log_from_row
 
@@ -77,6 +79,8 @@ class Library:
         self.actor = _actor()
         self._rules: RuleSet | None = None
         self._tx_depth = 0
+        self.read_only = False  # set by open(): reads work, writes are refused with the cause
+        self._refusal: StoreError | None = None
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
@@ -90,10 +94,21 @@ class Library:
             for sub in ("blobs", "rules", "profiles"):
                 (root / sub).mkdir(exist_ok=True)
         except OSError as e:
-            raise LibraryFolderUncreatable(root=root, reason=e.strerror) from e
-        lib = cls(root, db.connect(root / cls.DB_NAME), clock)
-        lib._recover()
-        lib.decide_file_types()
+            if not (root / cls.DB_NAME).exists():  # a read-only library still opens for reading
+                raise LibraryFolderUncreatable(root=root, reason=e.strerror) from e
+        path = root / cls.DB_NAME
+        read_only: StoreError | None = None if db.writable(path) else faults.read_only(path)
+        try:
+            conn = db.connect(path)
+        except StoreError as e:
+            if e.code != "store_disk_full" or not path.exists():
+                raise
+            conn, read_only = db.connect_read_only(path), e  # a full disk: still readable
+        lib = cls(root, conn, clock)
+        lib.read_only, lib._refusal = read_only is not None, read_only
+        if not lib.read_only:
+            lib._recover()
+            lib.decide_file_types()
         return lib
 
     def close(self) -> None:
@@ -155,19 +170,38 @@ class Library:
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         # Inside transaction() a change is a savepoint: a refused change undoes only itself.
+        db_path = self.root / self.DB_NAME
+        if self.read_only:
+            raise self._refusal or faults.read_only(db_path)
         depth = self._tx_depth
-        self.conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT tx{depth}")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT tx{depth}")
+        except sqlite3.Error as e:
+            raise faults.from_sqlite_error(e, db_path) from e
         self._tx_depth += 1
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as e:
             self._tx_depth = depth
-            self.conn.execute("ROLLBACK" if depth == 0 else f"ROLLBACK TO tx{depth}")
-            if depth:
-                self.conn.execute(f"RELEASE tx{depth}")
+            try:
+                self.conn.execute("ROLLBACK" if depth == 0 else f"ROLLBACK TO tx{depth}")
+                if depth:
+                    self.conn.execute(f"RELEASE tx{depth}")
+            except sqlite3.Error:
+                pass  # SQLite already rolled back (a full disk does that)
+            if isinstance(e, sqlite3.Error):
+                raise faults.from_sqlite_error(e, db_path) from e
             raise
         self._tx_depth = depth
-        self.conn.execute("COMMIT" if depth == 0 else f"RELEASE tx{depth}")
+        try:
+            self.conn.execute("COMMIT" if depth == 0 else f"RELEASE tx{depth}")
+        except sqlite3.Error as e:
+            if depth == 0:
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            raise faults.from_sqlite_error(e, db_path) from e
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -250,6 +284,8 @@ class Library:
             if name not in EDITABLE_CASE_FIELDS:
                 raise FieldNotSettable(field=name)
             self._validate(current, name, value)
+            if name == "amount" and value:
+                value = normalize_amount(value)
             if name == "appeal_points":
                 value = [p if isinstance(p, AppealPoint) else AppealPoint(**p) for p in value]
             old = getattr(current, name)
@@ -278,10 +314,12 @@ class Library:
             self.rules.platform(value).dispute_type(case.dispute_type)
         if name == "dispute_type":
             self.rules.platform(case.platform).dispute_type(value)
-        if name in INSTANT_FIELDS and value is not None and (
-                not isinstance(value, datetime) or value.tzinfo is None):
-            raise NaiveInstant()
-        if name == "appeals_used" and (not isinstance(value, int) or value < 0):
+        if name in INSTANT_FIELDS and value is not None:
+            if not isinstance(value, datetime) or value.tzinfo is None:
+                raise NaiveInstant()
+            check_instant(value)
+        if name == "appeals_used" and (not isinstance(value, int) or isinstance(value, bool)
+                                       or not 0 <= value <= MAX_APPEALS_USED):
             raise BadAppealsUsed()
 
     def delete_case(self, case_id: int) -> None:
@@ -343,6 +381,8 @@ class Library:
         blob_path,
         content_reader,
         decide_file_types,
+        exhibit_with_sha,
+        holds_file,
         exhibit_content,
         exhibits_by_case,
         get_exhibit,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from ..domain import AppealPoint, Case, Exhibit, Finding, LogEntry
-from ..timeutil import from_iso, to_iso
+from ..domain import MAX_APPEALS_USED, AppealPoint, Case, Exhibit, Finding, LogEntry
+from ..timeutil import from_iso, read_stored_instant, to_iso
 
 CASE_TEXT = ("case_no", "platform", "dispute_type", "order_no", "after_sale_no", "buyer_name",
              "buyer_phone", "product", "amount", "store_name", "stage", "judgment_ref",
@@ -17,12 +17,26 @@ CASE_INSTANTS = ("request_at", "intervention_at", "judgment_at", "appeal_submitt
 
 
 def case_from_row(r: sqlite3.Row) -> Case:
-    kw = {k: r[k] for k in CASE_TEXT}
-    kw.update({k: from_iso(r[k]) for k in CASE_INSTANTS})
-    points = [AppealPoint(p.get("basis", ""), p.get("fact", ""), list(p.get("exhibit_ids", [])))
-              for p in json.loads(r["appeal_points"] or "[]")]
+    """A case row as a :class:`Case`. Never raises for a bad value: values written before
+    they were checked (year 9999, a huge appeal count, broken JSON) are set aside in
+    ``Case.unreadable`` so that one row cannot make every list fail."""
+    unreadable: dict[str, str] = {}
+    kw = {k: r[k] if isinstance(r[k], str) else str(r[k] or "") for k in CASE_TEXT}
+    for k in CASE_INSTANTS:
+        kw[k] = read_stored_instant(r[k])
+        if kw[k] is None and r[k]:
+            unreadable[k] = str(r[k])
+    try:
+        points = [AppealPoint(str(p.get("basis", "")), str(p.get("fact", "")),
+                              [int(i) for i in p.get("exhibit_ids", [])])
+                  for p in json.loads(r["appeal_points"] or "[]")]
+    except (ValueError, TypeError, AttributeError):
+        points, unreadable["appeal_points"] = [], str(r["appeal_points"])[:200]
+    appeals = r["appeals_used"]
+    if not isinstance(appeals, int) or not 0 <= appeals <= MAX_APPEALS_USED:
+        unreadable["appeals_used"], appeals = str(appeals), 0
     return Case(id=r["id"], judgment_against_merchant=bool(r["judgment_against_merchant"]),
-                appeals_used=r["appeals_used"], appeal_points=points, **kw)
+                appeals_used=appeals, appeal_points=points, unreadable=unreadable, **kw)
 
 
 def case_value(field: str, value):

@@ -116,7 +116,17 @@ def test_attach_batch_of_only_bad_files_exits_2_and_changes_nothing(lib, tmp_pat
     (tmp_path / "b.jpg").write_bytes(b"not a photo")
     r = ek(lib, "attach", "1", tmp_path / "a.pdf", tmp_path / "b.jpg")
     assert r.returncode == 2 and "a.pdf" in r.stderr and "b.jpg" in r.stderr
-    assert json.loads(ek(lib, "case", "show", "1", "--json").stdout)["exhibits"] == []
+
+
+def test_attach_all_or_nothing_refuses_the_whole_batch(lib, tmp_path):
+    ek(lib, "case", "new", "--type", "quality_issue", "--order", "2")
+    good = tmp_path / "chat2.txt"
+    good.write_text(CHAT + "x\n", encoding="utf-8")
+    bad = tmp_path / "broken2.pdf"
+    bad.write_bytes(b"")
+    r = ek(lib, "attach", "2", good, bad, "--all-or-nothing")
+    assert r.returncode == 2 and "broken2.pdf" in r.stderr
+    assert json.loads(ek(lib, "case", "show", "2", "--json").stdout)["exhibits"] == []
 
 
 def test_english_output_and_trash(lib):
