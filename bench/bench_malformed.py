@@ -58,7 +58,7 @@ def _photo(rng: random.Random, fmt: str) -> bytes:
     from PIL import Image, ImageDraw
     im = Image.effect_noise((640, 480), rng.randint(20, 80)).convert("RGB")
     d = ImageDraw.Draw(im)
-    for k in range(4):
+    for _ in range(4):
         y = rng.randint(0, 460)
         d.rectangle((0, y, 640, y + 12), fill=(rng.randrange(256), 90, 160))
     buf = io.BytesIO()

@@ -86,7 +86,7 @@ class ThirdPartyLog:
                 yield self
             finally:
                 logging.captureWarnings(False)
-                for lg, (prop, level) in zip(loggers, saved):
+                for lg, (prop, level) in zip(loggers, saved, strict=True):
                     lg.removeHandler(handler)
                     lg.propagate, lg.level = prop, level
 

@@ -46,6 +46,7 @@ def parse_instant(text: str, default_zone: tzinfo | None = None) -> datetime:
     except OverflowError:
         dt = None  # year 1 or 9999 shifted by the zone: out of range below
     check_instant(dt, text)
+    assert dt is not None  # check_instant refused None
     return dt
 
 
@@ -119,5 +120,5 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-__all__ = ["UTC", "CST", "get_zone", "parse_instant", "check_instant", "read_stored_instant", "to_iso", "from_iso", "format_local",
-           "format_duration", "utcnow", "timedelta"]
+__all__ = ["UTC", "CST", "get_zone", "parse_instant", "check_instant", "read_stored_instant",
+           "to_iso", "from_iso", "format_local", "format_duration", "utcnow", "timedelta"]

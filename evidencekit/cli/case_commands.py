@@ -7,8 +7,13 @@ from pathlib import Path
 
 from .. import deadlines
 from ..domain import MAX_APPEALS_USED, OUTCOMES, AppealPoint, kind_name
-from ..errors import (AppealsUsedOutOfRange, BadAppealPoint, NoSuchExhibitNumber, NothingToChange,
-                      StatementFileUnreadable)
+from ..errors import (
+    AppealsUsedOutOfRange,
+    BadAppealPoint,
+    NoSuchExhibitNumber,
+    NothingToChange,
+    StatementFileUnreadable,
+)
 from ..i18n import pick
 from ..names import shown_name
 from ..store import Library

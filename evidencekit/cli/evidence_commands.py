@@ -10,9 +10,9 @@ from ..errors import DuplicateExhibit, IngestError, NoSuchExhibitNumber, Nothing
 from ..i18n import pick
 from ..ingest.files import collect_files
 from ..names import shown_name, stored_name
-from ..thirdparty_log import library_log
 from ..store import Library
 from ..store.exhibits import _analyze
+from ..thirdparty_log import library_log
 from .common import Subparsers, emit, open_library
 
 

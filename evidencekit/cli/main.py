@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import os
 import sys
@@ -38,10 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        if hasattr(sys.stdout, "reconfigure"):
-            # Names from disk may hold bytes that are not UTF-8: escape rather than fail.
-            sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
-            sys.stderr.reconfigure(errors="backslashreplace")
+        # Names from disk may hold bytes that are not UTF-8: escape rather than fail.
+        for stream, encoding in ((sys.stdout, "utf-8"), (sys.stderr, None)):
+            if isinstance(stream, io.TextIOWrapper):
+                stream.reconfigure(encoding=encoding, errors="backslashreplace")
     except (OSError, ValueError):  # a stream that cannot change encoding keeps its own
         pass
     lang = detect_lang(None)

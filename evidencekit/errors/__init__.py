@@ -125,15 +125,30 @@ __all__ = [
 ]
 
 # Issue 15 (hostile files and faults).
-from .export import (  # noqa: E402
-    DestinationFull, ImageUndecodable, PageBoxUnreadable, PageContentTooLarge, TempFolderFull)
+from .export import DestinationFull, ImageUndecodable, PageBoxUnreadable, PageContentTooLarge, TempFolderFull  # noqa: E402
 from .general import AmountTooLarge, AppealsUsedOutOfRange, TimeOutOfRange  # noqa: E402
 from .ingest import (  # noqa: E402
-    AllZero, DanglingLink, DuplicateExhibit, FolderUnreadable, LinkLoop, LinkOutside,
-    LinkToFolder, NotRegularFile, PdfContentBomb, ZipBomb)
+    AllZero,
+    DanglingLink,
+    DuplicateExhibit,
+    FolderUnreadable,
+    LinkLoop,
+    LinkOutside,
+    LinkToFolder,
+    NotRegularFile,
+    PdfContentBomb,
+    ZipBomb,
+)
 from .store import (  # noqa: E402
-    DatabaseCannotOpen, DatabaseDamaged, DatabaseFailed, DiskFull, LibraryBusy, LibraryFileIo,
-    LibraryNeedsUpgrade, LibraryReadOnly)
+    DatabaseCannotOpen,
+    DatabaseDamaged,
+    DatabaseFailed,
+    DiskFull,
+    LibraryBusy,
+    LibraryFileIo,
+    LibraryNeedsUpgrade,
+    LibraryReadOnly,
+)
 
 __all__ += [
     "DestinationFull", "ImageUndecodable", "PageBoxUnreadable", "PageContentTooLarge",

@@ -190,7 +190,8 @@ class AllZero(IngestError):
     code = "all_zero"
     MESSAGE = ("文件内容全是零字节，不是有效的证据：{name}",
                "The file holds nothing but zero bytes; it is not evidence: {name}")
-    HINT = ("可能没有下载完整，请重新下载或导出。", "It may not have downloaded completely; download or export it again.")
+    HINT = ("可能没有下载完整，请重新下载或导出。",
+            "It may not have downloaded completely; download or export it again.")
 
 
 class PdfContentBomb(IngestError):

@@ -87,7 +87,8 @@ class LibraryReadOnly(StoreError):
 class DiskFull(StoreError):
     code = "store_disk_full"
     MESSAGE = ("磁盘已满，无法写入：{path}", "The disk is full; cannot write: {path}")
-    HINT = ("请腾出磁盘空间后重试；资料库本身没有损坏。", "Free some disk space and try again; the library is not damaged.")
+    HINT = ("请腾出磁盘空间后重试；资料库本身没有损坏。",
+            "Free some disk space and try again; the library is not damaged.")
 
 
 class LibraryFileIo(StoreError):
@@ -122,4 +123,5 @@ class LibraryNeedsUpgrade(StoreError):
     code = "store_needs_upgrade"
     MESSAGE = ("这个资料库需要升级一次，但当前没有写入权限：{path}",
                "This library must be upgraded once with write access: {path}")
-    HINT = ("请在有写入权限时打开一次（会先自动备份）。", "Open it once where it can be written (a backup is made first).")
+    HINT = ("请在有写入权限时打开一次（会先自动备份）。",
+            "Open it once where it can be written (a backup is made first).")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,8 +15,8 @@ from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringO
 
 from .. import __version__
 from ..domain import MODES
-from .cover import TITLES, CoverFacts, draw_cover
 from ..thirdparty_log import reading
+from .cover import TITLES, CoverFacts, draw_cover
 from .documents import place_page
 from .page import Block, BundleCanvas, flow_story, replay_story
 from .plan import ExportPlan

@@ -11,8 +11,8 @@ from typing import Any
 
 from ..errors import Cancelled, ImageUndecodable
 from ..kinds import renderer
-from ..thirdparty_log import reading
 from ..progress import ProgressFn, check_cancel
+from ..thirdparty_log import reading
 from . import fit
 from .assemble import Piece, count_flow, draw_file, finish_file
 from .cover import CoverFacts

@@ -102,10 +102,11 @@ def reduced_png(path: Path, box: tuple[int, int]) -> Image.Image:
             mini = (b"\x89PNG\r\n\x1a\n"
                     + _chunk(b"IHDR", struct.pack(">IIBBBBB", w, strip_h, 8, ctype, 0, 0, 0))
                     + extra + _chunk(b"IDAT", zlib.compress(lead + data, 1)) + _chunk(b"IEND", b""))
-            with Image.open(BytesIO(mini)) as strip:
-                strip.load()
+            with Image.open(BytesIO(mini)) as opened:
+                opened.load()
+                strip: Image.Image = opened
                 if prev is not None:
-                    strip = strip.crop((0, 1, w, strip_h))
+                    strip = opened.crop((0, 1, w, strip_h))
                 prev = strip.crop((0, n_rows - 1, w, n_rows)).tobytes()
                 y0, y1 = round(y * th / h), round((y + n_rows) * th / h)
                 if y1 > y0:

@@ -18,8 +18,7 @@ from pypdf.errors import PdfReadError
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, StreamObject
 from reportlab.pdfgen.canvas import Canvas
 
-from ..errors import (ExhibitLocked, ExhibitPdfUnreadable, ExportError, PageBoxUnreadable,
-                      PageContentTooLarge)
+from ..errors import ExhibitLocked, ExhibitPdfUnreadable, ExportError, PageBoxUnreadable, PageContentTooLarge
 from ..malformed import PDF_MALFORMED
 from . import sanitize
 from .fonts import FONT
@@ -66,7 +65,7 @@ class LazyDocument:
             cache.move_to_end(key)
             return cache[key]
         reader = open_document(self.plan, self.pe)
-        reader._ek_key = self.pe.exhibit.sha256  # stable across reopenings (see sanitize)
+        reader._ek_key = self.pe.exhibit.sha256  # type: ignore[attr-defined]  # see sanitize
         cache[key] = reader
         while len(cache) > self.OPEN_AT_ONCE:
             self._close(cache.popitem(last=False)[1])

@@ -18,9 +18,9 @@ from PIL import Image, ImageOps
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
+from ..ingest.photo import exif_of
 from ..malformed import IMAGE_MALFORMED
 from ..timeutil import format_local, from_iso
-from ..ingest.photo import exif_of
 from .bigimage import Unsupported, reduced_png
 from .fonts import FONT, ellipsize
 from .heading import draw_exhibit_header, exhibit_time, header_text, kind_label

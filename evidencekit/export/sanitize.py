@@ -12,9 +12,16 @@ from __future__ import annotations
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject,
-                           EncodedStreamObject, IndirectObject, NameObject, NullObject,
-                           StreamObject)
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    EncodedStreamObject,
+    IndirectObject,
+    NameObject,
+    NullObject,
+    StreamObject,
+)
 
 from ..malformed import PDF_MALFORMED
 
@@ -147,10 +154,10 @@ def _clone(obj: Any, writer: PdfWriter, memo: dict, depth: int) -> Any:
         return ref
     if isinstance(obj, StreamObject):
         cls = EncodedStreamObject if "/Filter" in obj else DecodedStreamObject
-        new = cls()
-        new._data = obj._data
-        _copy_entries(obj, new, writer, memo, depth)
-        return new
+        stream = cls()
+        stream._data = obj._data
+        _copy_entries(obj, stream, writer, memo, depth)
+        return stream
     if isinstance(obj, DictionaryObject):
         new = DictionaryObject()
         _copy_entries(obj, new, writer, memo, depth)

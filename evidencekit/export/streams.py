@@ -180,7 +180,7 @@ class FileStream(StreamObject):
                 self.check(h)
         stream.write(b"\nendstream")
 
-    def _unreadable(self, e: OSError) -> ExportError:
+    def _unreadable(self, e: OSError) -> OriginalUnreadable:
         return OriginalUnreadable(name=self.path.name, reason=e)
 
     def check(self, h: Any) -> None:

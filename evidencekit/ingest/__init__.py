@@ -15,22 +15,19 @@ from .. import kinds
 from ..domain import Finding
 from ..errors import (
     EmptyFile,
-    FileMissing,
     FileNotPermitted,
     FileOverLimit,
     FileTooLarge,
     FileUnknownFailure,
-    FileUnreadable,
     IngestError,
-    IsDirectory,
     WrongFormat,
 )
 from ..names import shown_name
 from .chat import parse_chat
 from .detect import guess_kind, guess_kind_from_name, mime_guess, sniff_format
+from .document import guess_document_kind, pdf_warnings, read_pdf_info
 from .files import regular_size
 from .limits import check_not_all_zero, check_zip
-from .document import guess_document_kind, pdf_warnings, read_pdf_info
 from .model import ChatLog, IngestContext, IngestResult, Message, Trace, TraceEvent
 from .photo import photo_facts, photo_facts_many, photo_warnings
 from .textio import detect_file

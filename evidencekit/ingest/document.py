@@ -10,8 +10,15 @@ import threading
 from pathlib import Path
 
 from ..domain import Finding
-from ..errors import (IngestError, PasswordRequired, PasswordWrong, PdfContentBomb, PdfCryptoMissing,
-                      PdfDamaged, PdfNoPages)
+from ..errors import (
+    IngestError,
+    PasswordRequired,
+    PasswordWrong,
+    PdfContentBomb,
+    PdfCryptoMissing,
+    PdfDamaged,
+    PdfNoPages,
+)
 from ..malformed import PDF_MALFORMED
 from .times import DATE_RE, iso_date
 

@@ -12,8 +12,18 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import (DanglingLink, FileMissing, FileUnreadable, FolderUnreadable, IngestError,
-                      IsDirectory, LinkLoop, LinkOutside, LinkToFolder, NotRegularFile)
+from ..errors import (
+    DanglingLink,
+    FileMissing,
+    FileUnreadable,
+    FolderUnreadable,
+    IngestError,
+    IsDirectory,
+    LinkLoop,
+    LinkOutside,
+    LinkToFolder,
+    NotRegularFile,
+)
 from ..names import shown_name
 
 
@@ -68,7 +78,7 @@ def _walk(root: Path, folder: Path, out: Collected) -> None:
                 out.files.append(path)
             else:
                 out.skipped.append((path, not_regular(path)))
-        except OSError as e:
+        except OSError:
             out.skipped.append(_skip(path, FileUnreadable))
 
 

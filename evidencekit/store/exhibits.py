@@ -77,7 +77,7 @@ def attach(self: "Library", case_id: int, path: Path | str, *, kind: str | None 
         existing = self.holds_file(case.id, path)
         if existing is not None:
             err = DuplicateExhibit(position=existing.position)
-            err.existing = existing
+            err.existing = existing  # type: ignore[attr-defined]  # for the caller to show
             raise err
     if result is None:
         result = _analyze(self, path, kind, password)

@@ -12,8 +12,16 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from ..errors import (DatabaseCannotOpen, DatabaseDamaged, DatabaseFailed, DiskFull, LibraryBusy,
-                      LibraryFileIo, LibraryReadOnly, StoreError)
+from ..errors import (
+    DatabaseCannotOpen,
+    DatabaseDamaged,
+    DatabaseFailed,
+    DiskFull,
+    LibraryBusy,
+    LibraryFileIo,
+    LibraryReadOnly,
+    StoreError,
+)
 
 _NO_WRITE = (errno.EROFS, errno.EACCES, errno.EPERM)
 _FULL = (errno.ENOSPC, errno.EDQUOT)
@@ -27,7 +35,7 @@ def disk_full(path: Path) -> StoreError:
     return DiskFull(path=path)
 
 
-def from_os_error(e: OSError, path: Path | None = None) -> StoreError:
+def from_os_error(e: OSError, path: Path) -> StoreError:
     """A library file operation that failed, named by its cause and path."""
     where = Path(e.filename) if e.filename else path
     if e.errno in _NO_WRITE:

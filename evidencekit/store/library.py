@@ -14,17 +14,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from ..domain import (INSTANT_FIELDS, MAX_APPEALS_USED, OUTCOMES, STAGES, AppealPoint, Case,
-                      LogEntry, normalize_amount)
+from ..domain import INSTANT_FIELDS, MAX_APPEALS_USED, OUTCOMES, STAGES, AppealPoint, Case, LogEntry, normalize_amount
 from ..errors import (
     BadAppealsUsed,
-    StoreError,
     FieldNotSettable,
     LibraryFolderUncreatable,
     NaiveInstant,
     NoLibrary,
     NoSuchCase,
     OrderNumberRequired,
+    StoreError,
     UnknownOutcome,
     UnknownStage,
 )
@@ -381,11 +380,11 @@ class Library:
         blob_path,
         content_reader,
         decide_file_types,
-        exhibit_with_sha,
-        holds_file,
         exhibit_content,
+        exhibit_with_sha,
         exhibits_by_case,
         get_exhibit,
+        holds_file,
         list_exhibits,
         move_exhibit,
         remove_exhibit,
