@@ -100,7 +100,7 @@ class ImportListDialog(QDialog):
         self.proxy.setFilterRole(ResultRole)
         self.table = record_table("importRows", self.proxy)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((48, 110, 170, 170, 130, 90)):
+        for col, width in enumerate((48, 150, 160, 160, 160, 90)):  # fits "Closed, not updated"
             self.table.setColumnWidth(col, width)
         self.table.setColumnWidth(COL_DETAIL, 420)
 
