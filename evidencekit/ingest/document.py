@@ -63,10 +63,6 @@ def read_pdf_info(path: Path, password: str | None = None) -> dict:
     log = logging.getLogger("pypdf")
     collector = _WarningCollector()
     log.addHandler(collector)
-    # The CLI quiets pypdf (level ERROR) for the terminal; the repair notes still count here.
-    # The collector is a handler, so nothing reaches the terminal meanwhile.
-    level = log.level
-    log.setLevel(logging.WARNING)
     try:
         with open(path, "rb") as f:
             head = f.read(1024)
@@ -90,7 +86,6 @@ def read_pdf_info(path: Path, password: str | None = None) -> dict:
         text = _first_pages_text(reader)
     finally:
         log.removeHandler(collector)
-        log.setLevel(level)
     if not text.strip() and not encrypted:
         text = _pdftotext(path)
     batches = []
