@@ -151,27 +151,27 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="45"/>
+        <location filename="../../ui/case_view.py" line="46"/>
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="46"/>
+        <location filename="../../ui/case_view.py" line="47"/>
         <source>Facts</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="47"/>
+        <location filename="../../ui/case_view.py" line="48"/>
         <source>Statement</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="49"/>
+        <location filename="../../ui/case_view.py" line="50"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="116"/>
+        <location filename="../../ui/case_view.py" line="121"/>
         <source>Order %1</source>
         <translation>Order %1</translation>
     </message>
@@ -248,81 +248,81 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="134"/>
+        <location filename="../../ui/evidence_panel.py" line="138"/>
         <source>Add files…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="135"/>
+        <location filename="../../ui/evidence_panel.py" line="139"/>
         <source>Add folder…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="136"/>
-        <location filename="../../ui/evidence_panel.py" line="345"/>
+        <location filename="../../ui/evidence_panel.py" line="140"/>
+        <location filename="../../ui/evidence_panel.py" line="403"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="137"/>
+        <location filename="../../ui/evidence_panel.py" line="141"/>
         <source>Clear refused files</source>
         <translation>Clear refused files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="138"/>
-        <location filename="../../ui/evidence_panel.py" line="215"/>
+        <location filename="../../ui/evidence_panel.py" line="142"/>
+        <location filename="../../ui/evidence_panel.py" line="230"/>
         <source>Grid</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="215"/>
+        <location filename="../../ui/evidence_panel.py" line="230"/>
         <source>List</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="236"/>
+        <location filename="../../ui/evidence_panel.py" line="251"/>
         <source>Add evidence</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="237"/>
+        <location filename="../../ui/evidence_panel.py" line="252"/>
         <source>Add evidence: %1</source>
         <translation>Add evidence: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="242"/>
+        <location filename="../../ui/evidence_panel.py" line="257"/>
         <source>Add a folder of evidence</source>
         <translation>Add a folder of evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="302"/>
+        <location filename="../../ui/evidence_panel.py" line="360"/>
         <source>Mark as new evidence</source>
         <translation>Mark as new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="306"/>
-        <location filename="../../ui/evidence_panel.py" line="334"/>
+        <location filename="../../ui/evidence_panel.py" line="364"/>
+        <location filename="../../ui/evidence_panel.py" line="392"/>
         <source>Set kind</source>
         <translation>Set kind</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="315"/>
-        <location filename="../../ui/evidence_panel.py" line="322"/>
+        <location filename="../../ui/evidence_panel.py" line="373"/>
+        <location filename="../../ui/evidence_panel.py" line="380"/>
         <source>Caption prefix</source>
         <translation>Caption prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="323"/>
+        <location filename="../../ui/evidence_panel.py" line="381"/>
         <source>Text to put before the caption of the %1 selected exhibit(s):</source>
         <translation>Text to put before the caption of the %1 selected exhibit(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="342"/>
+        <location filename="../../ui/evidence_panel.py" line="400"/>
         <source>Caption prefix…</source>
         <translation>Caption prefix…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="343"/>
+        <location filename="../../ui/evidence_panel.py" line="401"/>
         <source>Mark as new evidence / not new</source>
         <translation>Mark as new evidence / not new</translation>
     </message>
@@ -368,22 +368,22 @@
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="185"/>
+        <location filename="../../ui/models/exhibit_model.py" line="203"/>
         <source>%1 (guessed)</source>
         <translation>%1 (guessed)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="198"/>
+        <location filename="../../ui/models/exhibit_model.py" line="216"/>
         <source>Guessed from the folder name (“%1”): check it</source>
         <translation>Guessed from the folder name (“%1”): check it</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="200"/>
+        <location filename="../../ui/models/exhibit_model.py" line="218"/>
         <source>Guessed from the file name (“%1”): check it</source>
         <translation>Guessed from the file name (“%1”): check it</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="233"/>
+        <location filename="../../ui/models/exhibit_model.py" line="251"/>
         <source>Adding…</source>
         <translation>Adding…</translation>
     </message>
@@ -676,6 +676,29 @@
     </message>
 </context>
 <context>
+    <name>ImportBar</name>
+    <message>
+        <location filename="../../ui/import_bar.py" line="29"/>
+        <source>Cancel import</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_bar.py" line="46"/>
+        <source>Adding files: %1 of %2 done</source>
+        <translation>Adding files: %1 of %2 done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_bar.py" line="51"/>
+        <source>%1 of %2 files added.</source>
+        <translation>%1 of %2 files added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_bar.py" line="53"/>
+        <source>%1 file(s) could not be added.</source>
+        <translation>%1 file(s) could not be added.</translation>
+    </message>
+</context>
+<context>
     <name>ImportListDialog</name>
     <message>
         <location filename="../../ui/import_list_dialog.py" line="131"/>
@@ -880,217 +903,280 @@
     </message>
 </context>
 <context>
+    <name>ImportPrompts</name>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="18"/>
+        <source>%1 (already E%2)</source>
+        <translation>%1 (already E%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="23"/>
+        <source>… and %1 more</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="24"/>
+        <source>Already in this case</source>
+        <translation>Already in this case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="25"/>
+        <source>This case already holds %1 of the files you added (the same content):</source>
+        <translation>This case already holds %1 of the files you added (the same content):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="29"/>
+        <source>Skip them</source>
+        <translation>Skip them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="30"/>
+        <source>Add anyway</source>
+        <translation>Add anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="46"/>
+        <source>Unfinished import</source>
+        <translation>Unfinished import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="47"/>
+        <source>Adding files to case %1 (order %2) was cut short: %3 file(s) were not added.</source>
+        <translation>Adding files to case %1 (order %2) was cut short: %3 file(s) were not added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="52"/>
+        <source>Add them now? Files that are no longer there are listed as refused.</source>
+        <translation>Add them now? Files that are no longer there are listed as refused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="54"/>
+        <source>Add the rest</source>
+        <translation>Add the rest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="55"/>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="56"/>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>&amp;New case…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>&amp;Import after-sale list…</source>
         <translation>&amp;Import after-sale list…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Add &amp;folder…</source>
         <translation>Add &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Remove exhibit</source>
         <translation>&amp;Remove exhibit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Mark as &amp;new evidence</source>
         <translation>Mark as &amp;new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Find case</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Case list</source>
         <translation>&amp;Case list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Evidence</source>
         <translation>&amp;Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Facts</source>
         <translation>&amp;Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;Statement</source>
         <translation>&amp;Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;History</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>List / &amp;grid view</source>
         <translation>List / &amp;grid view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Move case to &amp;trash…</source>
         <translation>Move case to &amp;trash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>T&amp;rash…</source>
         <translation>T&amp;rash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;User guide</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>Move case %1 (order %2) to the trash?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Re&amp;fresh</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
-        <location filename="../../ui/main_window.py" line="226"/>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Dispute evidence</source>
         <translation>Dispute evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;About EvidenceKit</source>
         <translation>&amp;About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
         <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Move to trash</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>Move case to trash (from anywhere)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>About EvidenceKit</source>
         <translation>About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>The password was wrong. Try again for %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 is encrypted. Enter its password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Adding %1 file(s)…</source>
         <translation>Adding %1 file(s)…</translation>
     </message>

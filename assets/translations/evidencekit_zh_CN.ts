@@ -151,27 +151,27 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="45"/>
+        <location filename="../../ui/case_view.py" line="46"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="46"/>
+        <location filename="../../ui/case_view.py" line="47"/>
         <source>Facts</source>
         <translation>案件信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="47"/>
+        <location filename="../../ui/case_view.py" line="48"/>
         <source>Statement</source>
         <translation>陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="49"/>
+        <location filename="../../ui/case_view.py" line="50"/>
         <source>History</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="116"/>
+        <location filename="../../ui/case_view.py" line="121"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
@@ -248,81 +248,81 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="134"/>
+        <location filename="../../ui/evidence_panel.py" line="138"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="135"/>
+        <location filename="../../ui/evidence_panel.py" line="139"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="136"/>
-        <location filename="../../ui/evidence_panel.py" line="345"/>
+        <location filename="../../ui/evidence_panel.py" line="140"/>
+        <location filename="../../ui/evidence_panel.py" line="403"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="137"/>
+        <location filename="../../ui/evidence_panel.py" line="141"/>
         <source>Clear refused files</source>
         <translation>清除未添加的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="138"/>
-        <location filename="../../ui/evidence_panel.py" line="215"/>
+        <location filename="../../ui/evidence_panel.py" line="142"/>
+        <location filename="../../ui/evidence_panel.py" line="230"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="215"/>
+        <location filename="../../ui/evidence_panel.py" line="230"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="236"/>
+        <location filename="../../ui/evidence_panel.py" line="251"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="237"/>
+        <location filename="../../ui/evidence_panel.py" line="252"/>
         <source>Add evidence: %1</source>
         <translation>添加证据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="242"/>
+        <location filename="../../ui/evidence_panel.py" line="257"/>
         <source>Add a folder of evidence</source>
         <translation>添加证据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="302"/>
+        <location filename="../../ui/evidence_panel.py" line="360"/>
         <source>Mark as new evidence</source>
         <translation>标记为新证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="306"/>
-        <location filename="../../ui/evidence_panel.py" line="334"/>
+        <location filename="../../ui/evidence_panel.py" line="364"/>
+        <location filename="../../ui/evidence_panel.py" line="392"/>
         <source>Set kind</source>
         <translation>设置类型</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="315"/>
-        <location filename="../../ui/evidence_panel.py" line="322"/>
+        <location filename="../../ui/evidence_panel.py" line="373"/>
+        <location filename="../../ui/evidence_panel.py" line="380"/>
         <source>Caption prefix</source>
         <translation>说明前缀</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="323"/>
+        <location filename="../../ui/evidence_panel.py" line="381"/>
         <source>Text to put before the caption of the %1 selected exhibit(s):</source>
         <translation>加在所选 %1 条证据说明前面的文字：</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="342"/>
+        <location filename="../../ui/evidence_panel.py" line="400"/>
         <source>Caption prefix…</source>
         <translation>添加说明前缀…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="343"/>
+        <location filename="../../ui/evidence_panel.py" line="401"/>
         <source>Mark as new evidence / not new</source>
         <translation>标记为新证据 / 取消标记</translation>
     </message>
@@ -368,22 +368,22 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="185"/>
+        <location filename="../../ui/models/exhibit_model.py" line="203"/>
         <source>%1 (guessed)</source>
         <translation>%1（推测）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="198"/>
+        <location filename="../../ui/models/exhibit_model.py" line="216"/>
         <source>Guessed from the folder name (“%1”): check it</source>
         <translation>按文件夹名（“%1”）推测的类型，请核对</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="200"/>
+        <location filename="../../ui/models/exhibit_model.py" line="218"/>
         <source>Guessed from the file name (“%1”): check it</source>
         <translation>按文件名（“%1”）推测的类型，请核对</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="233"/>
+        <location filename="../../ui/models/exhibit_model.py" line="251"/>
         <source>Adding…</source>
         <translation>正在添加…</translation>
     </message>
@@ -676,6 +676,29 @@
     </message>
 </context>
 <context>
+    <name>ImportBar</name>
+    <message>
+        <location filename="../../ui/import_bar.py" line="29"/>
+        <source>Cancel import</source>
+        <translation>取消添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_bar.py" line="46"/>
+        <source>Adding files: %1 of %2 done</source>
+        <translation>正在添加文件：已完成 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_bar.py" line="51"/>
+        <source>%1 of %2 files added.</source>
+        <translation>已添加 %1 / %2 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_bar.py" line="53"/>
+        <source>%1 file(s) could not be added.</source>
+        <translation>%1 个文件未能添加。</translation>
+    </message>
+</context>
+<context>
     <name>ImportListDialog</name>
     <message>
         <location filename="../../ui/import_list_dialog.py" line="131"/>
@@ -880,217 +903,280 @@
     </message>
 </context>
 <context>
+    <name>ImportPrompts</name>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="18"/>
+        <source>%1 (already E%2)</source>
+        <translation>%1（已是 E%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="23"/>
+        <source>… and %1 more</source>
+        <translation>…… 另有 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="24"/>
+        <source>Already in this case</source>
+        <translation>案件中已有这些文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="25"/>
+        <source>This case already holds %1 of the files you added (the same content):</source>
+        <translation>你添加的文件中有 %1 个已在本案件中（内容完全相同）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="29"/>
+        <source>Skip them</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="30"/>
+        <source>Add anyway</source>
+        <translation>仍然添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="46"/>
+        <source>Unfinished import</source>
+        <translation>未完成的添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="47"/>
+        <source>Adding files to case %1 (order %2) was cut short: %3 file(s) were not added.</source>
+        <translation>向案件 %1（订单 %2）添加文件时中断了：还有 %3 个文件没有添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="52"/>
+        <source>Add them now? Files that are no longer there are listed as refused.</source>
+        <translation>现在继续添加吗？已不在原处的文件会列为未能添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="54"/>
+        <source>Add the rest</source>
+        <translation>继续添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="55"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="56"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>&amp;New case…</source>
         <translation>新建案件…(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>&amp;Import after-sale list…</source>
         <translation>导入售后列表…(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Export bundle…</source>
         <translation>导出证据包…(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;Settings…</source>
         <translation>设置…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Add files…</source>
         <translation>添加文件…(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Add &amp;folder…</source>
         <translation>添加文件夹…(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Remove exhibit</source>
         <translation>移除证据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Mark as &amp;new evidence</source>
         <translation>标记为新证据(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Find case</source>
         <translation>查找案件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Case list</source>
         <translation>案件列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Evidence</source>
         <translation>证据(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Facts</source>
         <translation>案件信息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;Statement</source>
         <translation>陈述(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;History</source>
         <translation>记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>List / &amp;grid view</source>
         <translation>列表 / 网格视图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Move case to &amp;trash…</source>
         <translation>将案件移到回收站…(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>T&amp;rash…</source>
         <translation>回收站…(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键一览(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>将案件 %1（订单 %2）移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>证据和记录都会保留，可在“案件 ▸ 回收站”（%1）中恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
-        <location filename="../../ui/main_window.py" line="226"/>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Dispute evidence</source>
         <translation>售后举证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;About EvidenceKit</source>
         <translation>关于 EvidenceKit(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
         <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>将案件移到回收站（任意位置）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>About EvidenceKit</source>
         <translation>关于 EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit 为售后纠纷整理聊天记录、物流轨迹、质检报告和照片，对照平台的证据清单和时限进行检查，并导出一份可校验的 PDF 证据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>密码不正确，请重新输入 %1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 已加密，请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Adding %1 file(s)…</source>
         <translation>正在添加 %1 个文件…</translation>
     </message>
