@@ -45,47 +45,47 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="28"/>
+        <location filename="../../ui/models/case_list_model.py" line="30"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="29"/>
+        <location filename="../../ui/models/case_list_model.py" line="31"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="30"/>
+        <location filename="../../ui/models/case_list_model.py" line="32"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="31"/>
+        <location filename="../../ui/models/case_list_model.py" line="33"/>
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="32"/>
+        <location filename="../../ui/models/case_list_model.py" line="34"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="33"/>
+        <location filename="../../ui/models/case_list_model.py" line="35"/>
         <source>Deadline</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="34"/>
+        <location filename="../../ui/models/case_list_model.py" line="36"/>
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="35"/>
+        <location filename="../../ui/models/case_list_model.py" line="37"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="36"/>
+        <location filename="../../ui/models/case_list_model.py" line="38"/>
         <source>Last change</source>
         <translation>Last change</translation>
     </message>

@@ -45,47 +45,47 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="28"/>
+        <location filename="../../ui/models/case_list_model.py" line="30"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="29"/>
+        <location filename="../../ui/models/case_list_model.py" line="31"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="30"/>
+        <location filename="../../ui/models/case_list_model.py" line="32"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="31"/>
+        <location filename="../../ui/models/case_list_model.py" line="33"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="32"/>
+        <location filename="../../ui/models/case_list_model.py" line="34"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="33"/>
+        <location filename="../../ui/models/case_list_model.py" line="35"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="34"/>
+        <location filename="../../ui/models/case_list_model.py" line="36"/>
         <source>Checklist</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="35"/>
+        <location filename="../../ui/models/case_list_model.py" line="37"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="36"/>
+        <location filename="../../ui/models/case_list_model.py" line="38"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
