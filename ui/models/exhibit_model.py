@@ -57,6 +57,10 @@ class ImportRow:
         from ..errors import describe
         return describe(self.error) if self.error is not None else ("", "")
 
+    @property
+    def message(self) -> str:
+        return self.text()[0]
+
 
 def kind_guessed(ex: Exhibit) -> dict | None:
     """Where ingestion took the exhibit's kind from a file or folder name ({"from", "word"}),
