@@ -29,10 +29,10 @@ SIZES = ("1366x768", "1600x1000")
 
 def run(theme: str, lang: str, size: tuple[int, int], only: set[str]) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import ui  # noqa: F401 - installs the refcount guard first
     from PySide6.QtCore import QPoint, QSettings, QStandardPaths
     from PySide6.QtGui import QPainter
 
+    import ui  # noqa: F401 - installs the refcount guard first
     from evidencekit.store import Library
     from tests.ui.photos import make_photos
     from tools.screenshots import DATA, NOW, _compose, _dark_palette, _seed
@@ -118,7 +118,6 @@ def run(theme: str, lang: str, size: tuple[int, int], only: set[str]) -> list[Pa
 
     view.tabs.setCurrentIndex(2)
     settle(400)
-    editor = view.statement
     exhibits = lib.list_exhibits(case.id)
     from ui.exhibit_picker import ExhibitPicker
     picker = ExhibitPicker(exhibits, list(lib.get_case(case.id).appeal_points[1].exhibit_ids), w)

@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidencekit.errors import Cancelled
-
 from evidencekit.domain import KINDS
+from evidencekit.errors import Cancelled
 
 from . import labels
 from .grid_delegate import ExhibitGridDelegate

@@ -22,22 +22,22 @@
 <context>
     <name>BundlePreviewDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="70"/>
+        <location filename="../../ui/export_dialog.py" line="83"/>
         <source>Bundle preview — %1</source>
         <translation>Bundle preview — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="72"/>
+        <location filename="../../ui/export_dialog.py" line="85"/>
         <source>%1 pages · %2 MB</source>
         <translation>%1 pages · %2 MB</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="74"/>
+        <location filename="../../ui/export_dialog.py" line="87"/>
         <source>Open folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="75"/>
+        <location filename="../../ui/export_dialog.py" line="88"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -45,47 +45,47 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="30"/>
+        <location filename="../../ui/models/case_list_model.py" line="29"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="31"/>
+        <location filename="../../ui/models/case_list_model.py" line="30"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="32"/>
+        <location filename="../../ui/models/case_list_model.py" line="31"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="33"/>
+        <location filename="../../ui/models/case_list_model.py" line="32"/>
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="34"/>
+        <location filename="../../ui/models/case_list_model.py" line="33"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="35"/>
+        <location filename="../../ui/models/case_list_model.py" line="34"/>
         <source>Deadline</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="36"/>
+        <location filename="../../ui/models/case_list_model.py" line="35"/>
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="37"/>
+        <location filename="../../ui/models/case_list_model.py" line="36"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="38"/>
+        <location filename="../../ui/models/case_list_model.py" line="37"/>
         <source>Last change</source>
         <translation>Last change</translation>
     </message>
@@ -93,57 +93,57 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="34"/>
+        <location filename="../../ui/case_list_page.py" line="45"/>
         <source>Search order no., buyer, phone, product…</source>
         <translation>Search order no., buyer, phone, product…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="38"/>
+        <location filename="../../ui/case_list_page.py" line="49"/>
         <source>All stages</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="44"/>
+        <location filename="../../ui/case_list_page.py" line="55"/>
         <source>All platforms</source>
         <translation>All platforms</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="133"/>
+        <location filename="../../ui/case_list_page.py" line="144"/>
         <source>No cases in the list.</source>
         <translation>No cases in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="134"/>
+        <location filename="../../ui/case_list_page.py" line="145"/>
         <source>Cases in the trash: %1.</source>
         <translation>Cases in the trash: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="135"/>
+        <location filename="../../ui/case_list_page.py" line="146"/>
         <source>Open the trash</source>
         <translation>Open the trash</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="137"/>
+        <location filename="../../ui/case_list_page.py" line="148"/>
         <source>No cases yet.</source>
         <translation>No cases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="138"/>
+        <location filename="../../ui/case_list_page.py" line="149"/>
         <source>Press Ctrl+N to open the first one,</source>
         <translation>Press Ctrl+N to open the first one,</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="139"/>
+        <location filename="../../ui/case_list_page.py" line="150"/>
         <source>then drop its chat logs, traces and photos on it.</source>
         <translation>then drop its chat logs, traces and photos on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="104"/>
+        <location filename="../../ui/case_list_page.py" line="115"/>
         <source>All dispute types</source>
         <translation>All dispute types</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="127"/>
+        <location filename="../../ui/case_list_page.py" line="138"/>
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -151,27 +151,27 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="46"/>
+        <location filename="../../ui/case_view.py" line="47"/>
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="47"/>
+        <location filename="../../ui/case_view.py" line="48"/>
         <source>Facts</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="48"/>
+        <location filename="../../ui/case_view.py" line="49"/>
         <source>Statement</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="50"/>
+        <location filename="../../ui/case_view.py" line="51"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="121"/>
+        <location filename="../../ui/case_view.py" line="122"/>
         <source>Order %1</source>
         <translation>Order %1</translation>
     </message>
@@ -192,22 +192,22 @@
 <context>
     <name>DeadlineBanner</name>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="24"/>
+        <location filename="../../ui/deadline_banner.py" line="25"/>
         <source>No clock is running for this case.</source>
         <translation>No clock is running for this case.</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="55"/>
+        <location filename="../../ui/deadline_banner.py" line="77"/>
         <source>Due %1</source>
         <translation>Due %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="63"/>
+        <location filename="../../ui/deadline_banner.py" line="52"/>
         <source>Appeals left: %1</source>
         <translation>Appeals left: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="66"/>
+        <location filename="../../ui/deadline_banner.py" line="55"/>
         <source>this is the last one: add every piece of new evidence</source>
         <translation>this is the last one: add every piece of new evidence</translation>
     </message>
@@ -248,81 +248,81 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="138"/>
+        <location filename="../../ui/evidence_panel.py" line="147"/>
         <source>Add files…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="139"/>
+        <location filename="../../ui/evidence_panel.py" line="148"/>
         <source>Add folder…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="140"/>
-        <location filename="../../ui/evidence_panel.py" line="403"/>
+        <location filename="../../ui/evidence_panel.py" line="149"/>
+        <location filename="../../ui/evidence_panel.py" line="412"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="141"/>
+        <location filename="../../ui/evidence_panel.py" line="150"/>
         <source>Clear refused files</source>
         <translation>Clear refused files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="142"/>
-        <location filename="../../ui/evidence_panel.py" line="230"/>
+        <location filename="../../ui/evidence_panel.py" line="151"/>
+        <location filename="../../ui/evidence_panel.py" line="239"/>
         <source>Grid</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="230"/>
+        <location filename="../../ui/evidence_panel.py" line="239"/>
         <source>List</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="251"/>
+        <location filename="../../ui/evidence_panel.py" line="260"/>
         <source>Add evidence</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="252"/>
+        <location filename="../../ui/evidence_panel.py" line="261"/>
         <source>Add evidence: %1</source>
         <translation>Add evidence: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="257"/>
+        <location filename="../../ui/evidence_panel.py" line="266"/>
         <source>Add a folder of evidence</source>
         <translation>Add a folder of evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="360"/>
+        <location filename="../../ui/evidence_panel.py" line="369"/>
         <source>Mark as new evidence</source>
         <translation>Mark as new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="364"/>
-        <location filename="../../ui/evidence_panel.py" line="392"/>
+        <location filename="../../ui/evidence_panel.py" line="373"/>
+        <location filename="../../ui/evidence_panel.py" line="401"/>
         <source>Set kind</source>
         <translation>Set kind</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="373"/>
-        <location filename="../../ui/evidence_panel.py" line="380"/>
+        <location filename="../../ui/evidence_panel.py" line="382"/>
+        <location filename="../../ui/evidence_panel.py" line="389"/>
         <source>Caption prefix</source>
         <translation>Caption prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="381"/>
+        <location filename="../../ui/evidence_panel.py" line="390"/>
         <source>Text to put before the caption of the %1 selected exhibit(s):</source>
         <translation>Text to put before the caption of the %1 selected exhibit(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="400"/>
+        <location filename="../../ui/evidence_panel.py" line="409"/>
         <source>Caption prefix…</source>
         <translation>Caption prefix…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="401"/>
+        <location filename="../../ui/evidence_panel.py" line="410"/>
         <source>Mark as new evidence / not new</source>
         <translation>Mark as new evidence / not new</translation>
     </message>
@@ -330,7 +330,7 @@
 <context>
     <name>ExhibitLinksDelegate</name>
     <message>
-        <location filename="../../ui/exhibit_picker.py" line="138"/>
+        <location filename="../../ui/exhibit_picker.py" line="147"/>
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
@@ -338,52 +338,52 @@
 <context>
     <name>ExhibitListModel</name>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="26"/>
+        <location filename="../../ui/models/exhibit_model.py" line="33"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="27"/>
+        <location filename="../../ui/models/exhibit_model.py" line="34"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="28"/>
+        <location filename="../../ui/models/exhibit_model.py" line="35"/>
         <source>Caption</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="29"/>
+        <location filename="../../ui/models/exhibit_model.py" line="36"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="30"/>
+        <location filename="../../ui/models/exhibit_model.py" line="37"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="31"/>
+        <location filename="../../ui/models/exhibit_model.py" line="38"/>
         <source>Warnings</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="203"/>
+        <location filename="../../ui/models/exhibit_model.py" line="214"/>
         <source>%1 (guessed)</source>
         <translation>%1 (guessed)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="216"/>
+        <location filename="../../ui/models/exhibit_model.py" line="227"/>
         <source>Guessed from the folder name (“%1”): check it</source>
         <translation>Guessed from the folder name (“%1”): check it</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="218"/>
+        <location filename="../../ui/models/exhibit_model.py" line="229"/>
         <source>Guessed from the file name (“%1”): check it</source>
         <translation>Guessed from the file name (“%1”): check it</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="251"/>
+        <location filename="../../ui/models/exhibit_model.py" line="262"/>
         <source>Adding…</source>
         <translation>Adding…</translation>
     </message>
@@ -391,17 +391,17 @@
 <context>
     <name>ExhibitPicker</name>
     <message>
-        <location filename="../../ui/exhibit_picker.py" line="32"/>
+        <location filename="../../ui/exhibit_picker.py" line="41"/>
         <source>Exhibits for this point</source>
         <translation>Exhibits for this point</translation>
     </message>
     <message>
-        <location filename="../../ui/exhibit_picker.py" line="35"/>
+        <location filename="../../ui/exhibit_picker.py" line="44"/>
         <source>Type E5, a kind or words of a caption…</source>
         <translation>Type E5, a kind or words of a caption…</translation>
     </message>
     <message>
-        <location filename="../../ui/exhibit_picker.py" line="50"/>
+        <location filename="../../ui/exhibit_picker.py" line="59"/>
         <source>Enter ticks the first match; Space ticks the selected one.</source>
         <translation>Enter ticks the first match; Space ticks the selected one.</translation>
     </message>
@@ -409,117 +409,117 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="174"/>
+        <location filename="../../ui/export_dialog.py" line="187"/>
         <source>Export bundle — %1</source>
         <translation>Export bundle — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="178"/>
+        <location filename="../../ui/export_dialog.py" line="191"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="179"/>
+        <location filename="../../ui/export_dialog.py" line="192"/>
         <source>Mask buyer phone numbers and names</source>
         <translation>Mask buyer phone numbers and names</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="175"/>
+        <location filename="../../ui/export_dialog.py" line="188"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="176"/>
+        <location filename="../../ui/export_dialog.py" line="189"/>
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="177"/>
+        <location filename="../../ui/export_dialog.py" line="190"/>
         <source>Save as</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="180"/>
+        <location filename="../../ui/export_dialog.py" line="193"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="181"/>
+        <location filename="../../ui/export_dialog.py" line="194"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="182"/>
+        <location filename="../../ui/export_dialog.py" line="195"/>
         <source>Open folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="183"/>
+        <location filename="../../ui/export_dialog.py" line="196"/>
         <source>Preview bundle</source>
         <translation>Preview bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="184"/>
+        <location filename="../../ui/export_dialog.py" line="197"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="240"/>
+        <location filename="../../ui/export_dialog.py" line="253"/>
         <source>Save bundle as</source>
         <translation>Save bundle as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="254"/>
+        <location filename="../../ui/export_dialog.py" line="267"/>
         <source>Some required evidence is missing:</source>
         <translation>Some required evidence is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="256"/>
+        <location filename="../../ui/export_dialog.py" line="269"/>
         <source>The platform may reject an incomplete bundle. Export anyway?</source>
         <translation>The platform may reject an incomplete bundle. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="257"/>
+        <location filename="../../ui/export_dialog.py" line="270"/>
         <source>Missing evidence</source>
         <translation>Missing evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="200"/>
+        <location filename="../../ui/export_dialog.py" line="213"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="304"/>
+        <location filename="../../ui/export_dialog.py" line="317"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="305"/>
+        <location filename="../../ui/export_dialog.py" line="318"/>
         <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
         <translation>E%1 (%2) is encrypted. Enter its password to include it:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="202"/>
+        <location filename="../../ui/export_dialog.py" line="215"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="207"/>
+        <location filename="../../ui/export_dialog.py" line="220"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="213"/>
+        <location filename="../../ui/export_dialog.py" line="226"/>
         <source>The export failed unexpectedly; nothing was saved.</source>
         <translation>The export failed unexpectedly; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="214"/>
+        <location filename="../../ui/export_dialog.py" line="227"/>
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="204"/>
+        <location filename="../../ui/export_dialog.py" line="217"/>
         <source>Export cancelled; nothing was saved.</source>
         <translation>Export cancelled; nothing was saved.</translation>
     </message>
@@ -527,127 +527,127 @@
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/facts_form.py" line="47"/>
+        <location filename="../../ui/facts_form.py" line="58"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="47"/>
+        <location filename="../../ui/facts_form.py" line="58"/>
         <source>After-sale no.</source>
         <translation>After-sale no.</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="48"/>
+        <location filename="../../ui/facts_form.py" line="59"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="48"/>
+        <location filename="../../ui/facts_form.py" line="59"/>
         <source>Buyer phone</source>
         <translation>Buyer phone</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="49"/>
+        <location filename="../../ui/facts_form.py" line="60"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="49"/>
+        <location filename="../../ui/facts_form.py" line="60"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="50"/>
+        <location filename="../../ui/facts_form.py" line="61"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="50"/>
+        <location filename="../../ui/facts_form.py" line="61"/>
         <source>Judgment ref.</source>
         <translation>Judgment ref.</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="51"/>
+        <location filename="../../ui/facts_form.py" line="62"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="61"/>
+        <location filename="../../ui/facts_form.py" line="72"/>
         <source>Stage and clocks</source>
         <translation>Stage and clocks</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="67"/>
+        <location filename="../../ui/facts_form.py" line="78"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="68"/>
+        <location filename="../../ui/facts_form.py" line="79"/>
         <source>After-sale request</source>
         <translation>After-sale request</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="69"/>
+        <location filename="../../ui/facts_form.py" line="80"/>
         <source>Platform intervention</source>
         <translation>Platform intervention</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="70"/>
+        <location filename="../../ui/facts_form.py" line="81"/>
         <source>Shipped</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="70"/>
+        <location filename="../../ui/facts_form.py" line="81"/>
         <source>Judgment</source>
         <translation>Judgment</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="71"/>
+        <location filename="../../ui/facts_form.py" line="82"/>
         <source>Appeal submitted</source>
         <translation>Appeal submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="72"/>
+        <location filename="../../ui/facts_form.py" line="83"/>
         <source>Appeal rejected</source>
         <translation>Appeal rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="73"/>
+        <location filename="../../ui/facts_form.py" line="84"/>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="83"/>
+        <location filename="../../ui/facts_form.py" line="94"/>
         <source>Judgment and appeal</source>
         <translation>Judgment and appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="86"/>
+        <location filename="../../ui/facts_form.py" line="97"/>
         <source>Judged against the merchant</source>
         <translation>Judged against the merchant</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="90"/>
+        <location filename="../../ui/facts_form.py" line="101"/>
         <source>Paste the platform&apos;s judgment text here</source>
         <translation>Paste the platform&apos;s judgment text here</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="94"/>
+        <location filename="../../ui/facts_form.py" line="105"/>
         <source>Judgment text</source>
         <translation>Judgment text</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="99"/>
+        <location filename="../../ui/facts_form.py" line="110"/>
         <source>Appeals used</source>
         <translation>Appeals used</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="105"/>
+        <location filename="../../ui/facts_form.py" line="116"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="108"/>
+        <location filename="../../ui/facts_form.py" line="119"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -701,140 +701,140 @@
 <context>
     <name>ImportListDialog</name>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="131"/>
+        <location filename="../../ui/import_list_dialog.py" line="146"/>
         <source>Import after-sale list</source>
         <translation>Import after-sale list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="132"/>
-        <location filename="../../ui/import_list_dialog.py" line="198"/>
+        <location filename="../../ui/import_list_dialog.py" line="147"/>
+        <location filename="../../ui/import_list_dialog.py" line="213"/>
         <source>After-sale list</source>
         <translation>After-sale list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="133"/>
-        <location filename="../../ui/import_list_dialog.py" line="205"/>
+        <location filename="../../ui/import_list_dialog.py" line="148"/>
+        <location filename="../../ui/import_list_dialog.py" line="220"/>
         <source>Mapping file</source>
         <translation>Mapping file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="134"/>
+        <location filename="../../ui/import_list_dialog.py" line="149"/>
         <source>Optional: for lists with other column names</source>
         <translation>Optional: for lists with other column names</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="135"/>
+        <location filename="../../ui/import_list_dialog.py" line="150"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="136"/>
+        <location filename="../../ui/import_list_dialog.py" line="151"/>
         <source>From the list (automatic)</source>
         <translation>From the list (automatic)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="139"/>
-        <location filename="../../ui/import_list_dialog.py" line="140"/>
+        <location filename="../../ui/import_list_dialog.py" line="154"/>
+        <location filename="../../ui/import_list_dialog.py" line="155"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="141"/>
+        <location filename="../../ui/import_list_dialog.py" line="156"/>
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="142"/>
+        <location filename="../../ui/import_list_dialog.py" line="157"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="143"/>
+        <location filename="../../ui/import_list_dialog.py" line="158"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="144"/>
+        <location filename="../../ui/import_list_dialog.py" line="159"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="145"/>
+        <location filename="../../ui/import_list_dialog.py" line="160"/>
         <source>All rows</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="145"/>
+        <location filename="../../ui/import_list_dialog.py" line="160"/>
         <source>Errors only</source>
         <translation>Errors only</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="146"/>
+        <location filename="../../ui/import_list_dialog.py" line="161"/>
         <source>New and updated</source>
         <translation>New and updated</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="146"/>
+        <location filename="../../ui/import_list_dialog.py" line="161"/>
         <source>Closed, not updated</source>
         <translation>Closed, not updated</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="158"/>
+        <location filename="../../ui/import_list_dialog.py" line="173"/>
         <source>built-in column names</source>
         <translation>built-in column names</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="160"/>
+        <location filename="../../ui/import_list_dialog.py" line="175"/>
         <source>%1, times in %2, headers on row %3 (%4):</source>
         <translation>%1, times in %2, headers on row %3 (%4):</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="165"/>
+        <location filename="../../ui/import_list_dialog.py" line="180"/>
         <source>Would create %1 · update %2 · unchanged %3 · closed, not updated %4 · errors %5</source>
         <translation>Would create %1 · update %2 · unchanged %3 · closed, not updated %4 · errors %5</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="167"/>
+        <location filename="../../ui/import_list_dialog.py" line="182"/>
         <source>Created %1 · updated %2 · unchanged %3 · closed, not updated %4 · errors %5</source>
         <translation>Created %1 · updated %2 · unchanged %3 · closed, not updated %4 · errors %5</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="177"/>
+        <location filename="../../ui/import_list_dialog.py" line="192"/>
         <source>Reading the list…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="179"/>
+        <location filename="../../ui/import_list_dialog.py" line="194"/>
         <source>Nothing has been imported yet. Check the rows, then press Import.</source>
         <translation>Nothing has been imported yet. Check the rows, then press Import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="181"/>
+        <location filename="../../ui/import_list_dialog.py" line="196"/>
         <source>Nothing to import: no row is new or changed.</source>
         <translation>Nothing to import: no row is new or changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="183"/>
+        <location filename="../../ui/import_list_dialog.py" line="198"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="185"/>
+        <location filename="../../ui/import_list_dialog.py" line="200"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>Import cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="187"/>
+        <location filename="../../ui/import_list_dialog.py" line="202"/>
         <source>Imported. The case list is up to date.</source>
         <translation>Imported. The case list is up to date.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="199"/>
+        <location filename="../../ui/import_list_dialog.py" line="214"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="206"/>
+        <location filename="../../ui/import_list_dialog.py" line="221"/>
         <source>Mapping files (*.toml)</source>
         <translation>Mapping files (*.toml)</translation>
     </message>
@@ -968,215 +968,215 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;New case…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>&amp;Import after-sale list…</source>
         <translation>&amp;Import after-sale list…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Add &amp;folder…</source>
         <translation>Add &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Remove exhibit</source>
         <translation>&amp;Remove exhibit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Mark as &amp;new evidence</source>
         <translation>Mark as &amp;new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Find case</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Case list</source>
         <translation>&amp;Case list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Evidence</source>
         <translation>&amp;Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Facts</source>
         <translation>&amp;Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Statement</source>
         <translation>&amp;Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;History</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>List / &amp;grid view</source>
         <translation>List / &amp;grid view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Move case to &amp;trash…</source>
         <translation>Move case to &amp;trash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>T&amp;rash…</source>
         <translation>T&amp;rash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;User guide</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>Move case %1 (order %2) to the trash?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Re&amp;fresh</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
-        <location filename="../../ui/main_window.py" line="232"/>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Dispute evidence</source>
         <translation>Dispute evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;About EvidenceKit</source>
         <translation>&amp;About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Move to trash</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>Move case to trash (from anywhere)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>About EvidenceKit</source>
         <translation>About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>The password was wrong. Try again for %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 is encrypted. Enter its password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Adding %1 file(s)…</source>
         <translation>Adding %1 file(s)…</translation>
     </message>
@@ -1301,68 +1301,68 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="21"/>
+        <location filename="../../ui/settings_dialog.py" line="31"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="29"/>
+        <location filename="../../ui/settings_dialog.py" line="39"/>
         <source>This computer&apos;s zone</source>
         <translation>This computer&apos;s zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="37"/>
+        <location filename="../../ui/settings_dialog.py" line="47"/>
         <source>e.g. 小美家居旗舰店, 客服小王</source>
         <translation>e.g. 小美家居旗舰店, 客服小王</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38"/>
+        <location filename="../../ui/settings_dialog.py" line="48"/>
         <source>Mask buyer phone numbers and names in bundles</source>
         <translation>Mask buyer phone numbers and names in bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="52"/>
+        <location filename="../../ui/settings_dialog.py" line="62"/>
         <source>Notify me when a case becomes due soon or critical</source>
         <translation>Notify me when a case becomes due soon or critical</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55"/>
+        <location filename="../../ui/settings_dialog.py" line="65"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62"/>
+        <location filename="../../ui/settings_dialog.py" line="72"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
         <source>Display time zone</source>
         <translation>Display time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>Store-side chat names</source>
         <translation>Store-side chat names</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
         <source>Default platform</source>
         <translation>Default platform</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>Default export profile</source>
         <translation>Default export profile</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69"/>
-        <location filename="../../ui/settings_dialog.py" line="83"/>
+        <location filename="../../ui/settings_dialog.py" line="79"/>
+        <location filename="../../ui/settings_dialog.py" line="93"/>
         <source>Library folder</source>
         <translation>Library folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
         <source>A new library folder is used after restarting the app.</source>
         <translation>A new library folder is used after restarting the app.</translation>
     </message>
@@ -1370,17 +1370,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="59"/>
+        <location filename="../../ui/help_dialogs.py" line="66"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="64"/>
+        <location filename="../../ui/help_dialogs.py" line="71"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="64"/>
+        <location filename="../../ui/help_dialogs.py" line="71"/>
         <source>Shortcut</source>
         <translation>Shortcut</translation>
     </message>
@@ -1388,52 +1388,52 @@
 <context>
     <name>StatementEditor</name>
     <message>
-        <location filename="../../ui/statement_editor.py" line="40"/>
+        <location filename="../../ui/statement_editor.py" line="50"/>
         <source>Use template</source>
         <translation>Use template</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="43"/>
+        <location filename="../../ui/statement_editor.py" line="53"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="51"/>
+        <location filename="../../ui/statement_editor.py" line="61"/>
         <source>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</source>
         <translation>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="61"/>
+        <location filename="../../ui/statement_editor.py" line="71"/>
         <source>Merchant&apos;s statement</source>
         <translation>Merchant&apos;s statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="88"/>
+        <location filename="../../ui/statement_editor.py" line="98"/>
         <source>Add point</source>
         <translation>Add point</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="89"/>
+        <location filename="../../ui/statement_editor.py" line="99"/>
         <source>Remove point</source>
         <translation>Remove point</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="92"/>
+        <location filename="../../ui/statement_editor.py" line="102"/>
         <source>Appeal points: where the judgment&apos;s basis differs from the facts</source>
         <translation>Appeal points: where the judgment&apos;s basis differs from the facts</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="103"/>
+        <location filename="../../ui/statement_editor.py" line="113"/>
         <source>Exhibits: double-click the cell (or press Enter on it) to tick them; click a number to see that exhibit.</source>
         <translation>Exhibits: double-click the cell (or press Enter on it) to tick them; click a number to see that exhibit.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="145"/>
+        <location filename="../../ui/statement_editor.py" line="155"/>
         <source>(no judgment text yet: paste it on the Facts tab)</source>
         <translation>(no judgment text yet: paste it on the Facts tab)</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="146"/>
+        <location filename="../../ui/statement_editor.py" line="156"/>
         <source>Judgment %1: %2</source>
         <translation>Judgment %1: %2</translation>
     </message>
@@ -1441,27 +1441,27 @@
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="62"/>
+        <location filename="../../ui/trash_dialog.py" line="61"/>
         <source>Trash</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="63"/>
+        <location filename="../../ui/trash_dialog.py" line="62"/>
         <source>Cases moved to the trash keep their evidence and history. Restore a case to put it back in the case list.</source>
         <translation>Cases moved to the trash keep their evidence and history. Restore a case to put it back in the case list.</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="65"/>
+        <location filename="../../ui/trash_dialog.py" line="64"/>
         <source>The trash is empty.</source>
         <translation>The trash is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="66"/>
+        <location filename="../../ui/trash_dialog.py" line="65"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="67"/>
+        <location filename="../../ui/trash_dialog.py" line="66"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1530,47 +1530,47 @@
 <context>
     <name>UserGuideDialog</name>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="20"/>
+        <location filename="../../ui/help_dialogs.py" line="27"/>
         <source>User guide</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="24"/>
+        <location filename="../../ui/help_dialogs.py" line="31"/>
         <source>&lt;b&gt;New case&lt;/b&gt; (Ctrl+N): pick the platform and the dispute type, type the order number, and give the instant the clock counts from (for example when the platform stepped in).</source>
         <translation>&lt;b&gt;New case&lt;/b&gt; (Ctrl+N): pick the platform and the dispute type, type the order number, and give the instant the clock counts from (for example when the platform stepped in).</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="27"/>
+        <location filename="../../ui/help_dialogs.py" line="34"/>
         <source>&lt;b&gt;Add evidence&lt;/b&gt;: drop files or whole folders on the evidence list, or press Ctrl+O. Chat logs, courier traces, PDFs, photos and videos are read and given a kind; a kind guessed from the file name is marked as guessed. A file the case already holds is pointed out before it is added twice.</source>
         <translation>&lt;b&gt;Add evidence&lt;/b&gt;: drop files or whole folders on the evidence list, or press Ctrl+O. Chat logs, courier traces, PDFs, photos and videos are read and given a kind; a kind guessed from the file name is marked as guessed. A file the case already holds is pointed out before it is added twice.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="31"/>
+        <location filename="../../ui/help_dialogs.py" line="38"/>
         <source>&lt;b&gt;Fix kinds in one go&lt;/b&gt;: select several exhibits, right-click, and set their kind, a caption prefix or the new-evidence mark. Ctrl+Z undoes the whole change.</source>
         <translation>&lt;b&gt;Fix kinds in one go&lt;/b&gt;: select several exhibits, right-click, and set their kind, a caption prefix or the new-evidence mark. Ctrl+Z undoes the whole change.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="34"/>
+        <location filename="../../ui/help_dialogs.py" line="41"/>
         <source>&lt;b&gt;Watch the checklist and the clock&lt;/b&gt; on the right: ✗ items are missing (click to add that kind of file), the banner counts down to the deadline.</source>
         <translation>&lt;b&gt;Watch the checklist and the clock&lt;/b&gt; on the right: ✗ items are missing (click to add that kind of file), the banner counts down to the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="36"/>
+        <location filename="../../ui/help_dialogs.py" line="43"/>
         <source>&lt;b&gt;Write the statement&lt;/b&gt;: use a template, keep to facts. For an appeal, add points and pick the exhibits that prove each one.</source>
         <translation>&lt;b&gt;Write the statement&lt;/b&gt;: use a template, keep to facts. For an appeal, add points and pick the exhibits that prove each one.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="38"/>
+        <location filename="../../ui/help_dialogs.py" line="45"/>
         <source>&lt;b&gt;Export&lt;/b&gt; (Ctrl+E) one PDF bundle, check it in the preview, and upload it. The History tab keeps what was done and what was submitted.</source>
         <translation>&lt;b&gt;Export&lt;/b&gt; (Ctrl+E) one PDF bundle, check it in the preview, and upload it. The History tab keeps what was done and what was submitted.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="42"/>
+        <location filename="../../ui/help_dialogs.py" line="49"/>
         <source>A case from start to bundle</source>
         <translation>A case from start to bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="43"/>
+        <location filename="../../ui/help_dialogs.py" line="50"/>
         <source>Help ▸ Keyboard shortcuts lists every shortcut.</source>
         <translation>Help ▸ Keyboard shortcuts lists every shortcut.</translation>
     </message>

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from evidencekit.store import Library
-from evidencekit.store.imports import (forget_import, holds_file, import_file_done,
-                                       remember_import, unfinished_imports)
+from evidencekit.store.imports import forget_import, holds_file, import_file_done, remember_import, unfinished_imports
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

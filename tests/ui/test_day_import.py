@@ -128,7 +128,7 @@ def test_big_import_shows_progress_and_can_be_cancelled(qtbot, window, ctx, cloc
 
 def test_refused_files_are_summed_up_and_scrolled_to(qtbot, window, ctx, clock, tmp_path):
     case = make_case(ctx.lib, clock)
-    files = _photos(tmp_path, 25)
+    _photos(tmp_path, 25)
     bad = tmp_path / "photos" / "zz_broken.jpg"
     shutil.copyfile(DATA / "random_bytes.jpg", bad)
     empty = tmp_path / "photos" / "zz_empty.txt"
