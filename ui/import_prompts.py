@@ -12,9 +12,11 @@ class ImportPrompts(QObject):
         super().__init__(window)
         self.window = window
         self.resume_box: QMessageBox | None = None
+        self.duplicate_box: QMessageBox | None = None
 
-    def ask_duplicates(self, duplicates: list) -> bool:
-        """``duplicates``: (path, the exhibit holding it, kind). True: add them anyway."""
+    def ask_duplicates(self, duplicates: list, answer=None) -> QMessageBox:
+        """``duplicates``: (path, the exhibit holding it, kind). Asks without blocking; calls
+        ``answer(True)`` to add them anyway, ``answer(False)`` to skip them (also Esc)."""
         lines = [self.tr("%1 (already E%2)").replace("%1", path.name)
                  .replace("%2", str(existing.position)) for path, existing, _kind in duplicates]
         more = len(lines) - 6
@@ -30,8 +32,17 @@ class ImportPrompts(QObject):
         add = box.addButton(self.tr("Add anyway"), QMessageBox.AcceptRole)
         box.setDefaultButton(skip)
         box.setEscapeButton(skip)
-        box.exec()
-        return box.clickedButton() is add
+        self.duplicate_box = box
+
+        def done(_result):
+            chosen = box.clickedButton() is add
+            self.duplicate_box = None
+            box.deleteLater()
+            if answer is not None:
+                answer(chosen)
+        box.finished.connect(done)
+        box.open()
+        return box
 
     def offer_resume(self) -> QMessageBox | None:
         """Offer the first unfinished import (the next one after this is answered)."""

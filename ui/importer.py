@@ -83,8 +83,9 @@ class Importer(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.password_provider: Callable[[Path, bool], str | None] | None = None
-        # (case id, [(path, existing exhibit, kind)]) -> True to add them anyway
-        self.duplicate_asker: Callable[[int, list], bool] | None = None
+        # (case id, [(path, existing exhibit, kind)], answer): asks without blocking, then
+        # calls answer(True) to add them anyway or answer(False) to skip them.
+        self.duplicate_asker: Callable[[int, list, Callable[[bool], None]], None] | None = None
         self._pending: dict[int, int] = {}  # case id -> files not finished
         self._batches: dict[int, ImportBatch] = {}
         self._refused: dict[int, list[tuple[Path, BaseException]]] = {}
@@ -233,11 +234,9 @@ class Importer(QObject):
         self._pending[case_id] -= 1
         if self._pending[case_id] <= 0:
             del self._pending[case_id]
+            self.batch_finished.emit(case_id)
             if batch is not None and batch.duplicates and not batch.cancelled:
                 self._ask_duplicates(case_id, batch)
-                if self._pending.get(case_id):
-                    return  # the duplicates are on their way in: the batch goes on
-            self.batch_finished.emit(case_id)
 
     def _unqueue(self, case_id: int, path: Path) -> None:
         queued = self._queued.get(case_id, [])
@@ -279,14 +278,25 @@ class Importer(QObject):
         self._done_one(case_id, "refused")
 
     def _ask_duplicates(self, case_id: int, batch: ImportBatch) -> None:
-        """Once per batch: skip the files the case already holds, or add them anyway."""
+        """Once per batch, after it: skip the files the case already holds (the default), or
+        add them anyway (then they go in as a batch of their own)."""
         dups, batch.duplicates = batch.duplicates, []
-        add = bool(self.duplicate_asker and self.duplicate_asker(case_id, dups))
-        if add:
-            for path, _existing, kind in dups:
-                batch.total += 1
-                self._queue(case_id, path, kind, None, duplicate="add")
-            self.progressed.emit(case_id, batch.done, batch.total)
+        if self.duplicate_asker is None:
+            return
+
+        def answer(add: bool) -> None:
+            if add:
+                self.add_anyway(case_id, dups)
+
+        self.duplicate_asker(case_id, dups, answer)
+
+    def add_anyway(self, case_id: int, duplicates: list) -> None:
+        """Attach files the case already holds (the user chose to keep a second copy)."""
+        batch = self._batch(case_id)
+        for path, _existing, kind in duplicates:
+            batch.total += 1
+            self._queue(case_id, path, kind, None, duplicate="add")
+        self.progressed.emit(case_id, batch.done, batch.total)
 
     def _ask_next(self) -> None:
         # One password prompt at a time, even when several locked PDFs arrive together.

@@ -371,8 +371,8 @@ class MainWindow(QMainWindow):
         text, ok = QInputDialog.getText(self, self.tr("PDF password"), prompt, QLineEdit.Password)
         return text if ok and text else None
 
-    def _ask_duplicates(self, case_id: int, duplicates: list) -> bool:
-        return self.import_prompts.ask_duplicates(duplicates)
+    def _ask_duplicates(self, case_id: int, duplicates: list, answer) -> None:
+        self.import_prompts.ask_duplicates(duplicates, answer)
 
     def offer_resume(self):
         """An import cut short (the app was killed or closed mid-way): offer to add the rest."""

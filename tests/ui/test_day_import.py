@@ -32,7 +32,8 @@ def test_a_file_the_case_holds_asks_skip_or_add_anyway(qtbot, window, ctx, clock
     window.open_case(case.id)
     panel = window.case_view.evidence
     asked = []
-    ctx.importer.duplicate_asker = lambda cid, dups: asked.append(dups) or False  # skip
+    ctx.importer.duplicate_asker = lambda cid, dups, answer: (asked.append(dups),
+                                                              answer(False))  # skip
     copy = tmp_path / "聊天记录（再导出）.txt"
     shutil.copyfile(DATA / "chat_gbk.txt", copy)
     panel.add_paths([copy, DATA / "trace_kuaidi100.json"])
@@ -42,7 +43,7 @@ def test_a_file_the_case_holds_asks_skip_or_add_anyway(qtbot, window, ctx, clock
     names = [e.source_name for e in ctx.lib.list_exhibits(case.id)]
     assert names == ["chat_gbk.txt", "trace_kuaidi100.json"]
     assert panel.model.imports() == []  # skipped, not refused
-    ctx.importer.duplicate_asker = lambda cid, dups: True  # add anyway
+    ctx.importer.duplicate_asker = lambda cid, dups, answer: answer(True)  # add anyway
     panel.add_paths([copy])
     wait_imports(qtbot, ctx)
     assert [e.source_name for e in ctx.lib.list_exhibits(case.id)][-1] == copy.name
@@ -51,16 +52,16 @@ def test_a_file_the_case_holds_asks_skip_or_add_anyway(qtbot, window, ctx, clock
 def test_the_duplicate_prompt_skips_by_default(qtbot, window, ctx, clock, tmp_path):
     case = make_case(ctx.lib, clock)
     ex = ctx.lib.attach(case.id, DATA / "chat_gbk.txt")
-
-    def answer():
-        box = window.findChild(QMessageBox, "duplicatePrompt")
-        assert box is not None and "chat_gbk.txt" in box.informativeText()
-        assert f"E{ex.position}" in box.informativeText()
-        qtbot.keyClick(box, Qt.Key_Escape)
-
-    from PySide6.QtCore import QTimer
-    QTimer.singleShot(300, answer)
-    assert window.import_prompts.ask_duplicates([(DATA / "chat_gbk.txt", ex, None)]) is False
+    window.open_case(case.id)
+    window.case_view.evidence.add_paths([DATA / "chat_gbk.txt"])  # the real prompt, not a stub
+    qtbot.waitUntil(lambda: window.import_prompts.duplicate_box is not None, timeout=20000)
+    box = window.findChild(QMessageBox, "duplicatePrompt")
+    assert box is not None and "chat_gbk.txt" in box.informativeText()
+    assert f"E{ex.position}" in box.informativeText()
+    qtbot.keyClick(box, Qt.Key_Escape)  # skip
+    qtbot.waitUntil(lambda: window.import_prompts.duplicate_box is None, timeout=3000)
+    wait_imports(qtbot, ctx)
+    assert len(ctx.lib.list_exhibits(case.id)) == 1
 
 
 def test_an_import_cut_short_is_offered_at_the_next_start(qtbot, ctx, clock, tmp_path):
