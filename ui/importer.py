@@ -20,8 +20,14 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 
 from evidencekit.errors import Cancelled, EvidenceKitError, PasswordNotGiven, PasswordRequired
-from evidencekit.store.imports import (forget_import, holds_file, import_file_done,
-                                       new_import_id, remember_import, unfinished_imports)
+from evidencekit.ingest.files import collect_files
+from evidencekit.store.imports import (
+    forget_import,
+    import_file_done,
+    new_import_id,
+    remember_import,
+    unfinished_imports,
+)
 
 from .ops import OpChanges, run_op
 from .runner import Job
@@ -41,18 +47,9 @@ def _write(ctx, name: str, fn) -> Job:
     return run_op(ctx, name, op)
 
 
-class AlreadyHeld(EvidenceKitError):
-    """The case already holds a file with these bytes: not attached (yet)."""
-    code = "duplicate"
-
-    def __init__(self, existing):
-        super().__init__(f"E{existing.position} 已包含此文件",
-                         f"E{existing.position} already holds this file")
-        self.existing = existing
-
-
 def _duplicate_of(exc):
-    """The exhibit a refused file duplicates, if that was the reason."""
+    """The exhibit a refused file duplicates, if that was the reason (the core's
+    ``DuplicateExhibit`` carries it)."""
     return getattr(exc, "existing", None) if getattr(exc, "code", "") == "duplicate" else None
 
 
@@ -198,11 +195,8 @@ class Importer(QObject):
             if cancel.is_set():
                 raise Cancelled()
             try:
-                if duplicate != "add":
-                    existing = holds_file(lib, case_id, path)
-                    if existing is not None:
-                        raise AlreadyHeld(existing)
-                ex = lib.attach(case_id, path, kind=kind, password=password)
+                ex = lib.attach(case_id, path, kind=kind, password=password,
+                                allow_duplicate=duplicate == "add")
             except PasswordRequired:
                 raise  # asked for on the main thread, then tried again: not finished yet
             except BaseException:

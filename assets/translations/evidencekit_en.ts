@@ -22,22 +22,22 @@
 <context>
     <name>BundlePreviewDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="83"/>
+        <location filename="../../ui/export_dialog.py" line="85"/>
         <source>Bundle preview — %1</source>
         <translation>Bundle preview — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="85"/>
+        <location filename="../../ui/export_dialog.py" line="87"/>
         <source>%1 pages · %2 MB</source>
         <translation>%1 pages · %2 MB</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="87"/>
+        <location filename="../../ui/export_dialog.py" line="89"/>
         <source>Open folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="88"/>
+        <location filename="../../ui/export_dialog.py" line="90"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -409,117 +409,117 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="187"/>
+        <location filename="../../ui/export_dialog.py" line="189"/>
         <source>Export bundle — %1</source>
         <translation>Export bundle — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="191"/>
+        <location filename="../../ui/export_dialog.py" line="193"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="192"/>
+        <location filename="../../ui/export_dialog.py" line="194"/>
         <source>Mask buyer phone numbers and names</source>
         <translation>Mask buyer phone numbers and names</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="188"/>
+        <location filename="../../ui/export_dialog.py" line="190"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="189"/>
+        <location filename="../../ui/export_dialog.py" line="191"/>
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="190"/>
+        <location filename="../../ui/export_dialog.py" line="192"/>
         <source>Save as</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="193"/>
+        <location filename="../../ui/export_dialog.py" line="195"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="194"/>
+        <location filename="../../ui/export_dialog.py" line="196"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="195"/>
+        <location filename="../../ui/export_dialog.py" line="197"/>
         <source>Open folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="196"/>
+        <location filename="../../ui/export_dialog.py" line="198"/>
         <source>Preview bundle</source>
         <translation>Preview bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="197"/>
+        <location filename="../../ui/export_dialog.py" line="199"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="253"/>
+        <location filename="../../ui/export_dialog.py" line="255"/>
         <source>Save bundle as</source>
         <translation>Save bundle as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="267"/>
+        <location filename="../../ui/export_dialog.py" line="269"/>
         <source>Some required evidence is missing:</source>
         <translation>Some required evidence is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="269"/>
+        <location filename="../../ui/export_dialog.py" line="271"/>
         <source>The platform may reject an incomplete bundle. Export anyway?</source>
         <translation>The platform may reject an incomplete bundle. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="270"/>
+        <location filename="../../ui/export_dialog.py" line="272"/>
         <source>Missing evidence</source>
         <translation>Missing evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="213"/>
+        <location filename="../../ui/export_dialog.py" line="215"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="317"/>
+        <location filename="../../ui/export_dialog.py" line="319"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="318"/>
+        <location filename="../../ui/export_dialog.py" line="320"/>
         <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
         <translation>E%1 (%2) is encrypted. Enter its password to include it:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="215"/>
+        <location filename="../../ui/export_dialog.py" line="217"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="220"/>
+        <location filename="../../ui/export_dialog.py" line="222"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="226"/>
+        <location filename="../../ui/export_dialog.py" line="228"/>
         <source>The export failed unexpectedly; nothing was saved.</source>
         <translation>The export failed unexpectedly; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="227"/>
+        <location filename="../../ui/export_dialog.py" line="229"/>
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="217"/>
+        <location filename="../../ui/export_dialog.py" line="219"/>
         <source>Export cancelled; nothing was saved.</source>
         <translation>Export cancelled; nothing was saved.</translation>
     </message>
@@ -527,127 +527,127 @@
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/facts_form.py" line="58"/>
+        <location filename="../../ui/facts_form.py" line="61"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="58"/>
+        <location filename="../../ui/facts_form.py" line="61"/>
         <source>After-sale no.</source>
         <translation>After-sale no.</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="59"/>
+        <location filename="../../ui/facts_form.py" line="62"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="59"/>
+        <location filename="../../ui/facts_form.py" line="62"/>
         <source>Buyer phone</source>
         <translation>Buyer phone</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="60"/>
+        <location filename="../../ui/facts_form.py" line="63"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="60"/>
+        <location filename="../../ui/facts_form.py" line="63"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="61"/>
+        <location filename="../../ui/facts_form.py" line="64"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="61"/>
+        <location filename="../../ui/facts_form.py" line="64"/>
         <source>Judgment ref.</source>
         <translation>Judgment ref.</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="62"/>
+        <location filename="../../ui/facts_form.py" line="65"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="72"/>
+        <location filename="../../ui/facts_form.py" line="75"/>
         <source>Stage and clocks</source>
         <translation>Stage and clocks</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="78"/>
+        <location filename="../../ui/facts_form.py" line="81"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="79"/>
+        <location filename="../../ui/facts_form.py" line="82"/>
         <source>After-sale request</source>
         <translation>After-sale request</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="80"/>
+        <location filename="../../ui/facts_form.py" line="83"/>
         <source>Platform intervention</source>
         <translation>Platform intervention</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="81"/>
+        <location filename="../../ui/facts_form.py" line="84"/>
         <source>Shipped</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="81"/>
+        <location filename="../../ui/facts_form.py" line="84"/>
         <source>Judgment</source>
         <translation>Judgment</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="82"/>
+        <location filename="../../ui/facts_form.py" line="85"/>
         <source>Appeal submitted</source>
         <translation>Appeal submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="83"/>
+        <location filename="../../ui/facts_form.py" line="86"/>
         <source>Appeal rejected</source>
         <translation>Appeal rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="84"/>
+        <location filename="../../ui/facts_form.py" line="87"/>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="94"/>
+        <location filename="../../ui/facts_form.py" line="97"/>
         <source>Judgment and appeal</source>
         <translation>Judgment and appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="97"/>
+        <location filename="../../ui/facts_form.py" line="100"/>
         <source>Judged against the merchant</source>
         <translation>Judged against the merchant</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="101"/>
+        <location filename="../../ui/facts_form.py" line="104"/>
         <source>Paste the platform&apos;s judgment text here</source>
         <translation>Paste the platform&apos;s judgment text here</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="105"/>
+        <location filename="../../ui/facts_form.py" line="108"/>
         <source>Judgment text</source>
         <translation>Judgment text</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="110"/>
+        <location filename="../../ui/facts_form.py" line="113"/>
         <source>Appeals used</source>
         <translation>Appeals used</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="116"/>
+        <location filename="../../ui/facts_form.py" line="119"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="119"/>
+        <location filename="../../ui/facts_form.py" line="122"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -905,62 +905,62 @@
 <context>
     <name>ImportPrompts</name>
     <message>
-        <location filename="../../ui/import_prompts.py" line="18"/>
+        <location filename="../../ui/import_prompts.py" line="20"/>
         <source>%1 (already E%2)</source>
         <translation>%1 (already E%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="23"/>
+        <location filename="../../ui/import_prompts.py" line="25"/>
         <source>… and %1 more</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="24"/>
+        <location filename="../../ui/import_prompts.py" line="26"/>
         <source>Already in this case</source>
         <translation>Already in this case</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="25"/>
+        <location filename="../../ui/import_prompts.py" line="27"/>
         <source>This case already holds %1 of the files you added (the same content):</source>
         <translation>This case already holds %1 of the files you added (the same content):</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="29"/>
+        <location filename="../../ui/import_prompts.py" line="31"/>
         <source>Skip them</source>
         <translation>Skip them</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="30"/>
+        <location filename="../../ui/import_prompts.py" line="32"/>
         <source>Add anyway</source>
         <translation>Add anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="46"/>
+        <location filename="../../ui/import_prompts.py" line="57"/>
         <source>Unfinished import</source>
         <translation>Unfinished import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="47"/>
+        <location filename="../../ui/import_prompts.py" line="58"/>
         <source>Adding files to case %1 (order %2) was cut short: %3 file(s) were not added.</source>
         <translation>Adding files to case %1 (order %2) was cut short: %3 file(s) were not added.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="52"/>
+        <location filename="../../ui/import_prompts.py" line="63"/>
         <source>Add them now? Files that are no longer there are listed as refused.</source>
         <translation>Add them now? Files that are no longer there are listed as refused.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="54"/>
+        <location filename="../../ui/import_prompts.py" line="65"/>
         <source>Add the rest</source>
         <translation>Add the rest</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="55"/>
+        <location filename="../../ui/import_prompts.py" line="66"/>
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="56"/>
+        <location filename="../../ui/import_prompts.py" line="67"/>
         <source>Later</source>
         <translation>Later</translation>
     </message>
@@ -1184,102 +1184,102 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="100"/>
+        <location filename="../../ui/new_case_dialog.py" line="102"/>
         <source>New case</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="59"/>
+        <location filename="../../ui/new_case_dialog.py" line="60"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="20"/>
+        <location filename="../../ui/new_case_dialog.py" line="21"/>
         <source>After-sale request time</source>
         <translation>After-sale request time</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="21"/>
+        <location filename="../../ui/new_case_dialog.py" line="22"/>
         <source>Platform intervention time</source>
         <translation>Platform intervention time</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="23"/>
+        <location filename="../../ui/new_case_dialog.py" line="24"/>
         <source>Judgment time</source>
         <translation>Judgment time</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="60"/>
+        <location filename="../../ui/new_case_dialog.py" line="61"/>
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="61"/>
+        <location filename="../../ui/new_case_dialog.py" line="62"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="62"/>
+        <location filename="../../ui/new_case_dialog.py" line="63"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="63"/>
+        <location filename="../../ui/new_case_dialog.py" line="64"/>
         <source>After-sale no.</source>
         <translation>After-sale no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="64"/>
+        <location filename="../../ui/new_case_dialog.py" line="65"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="65"/>
+        <location filename="../../ui/new_case_dialog.py" line="66"/>
         <source>Buyer phone</source>
         <translation>Buyer phone</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="66"/>
+        <location filename="../../ui/new_case_dialog.py" line="67"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="67"/>
+        <location filename="../../ui/new_case_dialog.py" line="68"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="104"/>
+        <location filename="../../ui/new_case_dialog.py" line="106"/>
         <source>Create</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="105"/>
+        <location filename="../../ui/new_case_dialog.py" line="107"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="128"/>
+        <location filename="../../ui/new_case_dialog.py" line="130"/>
         <source>The 24-hour reply clock and the 48-hour refund clock count from this instant.</source>
         <translation>The 24-hour reply clock and the 48-hour refund clock count from this instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="130"/>
+        <location filename="../../ui/new_case_dialog.py" line="132"/>
         <source>The 48-hour evidence clock counts from this instant.</source>
         <translation>The 48-hour evidence clock counts from this instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="132"/>
+        <location filename="../../ui/new_case_dialog.py" line="134"/>
         <source>The appeal window counts from this instant.</source>
         <translation>The appeal window counts from this instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="162"/>
+        <location filename="../../ui/new_case_dialog.py" line="164"/>
         <source>Enter the order number.</source>
         <translation>Enter the order number.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="169"/>
+        <location filename="../../ui/new_case_dialog.py" line="171"/>
         <source>The amount must be a number, e.g. 89.00.</source>
         <translation>The amount must be a number, e.g. 89.00.</translation>
     </message>
@@ -1301,68 +1301,68 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="31"/>
+        <location filename="../../ui/settings_dialog.py" line="32"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="39"/>
+        <location filename="../../ui/settings_dialog.py" line="40"/>
         <source>This computer&apos;s zone</source>
         <translation>This computer&apos;s zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="47"/>
+        <location filename="../../ui/settings_dialog.py" line="48"/>
         <source>e.g. 小美家居旗舰店, 客服小王</source>
         <translation>e.g. 小美家居旗舰店, 客服小王</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="48"/>
+        <location filename="../../ui/settings_dialog.py" line="49"/>
         <source>Mask buyer phone numbers and names in bundles</source>
         <translation>Mask buyer phone numbers and names in bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62"/>
+        <location filename="../../ui/settings_dialog.py" line="63"/>
         <source>Notify me when a case becomes due soon or critical</source>
         <translation>Notify me when a case becomes due soon or critical</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="72"/>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>Display time zone</source>
         <translation>Display time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>Store-side chat names</source>
         <translation>Store-side chat names</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>Default platform</source>
         <translation>Default platform</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>Default export profile</source>
         <translation>Default export profile</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="79"/>
-        <location filename="../../ui/settings_dialog.py" line="93"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="94"/>
         <source>Library folder</source>
         <translation>Library folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
         <source>A new library folder is used after restarting the app.</source>
         <translation>A new library folder is used after restarting the app.</translation>
     </message>
@@ -1388,52 +1388,52 @@
 <context>
     <name>StatementEditor</name>
     <message>
-        <location filename="../../ui/statement_editor.py" line="50"/>
+        <location filename="../../ui/statement_editor.py" line="53"/>
         <source>Use template</source>
         <translation>Use template</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="53"/>
+        <location filename="../../ui/statement_editor.py" line="56"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="61"/>
+        <location filename="../../ui/statement_editor.py" line="64"/>
         <source>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</source>
         <translation>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="71"/>
+        <location filename="../../ui/statement_editor.py" line="74"/>
         <source>Merchant&apos;s statement</source>
         <translation>Merchant&apos;s statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="98"/>
+        <location filename="../../ui/statement_editor.py" line="101"/>
         <source>Add point</source>
         <translation>Add point</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="99"/>
+        <location filename="../../ui/statement_editor.py" line="102"/>
         <source>Remove point</source>
         <translation>Remove point</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="102"/>
+        <location filename="../../ui/statement_editor.py" line="105"/>
         <source>Appeal points: where the judgment&apos;s basis differs from the facts</source>
         <translation>Appeal points: where the judgment&apos;s basis differs from the facts</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="113"/>
+        <location filename="../../ui/statement_editor.py" line="116"/>
         <source>Exhibits: double-click the cell (or press Enter on it) to tick them; click a number to see that exhibit.</source>
         <translation>Exhibits: double-click the cell (or press Enter on it) to tick them; click a number to see that exhibit.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="155"/>
+        <location filename="../../ui/statement_editor.py" line="158"/>
         <source>(no judgment text yet: paste it on the Facts tab)</source>
         <translation>(no judgment text yet: paste it on the Facts tab)</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="156"/>
+        <location filename="../../ui/statement_editor.py" line="159"/>
         <source>Judgment %1: %2</source>
         <translation>Judgment %1: %2</translation>
     </message>
@@ -1441,27 +1441,27 @@
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="61"/>
+        <location filename="../../ui/trash_dialog.py" line="62"/>
         <source>Trash</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="62"/>
+        <location filename="../../ui/trash_dialog.py" line="63"/>
         <source>Cases moved to the trash keep their evidence and history. Restore a case to put it back in the case list.</source>
         <translation>Cases moved to the trash keep their evidence and history. Restore a case to put it back in the case list.</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="64"/>
+        <location filename="../../ui/trash_dialog.py" line="65"/>
         <source>The trash is empty.</source>
         <translation>The trash is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="65"/>
+        <location filename="../../ui/trash_dialog.py" line="66"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="66"/>
+        <location filename="../../ui/trash_dialog.py" line="67"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1502,27 +1502,27 @@
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../ui/undo.py" line="25"/>
+        <location filename="../../ui/undo.py" line="34"/>
         <source>Remove exhibits</source>
         <translation>Remove exhibits</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="41"/>
+        <location filename="../../ui/undo.py" line="48"/>
         <source>Edit exhibit</source>
         <translation>Edit exhibit</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="60"/>
+        <location filename="../../ui/undo.py" line="67"/>
         <source>Edit exhibits</source>
         <translation>Edit exhibits</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="78"/>
+        <location filename="../../ui/undo.py" line="83"/>
         <source>Reorder exhibits</source>
         <translation>Reorder exhibits</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="105"/>
+        <location filename="../../ui/undo.py" line="112"/>
         <source>Edit case facts</source>
         <translation>Edit case facts</translation>
     </message>

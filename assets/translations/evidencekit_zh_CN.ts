@@ -22,22 +22,22 @@
 <context>
     <name>BundlePreviewDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="83"/>
+        <location filename="../../ui/export_dialog.py" line="85"/>
         <source>Bundle preview — %1</source>
         <translation>证据包预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="85"/>
+        <location filename="../../ui/export_dialog.py" line="87"/>
         <source>%1 pages · %2 MB</source>
         <translation>%1 页 · %2 MB</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="87"/>
+        <location filename="../../ui/export_dialog.py" line="89"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="88"/>
+        <location filename="../../ui/export_dialog.py" line="90"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -409,117 +409,117 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="187"/>
+        <location filename="../../ui/export_dialog.py" line="189"/>
         <source>Export bundle — %1</source>
         <translation>导出证据包 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="191"/>
+        <location filename="../../ui/export_dialog.py" line="193"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="192"/>
+        <location filename="../../ui/export_dialog.py" line="194"/>
         <source>Mask buyer phone numbers and names</source>
         <translation>隐藏买家电话和姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="188"/>
+        <location filename="../../ui/export_dialog.py" line="190"/>
         <source>Mode</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="189"/>
+        <location filename="../../ui/export_dialog.py" line="191"/>
         <source>Profile</source>
         <translation>导出规格</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="190"/>
+        <location filename="../../ui/export_dialog.py" line="192"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="193"/>
+        <location filename="../../ui/export_dialog.py" line="195"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="194"/>
+        <location filename="../../ui/export_dialog.py" line="196"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="195"/>
+        <location filename="../../ui/export_dialog.py" line="197"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="196"/>
+        <location filename="../../ui/export_dialog.py" line="198"/>
         <source>Preview bundle</source>
         <translation>预览证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="197"/>
+        <location filename="../../ui/export_dialog.py" line="199"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="253"/>
+        <location filename="../../ui/export_dialog.py" line="255"/>
         <source>Save bundle as</source>
         <translation>证据包保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="267"/>
+        <location filename="../../ui/export_dialog.py" line="269"/>
         <source>Some required evidence is missing:</source>
         <translation>缺少以下必需证据：</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="269"/>
+        <location filename="../../ui/export_dialog.py" line="271"/>
         <source>The platform may reject an incomplete bundle. Export anyway?</source>
         <translation>证据不全时平台可能不予采纳。仍要导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="270"/>
+        <location filename="../../ui/export_dialog.py" line="272"/>
         <source>Missing evidence</source>
         <translation>缺少证据</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="213"/>
+        <location filename="../../ui/export_dialog.py" line="215"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="317"/>
+        <location filename="../../ui/export_dialog.py" line="319"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="318"/>
+        <location filename="../../ui/export_dialog.py" line="320"/>
         <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
         <translation>E%1（%2）已加密，请输入密码以便放入证据包：</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="215"/>
+        <location filename="../../ui/export_dialog.py" line="217"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="220"/>
+        <location filename="../../ui/export_dialog.py" line="222"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="226"/>
+        <location filename="../../ui/export_dialog.py" line="228"/>
         <source>The export failed unexpectedly; nothing was saved.</source>
         <translation>导出意外失败，没有保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="227"/>
+        <location filename="../../ui/export_dialog.py" line="229"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="217"/>
+        <location filename="../../ui/export_dialog.py" line="219"/>
         <source>Export cancelled; nothing was saved.</source>
         <translation>已取消导出，没有保存任何文件。</translation>
     </message>
@@ -527,127 +527,127 @@
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/facts_form.py" line="58"/>
+        <location filename="../../ui/facts_form.py" line="61"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="58"/>
+        <location filename="../../ui/facts_form.py" line="61"/>
         <source>After-sale no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="59"/>
+        <location filename="../../ui/facts_form.py" line="62"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="59"/>
+        <location filename="../../ui/facts_form.py" line="62"/>
         <source>Buyer phone</source>
         <translation>买家电话</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="60"/>
+        <location filename="../../ui/facts_form.py" line="63"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="60"/>
+        <location filename="../../ui/facts_form.py" line="63"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="61"/>
+        <location filename="../../ui/facts_form.py" line="64"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="61"/>
+        <location filename="../../ui/facts_form.py" line="64"/>
         <source>Judgment ref.</source>
         <translation>判定编号</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="62"/>
+        <location filename="../../ui/facts_form.py" line="65"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="72"/>
+        <location filename="../../ui/facts_form.py" line="75"/>
         <source>Stage and clocks</source>
         <translation>阶段与时限</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="78"/>
+        <location filename="../../ui/facts_form.py" line="81"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="79"/>
+        <location filename="../../ui/facts_form.py" line="82"/>
         <source>After-sale request</source>
         <translation>售后申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="80"/>
+        <location filename="../../ui/facts_form.py" line="83"/>
         <source>Platform intervention</source>
         <translation>平台介入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="81"/>
+        <location filename="../../ui/facts_form.py" line="84"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="81"/>
+        <location filename="../../ui/facts_form.py" line="84"/>
         <source>Judgment</source>
         <translation>判定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="82"/>
+        <location filename="../../ui/facts_form.py" line="85"/>
         <source>Appeal submitted</source>
         <translation>申诉提交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="83"/>
+        <location filename="../../ui/facts_form.py" line="86"/>
         <source>Appeal rejected</source>
         <translation>申诉驳回时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="84"/>
+        <location filename="../../ui/facts_form.py" line="87"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="94"/>
+        <location filename="../../ui/facts_form.py" line="97"/>
         <source>Judgment and appeal</source>
         <translation>判定与申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="97"/>
+        <location filename="../../ui/facts_form.py" line="100"/>
         <source>Judged against the merchant</source>
         <translation>判定商家责任</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="101"/>
+        <location filename="../../ui/facts_form.py" line="104"/>
         <source>Paste the platform&apos;s judgment text here</source>
         <translation>在此粘贴平台的判定内容</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="105"/>
+        <location filename="../../ui/facts_form.py" line="108"/>
         <source>Judgment text</source>
         <translation>判定内容</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="110"/>
+        <location filename="../../ui/facts_form.py" line="113"/>
         <source>Appeals used</source>
         <translation>已申诉次数</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="116"/>
+        <location filename="../../ui/facts_form.py" line="119"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="119"/>
+        <location filename="../../ui/facts_form.py" line="122"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -905,62 +905,62 @@
 <context>
     <name>ImportPrompts</name>
     <message>
-        <location filename="../../ui/import_prompts.py" line="18"/>
+        <location filename="../../ui/import_prompts.py" line="20"/>
         <source>%1 (already E%2)</source>
         <translation>%1（已是 E%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="23"/>
+        <location filename="../../ui/import_prompts.py" line="25"/>
         <source>… and %1 more</source>
         <translation>…… 另有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="24"/>
+        <location filename="../../ui/import_prompts.py" line="26"/>
         <source>Already in this case</source>
         <translation>案件中已有这些文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="25"/>
+        <location filename="../../ui/import_prompts.py" line="27"/>
         <source>This case already holds %1 of the files you added (the same content):</source>
         <translation>你添加的文件中有 %1 个已在本案件中（内容完全相同）：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="29"/>
+        <location filename="../../ui/import_prompts.py" line="31"/>
         <source>Skip them</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="30"/>
+        <location filename="../../ui/import_prompts.py" line="32"/>
         <source>Add anyway</source>
         <translation>仍然添加</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="46"/>
+        <location filename="../../ui/import_prompts.py" line="57"/>
         <source>Unfinished import</source>
         <translation>未完成的添加</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="47"/>
+        <location filename="../../ui/import_prompts.py" line="58"/>
         <source>Adding files to case %1 (order %2) was cut short: %3 file(s) were not added.</source>
         <translation>向案件 %1（订单 %2）添加文件时中断了：还有 %3 个文件没有添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="52"/>
+        <location filename="../../ui/import_prompts.py" line="63"/>
         <source>Add them now? Files that are no longer there are listed as refused.</source>
         <translation>现在继续添加吗？已不在原处的文件会列为未能添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="54"/>
+        <location filename="../../ui/import_prompts.py" line="65"/>
         <source>Add the rest</source>
         <translation>继续添加</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="55"/>
+        <location filename="../../ui/import_prompts.py" line="66"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/import_prompts.py" line="56"/>
+        <location filename="../../ui/import_prompts.py" line="67"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
@@ -1184,102 +1184,102 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="100"/>
+        <location filename="../../ui/new_case_dialog.py" line="102"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="59"/>
+        <location filename="../../ui/new_case_dialog.py" line="60"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="20"/>
+        <location filename="../../ui/new_case_dialog.py" line="21"/>
         <source>After-sale request time</source>
         <translation>售后申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="21"/>
+        <location filename="../../ui/new_case_dialog.py" line="22"/>
         <source>Platform intervention time</source>
         <translation>平台介入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="23"/>
+        <location filename="../../ui/new_case_dialog.py" line="24"/>
         <source>Judgment time</source>
         <translation>判定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="60"/>
+        <location filename="../../ui/new_case_dialog.py" line="61"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="61"/>
+        <location filename="../../ui/new_case_dialog.py" line="62"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="62"/>
+        <location filename="../../ui/new_case_dialog.py" line="63"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="63"/>
+        <location filename="../../ui/new_case_dialog.py" line="64"/>
         <source>After-sale no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="64"/>
+        <location filename="../../ui/new_case_dialog.py" line="65"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="65"/>
+        <location filename="../../ui/new_case_dialog.py" line="66"/>
         <source>Buyer phone</source>
         <translation>买家电话</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="66"/>
+        <location filename="../../ui/new_case_dialog.py" line="67"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="67"/>
+        <location filename="../../ui/new_case_dialog.py" line="68"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="104"/>
+        <location filename="../../ui/new_case_dialog.py" line="106"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="105"/>
+        <location filename="../../ui/new_case_dialog.py" line="107"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="128"/>
+        <location filename="../../ui/new_case_dialog.py" line="130"/>
         <source>The 24-hour reply clock and the 48-hour refund clock count from this instant.</source>
         <translation>24 小时回复时限和 48 小时退款处理时限从这一刻起算。</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="130"/>
+        <location filename="../../ui/new_case_dialog.py" line="132"/>
         <source>The 48-hour evidence clock counts from this instant.</source>
         <translation>48 小时举证时限从这一刻起算。</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="132"/>
+        <location filename="../../ui/new_case_dialog.py" line="134"/>
         <source>The appeal window counts from this instant.</source>
         <translation>申诉期从这一刻起算。</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="162"/>
+        <location filename="../../ui/new_case_dialog.py" line="164"/>
         <source>Enter the order number.</source>
         <translation>请填写订单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="169"/>
+        <location filename="../../ui/new_case_dialog.py" line="171"/>
         <source>The amount must be a number, e.g. 89.00.</source>
         <translation>金额应为数字，例如 89.00。</translation>
     </message>
@@ -1301,68 +1301,68 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="31"/>
+        <location filename="../../ui/settings_dialog.py" line="32"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="39"/>
+        <location filename="../../ui/settings_dialog.py" line="40"/>
         <source>This computer&apos;s zone</source>
         <translation>本机时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="47"/>
+        <location filename="../../ui/settings_dialog.py" line="48"/>
         <source>e.g. 小美家居旗舰店, 客服小王</source>
         <translation>例如：小美家居旗舰店、客服小王</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="48"/>
+        <location filename="../../ui/settings_dialog.py" line="49"/>
         <source>Mask buyer phone numbers and names in bundles</source>
         <translation>在证据包中隐藏买家电话和姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62"/>
+        <location filename="../../ui/settings_dialog.py" line="63"/>
         <source>Notify me when a case becomes due soon or critical</source>
         <translation>案件即将到期或紧急时通知我</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="72"/>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>Display time zone</source>
         <translation>显示时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>Store-side chat names</source>
         <translation>聊天中的店铺方名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>Default export profile</source>
         <translation>默认导出规格</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="79"/>
-        <location filename="../../ui/settings_dialog.py" line="93"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="94"/>
         <source>Library folder</source>
         <translation>资料库文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
         <source>A new library folder is used after restarting the app.</source>
         <translation>更换资料库文件夹后，需重新启动软件才会生效。</translation>
     </message>
@@ -1388,52 +1388,52 @@
 <context>
     <name>StatementEditor</name>
     <message>
-        <location filename="../../ui/statement_editor.py" line="50"/>
+        <location filename="../../ui/statement_editor.py" line="53"/>
         <source>Use template</source>
         <translation>使用模板</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="53"/>
+        <location filename="../../ui/statement_editor.py" line="56"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="61"/>
+        <location filename="../../ui/statement_editor.py" line="64"/>
         <source>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</source>
         <translation>按时间顺序说明经过，注明时间和证据编号（E1、E2…）。只陈述事实，避免情绪化用语。</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="71"/>
+        <location filename="../../ui/statement_editor.py" line="74"/>
         <source>Merchant&apos;s statement</source>
         <translation>商家陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="98"/>
+        <location filename="../../ui/statement_editor.py" line="101"/>
         <source>Add point</source>
         <translation>添加要点</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="99"/>
+        <location filename="../../ui/statement_editor.py" line="102"/>
         <source>Remove point</source>
         <translation>删除要点</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="102"/>
+        <location filename="../../ui/statement_editor.py" line="105"/>
         <source>Appeal points: where the judgment&apos;s basis differs from the facts</source>
         <translation>申诉要点：判定依据与事实不符之处</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="113"/>
+        <location filename="../../ui/statement_editor.py" line="116"/>
         <source>Exhibits: double-click the cell (or press Enter on it) to tick them; click a number to see that exhibit.</source>
         <translation>证据：双击该格（或在该格按回车）勾选证据；点击编号可查看那条证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="155"/>
+        <location filename="../../ui/statement_editor.py" line="158"/>
         <source>(no judgment text yet: paste it on the Facts tab)</source>
         <translation>（尚未填写判定内容：请在“案件信息”页粘贴）</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="156"/>
+        <location filename="../../ui/statement_editor.py" line="159"/>
         <source>Judgment %1: %2</source>
         <translation>判定 %1：%2</translation>
     </message>
@@ -1441,27 +1441,27 @@
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="61"/>
+        <location filename="../../ui/trash_dialog.py" line="62"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="62"/>
+        <location filename="../../ui/trash_dialog.py" line="63"/>
         <source>Cases moved to the trash keep their evidence and history. Restore a case to put it back in the case list.</source>
         <translation>移到回收站的案件保留全部证据和记录。恢复后，案件回到案件列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="64"/>
+        <location filename="../../ui/trash_dialog.py" line="65"/>
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="65"/>
+        <location filename="../../ui/trash_dialog.py" line="66"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/trash_dialog.py" line="66"/>
+        <location filename="../../ui/trash_dialog.py" line="67"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1502,27 +1502,27 @@
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../ui/undo.py" line="25"/>
+        <location filename="../../ui/undo.py" line="34"/>
         <source>Remove exhibits</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="41"/>
+        <location filename="../../ui/undo.py" line="48"/>
         <source>Edit exhibit</source>
         <translation>修改证据</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="60"/>
+        <location filename="../../ui/undo.py" line="67"/>
         <source>Edit exhibits</source>
         <translation>编辑证据</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="78"/>
+        <location filename="../../ui/undo.py" line="83"/>
         <source>Reorder exhibits</source>
         <translation>调整证据顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="105"/>
+        <location filename="../../ui/undo.py" line="112"/>
         <source>Edit case facts</source>
         <translation>修改案件信息</translation>
     </message>

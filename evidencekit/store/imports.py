@@ -57,17 +57,6 @@ def forget_import(lib: "Library", import_id: str) -> None:
         lib.set_setting(KEY, kept)
 
 
-def holds_file(lib: "Library", case_id: int, path: Path | str):
-    """The case's current exhibit with the same bytes as ``path`` (same SHA-256), if any: a
-    file added twice, or one that went in just before a kill."""
-    from .blobs import sha256_file
-    try:
-        sha = sha256_file(Path(path))
-    except OSError:  # gone or unreadable: attach says so, in words
-        return None
-    return next((e for e in lib.list_exhibits(case_id) if e.sha256 == sha), None)
-
-
 def unfinished_imports(lib: "Library") -> list[dict]:
     """Batches with files still to attach, into cases that are still open (not trashed)."""
     out = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from evidencekit.store import Library
-from evidencekit.store.imports import forget_import, holds_file, import_file_done, remember_import, unfinished_imports
+from evidencekit.store.imports import forget_import, import_file_done, remember_import, unfinished_imports
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -33,13 +33,3 @@ def test_forgotten_or_trashed_imports_are_not_offered(library):
     assert [e["id"] for e in unfinished_imports(library)] == [rid]
     forget_import(library, rid)
     assert unfinished_imports(library) == []
-
-
-def test_holds_file_compares_bytes(library, tmp_path):
-    case = library.create_case(platform="douyin", dispute_type="quality_issue", order_no="1")
-    ex = library.attach(case.id, DATA / "chat_gbk.txt")
-    copy = tmp_path / "renamed.txt"
-    copy.write_bytes((DATA / "chat_gbk.txt").read_bytes())
-    assert holds_file(library, case.id, copy).id == ex.id
-    assert holds_file(library, case.id, DATA / "photo_exif.jpg") is None
-    assert holds_file(library, case.id, tmp_path / "gone.txt") is None

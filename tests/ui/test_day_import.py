@@ -159,6 +159,8 @@ def test_language_switch_keeps_refused_rows_and_undo(qtbot, window, ctx, clock, 
     panel.select_exhibits([ctx.lib.list_exhibits(case.id)[0].id])
     panel.set_kind("packing_record")
     assert window.case_view.undo_stack.canUndo()
+    qtbot.waitUntil(lambda: ctx.lib.list_exhibits(case.id)[0].kind == "packing_record",
+                    timeout=5000)  # the write is an op on the writer thread
     ctx.set_language("en")
     panel = window.case_view.evidence
     refused = [i for i in panel.model.imports() if i.status == "failed"]
@@ -168,5 +170,5 @@ def test_language_switch_keeps_refused_rows_and_undo(qtbot, window, ctx, clock, 
     assert text and not any("\u4e00" <= ch <= "\u9fff" for ch in text)  # now in English
     assert window.case_view.undo_stack.canUndo()
     window.act_undo.trigger()
-    assert ctx.lib.list_exhibits(case.id)[0].kind == "photo"
+    qtbot.waitUntil(lambda: ctx.lib.list_exhibits(case.id)[0].kind == "photo", timeout=5000)
     ctx.set_language("zh_CN")
