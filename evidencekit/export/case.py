@@ -16,6 +16,7 @@ from typing import Any, Mapping
 
 from ..progress import CancelLike, ProgressFn
 from .pipeline import ExportReport, export_bundle
+from .seal import Sealer, library_sealer
 from .source import BundleSource, source_from_library
 
 
@@ -31,6 +32,7 @@ class CaseExport:
     now: datetime
     zone: str | None
     mask: bool
+    sealer: Sealer | None = None
 
     @classmethod
     def prepare(cls, library: Any, case: int | str, destination: Path | str, *,
@@ -42,7 +44,8 @@ class CaseExport:
         c = library.get_case(case, include_deleted=False)
         profile = profile or library.setting("default_profile", "douyin") or "douyin"
         source = source_from_library(library, c.id, mode, now, passwords=passwords)
-        return cls(library, c.id, source, Path(destination), mode, profile, now, zone, mask)
+        return cls(library, c.id, source, Path(destination), mode, profile, now, zone, mask,
+                   library_sealer(library))
 
     def write(self, progress: ProgressFn | None = None,
               cancel: CancelLike | None = None) -> ExportReport:
@@ -50,7 +53,7 @@ class CaseExport:
         return export_bundle(self.source, self.destination, mode=self.mode,
                              profile=self.profile, now=self.now, progress=progress,
                              cancel=cancel, mask=self.mask, zone=self.zone,
-                             profiles_dir=self.library.profiles_dir)
+                             profiles_dir=self.library.profiles_dir, sealer=self.sealer)
 
     def record(self, report: ExportReport) -> None:
         """Keep the export in the case's history (``case show`` lists it)."""

@@ -60,8 +60,9 @@ def _rows(plan: ExportPlan, f: CoverFacts, mask) -> list[tuple[str, str]]:
              ("卷宗号 Bundle ID", plan.bundle_id),
              ("提交配置 Profile", f"{plan.profile.title_zh} {plan.profile.name}")]
     if len(f.file_names) > 1:
-        rows.append(("文件 File", f"第 {f.file_no} / {len(f.file_names)} 个："
-                     + "、".join(f.file_names)))
+        # By part, not by name: a renamed file keeps its content and its seal.
+        rows.append(("文件 File", f"第 {f.file_no} / {len(f.file_names)} 个 "
+                     f"part {f.file_no} of {len(f.file_names)}"))
     return rows
 
 

@@ -26,6 +26,7 @@ from .fit import fit_ladder, settings_note
 from .placeholder import Placeholder
 from .plan import ExportPlan, build_plan
 from .profiles import Profile, resolve_profile
+from .seal import Sealer, seal_file
 from .source import BundleSource
 from .workspace import clean_stale, move_into_place, naming_full_disk, work_folder
 
@@ -47,6 +48,7 @@ class ExportReport:
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (zh, en)
     # Exhibits shown as a placeholder page (or an empty frame): number, file, reason, SHA-256.
     placeholders: list[Placeholder] = field(default_factory=list)
+    sealed: bool = False  # signed with the library's key (see ``seal``)
 
 
 def _destination(out: Path) -> Path:
@@ -80,13 +82,15 @@ def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
                   progress: ProgressFn | None = None, cancel: CancelLike | None = None,
                   mask: bool = True, zone: tzinfo | str | None = None,
                   profiles_dir: Path | None = None,
-                  passwords: Mapping[str, str] | None = None) -> ExportReport:
+                  passwords: Mapping[str, str] | None = None,
+                  sealer: Sealer | None = None) -> ExportReport:
     """Write the bundle (or OUT-1.pdf, OUT-2.pdf… when the profile needs splitting).
 
     Times are shown in ``zone`` when given, else in the case platform's zone
     (``source.zone``), else the machine's. ``passwords`` (sha256 -> password) opens
     encrypted PDF exhibits; the library does not keep passwords. A case in a library is
-    exported with :func:`evidencekit.export.export_case`, which builds the source.
+    exported with :func:`evidencekit.export.export_case`, which builds the source and
+    passes the library's ``sealer``: then each file is signed over every byte, last.
     """
     progress = progress or no_progress
     out = _destination(Path(out))
@@ -99,13 +103,18 @@ def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
         run.load()
         result, used = fit_ladder(plan, lambda attempt, span: render_attempt(run, attempt, span),
                                   cancel)
+        shas, sizes = list(result.shas), list(result.sizes)
+        if sealer is not None:
+            progress(0.93, "正在签章", "Sealing")
+            shas = [seal_file(p, sealer, now) for p in result.paths]
+            sizes = [p.stat().st_size for p in result.paths]
         progress(0.95, "正在保存", "Saving")
         files = move_into_place(result.paths, out, cancel)
     progress(1.0, "完成", "Done")
     note = [settings_note(plan.profile, used.settings)] if used.settings != plan.settings else []
-    return ExportReport(files=files, pages=result.pages, sizes=result.sizes,
+    return ExportReport(files=files, pages=result.pages, sizes=sizes,
                         bundle_id=plan.bundle_id, manifest_sha256=result.manifest_sha,
-                        bundle_sha256s=result.shas, mode=mode, profile=plan.profile.name,
+                        bundle_sha256s=shas, sealed=sealer is not None, mode=mode, profile=plan.profile.name,
                         settings=vars(used.settings).copy(),
                         warnings=run.warnings + result.warnings + run.merge_warnings() + note,
                         placeholders=run.placeholders())
