@@ -25,6 +25,7 @@ from .export import (
     OutputFolderMissing,
     OutputFolderReadOnly,
     OutputIsFolder,
+    OutputNameRejected,
     OutputNotPdf,
     UnknownMode,
     UnknownProfile,
@@ -106,7 +107,7 @@ from .store import (
 __all__ = [
     "BlobAltered", "BundleUnopenable", "BundleUnreadable", "ContentTooLarge", "ExhibitLocked",
     "ExhibitPdfUnreadable", "FontMissing", "ManifestMalformed", "NoManifest", "OriginalsFolderMissing",
-    "OriginalUnreadable", "UnknownProfile", "OutputNotPdf", "OutputIsFolder", "OutputFolderMissing",
+    "OriginalUnreadable", "UnknownProfile", "OutputNotPdf", "OutputIsFolder", "OutputNameRejected", "OutputFolderMissing",
     "OutputFolderReadOnly", "PasswordNotGiven", "NoExhibits", "UnknownMode",
     "BadAmount", "BadAppealPoint", "BadAppealsUsed", "BadTime", "BadUsage", "Cancelled",
     "DatabaseTooNew", "DatabaseUnopenable", "EmptyFile", "EmptyTime", "EvidenceKitError",

@@ -17,12 +17,18 @@ from typing import Any, Mapping
 
 import reportlab.rl_config
 
-from ..errors import OutputFolderMissing, OutputFolderReadOnly, OutputIsFolder, OutputNotPdf
+from ..errors import (
+    OutputFolderMissing,
+    OutputFolderReadOnly,
+    OutputIsFolder,
+    OutputNameRejected,
+    OutputNotPdf,
+)
 from ..progress import CancelLike, ProgressFn, no_progress
 from ..timeutil import get_zone
 from . import fonts
 from .attempt import Run, render_attempt
-from .fit import fit_ladder, settings_note
+from .fit import SEAL_RESERVE, fit_ladder, settings_note
 from .placeholder import Placeholder
 from .plan import ExportPlan, build_plan
 from .profiles import Profile, resolve_profile
@@ -66,10 +72,24 @@ def _destination(out: Path) -> Path:
 
 
 
+def _check_name(out: Path, prof: Profile) -> None:
+    """A profile's file-name rule (Mastercom: <= 16 ASCII characters), for the name as given
+    and for the longest split name (OUT-9.pdf) the profile's file count allows."""
+    if not (prof.max_name_chars or prof.ascii_names):
+        return
+    longest = out.name if prof.max_files <= 1 else f"{out.stem}-{prof.max_files}{out.suffix}"
+    too_long = bool(prof.max_name_chars) and len(longest) > prof.max_name_chars
+    if too_long or (prof.ascii_names and not out.name.isascii()):
+        room = (prof.max_name_chars or 16) - len(longest) + len(out.stem)
+        raise OutputNameRejected(profile=prof.title_en, limit=prof.max_name_chars or "—",
+                                 name=out.name, example=f"{'case0001'[:max(1, room)]}.pdf")
+
+
 def _plan(source: BundleSource, out: Path, *, mode: str, profile: Profile | str, now: datetime,
           mask: bool, zone: tzinfo | str | None, profiles_dir: Path | None,
           passwords: Mapping[str, str] | None) -> ExportPlan:
     prof = resolve_profile(profile, profiles_dir)
+    _check_name(out, prof)
     if passwords:
         source = replace(source, passwords={**source.passwords, **passwords})
     tz = zone if isinstance(zone, tzinfo) else get_zone(zone or source.zone or None)
@@ -102,7 +122,7 @@ def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
         run = Run(plan, tmp, progress, cancel)
         run.load()
         result, used = fit_ladder(plan, lambda attempt, span: render_attempt(run, attempt, span),
-                                  cancel)
+                                  cancel, SEAL_RESERVE if sealer is not None else 0)
         shas, sizes = list(result.shas), list(result.sizes)
         if sealer is not None:
             progress(0.93, "正在签章", "Sealing")
