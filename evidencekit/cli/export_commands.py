@@ -118,9 +118,8 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, lang: str) -> int:
-    from ..export import verify_bundle  # see cmd_export
-
     from ..errors import NoLibrary
+    from ..export import verify_bundle  # see cmd_export
 
     try:  # run with its library, originals are checked against the stored copies
         lib: Library | None = open_library(args)

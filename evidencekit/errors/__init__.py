@@ -107,7 +107,8 @@ from .store import (
 __all__ = [
     "BlobAltered", "BundleUnopenable", "BundleUnreadable", "ContentTooLarge", "ExhibitLocked",
     "ExhibitPdfUnreadable", "FontMissing", "ManifestMalformed", "NoManifest", "OriginalsFolderMissing",
-    "OriginalUnreadable", "UnknownProfile", "OutputNotPdf", "OutputIsFolder", "OutputNameRejected", "OutputFolderMissing",
+    "OriginalUnreadable", "UnknownProfile", "OutputNotPdf", "OutputIsFolder", "OutputNameRejected",
+    "OutputFolderMissing",
     "OutputFolderReadOnly", "PasswordNotGiven", "NoExhibits", "UnknownMode",
     "BadAmount", "BadAppealPoint", "BadAppealsUsed", "BadTime", "BadUsage", "Cancelled",
     "DatabaseTooNew", "DatabaseUnopenable", "EmptyFile", "EmptyTime", "EvidenceKitError",

@@ -17,7 +17,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder
@@ -65,7 +64,7 @@ class _PinnedSigner(signers.PdfSigner):
         super().__init__(*args, **kwargs)
         self._now = now
 
-    def init_signing_session(self, pdf_out, existing_fields_only=False):  # type: ignore[no-untyped-def]
+    def init_signing_session(self, pdf_out, existing_fields_only=False):
         session = super().init_signing_session(pdf_out, existing_fields_only)
         session.system_time = self._now
         return session
@@ -147,7 +146,7 @@ def check_seal(path: Path) -> SealCheck:
             if not sigs:
                 return SealCheck(present=False)
             sig = sigs[-1]
-            cert: asn1_x509.Certificate = sig.signer_cert
+            cert = sig.signer_cert  # asn1crypto's
             # The signer's own certificate as the trust root: who signed is decided by its
             # fingerprint (matched against the library's), and pyHanko does not log a
             # "self-signed" traceback for every check.

@@ -105,7 +105,7 @@ def test_changed_byte_fails(case, tmp_path):
 def _first_image(writer):
     for page in writer.pages:
         xobjs = page["/Resources"].get("/XObject") or {}
-        for name, ref in xobjs.items():
+        for ref in xobjs.values():
             if ref.get_object().get("/Subtype") == "/Image":
                 return ref.get_object()
     raise AssertionError("no image in the bundle")
