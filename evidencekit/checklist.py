@@ -21,12 +21,18 @@ APPEAL_REQUIREMENTS = {
     "judgment_reference": ("判定引用", "Judgment reference"),
     "new_evidence": ("新证据", "New evidence"),
 }
+# Notes: never required, never block; for the merchant only (not printed in a platform copy).
+NOTE_ITEMS = {
+    "proxy_signed": ("代收核实", "Who signed for it"),
+}
 
 
 def requirement_name(kind: str) -> tuple[str, str]:
     """(zh, en) name of a checklist item's requirement: a kind, "a|b" alternatives, or an appeal item."""
     if kind in APPEAL_REQUIREMENTS:
         return APPEAL_REQUIREMENTS[kind]
+    if kind in NOTE_ITEMS:
+        return NOTE_ITEMS[kind]
     parts = [KINDS.get(k, (k, k)) for k in kind.split("|")]
     return " 或 ".join(p[0] for p in parts), " or ".join(p[1] for p in parts)
 
@@ -111,9 +117,32 @@ def evaluate(case: Case, exhibits: list[Exhibit], rules: RuleSet,
     findings = {e.id: exhibit_findings(case, e, rules, now) for e in exhibits}
     items = [_kind_item(k, True, exhibits, findings) for k in dtype.required]
     items += [_kind_item(k, False, exhibits, findings) for k in dtype.recommended]
+    if dtype.needs_signed_event:
+        items += _proxy_signing_note(exhibits)
     if mode == "appeal":
         items += _appeal_items(case, exhibits, rules)
     return items
+
+
+def _proxy_signing_note(exhibits: list[Exhibit]) -> list[ChecklistItem]:
+    """A trace signed by someone else (parcel station, locker, family): seed 003 — ask whether a
+    relative or neighbour took it before calling the claim malicious."""
+    proxied = [e for e in exhibits if e.kind == "logistics_trace"
+               and (e.facts or {}).get("proxy_signed")]
+    if not proxied:
+        return []
+    who = "、".join(sorted({str(e.facts.get("signed_by") or "").strip() for e in proxied} - {""}))
+    by_zh, by_en = (f"（{who}）", f" ({who})") if who else ("", "")
+    return [ChecklistItem(
+        "proxy_signed", False, "warning", [e.id for e in proxied],
+        f"轨迹显示包裹由他人代收{by_zh}：先问清买家是否家人、邻居或驿站/快递柜代收，再下结论，"
+        "不要直接认定恶意",
+        f"The trace shows someone else signed for the parcel{by_en}: ask the buyer whether "
+        "family, a neighbour, a parcel station or a locker took it before drawing conclusions")]
+
+
+def is_note(item: ChecklistItem) -> bool:
+    return item.kind in NOTE_ITEMS
 
 
 def is_complete(items: list[ChecklistItem]) -> bool:

@@ -21,6 +21,7 @@ KINDS: dict[str, tuple[str, str]] = {k.name: (k.zh, k.en) for k in KIND_LIST}
 STAGES: dict[str, tuple[str, str]] = {
     "request": ("售后申请", "After-sale request"),
     "intervention": ("平台介入", "Platform intervention"),
+    "submitted": ("待平台判定", "Submitted, awaiting judgment"),
     "judged": ("已判定", "Judged"),
     "appeal": ("申诉中", "Appealing"),
     "closed": ("已结案", "Closed"),
@@ -30,6 +31,7 @@ OUTCOMES: dict[str, tuple[str, str]] = {
     "won": ("胜诉", "Won"),
     "lost": ("败诉", "Lost"),
     "partly": ("部分支持", "Partly"),
+    "refunded": ("已退款和解", "Refunded"),
     "withdrawn": ("撤回", "Withdrawn"),
 }
 
@@ -38,9 +40,41 @@ MODES: dict[str, tuple[str, str]] = {
     "appeal": ("申诉", "Appeal"),
 }
 
-# Case fields holding instants that start or stop clocks.
-INSTANT_FIELDS = ("request_at", "intervention_at", "judgment_at", "appeal_submitted_at",
-                  "appeal_rejected_at", "shipped_at", "closed_at")
+# Case fields holding instants that start or stop clocks (names are a contract: conventions.md).
+INSTANT_FIELDS = ("request_at", "replied_at", "refund_handled_at", "intervention_at",
+                  "evidence_submitted_at", "supplement_requested_at", "supplement_submitted_at",
+                  "judgment_at", "remedied_at", "appeal_submitted_at", "appeal_rejected_at",
+                  "appeal_decided_at", "penalty_at", "penalty_appeal_submitted_at",
+                  "penalty_appeal_rejected_at", "shipped_at", "closed_at")
+
+# The stage each instant implies once recorded; recording moves a case forward to the latest
+# stage implied, never back. Instants not listed (shipping, rejections, penalties) imply none.
+INSTANT_STAGE = {
+    "request_at": "request", "replied_at": "request", "refund_handled_at": "request",
+    "intervention_at": "intervention",
+    "evidence_submitted_at": "submitted", "supplement_requested_at": "submitted",
+    "supplement_submitted_at": "submitted",
+    "judgment_at": "judged", "remedied_at": "judged",
+    "appeal_submitted_at": "appeal",
+    "appeal_decided_at": "closed", "closed_at": "closed",
+}
+
+
+def stage_index(stage: str) -> int:
+    return list(STAGES).index(stage) if stage in STAGES else 0
+
+
+def implied_stage(instants: "dict[str, datetime | None]", current: str) -> str:
+    """The stage after recording ``instants`` (name → value) on a case in ``current``.
+
+    Forward only: the latest stage any recorded instant implies, if later than ``current``.
+    """
+    best = current
+    for name, value in instants.items():
+        target = INSTANT_STAGE.get(name)
+        if value is not None and target and stage_index(target) > stage_index(best):
+            best = target
+    return best
 
 
 MAX_AMOUNT = Decimal("1e10")
@@ -107,20 +141,35 @@ class Case:
     store_name: str = ""
     stage: str = "request"
     request_at: datetime | None = None
+    replied_at: datetime | None = None
+    refund_handled_at: datetime | None = None
     intervention_at: datetime | None = None
+    evidence_submitted_at: datetime | None = None
+    supplement_requested_at: datetime | None = None
+    supplement_submitted_at: datetime | None = None
     judgment_at: datetime | None = None
+    remedied_at: datetime | None = None
     judgment_ref: str = ""
     judgment_text: str = ""
     judgment_against_merchant: bool = False
     appeal_submitted_at: datetime | None = None
     appeal_rejected_at: datetime | None = None
-    appeals_used: int = 0
+    appeal_decided_at: datetime | None = None
+    penalty_at: datetime | None = None
+    penalty_appeal_submitted_at: datetime | None = None
+    penalty_appeal_rejected_at: datetime | None = None
+    appeals_used: int = 0  # appeals made outside EvidenceKit (the manual correction, 0–10)
+    appeals_submitted: int = 0  # appeal submissions recorded here (filled by the library)
     shipped_at: datetime | None = None
     closed_at: datetime | None = None
     outcome: str = ""
     statement: str = ""
     appeal_points: list[AppealPoint] = field(default_factory=list)
     notes: str = ""
+    zone: str = ""  # the case's own zone for instants typed without an offset ('' = platform's)
+    # Hours of each clock in force when it started (clock id → hours): a later rule edit does not
+    # move the deadlines of open cases.
+    clock_hours: dict[str, float] = field(default_factory=dict)
     created_at: datetime | None = None
     updated_at: datetime | None = None
     deleted_at: datetime | None = None
@@ -128,11 +177,21 @@ class Case:
     # text. They are ignored, not trusted, so one bad row never breaks a list.
     unreadable: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def appeals_total(self) -> int:
+        """Appeals used: appeal submissions plus those made outside EvidenceKit."""
+        return self.appeals_submitted + self.appeals_used
+
+    @property
+    def is_closed(self) -> bool:
+        return self.stage == "closed"
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         for k, v in list(d.items()):
             if isinstance(v, datetime):
                 d[k] = to_iso(v)
+        d["appeals_total"] = self.appeals_total
         return d
 
 
@@ -147,7 +206,8 @@ class Exhibit:
     source_name: str
     added_at: datetime
     caption: str = ""
-    is_new: bool = False
+    is_new: bool = False  # new evidence: the user's override if set, else computed
+    new_override: bool | None = None  # the user's mark (None: computed from submissions)
     kind_guess: str = ""
     kind_confidence: float = 0.0
     facts: dict[str, Any] = field(default_factory=dict)
@@ -159,7 +219,7 @@ class Exhibit:
             "id": self.id, "case_id": self.case_id, "position": self.position,
             "kind": self.kind, "sha256": self.sha256, "size": self.size,
             "source_name": self.source_name, "added_at": to_iso(self.added_at),
-            "caption": self.caption, "is_new": self.is_new,
+            "caption": self.caption, "is_new": self.is_new, "new_override": self.new_override,
             "kind_guess": self.kind_guess, "kind_confidence": self.kind_confidence,
             "facts": self.facts, "warnings": [w.to_dict() for w in self.warnings],
         }
@@ -181,21 +241,32 @@ class LogEntry:
 
 @dataclass
 class Deadline:
-    """A running clock on a case."""
+    """A clock on a case: running (ok/due_soon/critical/overdue) or stopped (met/late)."""
     id: str
     name_zh: str
     name_en: str
     due: datetime
-    remaining_seconds: int
-    state: str  # ok | due_soon | critical | overdue
+    remaining_seconds: int | None  # None once stopped
+    state: str  # ok | due_soon | critical | overdue | met | late
+    stopped_at: datetime | None = None
+    late_seconds: int = 0
+    source: str = ""
+    started_at: datetime | None = None
+    hours: float = 0.0
+
+    @property
+    def running(self) -> bool:
+        return self.stopped_at is None
 
     def name(self, lang: str = "zh") -> str:
         return self.name_zh if lang.startswith("zh") else self.name_en
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name_zh, "name_zh": self.name_zh,
-                "name_en": self.name_en, "due": to_iso(self.due),
-                "remaining_seconds": self.remaining_seconds, "state": self.state}
+        """The conventions' deadline JSON."""
+        return {"id": self.id, "name_zh": self.name_zh, "name_en": self.name_en,
+                "due": to_iso(self.due), "state": self.state,
+                "remaining_seconds": self.remaining_seconds, "stopped_at": to_iso(self.stopped_at),
+                "late_seconds": self.late_seconds, "source": self.source}
 
 
 @dataclass

@@ -42,6 +42,8 @@ KIND_LIST: tuple[Kind, ...] = (
     Kind("listing_snapshot", "详情页截图", "Listing snapshot"),
     Kind("after_sale_voucher", "售后处理凭证", "After-sales voucher"),
     Kind("work_order_log", "售后工单", "Work-order log"),
+    Kind("brand_authorization", "品牌授权书", "Brand authorization"),
+    Kind("purchase_invoice", "进货发票", "Purchase invoice"),
     Kind("other", "其他", "Other"),
 )
 KINDS_BY_NAME: dict[str, Kind] = {k.name: k for k in KIND_LIST}

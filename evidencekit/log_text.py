@@ -38,6 +38,10 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "appeal_rejected_at": ("申诉驳回时间", "appeal rejected time"),
     "appeal_decided_at": ("申诉结果时间", "appeal decided time"),
     "closed_at": ("结案时间", "closing time"),
+    "supplement_submitted_at": ("补充材料提交时间", "supplement submitted time"),
+    "penalty_at": ("处罚时间", "penalty time"),
+    "penalty_appeal_submitted_at": ("处罚申诉提交时间", "penalty appeal submitted time"),
+    "penalty_appeal_rejected_at": ("处罚申诉驳回时间", "penalty appeal rejected time"),
 }
 
 
@@ -103,6 +107,8 @@ def _exhibit_changes(detail: str, lang: str) -> str:
                                f"kind set to {_pick(lang, *KINDS.get(raw, (raw, raw))).lower()}"))
         elif name == "caption":
             parts.append(_pick(lang, f"说明改为“{raw}”", f"caption set to “{raw}”"))
+        elif name == "new" and raw == "auto":
+            parts.append(_pick(lang, "新证据标记改为自动判断", "new-evidence mark back to automatic"))
         elif name == "new":
             new = raw == "True"
             parts.append(_pick(lang, "标为新证据" if new else "取消新证据标记",
@@ -176,6 +182,36 @@ def _sentence(a: str, d: str, lang: str, zone: tzinfo | None, rules) -> str:
             if a == "exhibit_removed":
                 return _pick(lang, f"移除证据 {number}：{name}", f"Exhibit {number} removed: {name}")
             return _pick(lang, f"恢复证据 {number}：{name}", f"Exhibit {number} restored: {name}")
+    lifecycle = _lifecycle_sentence(a, d, lang)
+    if lifecycle:
+        return lifecycle
     # An action this module does not know yet (added by a later feature): its code and detail.
     text = a.replace("_", " ")
     return f"{text}: {d}" if d else text
+
+
+def _lifecycle_sentence(a: str, d: str, lang: str) -> str:
+    """Submissions, decisions, reopening, stage moved back, appeal limit overridden (issue 9)."""
+    if a == "submitted":
+        return _pick(lang, f"登记提交到平台：{d}", f"Recorded as submitted to the platform: {d}")
+    if a == "decided":
+        from .lifecycle import SUBMIT_KINDS
+        head, _sep, rest = d.partition(": ")
+        number, _s, kind = head.partition(" ")
+        kz, ke = SUBMIT_KINDS.get(kind, (kind, kind))
+        word = rest.split(" ", 1)[0]
+        name = _pick(lang, *OUTCOMES.get(word, (word, word)))
+        tail = rest[len(word):]
+        return _pick(lang, f"平台结果（提交 {number}，{kz}）：{name}{tail}",
+                     f"Platform decision (submission {number}, {ke.lower()}): {name}{tail}")
+    if a == "case_reopened":
+        return _pick(lang, f"重新打开案件：{d}", f"Case reopened: {d}")
+    if a == "stage_moved_back":
+        old, _sep, new = d.partition(" → ")
+        o = _pick(lang, *STAGES.get(old, (old, old)))
+        n = _pick(lang, *STAGES.get(new, (new, new)))
+        return _pick(lang, f"阶段手动退回：{o} → {n}", f"Stage moved back by hand: {o} → {n}")
+    if a == "appeal_limit_overridden":
+        return _pick(lang, f"超出平台申诉次数仍登记提交：{d}",
+                     f"Submitted beyond the platform's appeal limit: {d}")
+    return ""

@@ -24,16 +24,28 @@ CASE_FLAGS = ("judgment_against_merchant",)
 
 @dataclass(frozen=True)
 class Clock:
+    """A clock runs from its ``starts`` instant for ``hours`` and stops at the first of its
+    ``stops`` instants recorded at or after the start (met if by the due time, else late)."""
     id: str
     name_zh: str
     name_en: str
     starts: str
     hours: float
-    stages: tuple[str, ...] = ()
-    stops_when: str = ""
+    stages: tuple[str, ...] = ()  # runs only while the case is in one of these (empty: any)
+    stops: tuple[str, ...] = ()
     requires: str = ""
     appeals_used: int | None = None
     dispute_types: tuple[str, ...] = ()
+    source: str = ""
+    verified: bool = True  # False: no published rule backs the hours; the user should check them
+    family: str = "dispute"  # "dispute" or "penalty" (TikTok penalty appeals run apart)
+
+    def name(self, lang: str = "zh") -> str:
+        return self.name_zh if lang.startswith("zh") else self.name_en
+
+    @property
+    def stops_when(self) -> str:  # the first stop instant (older callers)
+        return self.stops[0] if self.stops else ""
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,7 @@ class DisputeType:
     required: tuple[tuple[str, ...], ...]  # each entry: alternatives, any one satisfies
     recommended: tuple[tuple[str, ...], ...]
     needs_signed_event: bool = False
+    source: str = ""
 
     def name(self, lang: str = "zh") -> str:
         return self.name_zh if lang.startswith("zh") else self.name_en
@@ -66,11 +79,13 @@ class Platform:
     dispute_types: tuple[DisputeType, ...]
     appeal: AppealRule
     max_appeals: int = 1
+    max_penalty_appeals: int = 0
     stall_hours: float = 72.0
     due_soon_hours: float = 12.0
     critical_hours: float = 2.0
     default: bool = False
     source: str = ""
+    ask_zone: bool = False  # the zone differs per store (TikTok Shop markets): asked per case
 
     def name(self, lang: str = "zh") -> str:
         return self.name_zh if lang.startswith("zh") else self.name_en
@@ -170,9 +185,14 @@ def _parse_clock(r: _Reader, type_ids: set[str]) -> Clock:
     starts = r.text("starts")
     if starts not in INSTANT_FIELDS:
         r._fail("starts", "one of " + ", ".join(INSTANT_FIELDS))
-    stops = r.text("stops_when", "")
-    if stops and stops not in INSTANT_FIELDS:
-        r._fail("stops_when", "one of " + ", ".join(INSTANT_FIELDS))
+    stops_raw = r.get("stops", (list, str), "an instant or a list of instants",
+                      r.get("stops_when", str, "an instant", ""))
+    stops = tuple(s for s in ([stops_raw] if isinstance(stops_raw, str) else stops_raw) if s)
+    if not all(isinstance(s, str) and s in INSTANT_FIELDS for s in stops):
+        r._fail("stops", "one or more of " + ", ".join(INSTANT_FIELDS))
+    family = r.text("family", "dispute")
+    if family not in ("dispute", "penalty"):
+        r._fail("family", "dispute or penalty")
     stages = r.get("stages", list, "a list of stages", [])
     if not all(s in STAGES for s in stages):
         r._fail("stages", "a list of stages (" + ", ".join(STAGES) + ")")
@@ -185,8 +205,9 @@ def _parse_clock(r: _Reader, type_ids: set[str]) -> Clock:
     used = r.get("appeals_used", int, "a whole number", None)
     return Clock(id=r.text("id"), name_zh=r.text("name_zh"), name_en=r.text("name_en"),
                  starts=starts, hours=float(r.number("hours", minimum=0.01)),
-                 stages=tuple(stages), stops_when=stops, requires=requires,
-                 appeals_used=used, dispute_types=tuple(dtypes))
+                 stages=tuple(stages), stops=stops, requires=requires,
+                 appeals_used=used, dispute_types=tuple(dtypes), source=r.text("source", ""),
+                 verified=r.get("verified", bool, "true or false", True), family=family)
 
 
 def parse_platform(data: dict, file: str) -> Platform:
@@ -201,7 +222,8 @@ def parse_platform(data: dict, file: str) -> Platform:
                                  name_en=t.text("name_en"), required=_kind_list(t, "required"),
                                  recommended=_kind_list(t, "recommended"),
                                  needs_signed_event=t.get("needs_signed_event", bool,
-                                                          "true or false", False)))
+                                                          "true or false", False),
+                                 source=t.text("source", "")))
     if not types:
         r._fail("dispute_types", "at least one [[dispute_types]] table")
     type_ids = {t.id for t in types}
@@ -220,10 +242,12 @@ def parse_platform(data: dict, file: str) -> Platform:
                           judgment_reference=ap.get("judgment_reference", bool, "true or false", True),
                           new_exhibits=int(ap.number("new_exhibits", 1))),
         max_appeals=int(r.number("max_appeals", 1, minimum=1)),
+        max_penalty_appeals=int(r.number("max_penalty_appeals", 0)),
         stall_hours=float(r.number("stall_hours", 72, minimum=1)),
         due_soon_hours=float(th.number("due_soon_hours", 12)),
         critical_hours=float(th.number("critical_hours", 2)),
-        default=r.get("default", bool, "true or false", False), source=file)
+        default=r.get("default", bool, "true or false", False), source=file,
+        ask_zone=r.get("ask_zone", bool, "true or false", False))
 
 
 def load_rule_file(path: Path) -> Platform:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from . import checklist, deadlines
-from .domain import Case, Deadline
+from . import checklist, deadlines, queue
+from .domain import Case, ChecklistItem, Deadline
 from .errors import NotFoundError, NotInRules
 from .store import Library
 
@@ -25,6 +25,10 @@ class CaseRow:
     exhibit_count: int
     deadlines: list[Deadline] = field(default_factory=list)
     search_text: str = ""  # the searchable fields, lower case, for filtering as one types
+    # Required checklist items not met ("还差：物流轨迹", queue.missing_text) and the queue view.
+    missing: list[ChecklistItem] = field(default_factory=list)
+    bucket: str = ""
+    events: dict = field(default_factory=dict)  # submission times that stop clocks
 
     def __post_init__(self) -> None:
         self._urgent = deadlines.most_urgent(self.deadlines)
@@ -38,21 +42,24 @@ class CaseRow:
         return self._urgent
 
     def refresh_clocks(self, rules, now: datetime) -> None:
-        """Recompute the running clocks (no library access: a minute's tick)."""
+        """Recompute the running clocks and the queue view (no library access: a minute's
+        tick)."""
         try:
-            self.deadlines = deadlines.compute(self.case, rules, now) \
+            self.deadlines = deadlines.compute(self.case, rules, now, self.events) \
                 if self.case.platform in rules.platforms else []
         except NotInRules:  # a platform the rule files no longer have: no clocks to show
             self.deadlines = []
         self._urgent = deadlines.most_urgent(self.deadlines)
+        self.bucket = queue.bucket(self.case, self.deadlines)
 
 
-def _row(lib: Library, case: Case, exhibits: list, now: datetime) -> CaseRow:
+def _row(lib: Library, case: Case, exhibits: list, now: datetime, events: dict | None) -> CaseRow:
     try:
         items = checklist.evaluate(case, exhibits, lib.rules, "arbitration", now=now)
     except NotInRules:  # a rule file that no longer knows the type: list the case anyway
         items = []
-    row = CaseRow(case, checklist.progress(items), len(exhibits))
+    row = CaseRow(case, checklist.progress(items), len(exhibits), missing=queue.missing(items),
+                  events=events or {})
     row.refresh_clocks(lib.rules, now)
     return row
 
@@ -64,9 +71,10 @@ def sort_rows(rows: list[CaseRow]) -> list[CaseRow]:
 
 def case_rows(lib: Library, now: datetime, *, trash: bool = False) -> list[CaseRow]:
     """Every live case (or every trashed one), most urgent first: the one builder of list
-    rows (two reads: the cases, then all their exhibits)."""
+    rows (three reads: the cases, all their exhibits, the submissions' times)."""
     by_case = lib.exhibits_by_case()
-    return sort_rows([_row(lib, c, by_case.get(c.id, []), now)
+    events = lib.submission_events()
+    return sort_rows([_row(lib, c, by_case.get(c.id, []), now, events.get(c.id))
                       for c in lib.list_cases(trash=trash)])
 
 
@@ -78,13 +86,15 @@ def case_row(lib: Library, case_id: int, now: datetime) -> CaseRow | None:
         return None
     if case.deleted_at is not None:
         return None
-    return _row(lib, case, lib.list_exhibits(case_id), now)
+    return _row(lib, case, lib.list_exhibits(case_id), now,
+                lib.submission_events(case_id).get(case_id))
 
 
 def urgency_key(case: Case, dls: list) -> tuple:
     """Sort key: cases with the least time left first; cases without clocks after, newest first."""
-    if dls:
-        return (0, min(d.remaining_seconds for d in dls), 0)
+    live = [d.remaining_seconds for d in dls if d.running]
+    if live:
+        return (0, min(live), 0)
     ts = case.updated_at.timestamp() if case.updated_at else 0
     return (1, 0, -ts)
 
@@ -92,7 +102,8 @@ def urgency_key(case: Case, dls: list) -> tuple:
 def cases_by_urgency(lib: Library, now: datetime, *, trash: bool = False) -> list[dict]:
     """:func:`case_rows` as dicts (what ``case list`` prints and writes as JSON)."""
     return [{"case": r.case, "deadlines": r.deadlines, "checklist": r.checklist,
-             "exhibit_count": r.exhibit_count} for r in case_rows(lib, now, trash=trash)]
+             "exhibit_count": r.exhibit_count, "missing": r.missing, "bucket": r.bucket}
+            for r in case_rows(lib, now, trash=trash)]
 
 
 def case_list_json(rows: list[dict]) -> list[dict]:
@@ -105,6 +116,9 @@ def case_list_json(rows: list[dict]) -> list[dict]:
             "dispute_type": c.dispute_type, "order_no": c.order_no, "stage": c.stage,
             "buyer_name": c.buyer_name, "exhibit_count": r["exhibit_count"],
             "checklist": {"met": r["checklist"][0], "required": r["checklist"][1]},
+            "queue": r.get("bucket", ""),
+            "missing": [i.kind for i in r.get("missing", [])],
+            "outcome": c.outcome,
             "deadline": urgent.to_dict() if urgent else None,
             "deadlines": [d.to_dict() for d in r["deadlines"]],
             "updated_at": c.to_dict()["updated_at"],
@@ -113,7 +127,8 @@ def case_list_json(rows: list[dict]) -> list[dict]:
 
 
 def case_detail(lib: Library, case_ref, now: datetime, mode: str = "arbitration") -> dict:
-    """Everything about a case as JSON-ready data (facts, exhibits, deadlines, checklist, log)."""
+    """Everything about a case as JSON-ready data (facts, exhibits, clocks, checklist, exports,
+    submissions, decisions, log)."""
     case = lib.get_case(case_ref)
     exhibits = lib.list_exhibits(case.id)
     facts = case.to_dict()
@@ -124,14 +139,30 @@ def case_detail(lib: Library, case_ref, now: datetime, mode: str = "arbitration"
         d["number"] = f"E{e.position}"
         ex_out.append(d)
     items = checklist.evaluate(case, exhibits, lib.rules, mode, now=now)
-    dls = deadlines.compute(case, lib.rules, now)
+    clocks = lib.clocks(case, now)
+    platform = lib.rules.platform(case.platform)
     return facts | {
         "case": facts,
         "exhibits": ex_out,
-        "deadlines": [d.to_dict() for d in dls],
+        "deadlines": [d.to_dict() for d in clocks],
+        "queue": queue.bucket(case, clocks),
         "checklist": {"mode": mode, "complete": checklist.is_complete(items),
                       "items": [i.to_dict() for i in items]},
+        "appeals_used": case.appeals_total,
+        "appeals_outside": case.appeals_used,
+        "appeals_max": platform.max_appeals,
         "appeals_left": deadlines.appeals_left(case, lib.rules),
+        "exports": lib.exports(case.id),
         "submissions": lib.submissions(case.id),
+        "decisions": lib.decisions(case.id),
         "log": [entry.to_dict() for entry in lib.log(case.id)],
     }
+
+
+def deadlines_across(lib: Library, now: datetime, within_hours: float | None = None
+                     ) -> list[tuple[Case, Deadline]]:
+    """Running deadlines of every case (not trashed), soonest first; ``within_hours`` keeps those
+    due within that many hours (overdue included)."""
+    rows = [{"case": r.case, "deadlines": r.deadlines} for r in case_rows(lib, now)]
+    hours = float("inf") if within_hours is None else within_hours
+    return queue.due_within(rows, now, hours)

@@ -37,13 +37,13 @@ class HistoryView(QTextBrowser):
         zone = platform_zone(lib.rules, case)
         submitted, none, log = self.tr("Submitted bundles"), self.tr("None yet."), self.tr("Action log")
         parts = [f"<h3>{html.escape(submitted)}</h3>"]
-        subs = lib.submissions(case.id)
+        subs = lib.exports(case.id)  # drafts; submissions get their own section (issue 9, app half)
         if not subs:
             parts.append(f"<p>{html.escape(none)}</p>")
         for s in subs:
             at = format_local(from_iso(s["at"]), zone)
-            files = ", ".join(html.escape(f) for f in s["files"])
-            shas = "<br>".join(f"SHA-256 <code>{h}</code>" for h in s["bundle_sha256s"])
+            files = ", ".join(html.escape(f["path"]) for f in s["files"])
+            shas = "<br>".join(f"SHA-256 <code>{f['sha256']}</code>" for f in s["files"])
             parts.append(f"<p><b>{at}</b> · {html.escape(labels.mode_label(s['mode']))} · "
                          f"{html.escape(s['profile'])}<br>{files}<br>{shas}</p>")
         note = self.tr("Newest first. Times are the platform's (%1).").replace(

@@ -51,7 +51,10 @@ def header_width(view, column: int) -> int:
 def kind_label(kind: str) -> str:
     if "|" in kind:
         return pick(" 或 ", " or ").join(kind_label(k) for k in kind.split("|"))
-    zh, en = KINDS.get(kind, (kind, kind))
+    if kind not in KINDS:  # an appeal requirement or a note ("proxy_signed")
+        from evidencekit.checklist import requirement_name
+        return pick(*requirement_name(kind))
+    zh, en = KINDS[kind]
     return pick(zh, en)
 
 

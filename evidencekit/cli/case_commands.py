@@ -6,19 +6,21 @@ import argparse
 from pathlib import Path
 
 from .. import deadlines
-from ..domain import MAX_APPEALS_USED, OUTCOMES, AppealPoint, kind_name
+from ..domain import INSTANT_FIELDS, MAX_APPEALS_USED, OUTCOMES, AppealPoint, kind_name
 from ..errors import (
     AppealsUsedOutOfRange,
     BadAppealPoint,
     NoSuchExhibitNumber,
     NothingToChange,
     StatementFileUnreadable,
+    StoreZoneRequired,
 )
 from ..i18n import pick
 from ..names import shown_name
 from ..store import Library
 from ..summary import case_detail, case_list_json, cases_by_urgency
 from ..timeutil import format_duration, format_local
+from .case_history import print_history, register_history
 from .common import (
     Subparsers,
     add_case_fields,
@@ -72,6 +74,7 @@ def register(sub: Subparsers) -> None:
         c = cs.add_parser(name, help=help_)
         c.add_argument("case")
         c.set_defaults(run=run)
+    register_history(cs)
 
 
 def _appeals_used(text: str) -> int:
@@ -85,6 +88,9 @@ def _appeals_used(text: str) -> int:
 def cmd_case_new(args: argparse.Namespace, lang: str) -> int:
     with open_library(args, create=True) as lib:
         platform = args.platform or lib.rules.default_platform.id
+        rules = lib.rules.platform(platform)
+        if rules.ask_zone and not args.zone:  # TikTok Shop: the store's market, asked per case
+            raise StoreZoneRequired(platform_zh=rules.name_zh, platform_en=rules.name_en)
         fields = case_fields(args, lib, platform)
         fields.pop("order_no", None)
         case = lib.create_case(platform=platform, dispute_type=args.dispute_type,
@@ -105,7 +111,7 @@ def cmd_case_list(args: argparse.Namespace, lang: str) -> int:
             for r in rows:
                 c = r["case"]
                 urgent = deadlines.most_urgent(r["deadlines"])
-                clock = (f"{urgent.name(lang)} {format_duration(urgent.remaining_seconds, lang)} [{urgent.state}]"
+                clock = (f"{urgent.name(lang)} {format_duration(urgent.remaining_seconds or 0, lang)} [{urgent.state}]"
                          if urgent else "—")
                 met, total = r["checklist"]
                 print(f"{c.id:>4}  {c.case_no}  {c.order_no:<20} {type_name(lib, c, lang):<10} "
@@ -136,19 +142,21 @@ def cmd_case_show(args: argparse.Namespace, lang: str) -> int:
                 print(pick(lang, f"  ! {name} 的存储值无法读取，已忽略：{raw}（请重新设置）",
                            f"  ! {name}: the stored value cannot be read and is ignored: {raw} "
                            "(set it again)"))
-            for field in ("request_at", "intervention_at", "judgment_at", "appeal_submitted_at",
-                          "shipped_at", "closed_at"):
+            for field in INSTANT_FIELDS:
                 if getattr(case, field):
                     print(f"  {field}: {format_local(getattr(case, field), zone)}")
             print(pick(lang, "证据：", "Exhibits:"))
             for e in data["exhibits"]:
-                print(f"  {e['number']:>4} {kind_name(e['kind'], lang):<8} "
-                      f"{shown_name(e['source_name'])}  "
-                      f"{e['sha256'][:12]}" + ("  [新]" if e["is_new"] and lang == "zh" else
-                                               "  [new]" if e["is_new"] else ""))
+                new = pick(lang, "  [新]", "  [new]") if e["is_new"] else ""
+                if e["new_override"] is not None:  # the user's mark, shown as such
+                    new = pick(lang, f"  [{'新' if e['is_new'] else '非新'}·手动]",
+                               f"  [{'new' if e['is_new'] else 'not new'}, override]")
+                print(f"  {e['number']:>4} {kind_name(e['kind'], lang):<8} {shown_name(e['source_name'])}  "
+                      f"{e['sha256'][:12]}{new}")
                 for w in e["warnings"]:
                     print(f"       ! {w['zh'] if lang == 'zh' else w['en']}")
             print_deadlines(data["deadlines"], lang, zone)
+            print_history(data, lang, zone)
             print(pick(lang, "操作记录：", "Action log:"))
             for entry in data["log"]:
                 print(f"  {entry['at']}  {entry['actor']}  {entry['action']}  "
@@ -160,7 +168,7 @@ def cmd_case_show(args: argparse.Namespace, lang: str) -> int:
 def cmd_case_set(args: argparse.Namespace, lang: str) -> int:
     with open_library(args) as lib:
         case = lib.get_case(args.case, include_deleted=False)
-        fields = case_fields(args, lib, args.platform or case.platform)
+        fields = case_fields(args, lib, args.platform or case.platform, case.zone)
         if args.dispute_type:
             fields["dispute_type"] = args.dispute_type
         if args.platform:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .. import checklist, deadlines
+from .. import checklist
 from ..i18n import pick
 from .common import Subparsers, display_zone, emit, now_from, open_library, print_deadlines, type_name
 
@@ -24,7 +24,7 @@ def cmd_check(args: argparse.Namespace, lang: str) -> int:
         exhibits = lib.list_exhibits(case.id)
         now = now_from(args)
         items = checklist.evaluate(case, exhibits, lib.rules, args.mode, now=now)
-        dls = deadlines.compute(case, lib.rules, now)
+        dls = lib.clocks(case, now)  # running, then stopped (met/late)
         complete = checklist.is_complete(items)
         data = {"case": case.id, "case_no": case.case_no, "mode": args.mode, "complete": complete,
                 "items": [i.to_dict() for i in items], "deadlines": [d.to_dict() for d in dls]}

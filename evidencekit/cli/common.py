@@ -13,17 +13,13 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from ..domain import STAGES, normalize_amount
+from ..domain import INSTANT_FIELDS, STAGES, normalize_amount
 from ..errors import BadUsage, NotInRules
 from ..i18n import pick
 from ..store import Library
 from ..timeutil import format_duration, format_local, from_iso, get_zone, parse_instant, utcnow
 
-CASE_INSTANT_FLAGS = {  # flag → case field
-    "request_at": "request-at", "intervention_at": "intervention-at", "judgment_at": "judgment-at",
-    "appeal_submitted_at": "appeal-submitted-at", "appeal_rejected_at": "appeal-rejected-at",
-    "shipped_at": "shipped-at", "closed_at": "closed-at",
-}
+CASE_INSTANT_FLAGS = {field: field.replace("_", "-") for field in INSTANT_FIELDS}  # field → flag
 CASE_TEXT_FLAGS = {
     "order_no": "order", "after_sale_no": "after-sale", "buyer_name": "buyer",
     "buyer_phone": "phone", "product": "product", "store_name": "store",
@@ -55,7 +51,11 @@ def add_case_fields(p: argparse.ArgumentParser, *, new: bool) -> None:
                        help="e.g. 2024-09-17T11:45+08:00; naive times use the platform's zone"
                             + ("" if new else "; 'none' clears"))
     p.add_argument("--amount", metavar="89.00")
-    p.add_argument("--stage", choices=list(STAGES))
+    p.add_argument("--zone", metavar="ZONE", help="the case's zone for times typed without an offset "
+                   "(TikTok Shop: the store's market, e.g. America/New_York)")
+    p.add_argument("--stage", choices=list(STAGES),
+                   help="set the stage by hand (recorded instants move it forward by themselves; "
+                        "moving back is logged)")
 
 
 def now_from(args: argparse.Namespace) -> datetime:
@@ -67,9 +67,11 @@ def parse_amount(text: str) -> str:
     return normalize_amount(text)  # the core decides (the app's forms use it too)
 
 
-def case_fields(args: argparse.Namespace, lib: Library, platform_id: str) -> dict[str, Any]:
-    """The case facts given as flags; instants without an offset are in the platform's zone."""
-    zone = get_zone(lib.rules.platform(platform_id).zone)
+def case_fields(args: argparse.Namespace, lib: Library, platform_id: str,
+                case_zone: str = "") -> dict[str, Any]:
+    """The case facts given as flags; instants without an offset are in the case's zone (``--zone``
+    or the one it has), else the platform's."""
+    zone = get_zone(getattr(args, "zone", None) or case_zone or lib.rules.platform(platform_id).zone)
     fields: dict[str, Any] = {}
     for field in CASE_TEXT_FLAGS:
         v = getattr(args, field, None)
@@ -83,6 +85,8 @@ def case_fields(args: argparse.Namespace, lib: Library, platform_id: str) -> dic
         fields["amount"] = parse_amount(args.amount)
     if getattr(args, "stage", None):
         fields["stage"] = args.stage
+    if getattr(args, "zone", None) is not None:
+        fields["zone"] = args.zone.strip()
     return fields
 
 
@@ -115,10 +119,18 @@ def stage_name(stage: str, lang: str) -> str:
 
 
 def print_deadlines(dls: list[dict], lang: str, zone: tzinfo) -> None:
+    """Running clocks with their time left; stopped ones as history (met, or late by how much)."""
     print(pick(lang, "期限：", "Deadlines:"))
     if not dls:
-        print(pick(lang, "  （没有正在计时的期限）", "  (no running clocks)"))
+        print(pick(lang, "  （没有期限）", "  (no clocks)"))
     for d in dls:
         name = d["name_zh"] if lang == "zh" else d["name_en"]
-        print(f"  {name}: {format_local(from_iso(d['due']), zone)}  "
-              f"{format_duration(d['remaining_seconds'], lang)}  [{d['state']}]")
+        due = format_local(from_iso(d["due"]), zone)
+        if d["stopped_at"]:
+            late = (pick(lang, f"，迟了 {format_duration(d['late_seconds'], lang)}",
+                         f", {format_duration(d['late_seconds'], lang)} late")
+                    if d["late_seconds"] else "")
+            print(f"  {name}: {pick(lang, '截止', 'due')} {due}  {pick(lang, '已停止于', 'stopped')} "
+                  f"{format_local(from_iso(d['stopped_at']), zone)}{late}  [{d['state']}]")
+        else:
+            print(f"  {name}: {due}  {format_duration(d['remaining_seconds'], lang)}  [{d['state']}]")

@@ -39,7 +39,8 @@ def register(sub: Subparsers) -> None:
     eset.add_argument("exhibit", help="E3 or 3 (number within the case)")
     eset.add_argument("--kind", choices=list(KINDS))
     eset.add_argument("--caption")
-    eset.add_argument("--new", dest="is_new", choices=["yes", "no"])
+    eset.add_argument("--new", dest="is_new", choices=["yes", "no", "auto"],
+                      help="override the new-evidence mark (auto: computed from submissions)")
     eset.set_defaults(run=cmd_exhibit_set)
     emv = es.add_parser("move", help="move an exhibit to another position")
     emv.add_argument("case")
@@ -135,7 +136,8 @@ def cmd_exhibit_set(args: argparse.Namespace, lang: str) -> int:
         if args.kind is None and args.caption is None and args.is_new is None:
             raise NothingToChange()
         lib.update_exhibit(e.id, kind=args.kind, caption=args.caption,
-                           is_new=None if args.is_new is None else args.is_new == "yes")
+                           is_new=None if args.is_new is None else
+                           "auto" if args.is_new == "auto" else args.is_new == "yes")
         print(pick(lang, f"已更新 E{e.position}", f"Updated E{e.position}"))
     return 0
 

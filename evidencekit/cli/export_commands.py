@@ -18,7 +18,10 @@ from .common import Subparsers, emit, now_from, open_library
 def register(sub: Subparsers) -> None:
     ex = sub.add_parser("export", help="export the PDF bundle")
     ex.add_argument("case")
-    ex.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    ex.add_argument("-o", "--output", metavar="OUT.pdf|DIR",
+                    help="a file, or a folder for the default name (default: the library's "
+                         "exports folder); an existing file is refused unless --force")
+    ex.add_argument("--force", action="store_true", help="replace an existing file")
     ex.add_argument("--mode", choices=["arbitration", "appeal"], default="arbitration")
     ex.add_argument("--profile", default=None)
     ex.add_argument("--now", metavar="ISO")
@@ -85,20 +88,48 @@ def _passwords(lib: Library, case_id: int, given: list[str]) -> dict[str, str]:
     return out
 
 
+def _destination(args: argparse.Namespace, lib: Library, case: Any, profile_name: str) -> Path:
+    """``-o`` as given (a file or a folder), else the library's exports folder; a folder gets the
+    default name (case number, mode, next free version) within the profile's naming limits."""
+    from ..export.naming import default_name
+    from ..export.profiles import resolve_profile
+    if args.output:
+        out = Path(args.output).expanduser()
+        if not (out.is_dir() or args.output.endswith(("/", "\\"))):
+            return out  # a file name: used as given (an existing one is refused unless --force)
+    else:
+        out = lib.root / "exports"
+    out.mkdir(parents=True, exist_ok=True)
+    profile = resolve_profile(profile_name, lib.profiles_dir)
+    version = 1 + sum(1 for e in lib.exports(case.id) if e["mode"] == args.mode)
+    while True:  # never collide with a file already there, recorded or not
+        name = default_name(case.case_no, args.mode, version, profile)
+        if not (out / name).exists() and not (out / f"{Path(name).stem}-1.pdf").exists():
+            return out / name
+        version += 1
+
+
 def cmd_export(args: argparse.Namespace, lang: str) -> int:
     # Imported here, not at the top: the PDF libraries take most of a second to load and
     # only these two commands need them.
+    from ..deadlines import appeals_left
     from ..export import export_case
 
     with open_library(args) as lib:
         case = lib.get_case(args.case, include_deleted=False)
+        if args.mode == "appeal" and appeals_left(case, lib.rules) == 0:
+            print(pick(lang, "注意：平台申诉次数已用完，提交此申诉将被拒绝（submit 需 --force --reason）",
+                       "Note: no appeals left on this platform; submitting this appeal will be "
+                       "refused (submit needs --force --reason)"), file=sys.stderr)
+        profile = args.profile or lib.setting("default_profile", "douyin") or "douyin"
         tp_log = library_log(lib.root)
         with tp_log.capture():  # pypdf/Pillow notes to the library's log, not the terminal
-            report = export_case(lib, case.id, Path(args.output), mode=args.mode,
-                                 profile=args.profile, now=now_from(args), zone=args.tz,
-                                 mask=not args.no_mask,
+            report = export_case(lib, case.id, _destination(args, lib, case, profile),
+                                 mode=args.mode, profile=profile, now=now_from(args),
+                                 zone=args.tz, mask=not args.no_mask,
                                  passwords=_passwords(lib, case.id, args.password),
-                                 progress=_progress_printer(lang, sys.stderr.isatty()))
+                                 progress=_progress_printer(lang, sys.stderr.isatty()),
+                                 overwrite=args.force)
         for label, n in sorted(tp_log.by_label.items()):  # one line per file
             print(pick(lang, f"  {shown_name(label) or '—'}：读取时有 {n} 条技术警告，见 {tp_log.path}",
                        f"  {shown_name(label) or '—'}: {n} technical warnings while reading; see "
@@ -107,6 +138,8 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
             print(pick(lang, "注意：资料库是只读的，这次导出没有记入案件。",
                        "Note: the library is read-only; this export was not recorded in the "
                        "case."), file=sys.stderr)
+        exports = lib.exports(case.id)
+        export_id = exports[-1]["id"] if exports and not lib.read_only else None
 
         def human() -> None:
             for w in report.warnings:
@@ -117,7 +150,10 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
             if report.sealed:
                 print(pick(lang, "已用本资料库的密钥签章；用 evidencekit verify 核对。",
                            "Sealed with this library's key; check it with evidencekit verify."))
-        emit(_export_json(report), args.json, human)
+            print(pick(lang, f"这是草稿（导出记录 #{export_id}）；上传到平台后用 evidencekit submit 登记。",
+                       f"This is a draft (export #{export_id}); after uploading it, record it with "
+                       "'evidencekit submit'."))
+        emit(_export_json(report) | {"export_id": export_id}, args.json, human)
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from ..i18n import pick
 from .common import Subparsers, emit, open_library
@@ -29,14 +30,24 @@ def cmd_init(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
+def _clock_json(c: Any) -> dict:
+    return {"id": c.id, "name_zh": c.name_zh, "name_en": c.name_en, "starts": c.starts,
+            "stops": list(c.stops), "hours": c.hours, "family": c.family,
+            "verified": c.verified, "source": c.source}
+
+
 def cmd_rules(args: argparse.Namespace, lang: str) -> int:
     with open_library(args, create=True) as lib:
         rs = lib.rules
         data = {"platforms": [{"id": p.id, "name_zh": p.name_zh, "name_en": p.name_en,
-                               "source": p.source, "max_appeals": p.max_appeals,
+                               "file": p.source, "source": p.source, "zone": p.zone,
+                               "ask_zone": p.ask_zone, "max_appeals": p.max_appeals,
+                               "max_penalty_appeals": p.max_penalty_appeals,
+                               "clocks": [_clock_json(c) for c in p.clocks],
                                "dispute_types": [{"id": t.id, "name_zh": t.name_zh, "name_en": t.name_en,
                                                   "required": ["|".join(k) for k in t.required],
-                                                  "recommended": ["|".join(k) for k in t.recommended]}
+                                                  "recommended": ["|".join(k) for k in t.recommended],
+                                                  "source": t.source}
                                                  for t in p.dispute_types]}
                               for p in rs.platforms.values()],
                 "errors": [e.to_dict() | {"file": e.file, "key": e.key} for e in rs.errors]}
@@ -44,8 +55,16 @@ def cmd_rules(args: argparse.Namespace, lang: str) -> int:
         def human() -> None:
             for p in rs.platforms.values():
                 print(f"{p.id}  {p.name(lang)}  ({p.source})")
+                print(pick(lang, "  期限：", "  Clocks:"))
+                for c in p.clocks:
+                    flag = "" if c.verified else pick(lang, "  [未核实，可修改]", "  [unverified, editable]")
+                    print(f"    {c.id:22} {c.name(lang)}  {c.hours:g} h  "
+                          f"{c.starts} → {' / '.join(c.stops) or '—'}{flag}")
+                    print(f"    {'':22} {pick(lang, '来源', 'source')}: {c.source or '—'}")
+                print(pick(lang, "  纠纷类型：", "  Dispute types:"))
                 for t in p.dispute_types:
                     print(f"    {t.id:22} {t.name(lang)}")
+                    print(f"    {'':22} {pick(lang, '来源', 'source')}: {t.source or '—'}")
             for e in rs.errors:
                 print(e.message(lang))
         emit(data, args.json, human)

@@ -87,6 +87,32 @@ from .ingest import (
     WrongFormat,
     XlsxDamaged,
 )
+from .lifecycle import (
+    AppealLimitReached,
+    BundleFileMissing,
+    BundleOfAnotherCase,
+    CaseClosed,
+    CaseNotClosed,
+    DecisionBeforeSubmission,
+    DestinationExists,
+    DiffNeedsTwo,
+    ExportPartsMissing,
+    ManifestAltered,
+    NegativeWithin,
+    NoBundleGiven,
+    NoSuchExport,
+    NoSuchSubmission,
+    NothingToDecide,
+    NotOneExport,
+    OutcomeNeedsDecision,
+    ReasonRequired,
+    SameFileTwice,
+    StoreZoneRequired,
+    SubmittedBytesMissing,
+    TooFewSubmissions,
+    UnknownDecision,
+    UnknownSubmissionKind,
+)
 from .rules import NotInRules, RuleError, UnknownDisputeType, UnknownPlatform
 from .store import (
     BadAppealsUsed,
@@ -105,6 +131,12 @@ from .store import (
 )
 
 __all__ = [
+    "AppealLimitReached", "BundleFileMissing", "BundleOfAnotherCase", "CaseClosed",
+    "CaseNotClosed", "DecisionBeforeSubmission", "DestinationExists", "DiffNeedsTwo",
+    "ExportPartsMissing", "ManifestAltered", "NegativeWithin", "NoBundleGiven", "NoSuchExport",
+    "NoSuchSubmission", "NotOneExport", "NothingToDecide", "OutcomeNeedsDecision",
+    "ReasonRequired", "SameFileTwice", "StoreZoneRequired", "SubmittedBytesMissing",
+    "TooFewSubmissions", "UnknownDecision", "UnknownSubmissionKind",
     "BlobAltered", "BundleUnopenable", "BundleUnreadable", "ContentTooLarge", "ExhibitLocked",
     "ExhibitPdfUnreadable", "FontMissing", "ManifestMalformed", "NoManifest", "OriginalsFolderMissing",
     "OriginalUnreadable", "UnknownProfile", "OutputNotPdf", "OutputIsFolder", "OutputNameRejected",

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Mapping
 
+from ..errors import CaseClosed
 from ..progress import CancelLike, ProgressFn
 from .pipeline import ExportReport, export_bundle
 from .seal import Sealer, library_sealer
@@ -33,19 +34,25 @@ class CaseExport:
     zone: str | None
     mask: bool
     sealer: Sealer | None = None
+    overwrite: bool = False
 
     @classmethod
     def prepare(cls, library: Any, case: int | str, destination: Path | str, *,
                 mode: str = "arbitration", profile: str | None = None, now: datetime,
                 zone: str | None = None, mask: bool = True,
-                passwords: Mapping[str, str] | None = None) -> "CaseExport":
+                passwords: Mapping[str, str] | None = None,
+                overwrite: bool = False) -> "CaseExport":
         """Read the case (its id or number) from ``library``. ``zone`` overrides the
-        platform's; ``passwords`` (sha256 -> password) open encrypted PDF exhibits."""
+        platform's; ``passwords`` (sha256 -> password) open encrypted PDF exhibits. A closed
+        case is refused (read-only until reopened); an existing destination is refused at
+        write time unless ``overwrite``."""
         c = library.get_case(case, include_deleted=False)
+        if c.stage == "closed":  # read-only until reopened (as the store's writes refuse it)
+            raise CaseClosed(case_no=c.case_no)
         profile = profile or library.setting("default_profile", "douyin") or "douyin"
         source = source_from_library(library, c.id, mode, now, passwords=passwords)
         return cls(library, c.id, source, Path(destination), mode, profile, now, zone, mask,
-                   library_sealer(library))
+                   library_sealer(library), overwrite)
 
     def write(self, progress: ProgressFn | None = None,
               cancel: CancelLike | None = None) -> ExportReport:
@@ -53,14 +60,17 @@ class CaseExport:
         return export_bundle(self.source, self.destination, mode=self.mode,
                              profile=self.profile, now=self.now, progress=progress,
                              cancel=cancel, mask=self.mask, zone=self.zone,
-                             profiles_dir=self.library.profiles_dir, sealer=self.sealer)
+                             profiles_dir=self.library.profiles_dir, sealer=self.sealer,
+                             overwrite=self.overwrite)
 
-    def record(self, report: ExportReport) -> None:
-        """Keep the export in the case's history (``case show`` lists it)."""
-        self.library.record_submission(self.case_id, report.mode, report.profile,
-                                       [str(f) for f in report.files],
-                                       list(report.bundle_sha256s), report.manifest_sha256,
-                                       at=self.now)
+    def record(self, report: ExportReport) -> int:
+        """Keep the export in the case's history as a draft (``case show`` lists it under
+        ``exports``); returns the export record's id."""
+        return self.library.record_export(
+            self.case_id, mode=report.mode, profile=report.profile,
+            files=[str(f) for f in report.files], bundle_sha256s=list(report.bundle_sha256s),
+            manifest_sha256=report.manifest_sha256, bundle_id=report.bundle_id,
+            pages=list(report.pages), at=self.now)
 
 
 def export_case(library: Any, case: int | str, destination: Path | str, *,
@@ -68,12 +78,12 @@ def export_case(library: Any, case: int | str, destination: Path | str, *,
                 zone: str | None = None, mask: bool = True,
                 passwords: Mapping[str, str] | None = None,
                 progress: ProgressFn | None = None, cancel: CancelLike | None = None,
-                record: bool = True) -> ExportReport:
+                record: bool = True, overwrite: bool = False) -> ExportReport:
     """Export a case of ``library`` to ``destination`` and record it (unless ``record`` is
     false). Raises :class:`~evidencekit.errors.EvidenceKitError` subclasses and leaves
     nothing half-written."""
     job = CaseExport.prepare(library, case, destination, mode=mode, profile=profile, now=now,
-                             zone=zone, mask=mask, passwords=passwords)
+                             zone=zone, mask=mask, passwords=passwords, overwrite=overwrite)
     report = job.write(progress, cancel)
     if record and not getattr(library, "read_only", False):  # a read-only library: not kept
         job.record(report)

@@ -112,6 +112,8 @@ def statement_story(plan: ExportPlan, pal: Palette, mask, where: Where) -> list:
             rows.append([_p("—", st["cell"]), _p("（未填写申诉要点 no points given）", st["cell"]),
                          "", ""])
         story.append(_table(rows, [22, (CW - 92) / 2, (CW - 92) / 2, 70], pal))
+        from .changes import changes_story
+        story += changes_story(plan, st, mask, lambda label: _link(label, where, pal))
     return story
 
 
@@ -128,7 +130,9 @@ def checklist_story(plan: ExportPlan, pal: Palette, where: Where) -> list:
     head = [_p(t, st["head"]) for t in ("要求 Requirement", "必需 Req.", "状态 Status",
                                         "证据 Exhibits", "说明 Note")]
     rows, extra = [head], []
-    for i, item in enumerate(plan.source.checklist, start=1):
+    from ..checklist import is_note
+    checklist = [c for c in plan.source.checklist if not is_note(c)]  # notes are the merchant's
+    for i, item in enumerate(checklist, start=1):
         names = " ".join(requirement_name(item.kind))
         zh, en = STATUS.get(item.status, (item.status, item.status))
         labels = [plan.label_for(x) for x in item.exhibits]

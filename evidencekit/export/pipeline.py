@@ -29,6 +29,7 @@ from ..timeutil import get_zone
 from . import fonts
 from .attempt import Run, render_attempt
 from .fit import SEAL_RESERVE, fit_ladder, settings_note
+from .naming import refuse_existing
 from .placeholder import Placeholder
 from .plan import ExportPlan, build_plan
 from .profiles import Profile, resolve_profile
@@ -103,7 +104,8 @@ def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
                   mask: bool = True, zone: tzinfo | str | None = None,
                   profiles_dir: Path | None = None,
                   passwords: Mapping[str, str] | None = None,
-                  sealer: Sealer | None = None) -> ExportReport:
+                  sealer: Sealer | None = None,
+                  overwrite: bool = False) -> ExportReport:
     """Write the bundle (or OUT-1.pdf, OUT-2.pdf… when the profile needs splitting).
 
     Times are shown in ``zone`` when given, else in the case platform's zone
@@ -111,9 +113,13 @@ def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
     encrypted PDF exhibits; the library does not keep passwords. A case in a library is
     exported with :func:`evidencekit.export.export_case`, which builds the source and
     passes the library's ``sealer``: then each file is signed over every byte, last.
+    An existing destination is refused (:class:`DestinationExists`, nothing written) unless
+    ``overwrite``.
     """
     progress = progress or no_progress
     out = _destination(Path(out))
+    if not overwrite:
+        refuse_existing([out])
     plan = _plan(source, out, mode=mode, profile=profile, now=now, mask=mask, zone=zone,
                  profiles_dir=profiles_dir, passwords=passwords)
     progress(0.02, "正在准备", "Planning")
@@ -129,6 +135,8 @@ def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
             shas = [seal_file(p, sealer, now) for p in result.paths]
             sizes = [p.stat().st_size for p in result.paths]
         progress(0.95, "正在保存", "Saving")
+        if not overwrite:  # split parts too (OUT-1.pdf …), checked before any move
+            refuse_existing([out.with_name(p.name) for p in result.paths])
         files = move_into_place(result.paths, out, cancel)
     progress(1.0, "完成", "Done")
     note = [settings_note(plan.profile, used.settings)] if used.settings != plan.settings else []

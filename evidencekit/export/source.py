@@ -35,6 +35,9 @@ class BundleSource:
     contents: Mapping[int, Any] = field(default_factory=dict)  # exhibit id -> ChatLog | Trace
     generator: str = ""
     zone: str = ""  # IANA zone times are shown in unless the export names one (the platform's)
+    # The case's first submission (exhibits, statement, at_text) for an appeal's "changes since
+    # the first submission" section; None when there is none or the bundle is not an appeal.
+    first_submission: Mapping[str, Any] | None = None
 
 
 PLATFORM_NAMES = {"douyin": ("抖店", "Douyin"), "tiktok": ("TikTok Shop", "TikTok Shop"),
@@ -55,7 +58,8 @@ def source_from_library(lib: Any, case_id: int, mode: str, now: datetime, *,
     zone = ""
     try:
         platform = rules.platform(case.platform)
-        zone = platform.zone  # merchants and the platform read the platform's time
+        # merchants and the platform read the platform's time (a TikTok case: its store's market)
+        zone = case.zone or platform.zone
         dt = platform.dispute_type(case.dispute_type)
         name_zh, name_en = dt.name_zh, dt.name_en
     except NotInRules:  # an unknown type still exports; the cover shows its code
@@ -80,4 +84,18 @@ def source_from_library(lib: Any, case_id: int, mode: str, now: datetime, *,
         dispute_type_name_en=name_en, platform_name_zh=pz, platform_name_en=pe,
         store_name=case.store_name or lib.setting("store_name", "") or "",
         store_names=tuple(store_names), passwords=dict(passwords or {}), zone=zone,
-        contents={k: v for k, v in contents.items() if v is not None})
+        contents={k: v for k, v in contents.items() if v is not None},
+        first_submission=_first_submission(lib, case, mode, zone))
+
+
+def _first_submission(lib: Any, case: Case, mode: str, zone: str) -> dict | None:
+    """The first submission's record, for an appeal bundle's comparison section."""
+    if mode != "appeal" or not hasattr(lib, "submissions"):
+        return None
+    subs = lib.submissions(case.id)
+    if not subs:
+        return None
+    from ..timeutil import format_local, from_iso, get_zone
+    first = dict(subs[0])
+    first["at_text"] = format_local(from_iso(first["at"]), get_zone(zone or None))
+    return first

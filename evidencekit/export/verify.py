@@ -154,6 +154,32 @@ def _cover_hash_ok(reader: PdfReader, digest: str) -> bool:
     return digest in "".join(text.split())
 
 
+def read_manifest(bundle: Path) -> tuple[dict, bool]:
+    """The bundle's embedded manifest and whether it matches the hash recorded in the file."""
+    bundle = Path(bundle)
+    try:
+        f = open(bundle, "rb")
+    except OSError as e:
+        raise BundleUnopenable(name=bundle.name, reason=e.strerror or e) from e
+    with f:
+        try:
+            reader = PdfReader(f, strict=False)
+            refs = embedded.file_refs(reader)
+            meta: Any = reader.metadata or {}
+        except PDF_MALFORMED as e:
+            raise _unreadable(bundle, e) from e
+        if NAME not in refs:
+            raise NoManifest(name=bundle.name)
+        try:
+            raw = embedded.read_bytes(reader, f, refs[NAME])
+            manifest = json.loads(raw.decode("utf-8"))
+            if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+                raise ValueError("format")
+        except PDF_MALFORMED as e:  # includes ValueError (bad JSON, bad UTF-8, wrong format)
+            raise ManifestMalformed() from e
+    return manifest, str(meta.get("/EKManifestSHA256", "") or "") == _sha(raw)
+
+
 def _unreadable(bundle: Path, e: Exception) -> VerifyError:
     return BundleUnreadable(name=bundle.name, reason=e)
 

@@ -17,6 +17,7 @@ from ..domain import Exhibit
 from ..errors import DuplicateExhibit, ExhibitRemoved, NoSuchExhibit
 from ..names import stored_name
 from ..timeutil import to_iso
+from .process import ensure_open
 from .rows import exhibit_from_row
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ def attach(self: "Library", case_id: int, path: Path | str, *, kind: str | None 
     """
     path = Path(path)
     case = self.get_case(case_id, include_deleted=False)
+    ensure_open(self, case)
     if kind is not None:
         kinds.kind(kind)  # refuses an unknown kind
     if not allow_duplicate:
@@ -91,19 +93,17 @@ def attach(self: "Library", case_id: int, path: Path | str, *, kind: str | None 
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    if is_new is None:
-        is_new = case.judgment_at is not None or case.stage in ("judged", "appeal") or bool(
-            self.conn.execute("SELECT 1 FROM submissions WHERE case_id=? LIMIT 1",
-                              (case.id,)).fetchone())
+    override = None if is_new is None else int(bool(is_new))  # else computed (see _mark_new)
     with self._tx():
         pos = self.conn.execute(
             "SELECT COALESCE(MAX(position), 0) + 1 FROM exhibits WHERE case_id=? AND removed_at IS NULL",
             (case.id,)).fetchone()[0]
         cur = self.conn.execute(
             "INSERT INTO exhibits(case_id, position, kind, kind_guess, kind_confidence, sha256, size,"
-            " source_name, caption, is_new, added_at, facts, warnings) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " source_name, caption, is_new, new_override, added_at, facts, warnings)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (case.id, pos, result.kind, result.kind_guess, result.kind_confidence, sha, size,
-             name, stored_name(caption or ""), int(is_new), to_iso(self.clock()),
+             name, stored_name(caption or ""), int(bool(is_new)), override, to_iso(self.clock()),
              _json(result.facts), _json([w.to_dict() for w in result.warnings])))
         self.conn.execute("DELETE FROM pending_blobs WHERE rowid IN (SELECT rowid FROM pending_blobs"
                           " WHERE sha256=? AND pid=? LIMIT 1)", (sha, os.getpid()))
@@ -144,17 +144,36 @@ def decide_file_types(self: "Library") -> None:
                               (_json(facts), r["id"]))
 
 
+def _mark_new(self: "Library", case_id: int, exhibits: list[Exhibit]) -> list[Exhibit]:
+    """Set each exhibit's effective "new evidence" mark: the user's override, else computed
+    from the case's submissions (lifecycle.new_marks)."""
+    from ..lifecycle import new_marks
+    from ..timeutil import from_iso
+    if not exhibits:
+        return exhibits
+    submitted: set[str] = set()
+    n = 0
+    for (raw,) in self.conn.execute("SELECT exhibits FROM submissions WHERE case_id=?", (case_id,)):
+        n += 1
+        submitted.update(e.get("sha256", "") for e in json.loads(raw))
+    row = self.conn.execute("SELECT judgment_at FROM cases WHERE id=?", (case_id,)).fetchone()
+    marks = new_marks(exhibits, submitted, n > 0, from_iso(row["judgment_at"]) if row else None)
+    for e in exhibits:
+        e.is_new = e.new_override if e.new_override is not None else marks[e.id]
+    return exhibits
+
+
 def get_exhibit(self: "Library", exhibit_id: int) -> Exhibit:
     row = self.conn.execute("SELECT * FROM exhibits WHERE id=?", (exhibit_id,)).fetchone()
     if row is None:
         raise NoSuchExhibit(exhibit_id=exhibit_id)
-    return exhibit_from_row(row)
+    return _mark_new(self, row["case_id"], [exhibit_from_row(row)])[0]
 
 
 def list_exhibits(self: "Library", case_id: int, *, removed: bool = False) -> list[Exhibit]:
     cond = "removed_at IS NOT NULL" if removed else "removed_at IS NULL"
-    return [exhibit_from_row(r) for r in self.conn.execute(
-        f"SELECT * FROM exhibits WHERE case_id=? AND {cond} ORDER BY position, id", (case_id,))]
+    return _mark_new(self, case_id, [exhibit_from_row(r) for r in self.conn.execute(
+        f"SELECT * FROM exhibits WHERE case_id=? AND {cond} ORDER BY position, id", (case_id,))])
 
 
 def exhibits_by_case(self: "Library") -> dict[int, list[Exhibit]]:
@@ -171,17 +190,25 @@ def blob_path(self: "Library", sha256: str) -> Path:
 
 
 def update_exhibit(self: "Library", exhibit_id: int, *, kind: str | None = None,
-                   caption: str | None = None, is_new: bool | None = None,
+                   caption: str | None = None, is_new: bool | None | str = None,
                    facts: dict | None = None, warnings: list | None = None) -> Exhibit:
+    """``is_new`` True/False sets the user's override of the new-evidence mark; "auto" clears it."""
     ex = self.get_exhibit(exhibit_id)
+    if kind is not None or caption is not None or is_new is not None:
+        ensure_open(self, self.get_case(ex.case_id))
     changes, sets, args = [], [], []
     if kind is not None and kind != ex.kind:
         kinds.kind(kind)  # refuses an unknown kind
         sets.append("kind=?"), args.append(kind), changes.append(f"kind={kind}")
     if caption is not None and caption != ex.caption:
         sets.append("caption=?"), args.append(caption), changes.append(f"caption={caption}")
-    if is_new is not None and bool(is_new) != ex.is_new:
-        sets.append("is_new=?"), args.append(int(is_new)), changes.append(f"new={bool(is_new)}")
+    if is_new == "auto":
+        if ex.new_override is not None:
+            sets.append("new_override=NULL"), changes.append("new=auto")
+    elif is_new is not None and bool(is_new) != ex.new_override:
+        sets.append("new_override=?"), args.append(int(bool(is_new)))
+        sets.append("is_new=?"), args.append(int(bool(is_new)))
+        changes.append(f"new={bool(is_new)}")  # the user's mark: kept as an override
     if facts is not None:
         sets.append("facts=?"), args.append(_json(facts))
     if warnings is not None:
@@ -203,6 +230,7 @@ def _renumber(self: "Library", case_id: int, ordered_ids: list[int]) -> None:
 def move_exhibit(self: "Library", exhibit_id: int, new_position: int) -> None:
     """Move an exhibit to 1-based ``new_position`` within its case."""
     ex = self.get_exhibit(exhibit_id)
+    ensure_open(self, self.get_case(ex.case_id))
     ids = [e.id for e in self.list_exhibits(ex.case_id)]
     if exhibit_id not in ids:
         raise ExhibitRemoved()
@@ -217,6 +245,7 @@ def move_exhibit(self: "Library", exhibit_id: int, new_position: int) -> None:
 def remove_exhibit(self: "Library", exhibit_id: int) -> None:
     """Take an exhibit out of its case. The blob stays (for undo and for other exhibits)."""
     ex = self.get_exhibit(exhibit_id)
+    ensure_open(self, self.get_case(ex.case_id))
     with self._tx():
         self.conn.execute("UPDATE exhibits SET removed_at=? WHERE id=?",
                           (to_iso(self.clock()), exhibit_id))
@@ -226,6 +255,7 @@ def remove_exhibit(self: "Library", exhibit_id: int) -> None:
 
 def restore_exhibit(self: "Library", exhibit_id: int, position: int | None = None) -> None:
     ex = self.get_exhibit(exhibit_id)
+    ensure_open(self, self.get_case(ex.case_id))
     ids = [e.id for e in self.list_exhibits(ex.case_id)]
     pos = len(ids) + 1 if position is None else max(1, min(position, len(ids) + 1))
     ids.insert(pos - 1, exhibit_id)

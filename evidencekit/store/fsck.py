@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 class FsckReport:
     blobs_checked: int = 0
     exhibits_checked: int = 0
+    submitted_files_checked: int = 0
     missing: list[str] = field(default_factory=list)  # referenced, not on disk
     corrupt: list[str] = field(default_factory=list)  # on disk, bytes do not match the name
     orphans: list[str] = field(default_factory=list)  # on disk, referenced by nothing
@@ -26,10 +27,12 @@ class FsckReport:
 
     def lines(self, lang: str = "zh") -> list[str]:
         zh = lang.startswith("zh")
-        out = [f"检查了 {self.blobs_checked} 个原始文件、{self.exhibits_checked} 条证据记录。" if zh else
-               f"Checked {self.blobs_checked} original files and {self.exhibits_checked} exhibit rows."]
+        out = [f"检查了 {self.blobs_checked} 个原始文件、{self.exhibits_checked} 条证据记录、"
+               f"{self.submitted_files_checked} 个已提交材料文件。" if zh else
+               f"Checked {self.blobs_checked} original files, {self.exhibits_checked} exhibit rows "
+               f"and {self.submitted_files_checked} submitted bundle files."]
         for sha in self.missing:
-            out.append(f"缺失：证据记录引用的原始文件 {sha} 不存在。" if zh else
+            out.append(f"缺失：记录引用的文件 {sha} 不存在。" if zh else
                        f"Missing: original {sha} is referenced but not in the library.")
         for sha in self.corrupt:
             out.append(f"损坏：原始文件 {sha} 的内容与其哈希不符。" if zh else
@@ -52,6 +55,10 @@ def fsck(self: "Library") -> FsckReport:
     for row in self.conn.execute("PRAGMA foreign_key_check"):
         rep.db_errors.append(f"foreign key: {tuple(row)}")
     referenced = {r[0] for r in self.conn.execute("SELECT DISTINCT sha256 FROM exhibits")}
+    # Submitted bundles are kept in the same store: they count, and must be there.
+    referenced |= {r[0] for r in self.conn.execute("SELECT DISTINCT sha256 FROM submission_files")}
+    rep.submitted_files_checked = self.conn.execute(
+        "SELECT COUNT(*) FROM submission_files").fetchone()[0]
     rep.exhibits_checked = self.conn.execute("SELECT COUNT(*) FROM exhibits").fetchone()[0]
     on_disk = set()
     for sha in self.blobs.all_hashes():

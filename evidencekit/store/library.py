@@ -14,7 +14,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from ..domain import INSTANT_FIELDS, MAX_APPEALS_USED, OUTCOMES, STAGES, AppealPoint, Case, LogEntry, normalize_amount
+from ..domain import (
+    INSTANT_FIELDS,
+    MAX_APPEALS_USED,
+    OUTCOMES,
+    STAGES,
+    AppealPoint,
+    Case,
+    LogEntry,
+    implied_stage,
+    normalize_amount,
+    stage_index,
+)
 from ..errors import (
     BadAppealsUsed,
     FieldNotSettable,
@@ -23,13 +34,14 @@ from ..errors import (
     NoLibrary,
     NoSuchCase,
     OrderNumberRequired,
+    OutcomeNeedsDecision,
     StoreError,
     UnknownOutcome,
     UnknownStage,
 )
 from ..rules import RuleSet, load_rules
 from ..timeutil import check_instant, to_iso, utcnow
-from . import db, faults
+from . import db, faults, process
 from .blobs import BlobStore
 from .rows import CASE_TEXT, case_from_row, case_value, log_from_row
 
@@ -140,12 +152,13 @@ class Library:
     def _recover(self) -> None:
         """Undo what a killed process left: temp files and blobs with no exhibit row."""
         rows = self.conn.execute("SELECT rowid, sha256, pid FROM pending_blobs").fetchall()
+        used_sql = ("SELECT 1 FROM exhibits WHERE sha256=? UNION ALL "
+                    "SELECT 1 FROM submission_files WHERE sha256=? LIMIT 1")
         dead = [r for r in rows if not _pid_alive(r["pid"])]
         live = {r["pid"] for r in rows if _pid_alive(r["pid"])} | {os.getpid()}
         for r in dead:
             with self._tx():
-                used = self.conn.execute("SELECT 1 FROM exhibits WHERE sha256=? LIMIT 1",
-                                         (r["sha256"],)).fetchone()
+                used = self.conn.execute(used_sql, (r["sha256"], r["sha256"])).fetchone()
                 others = self.conn.execute(
                     "SELECT 1 FROM pending_blobs WHERE sha256=? AND rowid<>? LIMIT 1",
                     (r["sha256"], r["rowid"])).fetchone()
@@ -248,12 +261,19 @@ class Library:
             row = rows[0] if len(rows) == 1 else None
         if row is None or (row["deleted_at"] and not include_deleted):
             raise NoSuchCase(ref=ref)
-        return case_from_row(row)
+        case = case_from_row(row)
+        case.appeals_submitted = process.appeal_count(self, case.id)
+        return case
 
     def list_cases(self, *, trash: bool = False) -> list[Case]:
         cond = "deleted_at IS NOT NULL" if trash else "deleted_at IS NULL"
-        return [case_from_row(r) for r in
-                self.conn.execute(f"SELECT * FROM cases WHERE {cond} ORDER BY id")]
+        appeals = dict(self.conn.execute("SELECT case_id, COUNT(*) FROM submissions "
+                                         "WHERE kind='appeal' GROUP BY case_id").fetchall())
+        cases = [case_from_row(r) for r in
+                 self.conn.execute(f"SELECT * FROM cases WHERE {cond} ORDER BY id")]
+        for c in cases:
+            c.appeals_submitted = appeals.get(c.id, 0)
+        return cases
 
     def cases_by_after_sale_no(self, platform: str, numbers: list[str]) -> dict[str, Case]:
         """Cases (trashed ones included) of ``platform`` by after-sale number; one query per
@@ -270,26 +290,39 @@ class Library:
         return found
 
     def update_case(self, case_id: int, *, source: str = "", **fields: Any) -> Case:
-        """Change fields; ``source`` (e.g. an import) is written with the log entry."""
-        self.get_case(case_id)
+        """Change fields; ``source`` (e.g. an import) is written with the log entry. A closed
+        case is read-only (reopen it first)."""
+        process.ensure_open(self, self.get_case(case_id))
         with self._tx():
             self._apply(case_id, fields, source)
         return self.get_case(case_id)
 
-    def _apply(self, case_id: int, fields: dict[str, Any], source: str = "") -> None:
+    def _apply(self, case_id: int, fields: dict[str, Any], source: str = "", *,
+               allow_outcome: bool = False) -> None:
+        """Write ``fields``; recorded instants move the stage forward (never back) and pin the
+        hours of the clocks they start. An explicit ``stage`` wins and is logged as such."""
         current = self.get_case(case_id)
+        fields = dict(fields)
+        explicit_stage = fields.pop("stage", None)
         changes = []
+        changed_instants = {}
         for name, value in fields.items():
             if name not in EDITABLE_CASE_FIELDS:
                 raise FieldNotSettable(field=name)
             self._validate(current, name, value)
             if name == "amount" and value:
                 value = normalize_amount(value)
+            if name == "outcome" and value and not allow_outcome and self.conn.execute(
+                    "SELECT 1 FROM submissions WHERE case_id=? LIMIT 1", (case_id,)).fetchone():
+                raise OutcomeNeedsDecision()
             if name == "appeal_points":
                 value = [p if isinstance(p, AppealPoint) else AppealPoint(**p) for p in value]
             old = getattr(current, name)
             if old == value:
                 continue
+            if name in INSTANT_FIELDS:
+                changed_instants[name] = value
+            setattr(current, name, value)
             stored = case_value(name, value)
             self.conn.execute(f"UPDATE cases SET {name}=? WHERE id=?", (stored, case_id))
             shown = "…" if name in ("statement", "notes", "judgment_text", "appeal_points") else stored
@@ -299,6 +332,32 @@ class Library:
             if name == "buyer_name" and stored:
                 shown = stored[:1] + "*" * max(1, len(stored) - 1)
             changes.append(f"{name}={shown}")
+        if explicit_stage is not None:
+            self._validate(current, "stage", explicit_stage)
+            if explicit_stage != current.stage:
+                self.conn.execute("UPDATE cases SET stage=? WHERE id=?", (explicit_stage, case_id))
+                if stage_index(explicit_stage) < stage_index(current.stage):
+                    # the only way back, and always logged as such
+                    self._log(case_id, "stage_moved_back", f"{current.stage} → {explicit_stage}")
+                else:
+                    changes.insert(0, f"stage={explicit_stage}")
+                current.stage = explicit_stage
+        else:
+            stage = implied_stage(changed_instants, current.stage)
+            if stage != current.stage:
+                self.conn.execute("UPDATE cases SET stage=? WHERE id=?", (stage, case_id))
+                changes.append(f"stage={stage}")
+                current.stage = stage
+        pinned_for = set(changed_instants) | ({"*"} if "platform" in fields else set())
+        if pinned_for and current.platform in self.rules.platforms:
+            from ..deadlines import pin_hours
+            platform = self.rules.platform(current.platform)
+            if "*" in pinned_for:  # another platform: every running clock takes its rules
+                pinned_for = {c.starts for c in platform.clocks}
+            pinned = pin_hours(current, platform, pinned_for)
+            if pinned != current.clock_hours:
+                self.conn.execute("UPDATE cases SET clock_hours=? WHERE id=?",
+                                  (case_value("clock_hours", pinned), case_id))
         if changes:
             self.conn.execute("UPDATE cases SET updated_at=? WHERE id=?",
                               (to_iso(self.clock()), case_id))
@@ -320,6 +379,9 @@ class Library:
         if name == "appeals_used" and (not isinstance(value, int) or isinstance(value, bool)
                                        or not 0 <= value <= MAX_APPEALS_USED):
             raise BadAppealsUsed()
+        if name == "zone" and value:
+            from ..timeutil import get_zone
+            get_zone(value)
 
     def delete_case(self, case_id: int) -> None:
         """Move a case to the trash (restorable)."""
@@ -355,24 +417,57 @@ class Library:
                               "DO UPDATE SET value=excluded.value",
                               (key, json.dumps(value, ensure_ascii=False)))
 
-    # ---- submissions ---------------------------------------------------------------------
-    def record_submission(self, case_id: int, mode: str, profile: str, files: list[str],
-                          bundle_sha256s: list[str], manifest_sha256: str,
-                          at: datetime | None = None) -> None:
-        with self._tx():
-            self.conn.execute(
-                "INSERT INTO submissions(case_id, at, mode, profile, files, bundle_sha256s, "
-                "manifest_sha256) VALUES (?,?,?,?,?,?,?)",
-                (case_id, to_iso(at or self.clock()), mode, profile, json.dumps(files),
-                 json.dumps(bundle_sha256s), manifest_sha256))
-        # Not in the action log: a bundle is made *from* the case, and the log is part of the
-        # bundle, so logging exports would make the same case export differently each time.
+    # ---- exports, submissions, decisions (see process.py) -----------------------------------
+    def record_export(self, case_id: int, **kw: Any) -> int:
+        return process.record_export(self, case_id, **kw)
+
+    def exports(self, case_id: int) -> list[dict]:
+        return process.exports(self, case_id)
+
+    def delete_export(self, export_id: int) -> dict:
+        return process.delete_export(self, export_id)
+
+    def record_submission(self, case_id: int, parts: list, **kw: Any) -> dict:
+        """Store a submission from files whose manifests were read; use
+        :func:`evidencekit.submission.submit`, which reads them."""
+        return process.submit(self, case_id, parts, **kw)
 
     def submissions(self, case_id: int) -> list[dict]:
-        return [dict(r) | {"files": json.loads(r["files"]),
-                           "bundle_sha256s": json.loads(r["bundle_sha256s"])}
-                for r in self.conn.execute("SELECT * FROM submissions WHERE case_id=? ORDER BY id",
-                                           (case_id,))]
+        return process.submissions(self, case_id)
+
+    def get_submission(self, submission_id: int | str) -> dict:
+        return process.get_submission(self, submission_id)
+
+    def submission_files(self, submission_id: int | str) -> list[tuple[str, Path]]:
+        return process.submission_files(self, submission_id)
+
+    def submission_events(self, case_id: int | None = None) -> dict[int, dict[str, list[datetime]]]:
+        """Case id → instant name → every time a submission recorded it (for the clocks)."""
+        from ..deadlines import SUBMISSION_INSTANTS
+        from ..timeutil import from_iso
+        sql = "SELECT case_id, kind, at FROM submissions"
+        rows = self.conn.execute(sql + (" WHERE case_id=?" if case_id is not None else ""),
+                                 (case_id,) if case_id is not None else ())
+        out: dict[int, dict[str, list[datetime]]] = {}
+        for r in rows:
+            name = SUBMISSION_INSTANTS.get(r["kind"])
+            if name:
+                out.setdefault(r["case_id"], {}).setdefault(name, []).append(from_iso(r["at"]))
+        return out
+
+    def clocks(self, case: Case, now: datetime) -> list:
+        """Every clock on a case (running, then met/late), with its submissions' stop events."""
+        from .. import deadlines
+        return deadlines.all_clocks(case, self.rules, now, self.submission_events(case.id).get(case.id))
+
+    def decide(self, case_id: int, decision: str, **kw: Any) -> dict:
+        return process.decide(self, case_id, decision, **kw)
+
+    def decisions(self, case_id: int) -> list[dict]:
+        return process.decisions(self, case_id)
+
+    def reopen_case(self, case_id: int, reason: str) -> Case:
+        return process.reopen(self, case_id, reason)
 
     # ---- exhibits (see exhibits.py) --------------------------------------------------------
     from .exhibits import (

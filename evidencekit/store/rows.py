@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from ..domain import MAX_APPEALS_USED, AppealPoint, Case, Exhibit, Finding, LogEntry
+from ..domain import INSTANT_FIELDS, MAX_APPEALS_USED, AppealPoint, Case, Exhibit, Finding, LogEntry
 from ..timeutil import from_iso, read_stored_instant, to_iso
 
 CASE_TEXT = ("case_no", "platform", "dispute_type", "order_no", "after_sale_no", "buyer_name",
              "buyer_phone", "product", "amount", "store_name", "stage", "judgment_ref",
-             "judgment_text", "outcome", "statement", "notes")
-CASE_INSTANTS = ("request_at", "intervention_at", "judgment_at", "appeal_submitted_at",
-                 "appeal_rejected_at", "shipped_at", "closed_at", "created_at", "updated_at",
-                 "deleted_at")
+             "judgment_text", "outcome", "statement", "notes", "zone")
+CASE_INSTANTS = INSTANT_FIELDS + ("created_at", "updated_at", "deleted_at")
 
 
 def case_from_row(r: sqlite3.Row) -> Case:
@@ -36,7 +34,8 @@ def case_from_row(r: sqlite3.Row) -> Case:
     if not isinstance(appeals, int) or not 0 <= appeals <= MAX_APPEALS_USED:
         unreadable["appeals_used"], appeals = str(appeals), 0
     return Case(id=r["id"], judgment_against_merchant=bool(r["judgment_against_merchant"]),
-                appeals_used=appeals, appeal_points=points, unreadable=unreadable, **kw)
+                appeals_used=appeals, appeal_points=points, unreadable=unreadable,
+                clock_hours=json.loads(r["clock_hours"] or "{}"), **kw)
 
 
 def case_value(field: str, value):
@@ -46,6 +45,8 @@ def case_value(field: str, value):
     if field == "appeal_points":
         return json.dumps([{"basis": p.basis, "fact": p.fact, "exhibit_ids": list(p.exhibit_ids)}
                            for p in value], ensure_ascii=False)
+    if field == "clock_hours":
+        return json.dumps(value, sort_keys=True)
     if field == "judgment_against_merchant":
         return int(bool(value))
     return value
@@ -56,6 +57,7 @@ def exhibit_from_row(r: sqlite3.Row) -> Exhibit:
         id=r["id"], case_id=r["case_id"], position=r["position"], kind=r["kind"],
         sha256=r["sha256"], size=r["size"], source_name=r["source_name"],
         added_at=from_iso(r["added_at"]), caption=r["caption"], is_new=bool(r["is_new"]),
+        new_override=None if r["new_override"] is None else bool(r["new_override"]),
         kind_guess=r["kind_guess"], kind_confidence=r["kind_confidence"],
         facts=json.loads(r["facts"] or "{}"),
         warnings=[Finding.from_dict(w) for w in json.loads(r["warnings"] or "[]")],

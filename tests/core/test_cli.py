@@ -50,7 +50,8 @@ def test_quality_case_walkthrough(lib, tmp_path):
     assert items["chat_log"]["status"] in ("ok", "warning") and len(items["chat_log"]["exhibits"]) == 1
     assert set(data["items"][0]) >= {"kind", "required", "status", "exhibits", "reason_zh", "reason_en"}
     (dl,) = data["deadlines"]
-    assert set(dl) >= {"name", "due", "remaining_seconds", "state"}
+    assert set(dl) == {"id", "name_zh", "name_en", "due", "state", "remaining_seconds", "stopped_at",
+                       "late_seconds", "source"}
     assert dl["remaining_seconds"] == 24 * 3600 and dl["state"] == "ok"
     assert dl["due"] == "2024-09-20T02:00:00+00:00"
     r = ek(lib, "check", case_id, "--now", "2024-09-19T10:00:00+08:00")
@@ -188,7 +189,8 @@ def test_appeal_points_and_appeal_check(lib, tmp_path):
     f = tmp_path / "c.txt"
     f.write_text(CHAT, encoding="utf-8")
     ek(lib, "attach", "1", f)
-    r = ek(lib, "case", "set", "1", "--stage", "judged", "--judgment-at", "2024-09-25 10:00",
+    # judged after the exhibit was attached (now): before any submission, nothing is new yet
+    r = ek(lib, "case", "set", "1", "--stage", "judged", "--judgment-at", "2099-09-25 10:00",
            "--judgment-ref", "PJ-778", "--appeal-point", "判定称未提供质检报告|已补充第三方质检报告|E1")
     assert r.returncode == 0, r.stderr
     show = json.loads(ek(lib, "case", "show", "1", "--json").stdout)

@@ -46,8 +46,11 @@ def test_export_then_verify_untouched_and_altered(case, tmp_path):
     rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
     assert rows and all(r[-5] == "yes" for r in rows), fonts  # every font embedded
     show = json.loads(ek(lib, "case", "show", cid, "--json").stdout)
-    assert show["submissions"][0]["manifest_sha256"] == report["manifest_sha256"]
-    assert show["submissions"][0]["files"] == [str(out)]
+    # an export is a draft: listed under exports, not submissions (conventions.md)
+    assert show["submissions"] == []
+    assert show["exports"][0]["manifest_sha256"] == report["manifest_sha256"]
+    assert [f["path"] for f in show["exports"][0]["files"]] == [str(out)]
+    assert show["exports"][0]["files"][0]["sha256"] == report["bundle_sha256s"][0]
 
     originals = tmp_path / "orig"
     originals.mkdir()
@@ -87,7 +90,8 @@ def test_export_encrypted_pdf_needs_password(case, tmp_path):
     assert r.returncode == 2 and "encrypted_8888.pdf" in r.stderr and not out.exists()
     r = ek(lib, "export", cid, "-o", out, "--now", NOW, "--password", "E6=8888")
     assert r.returncode == 0, r.stderr
-    assert ek(lib, "export", cid, "-o", out, "--now", NOW, "--password", "8888").returncode == 0
+    assert ek(lib, "export", cid, "-o", out, "--now", NOW, "--password", "8888",
+              "--force").returncode == 0
 
 
 def test_action_log_in_bundle_is_masked(case, tmp_path):

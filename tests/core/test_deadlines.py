@@ -55,19 +55,34 @@ def test_judged_clocks_remedy_only_when_against_merchant():
     assert ids(_case(stage="closed", judgment_at=t0)) == []
 
 
-def test_tiktok_two_appeals():
+def test_tiktok_appeal_and_penalty_appeals():
     t0 = parse_instant("2024-09-20T10:00-07:00")
     c = _case(platform="tiktok_shop", stage="judged", judgment_at=t0)
-    (first,) = deadlines.compute(c, RULES, t0)
-    assert first.id == "appeal_first" and first.due == t0 + timedelta(days=30)
-    rejected = t0 + timedelta(days=10)
-    c2 = _case(platform="tiktok_shop", stage="appeal", judgment_at=t0, appeals_used=1,
-               appeal_submitted_at=t0 + timedelta(days=2), appeal_rejected_at=rejected)
-    (second,) = deadlines.compute(c2, RULES, t0)
-    assert second.id == "appeal_second" and second.due == rejected + timedelta(days=15)
-    assert deadlines.appeals_left(c2, RULES) == 1
-    c3 = _case(platform="tiktok_shop", stage="appeal", judgment_at=t0, appeals_used=2)
-    assert deadlines.compute(c3, RULES, t0) == [] and deadlines.appeals_left(c3, RULES) == 0
+    (appeal,) = deadlines.compute(c, RULES, t0)
+    assert appeal.id == "appeal" and appeal.due == t0 + timedelta(days=21)
+    assert deadlines.appeals_left(c, RULES) == 1
+    # penalty appeals: 30 days from the penalty, then 15 days from the first one's rejection
+    p0 = t0 + timedelta(days=1)
+    c2 = _case(platform="tiktok_shop", stage="closed", penalty_at=p0)
+    (first,) = [d for d in deadlines.all_clocks(c2, RULES, t0) if d.id.startswith("penalty")]
+    assert first.due == p0 + timedelta(days=30)
+    sub1 = p0 + timedelta(days=5)
+    rejected = p0 + timedelta(days=9)
+    c3 = _case(platform="tiktok_shop", stage="judged", penalty_at=p0,
+               penalty_appeal_submitted_at=sub1, penalty_appeal_rejected_at=rejected)
+    clocks = {d.id: d for d in deadlines.all_clocks(c3, RULES, rejected)}
+    assert clocks["penalty_appeal_first"].state == "met"
+    assert clocks["penalty_appeal_first"].stopped_at == sub1
+    second = clocks["penalty_appeal_second"]
+    assert second.running and second.due == rejected + timedelta(days=15)
+    # the second appeal, recorded late, stops the second clock only; the first stays met at sub1
+    sub2 = rejected + timedelta(days=16)
+    events = {"penalty_appeal_submitted_at": [sub1, sub2]}
+    c3.penalty_appeal_submitted_at = sub2
+    clocks = {d.id: d for d in deadlines.all_clocks(c3, RULES, sub2, events)}
+    assert clocks["penalty_appeal_first"].stopped_at == sub1
+    assert clocks["penalty_appeal_second"].state == "late"
+    assert clocks["penalty_appeal_second"].late_seconds == 86400
 
 
 def test_dst_zone_is_exact_elapsed_time_and_shown_with_offset():

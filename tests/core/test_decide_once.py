@@ -122,8 +122,8 @@ def test_export_case_is_the_one_entry_platform_zone_and_recorded(tmp_path):
     report = export_case(lib, cid, tmp_path / "b.pdf", now=NOW)
     text = text_of(report.files[0])
     assert "+08:00" in text and "-05:00" not in text and "-04:00" not in text
-    assert [s["manifest_sha256"] for s in lib.submissions(cid)] == [report.manifest_sha256]
+    assert [e["manifest_sha256"] for e in lib.exports(cid)] == [report.manifest_sha256]  # a draft
     named = export_case(lib, cid, tmp_path / "utc.pdf", now=NOW, zone="UTC", record=False)
     assert "+00:00" in text_of(named.files[0])
-    assert len(lib.submissions(cid)) == 1
+    assert len(lib.exports(cid)) == 1 and lib.submissions(cid) == []
     lib.close()

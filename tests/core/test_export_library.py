@@ -143,8 +143,8 @@ def test_appeal_from_library_with_new_exhibit(tmp_path):
         lib.update_case(case_id, stage="judged", judgment_at=CLOCK + timedelta(hours=3),
                         judgment_ref="PJ-1",
                         appeal_points=[AppealPoint("判定认为未妥投", "轨迹显示本人签收", [trace_id])])
-        new = lib.attach(case_id, DATA / "batch_certificate.pdf")
-        assert new.is_new
+        new = lib.attach(case_id, DATA / "batch_certificate.pdf", is_new=True)
+        assert new.is_new and new.new_override is True
         src = source_from_library(lib, case_id, "appeal", NOW,
                                   passwords={shas["encrypted_8888.pdf"]: "8888"})
         rep = export_bundle(src, tmp_path / "appeal.pdf", mode="appeal", now=NOW)

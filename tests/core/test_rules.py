@@ -7,7 +7,8 @@ import pytest
 from evidencekit.errors import RuleError
 from evidencekit.rules import load_rule_file, load_rules
 
-DOUYIN_CLOCKS = {"reply": 24, "refund_handling": 48, "evidence": 48, "remedy": 24, "appeal": 168}
+DOUYIN_CLOCKS = {"reply": 24, "refund_handling": 48, "evidence": 48, "supplement": 72, "remedy": 24,
+                 "appeal": 168}
 
 
 def test_builtin_rules():
@@ -20,10 +21,22 @@ def test_builtin_rules():
     assert d.dispute_type("damaged_in_transit").required[1] == ("courier_proof", "packing_record")
     assert d.dispute_type("signed_not_received").needs_signed_event
     t = rs.platform("tiktok_shop")
-    assert t.max_appeals == 2
-    assert {c.id: c.hours for c in t.clocks}["appeal_first"] == 30 * 24
-    assert {c.id: c.hours for c in t.clocks}["appeal_second"] == 15 * 24
-    assert len(d.dispute_types) == 10 and all(x.name_zh and x.name_en for x in d.dispute_types)
+    # TikTok Shop: one dispute appeal within 21 days; penalty appeals are their own family
+    assert t.max_appeals == 1 and t.max_penalty_appeals == 2 and t.ask_zone
+    hours = {c.id: c.hours for c in t.clocks}
+    assert hours["appeal"] == 21 * 24
+    assert hours["penalty_appeal_first"] == 30 * 24 and hours["penalty_appeal_second"] == 15 * 24
+    assert {c.family for c in t.clocks if c.id.startswith("penalty")} == {"penalty"}
+    assert not next(c for c in t.clocks if c.id == "evidence").verified
+    assert "seven_day_return" not in {x.id for x in t.dispute_types}
+    assert len(d.dispute_types) == 11 and all(x.name_zh and x.name_en for x in d.dispute_types)
+    counterfeit = d.dispute_type("counterfeit")
+    assert counterfeit.required[0] == ("brand_authorization", "purchase_invoice")
+    assert ("inspection_report",) in counterfeit.required
+    # every clock and dispute type cites its source
+    for p in rs.platforms.values():
+        assert all(c.source for c in p.clocks), p.id
+        assert all(x.source for x in p.dispute_types), p.id
 
 
 def _write(tmp_path, text):

@@ -124,14 +124,18 @@ def test_move_exhibit_renumbers(library, tmp_path):
     assert [e.position for e in ex] == [1, 2, 3]
 
 
-def test_new_flag_after_judgment(library, tmp_path):
+def test_new_flag_after_judgment(library, tmp_path, clock):
     case = _new_case(library)
     first = library.attach(case.id, _text(tmp_path, "a.txt"))
     library.update_case(case.id, stage="judged", judgment_at=parse_instant("2024-09-20T10:00+08:00"))
+    clock.advance(days=3)  # attached after the judgment
     second = library.attach(case.id, _text(tmp_path, "b.txt", "2024-09-21 10:00:00 顾客: 还在吗\n"
                                                               "2024-09-21 10:01:00 客服: 在的\n"))
     assert not first.is_new and second.is_new
-    assert library.update_exhibit(first.id, is_new=True).is_new
+    marked = library.update_exhibit(first.id, is_new=True)
+    assert marked.is_new and marked.new_override is True  # kept as the user's override
+    cleared = library.update_exhibit(first.id, is_new="auto")
+    assert not cleared.is_new and cleared.new_override is None
 
 
 def test_fsck_finds_problems(library, tmp_path):

@@ -58,4 +58,4 @@ def test_signed_not_received_intake_to_appeal(qtbot, window, ctx, clock, tmp_pat
     qtbot.wait(300)
     assert all(i.status != "missing" for i in view.checklist.model.items() if i.required)
     _export(qtbot, window, "appeal", tmp_path / "appeal.pdf")
-    assert [s["mode"] for s in ctx.lib.submissions(case_id)] == ["arbitration", "appeal"]
+    assert [s["mode"] for s in ctx.lib.exports(case_id)] == ["arbitration", "appeal"]  # drafts

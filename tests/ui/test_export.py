@@ -30,8 +30,9 @@ def test_export_succeeds_and_is_recorded(qtbot, window, ctx, clock, tmp_path):
     assert steps and steps[-1][0] == 1.0
     assert dlg.progress.value() == 1000
     assert dlg.preview_button.isVisible()
-    subs = ctx.lib.submissions(case.id)
-    assert len(subs) == 1 and subs[0]["files"] == [str(out)]
+    exports = ctx.lib.exports(case.id)  # a draft: not a submission until the user says so
+    assert len(exports) == 1 and [f["path"] for f in exports[0]["files"]] == [str(out)]
+    assert ctx.lib.submissions(case.id) == []
     preview = dlg.show_preview()
     assert preview.ok and preview.view.page_count() >= 3
     preview.close()
@@ -70,7 +71,7 @@ def test_cancel_export_leaves_nothing(qtbot, window, ctx, clock, tmp_path):
         dlg.cancel()
     assert list(out_dir.iterdir()) == []
     assert dlg.export_button.isEnabled()
-    assert ctx.lib.submissions(case.id) == []
+    assert ctx.lib.exports(case.id) == []
 
 
 def test_export_failure_is_shown_plainly(qtbot, window, ctx, clock, tmp_path):

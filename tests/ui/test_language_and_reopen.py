@@ -71,6 +71,7 @@ def test_reopen_finds_everything(qtbot, ctx, clock, library, qsettings_path, tmp
     case = make_case(library, clock, stage="judged", judgment_at=clock())
     w.case_list.reload()
     w.open_case(case.id)
+    clock.advance(minutes=1)  # attached after the judgment: new evidence (conventions.md)
     w.case_view.evidence.add_paths([DATA / "chat_gbk.txt", DATA / "photo_exif.jpg"])
     wait_imports(qtbot, ctx)
     editor = w.case_view.statement
