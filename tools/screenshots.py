@@ -61,10 +61,15 @@ def _seed(lib, clock):
         ("lost_parcel", "3726651180046", "judged", dict(judgment_at=NOW - timedelta(days=2)), "吴先生"),
     ]
     for dtype, order, stage, fields, buyer in others:
-        c = lib.create_case(platform="douyin", dispute_type=dtype, order_no=order, stage=stage,
-                            buyer_name=buyer, amount="129.00", **fields)
+        closing = stage == "closed"  # a closed case is read-only: attach first, then close it
+        opened = {k: v for k, v in fields.items() if not closing or k not in ("closed_at", "outcome")}
+        c = lib.create_case(platform="douyin", dispute_type=dtype, order_no=order,
+                            stage="judged" if closing else stage, buyer_name=buyer, amount="129.00",
+                            **opened)
         lib.attach(c.id, DATA / "chat_gbk.txt")
-    t = lib.create_case(platform="tiktok_shop", dispute_type="seven_day_return", order_no="577120398812",
+        if closing:
+            lib.update_case(c.id, stage="closed", **{k: v for k, v in fields.items() if k not in opened})
+    t = lib.create_case(platform="tiktok_shop", dispute_type="not_as_described", order_no="577120398812",
                         stage="intervention", intervention_at=NOW - timedelta(hours=20), buyer_name="Emily R.")
     lib.attach(t.id, DATA / "chat.json")
     case = lib.create_case(platform="douyin", dispute_type="signed_not_received", order_no="6921853301417",
@@ -120,6 +125,18 @@ def _import_preview(w, lib, work: Path, settle, save) -> None:
         settle(100)
     save("import-preview", dlg)
     dlg.close()
+
+
+def _history(w, lib, case, report, settle, save) -> None:
+    """The appeal bundle marked as submitted; History lists it with its files and hashes."""
+    from evidencekit import submission
+    from ui.ops import OpChanges
+    submission.submit(lib, case.id, list(report.files), as_kind="appeal",
+                      at=NOW - timedelta(minutes=20))
+    w.ctx.apply(OpChanges.of_case(case.id))
+    w.case_view.tabs.setCurrentWidget(w.case_view.history)
+    settle(800)
+    save("history-submissions")
 
 
 def _compose(window, dialog, path: Path) -> None:
@@ -195,6 +212,10 @@ def run(theme: str, suffix: str, only: set[str]) -> list[Path]:
     settle()
     w.case_list.select_case(case.id)
     save("case-list")
+    w.case_list.show_view("due_soon")  # the work queue: one view with its cases
+    settle()
+    save("queue-views")
+    w.case_list.show_view("")
 
     w.open_case(case.id)
     view = w.case_view
@@ -240,6 +261,12 @@ def run(theme: str, suffix: str, only: set[str]) -> list[Path]:
         settle(1500)
         save("bundle-preview", preview)
         preview.close()
+    if not only or "history-submissions" in only:
+        if dlg.report is None:
+            dlg.start()
+            while dlg.job is not None:
+                settle(100)
+        _history(w, lib, case, dlg.report, settle, save)
     dlg.close()
     if not only or "import-preview" in only:
         _import_preview(w, lib, work, settle, save)
@@ -255,7 +282,7 @@ def main() -> int:
     ap.add_argument("--scale", type=float, default=1.0, help="UI scale factor, e.g. 1.25")
     ap.add_argument("--only", action="append", default=[],
                     help="case-list, case-view, evidence-grid, appeal-statement, export-progress, "
-                         "bundle-preview, import-preview")
+                         "bundle-preview, import-preview, queue-views, history-submissions")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if args.theme == "both" or args.scale != 1.0 and os.environ.get("QT_SCALE_FACTOR") is None:

@@ -5,18 +5,29 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
 
+from evidencekit import queue
 from evidencekit.domain import STAGES
 
 from . import labels
 from .deadline_delegate import DeadlineDelegate
-from .i18n import lang
+from .i18n import lang, pick
 from .models.case_list_model import (
     COL_BUYER,
     COL_CASE_NO,
     COL_CHECKLIST,
     COL_DEADLINE,
+    COL_MISSING,
     COL_ORDER,
     COL_PLATFORM,
     COL_STAGE,
@@ -27,6 +38,8 @@ from .models.case_list_model import (
     CaseRole,
 )
 from .tables import record_table
+
+DUE_HOURS = 12  # the start-of-day summary looks this far ahead
 
 
 class CaseListPage(QWidget):
@@ -70,13 +83,32 @@ class CaseListPage(QWidget):
         en = lang() == "en"
         for col, chars in ((COL_CASE_NO, 7), (COL_ORDER, 13), (COL_PLATFORM, 8),
                            (COL_TYPE, 14 if en else 11), (COL_STAGE, 13 if en else 7),
-                           (COL_CHECKLIST, 5), (COL_BUYER, 7), (COL_UPDATED, 15)):
+                           (COL_CHECKLIST, 5), (COL_BUYER, 7), (COL_UPDATED, 15),
+                           (COL_MISSING, 18 if en else 14)):
             self.table.setColumnWidth(col, max(chars * em, labels.header_width(self.table, col)))
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.table.setItemDelegateForColumn(COL_DEADLINE, DeadlineDelegate(self.table))
         self.table.activated.connect(self._on_table_activated)
         self.table.doubleClicked.connect(self._on_table_activated)
         self.count = QLabel()
+
+        # The work queue: one tab per view (evidencekit.queue decides which view a case is in),
+        # each with its count; "All" first.
+        self.views = QTabBar()
+        self.views.setObjectName("queueViews")
+        self.views.setExpanding(False)
+        self.views.setDrawBase(False)
+        self.views.addTab("")
+        self.views.setTabData(0, "")
+        for bid in queue.BUCKETS:
+            self.views.setTabData(self.views.addTab(""), bid)
+        self.views.currentChanged.connect(
+            lambda i: self._filter(bucket=self.views.tabData(i) or ""))
+
+        # What is due within DUE_HOURS, in one line (the core picks the clocks: queue.due_within).
+        self.due = QLabel()
+        self.due.setObjectName("dueSummary")
+        self.due.setWordWrap(True)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
@@ -85,6 +117,8 @@ class CaseListPage(QWidget):
         bar.addWidget(self.dispute_type)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
+        lay.addWidget(self.due)
+        lay.addWidget(self.views)
         lay.addLayout(bar)
         lay.addWidget(self.table, 1)
         self.empty = QLabel(self.table.viewport())
@@ -129,7 +163,39 @@ class CaseListPage(QWidget):
         self._filter(platform=self.platform.currentData())
         self._fill_types()
 
+    def show_view(self, bucket: str) -> None:
+        """Show one work-queue view ("" for all cases)."""
+        for i in range(self.views.count()):
+            if self.views.tabData(i) == bucket:
+                self.views.setCurrentIndex(i)
+
+    def _update_views(self) -> None:
+        counts = self.model.bucket_counts()
+        self.views.setTabText(0, self.tr("All (%1)").replace("%1", str(self.model.rowCount())))
+        for i in range(1, self.views.count()):
+            bid = self.views.tabData(i)
+            self.views.setTabText(i, f"{pick(*queue.BUCKETS[bid])} ({counts.get(bid, 0)})")
+
+    def _update_due(self) -> None:
+        rows = [{"case": r.case, "deadlines": r.deadlines} for r in self.model.rows_view()]
+        due = queue.due_within(rows, self.ctx.now(), DUE_HOURS)
+        if not due:
+            self.due.setText(self.tr("Nothing due within %1 h.").replace("%1", str(DUE_HOURS)))
+            self.due.setStyleSheet("")
+            return
+        case, first = due[0]
+        overdue = sum(1 for _c, d in due if d.state == "overdue")
+        text = self.tr("Due within %1 h: %2 deadline(s), %3 overdue. First: %4 %5 (%6).") \
+            .replace("%1", str(DUE_HOURS)).replace("%2", str(len(due))) \
+            .replace("%3", str(overdue)).replace("%4", case.case_no or f"#{case.id}") \
+            .replace("%5", first.name(lang())).replace("%6", labels.countdown(first.remaining_seconds))
+        self.due.setText(text)
+        bg, fg = labels.state_color(first.state)
+        self.due.setStyleSheet(f"background: {bg.name()}; color: {fg.name()}; padding: 4px 8px;")
+
     def _update_count(self, *_):
+        self._update_due()
+        self._update_views()
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if total == 0:
             self.empty.setText(self._empty_text())

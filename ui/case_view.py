@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from evidencekit import checklist
 from evidencekit.errors import NotInRules
@@ -58,11 +66,28 @@ class CaseView(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1000, 380])
 
+        # A closed case is read-only until reopened (with a reason, logged by the core).
+        self.closed_note = QLabel()
+        self.closed_note.setObjectName("closedNote")
+        self.closed_note.setWordWrap(True)
+        self.reopen_button = QPushButton()
+        self.reopen_button.setObjectName("reopen")
+        self.reopen_button.clicked.connect(lambda: self.history.reopen())
+        self.closed_bar = QWidget()
+        bar = QHBoxLayout(self.closed_bar)
+        bar.setContentsMargins(8, 4, 8, 4)
+        bar.addWidget(self.closed_note, 1)
+        bar.addWidget(self.reopen_button)
+        self.closed_bar.setStyleSheet("background: palette(alternate-base);")
+        self.closed_bar.hide()
+        self._retranslate_closed()
+
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 6)
         lay.addLayout(top)
+        lay.addWidget(self.closed_bar)
         lay.addWidget(self.banner)
         lay.addWidget(self.splitter, 1)
 
@@ -124,6 +149,12 @@ class CaseView(QWidget):
                             f"{labels.dispute_label(rules, c.platform, c.dispute_type)} · "
                             f"{order} · {labels.stage_label(c.stage)}")
         self.banner.set_case(c)
+        read_only = c.stage == "closed"
+        self.closed_bar.setVisible(read_only)
+        self.evidence.set_read_only(read_only)
+        self.facts.setEnabled(not read_only)
+        self.statement.setEnabled(not read_only)
+        self.history.case = c
         self.evidence.set_case(c, self.exhibits, findings)
         self.facts.set_case(c)
         self.statement.set_case(c, self.exhibits)
@@ -131,6 +162,15 @@ class CaseView(QWidget):
         if self.tabs.currentWidget() is self.history:
             self.history.set_case(c)
         self.refreshed.emit()
+
+    def _retranslate_closed(self) -> None:
+        self.closed_note.setText(self.tr(
+            "Closed case: read-only. Reopen it to attach, edit or export for the platform."))
+        self.reopen_button.setText(self.tr("Reopen…"))
+
+    @property
+    def read_only(self) -> bool:
+        return self.case is not None and self.case.stage == "closed"
 
     def flush(self) -> None:
         """Save edits still in progress (leaving the case, exporting, closing)."""

@@ -164,6 +164,8 @@ class EvidencePanel(QWidget):
         lay.addWidget(self.import_bar)
         lay.addWidget(self.splitter, 1)
         self.setAcceptDrops(True)
+        self.read_only = False
+        self._edit_triggers = self.table.editTriggers()
 
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         for view in (self.table, self.grid):
@@ -250,9 +252,24 @@ class EvidencePanel(QWidget):
         if folder:
             self.add_paths([folder])
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A closed case: nothing can be attached, removed or edited (the core refuses it too)."""
+        if read_only == self.read_only:
+            return
+        self.read_only = read_only
+        for b in (self.add_button, self.add_folder_button, self.remove_button):
+            b.setEnabled(not read_only)
+        for w in (self, self.table, self.grid, self.grid.viewport()):
+            w.setAcceptDrops(not read_only)
+        if read_only:
+            self._edit_triggers = self.table.editTriggers()
+            self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        else:
+            self.table.setEditTriggers(self._edit_triggers)
+
     def add_paths(self, paths: list[Path], kind: str | None = None) -> int:
         """What a drop and the file dialog both call: attach each file (folders expanded)."""
-        if self.case is None:
+        if self.case is None or self.read_only:
             return 0
         return self.ctx.importer.add(self.case.id, [Path(p) for p in paths], kind)
 
@@ -362,11 +379,25 @@ class EvidencePanel(QWidget):
         return True
 
     def toggle_new(self) -> None:
-        """Mark the selected exhibits as new evidence (an appeal needs at least one), or not."""
+        """Mark the selected exhibits as new evidence (an appeal needs at least one), or not:
+        the user's override of the computed mark, kept and shown as such."""
         exhibits = self.selected_exhibits()
         if exhibits:
             value = not all(e.is_new for e in exhibits)
-            self._edit_selected(self.tr("Mark as new evidence"), lambda e: {"is_new": value})
+            self._set_new_marks(self.tr("Mark as new evidence"), exhibits, value)
+
+    def use_computed_new(self) -> None:
+        """Drop the user's override: the mark is computed from the submissions again."""
+        exhibits = [e for e in self.selected_exhibits() if e.new_override is not None]
+        if exhibits:
+            self._set_new_marks(self.tr("Use the computed new-evidence mark"), exhibits, "auto")
+
+    def _set_new_marks(self, text: str, exhibits: list, value) -> None:
+        # Undo restores the override as it was ("auto" when there was none), not the shown mark.
+        changes = [(e.id, {"is_new": "auto" if e.new_override is None else e.new_override},
+                    {"is_new": value}) for e in exhibits]
+        self._reselect = self.selected_ids()
+        self.undo_stack.push(EditExhibitsCommand(self.ctx, self.case.id, changes, text))
 
     def set_kind(self, kind: str) -> bool:
         """Give every selected exhibit ``kind`` (one undo step)."""
@@ -408,6 +439,8 @@ class EvidencePanel(QWidget):
             a.setChecked(current == {kind})
         menu.addAction(self.tr("Caption prefix…"), lambda: self.add_caption_prefix())
         menu.addAction(self.tr("Mark as new evidence / not new"), self.toggle_new)
+        if any(e.new_override is not None for e in exhibits):
+            menu.addAction(self.tr("Use the computed new-evidence mark"), self.use_computed_new)
         menu.addSeparator()
         menu.addAction(self.tr("Remove"), self.remove_selected)
         return menu

@@ -151,9 +151,12 @@ class ExportDialog(QDialog):
         self.open_button.setObjectName("openFolder")
         self.preview_button = QPushButton()
         self.preview_button.setObjectName("preview")
+        self.submitted_button = QPushButton()  # 标记为已提交: this export went to the platform
+        self.submitted_button.setObjectName("markSubmitted")
+        self.submitted_button.clicked.connect(self.mark_submitted)
         self.close_button = QPushButton()
         self.close_button.setObjectName("close")
-        for b in (self.open_button, self.preview_button):
+        for b in (self.open_button, self.preview_button, self.submitted_button):
             b.hide()
         self.cancel_button.setEnabled(False)
         self.export_button.clicked.connect(self.start)
@@ -164,6 +167,7 @@ class ExportDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.submitted_button)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.cancel_button)
@@ -176,7 +180,8 @@ class ExportDialog(QDialog):
         # The form top to bottom, then the buttons left to right as they are laid out (they
         # were created in another order).
         chain = (self.mode, self.profile, self.destination, self.browse, self.mask,
-                 self.open_button, self.preview_button, self.export_button, self.cancel_button,
+                 self.open_button, self.preview_button, self.submitted_button, self.export_button,
+                 self.cancel_button,
                  self.close_button)
         for a, b in pairwise(chain):
             self.setTabOrder(a, b)
@@ -196,6 +201,7 @@ class ExportDialog(QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
         self.open_button.setText(self.tr("Open folder"))
         self.preview_button.setText(self.tr("Preview bundle"))
+        self.submitted_button.setText(self.tr("Mark as submitted…"))
         self.close_button.setText(self.tr("Close"))
         for i in range(self.mode.count()):
             self.mode.setItemText(i, labels.mode_label(self.mode.itemData(i)))
@@ -355,6 +361,7 @@ class ExportDialog(QDialog):
                       list(getattr(report, "warnings", [])))
             self.open_button.show()
             self.preview_button.show()
+            self.submitted_button.show()
             self.export_finished.emit(report)
 
         def not_recorded(exc) -> None:
@@ -386,6 +393,18 @@ class ExportDialog(QDialog):
     def _on_open_clicked(self) -> None:
         if self.report and self.report.files:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.report.files[0]).parent)))
+
+    def mark_submitted(self):
+        """Ask how and when these files went to the platform (the core records it)."""
+        if not (self.report and self.report.files):
+            return None
+        from .submission_dialogs import MarkSubmittedDialog
+        kind = "appeal" if self.mode.currentData() == "appeal" else "evidence"
+        dlg = MarkSubmittedDialog(self.ctx, self.case.id, [Path(f) for f in self.report.files],
+                                  self, as_kind=kind)
+        dlg.accepted.connect(self.submitted_button.hide)
+        dlg.show()
+        return dlg
 
     def show_preview(self) -> BundlePreviewDialog | None:
         if not (self.report and self.report.files):

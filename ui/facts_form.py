@@ -34,8 +34,11 @@ from .ops import OpChanges, run_op
 
 TEXT_FIELDS = ("order_no", "after_sale_no", "buyer_name", "buyer_phone", "product", "amount",
                "store_name", "judgment_ref")
-INSTANTS = ("request_at", "intervention_at", "shipped_at", "judgment_at", "appeal_submitted_at",
-            "appeal_rejected_at", "closed_at")
+# The events of the dispute (conventions.md, "Stages and the instants that move them"): setting
+# one moves the stage forward as the core decides (update_case), and stops the clock it answers.
+INSTANTS = ("request_at", "replied_at", "refund_handled_at", "intervention_at", "shipped_at",
+            "evidence_submitted_at", "supplement_requested_at", "judgment_at", "remedied_at",
+            "appeal_submitted_at", "appeal_rejected_at", "appeal_decided_at", "closed_at")
 
 
 class FactsForm(QScrollArea):
@@ -80,6 +83,12 @@ class FactsForm(QScrollArea):
         self.stage.activated.connect(lambda _i: self._save("stage", self.stage.currentData()))
         cf.addRow(self.tr("Stage"), self.stage)
         inames = {"request_at": self.tr("After-sale request"),
+                  "replied_at": self.tr("Replied to the buyer"),
+                  "refund_handled_at": self.tr("Refund request handled"),
+                  "evidence_submitted_at": self.tr("Evidence submitted"),
+                  "supplement_requested_at": self.tr("Supplement requested"),
+                  "remedied_at": self.tr("Remedied after judgment"),
+                  "appeal_decided_at": self.tr("Appeal decided"),
                   "intervention_at": self.tr("Platform intervention"),
                   "shipped_at": self.tr("Shipped"), "judgment_at": self.tr("Judgment"),
                   "appeal_submitted_at": self.tr("Appeal submitted"),

@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.case_view)
         self.setCentralWidget(self.pages)
         self.case_list.case_activated.connect(self.open_case)
+        self.case_view.refreshed.connect(self._update_actions)
         self.case_list.trash_requested.connect(self.show_trash)
         self.case_list.table.selectionModel().currentChanged.connect(
             lambda *_: self._update_actions())
@@ -219,13 +220,15 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         in_case = self.in_case()
-        for a in (self.act_add, self.act_add_folder, self.act_remove, self.act_grid, self.act_back,
-                  self.act_new_evidence):
+        writable = in_case and not self.case_view.read_only  # a closed case is read-only
+        for a in (self.act_grid, self.act_back):
             a.setEnabled(in_case)
+        for a in (self.act_add, self.act_add_folder, self.act_remove, self.act_new_evidence):
+            a.setEnabled(writable)
         # Export and trash need a case: the open one, or the one selected in the list.
         has_case = self._current_case_id() is not None
-        for a in (self.act_export, self.act_trash):
-            a.setEnabled(has_case)
+        self.act_trash.setEnabled(has_case)
+        self.act_export.setEnabled(has_case and not (in_case and self.case_view.read_only))
         if self.in_case():
             c = self.case_view.case
             self.setWindowTitle(f"{c.case_no} · {c.order_no} — " + self.tr("Dispute evidence"))

@@ -45,105 +45,125 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="29"/>
+        <location filename="../../ui/models/case_list_model.py" line="31"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="30"/>
+        <location filename="../../ui/models/case_list_model.py" line="32"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="31"/>
+        <location filename="../../ui/models/case_list_model.py" line="33"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="32"/>
+        <location filename="../../ui/models/case_list_model.py" line="34"/>
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="33"/>
+        <location filename="../../ui/models/case_list_model.py" line="35"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="34"/>
+        <location filename="../../ui/models/case_list_model.py" line="36"/>
         <source>Deadline</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="35"/>
+        <location filename="../../ui/models/case_list_model.py" line="37"/>
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="36"/>
+        <location filename="../../ui/models/case_list_model.py" line="38"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="37"/>
+        <location filename="../../ui/models/case_list_model.py" line="39"/>
         <source>Last change</source>
         <translation>Last change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="40"/>
+        <source>Still missing</source>
+        <translation>Still missing</translation>
     </message>
 </context>
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="45"/>
+        <location filename="../../ui/case_list_page.py" line="58"/>
         <source>Search order no., buyer, phone, product…</source>
         <translation>Search order no., buyer, phone, product…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="49"/>
+        <location filename="../../ui/case_list_page.py" line="62"/>
         <source>All stages</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="55"/>
+        <location filename="../../ui/case_list_page.py" line="68"/>
         <source>All platforms</source>
         <translation>All platforms</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="144"/>
+        <location filename="../../ui/case_list_page.py" line="174"/>
+        <source>All (%1)</source>
+        <translation>All (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="183"/>
+        <source>Nothing due within %1 h.</source>
+        <translation>Nothing due within %1 h.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="188"/>
+        <source>Due within %1 h: %2 deadline(s), %3 overdue. First: %4 %5 (%6).</source>
+        <translation>Due within %1 h: %2 deadline(s), %3 overdue. First: %4 %5 (%6).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="210"/>
         <source>No cases in the list.</source>
         <translation>No cases in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="145"/>
+        <location filename="../../ui/case_list_page.py" line="211"/>
         <source>Cases in the trash: %1.</source>
         <translation>Cases in the trash: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="146"/>
+        <location filename="../../ui/case_list_page.py" line="212"/>
         <source>Open the trash</source>
         <translation>Open the trash</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="148"/>
+        <location filename="../../ui/case_list_page.py" line="214"/>
         <source>No cases yet.</source>
         <translation>No cases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="149"/>
+        <location filename="../../ui/case_list_page.py" line="215"/>
         <source>Press Ctrl+N to open the first one,</source>
         <translation>Press Ctrl+N to open the first one,</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="150"/>
+        <location filename="../../ui/case_list_page.py" line="216"/>
         <source>then drop its chat logs, traces and photos on it.</source>
         <translation>then drop its chat logs, traces and photos on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="115"/>
+        <location filename="../../ui/case_list_page.py" line="149"/>
         <source>All dispute types</source>
         <translation>All dispute types</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="138"/>
+        <location filename="../../ui/case_list_page.py" line="204"/>
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -151,29 +171,39 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="47"/>
+        <location filename="../../ui/case_view.py" line="55"/>
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="48"/>
+        <location filename="../../ui/case_view.py" line="56"/>
         <source>Facts</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="49"/>
+        <location filename="../../ui/case_view.py" line="57"/>
         <source>Statement</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="51"/>
+        <location filename="../../ui/case_view.py" line="59"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="122"/>
+        <location filename="../../ui/case_view.py" line="147"/>
         <source>Order %1</source>
         <translation>Order %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="168"/>
+        <source>Closed case: read-only. Reopen it to attach, edit or export for the platform.</source>
+        <translation>Closed case: read-only. Reopen it to attach, edit or export for the platform.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="169"/>
+        <source>Reopen…</source>
+        <translation>Reopen…</translation>
     </message>
 </context>
 <context>
@@ -192,24 +222,67 @@
 <context>
     <name>DeadlineBanner</name>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="25"/>
+        <location filename="../../ui/deadline_banner.py" line="27"/>
         <source>No clock is running for this case.</source>
         <translation>No clock is running for this case.</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="77"/>
+        <location filename="../../ui/deadline_banner.py" line="84"/>
         <source>Due %1</source>
         <translation>Due %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="52"/>
+        <location filename="../../ui/deadline_banner.py" line="94"/>
+        <source>late by %1</source>
+        <translation>late by %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_banner.py" line="96"/>
+        <source>met</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_banner.py" line="100"/>
+        <source>Stopped %1</source>
+        <translation>Stopped %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_banner.py" line="56"/>
         <source>Appeals left: %1</source>
         <translation>Appeals left: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="55"/>
+        <location filename="../../ui/deadline_banner.py" line="59"/>
         <source>this is the last one: add every piece of new evidence</source>
         <translation>this is the last one: add every piece of new evidence</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="113"/>
+        <source>Record the platform&apos;s decision</source>
+        <translation>Record the platform&apos;s decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="126"/>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="127"/>
+        <source>Decided at</source>
+        <translation>Decided at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="128"/>
+        <source>Refund amount</source>
+        <translation>Refund amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="129"/>
+        <source>Platform reference</source>
+        <translation>Platform reference</translation>
     </message>
 </context>
 <context>
@@ -259,7 +332,7 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="149"/>
-        <location filename="../../ui/evidence_panel.py" line="412"/>
+        <location filename="../../ui/evidence_panel.py" line="445"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -270,59 +343,65 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="151"/>
-        <location filename="../../ui/evidence_panel.py" line="239"/>
+        <location filename="../../ui/evidence_panel.py" line="241"/>
         <source>Grid</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="239"/>
+        <location filename="../../ui/evidence_panel.py" line="241"/>
         <source>List</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="260"/>
+        <location filename="../../ui/evidence_panel.py" line="277"/>
         <source>Add evidence</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="261"/>
+        <location filename="../../ui/evidence_panel.py" line="278"/>
         <source>Add evidence: %1</source>
         <translation>Add evidence: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="266"/>
+        <location filename="../../ui/evidence_panel.py" line="283"/>
         <source>Add a folder of evidence</source>
         <translation>Add a folder of evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="369"/>
+        <location filename="../../ui/evidence_panel.py" line="387"/>
         <source>Mark as new evidence</source>
         <translation>Mark as new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="373"/>
-        <location filename="../../ui/evidence_panel.py" line="401"/>
+        <location filename="../../ui/evidence_panel.py" line="393"/>
+        <location filename="../../ui/evidence_panel.py" line="443"/>
+        <source>Use the computed new-evidence mark</source>
+        <translation>Use the computed new-evidence mark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="404"/>
+        <location filename="../../ui/evidence_panel.py" line="432"/>
         <source>Set kind</source>
         <translation>Set kind</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="382"/>
-        <location filename="../../ui/evidence_panel.py" line="389"/>
+        <location filename="../../ui/evidence_panel.py" line="413"/>
+        <location filename="../../ui/evidence_panel.py" line="420"/>
         <source>Caption prefix</source>
         <translation>Caption prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="390"/>
+        <location filename="../../ui/evidence_panel.py" line="421"/>
         <source>Text to put before the caption of the %1 selected exhibit(s):</source>
         <translation>Text to put before the caption of the %1 selected exhibit(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="409"/>
+        <location filename="../../ui/evidence_panel.py" line="440"/>
         <source>Caption prefix…</source>
         <translation>Caption prefix…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="410"/>
+        <location filename="../../ui/evidence_panel.py" line="441"/>
         <source>Mark as new evidence / not new</source>
         <translation>Mark as new evidence / not new</translation>
     </message>
@@ -368,22 +447,22 @@
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="214"/>
+        <location filename="../../ui/models/exhibit_model.py" line="222"/>
         <source>%1 (guessed)</source>
         <translation>%1 (guessed)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="227"/>
+        <location filename="../../ui/models/exhibit_model.py" line="235"/>
         <source>Guessed from the folder name (“%1”): check it</source>
         <translation>Guessed from the folder name (“%1”): check it</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="229"/>
+        <location filename="../../ui/models/exhibit_model.py" line="237"/>
         <source>Guessed from the file name (“%1”): check it</source>
         <translation>Guessed from the file name (“%1”): check it</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="262"/>
+        <location filename="../../ui/models/exhibit_model.py" line="270"/>
         <source>Adding…</source>
         <translation>Adding…</translation>
     </message>
@@ -409,117 +488,122 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="189"/>
+        <location filename="../../ui/export_dialog.py" line="194"/>
         <source>Export bundle — %1</source>
         <translation>Export bundle — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="193"/>
+        <location filename="../../ui/export_dialog.py" line="198"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="194"/>
+        <location filename="../../ui/export_dialog.py" line="199"/>
         <source>Mask buyer phone numbers and names</source>
         <translation>Mask buyer phone numbers and names</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="190"/>
+        <location filename="../../ui/export_dialog.py" line="195"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="191"/>
+        <location filename="../../ui/export_dialog.py" line="196"/>
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="192"/>
+        <location filename="../../ui/export_dialog.py" line="197"/>
         <source>Save as</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="195"/>
+        <location filename="../../ui/export_dialog.py" line="200"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="196"/>
+        <location filename="../../ui/export_dialog.py" line="201"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="197"/>
+        <location filename="../../ui/export_dialog.py" line="202"/>
         <source>Open folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="198"/>
+        <location filename="../../ui/export_dialog.py" line="203"/>
         <source>Preview bundle</source>
         <translation>Preview bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="199"/>
+        <location filename="../../ui/export_dialog.py" line="204"/>
+        <source>Mark as submitted…</source>
+        <translation>Mark as submitted…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="205"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="255"/>
+        <location filename="../../ui/export_dialog.py" line="261"/>
         <source>Save bundle as</source>
         <translation>Save bundle as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="269"/>
+        <location filename="../../ui/export_dialog.py" line="275"/>
         <source>Some required evidence is missing:</source>
         <translation>Some required evidence is missing:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="271"/>
+        <location filename="../../ui/export_dialog.py" line="277"/>
         <source>The platform may reject an incomplete bundle. Export anyway?</source>
         <translation>The platform may reject an incomplete bundle. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="272"/>
+        <location filename="../../ui/export_dialog.py" line="278"/>
         <source>Missing evidence</source>
         <translation>Missing evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="215"/>
+        <location filename="../../ui/export_dialog.py" line="221"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="319"/>
+        <location filename="../../ui/export_dialog.py" line="325"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="320"/>
+        <location filename="../../ui/export_dialog.py" line="326"/>
         <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
         <translation>E%1 (%2) is encrypted. Enter its password to include it:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="217"/>
+        <location filename="../../ui/export_dialog.py" line="223"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="222"/>
+        <location filename="../../ui/export_dialog.py" line="228"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="228"/>
+        <location filename="../../ui/export_dialog.py" line="234"/>
         <source>The export failed unexpectedly; nothing was saved.</source>
         <translation>The export failed unexpectedly; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="229"/>
+        <location filename="../../ui/export_dialog.py" line="235"/>
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="219"/>
+        <location filename="../../ui/export_dialog.py" line="225"/>
         <source>Export cancelled; nothing was saved.</source>
         <translation>Export cancelled; nothing was saved.</translation>
     </message>
@@ -527,127 +611,157 @@
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/facts_form.py" line="61"/>
+        <location filename="../../ui/facts_form.py" line="64"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="61"/>
+        <location filename="../../ui/facts_form.py" line="64"/>
         <source>After-sale no.</source>
         <translation>After-sale no.</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="62"/>
+        <location filename="../../ui/facts_form.py" line="65"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="62"/>
+        <location filename="../../ui/facts_form.py" line="65"/>
         <source>Buyer phone</source>
         <translation>Buyer phone</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="63"/>
+        <location filename="../../ui/facts_form.py" line="66"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="63"/>
+        <location filename="../../ui/facts_form.py" line="66"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="64"/>
+        <location filename="../../ui/facts_form.py" line="67"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="64"/>
+        <location filename="../../ui/facts_form.py" line="67"/>
         <source>Judgment ref.</source>
         <translation>Judgment ref.</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="65"/>
+        <location filename="../../ui/facts_form.py" line="68"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="75"/>
+        <location filename="../../ui/facts_form.py" line="78"/>
         <source>Stage and clocks</source>
         <translation>Stage and clocks</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="81"/>
+        <location filename="../../ui/facts_form.py" line="84"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="82"/>
+        <location filename="../../ui/facts_form.py" line="85"/>
         <source>After-sale request</source>
         <translation>After-sale request</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="83"/>
+        <location filename="../../ui/facts_form.py" line="86"/>
+        <source>Replied to the buyer</source>
+        <translation>Replied to the buyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="87"/>
+        <source>Refund request handled</source>
+        <translation>Refund request handled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="88"/>
+        <source>Evidence submitted</source>
+        <translation>Evidence submitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="89"/>
+        <source>Supplement requested</source>
+        <translation>Supplement requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="90"/>
+        <source>Remedied after judgment</source>
+        <translation>Remedied after judgment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="91"/>
+        <source>Appeal decided</source>
+        <translation>Appeal decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="92"/>
         <source>Platform intervention</source>
         <translation>Platform intervention</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="84"/>
+        <location filename="../../ui/facts_form.py" line="93"/>
         <source>Shipped</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="84"/>
+        <location filename="../../ui/facts_form.py" line="93"/>
         <source>Judgment</source>
         <translation>Judgment</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="85"/>
+        <location filename="../../ui/facts_form.py" line="94"/>
         <source>Appeal submitted</source>
         <translation>Appeal submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="86"/>
+        <location filename="../../ui/facts_form.py" line="95"/>
         <source>Appeal rejected</source>
         <translation>Appeal rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="87"/>
+        <location filename="../../ui/facts_form.py" line="96"/>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="97"/>
+        <location filename="../../ui/facts_form.py" line="106"/>
         <source>Judgment and appeal</source>
         <translation>Judgment and appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="100"/>
+        <location filename="../../ui/facts_form.py" line="109"/>
         <source>Judged against the merchant</source>
         <translation>Judged against the merchant</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="104"/>
+        <location filename="../../ui/facts_form.py" line="113"/>
         <source>Paste the platform&apos;s judgment text here</source>
         <translation>Paste the platform&apos;s judgment text here</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="108"/>
+        <location filename="../../ui/facts_form.py" line="117"/>
         <source>Judgment text</source>
         <translation>Judgment text</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="113"/>
+        <location filename="../../ui/facts_form.py" line="122"/>
         <source>Appeals used</source>
         <translation>Appeals used</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="119"/>
+        <location filename="../../ui/facts_form.py" line="128"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="122"/>
+        <location filename="../../ui/facts_form.py" line="131"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -655,24 +769,84 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/history_view.py" line="38"/>
-        <source>Submitted bundles</source>
-        <translation>Submitted bundles</translation>
+        <location filename="../../ui/history_view.py" line="57"/>
+        <source>This case is closed: it is read-only.</source>
+        <translation>This case is closed: it is read-only.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="38"/>
+        <location filename="../../ui/history_view.py" line="59"/>
+        <source>Submitted to the platform</source>
+        <translation>Submitted to the platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="59"/>
+        <source>Draft exports</source>
+        <translation>Draft exports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="60"/>
         <source>None yet.</source>
         <translation>None yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="38"/>
+        <location filename="../../ui/history_view.py" line="60"/>
         <source>Action log</source>
         <translation>Action log</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="49"/>
+        <location filename="../../ui/history_view.py" line="73"/>
+        <source>Decision: %1 (%2)</source>
+        <translation>Decision: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="78"/>
+        <source>Awaiting the platform&apos;s decision</source>
+        <translation>Awaiting the platform&apos;s decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="79"/>
+        <source>Open the submitted bundle</source>
+        <translation>Open the submitted bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="81"/>
+        <source>Record decision…</source>
+        <translation>Record decision…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="93"/>
+        <source>Delete this record</source>
+        <translation>Delete this record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="95"/>
+        <source>Mark as submitted…</source>
+        <translation>Mark as submitted…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="98"/>
         <source>Newest first. Times are the platform&apos;s (%1).</source>
         <translation>Newest first. Times are the platform&apos;s (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="143"/>
+        <source>Forget this draft export? The files on disk are kept.</source>
+        <translation>Forget this draft export? The files on disk are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="158"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="161"/>
+        <source>Reopen the case</source>
+        <translation>Reopen the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="162"/>
+        <source>Why is the case reopened? (kept in the action log)</source>
+        <translation>Why is the case reopened? (kept in the action log)</translation>
     </message>
 </context>
 <context>
@@ -968,217 +1142,255 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>&amp;New case…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>&amp;Import after-sale list…</source>
         <translation>&amp;Import after-sale list…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Add &amp;folder…</source>
         <translation>Add &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Remove exhibit</source>
         <translation>&amp;Remove exhibit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Mark as &amp;new evidence</source>
         <translation>Mark as &amp;new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Find case</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Case list</source>
         <translation>&amp;Case list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Evidence</source>
         <translation>&amp;Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Facts</source>
         <translation>&amp;Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;Statement</source>
         <translation>&amp;Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;History</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>List / &amp;grid view</source>
         <translation>List / &amp;grid view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Move case to &amp;trash…</source>
         <translation>Move case to &amp;trash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>T&amp;rash…</source>
         <translation>T&amp;rash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;User guide</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>Move case %1 (order %2) to the trash?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Re&amp;fresh</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="68"/>
-        <location filename="../../ui/main_window.py" line="231"/>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Dispute evidence</source>
         <translation>Dispute evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;About EvidenceKit</source>
         <translation>&amp;About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Move to trash</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>Move case to trash (from anywhere)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>About EvidenceKit</source>
         <translation>About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>The password was wrong. Try again for %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 is encrypted. Enter its password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Adding %1 file(s)…</source>
         <translation>Adding %1 file(s)…</translation>
+    </message>
+</context>
+<context>
+    <name>MarkSubmittedDialog</name>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="44"/>
+        <source>Mark as submitted</source>
+        <translation>Mark as submitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="58"/>
+        <source>Submit anyway (the platform allowed another)</source>
+        <translation>Submit anyway (the platform allowed another)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="62"/>
+        <source>Why (kept in the action log)</source>
+        <translation>Why (kept in the action log)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="66"/>
+        <source>Files</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="67"/>
+        <source>Submitted as</source>
+        <translation>Submitted as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="68"/>
+        <source>Submitted at</source>
+        <translation>Submitted at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="96"/>
+        <source>If the platform really allowed another, tick below and give the reason.</source>
+        <translation>If the platform really allowed another, tick below and give the reason.</translation>
     </message>
 </context>
 <context>

@@ -45,105 +45,125 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="29"/>
+        <location filename="../../ui/models/case_list_model.py" line="31"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="30"/>
+        <location filename="../../ui/models/case_list_model.py" line="32"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="31"/>
+        <location filename="../../ui/models/case_list_model.py" line="33"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="32"/>
+        <location filename="../../ui/models/case_list_model.py" line="34"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="33"/>
+        <location filename="../../ui/models/case_list_model.py" line="35"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="34"/>
+        <location filename="../../ui/models/case_list_model.py" line="36"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="35"/>
+        <location filename="../../ui/models/case_list_model.py" line="37"/>
         <source>Checklist</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="36"/>
+        <location filename="../../ui/models/case_list_model.py" line="38"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="37"/>
+        <location filename="../../ui/models/case_list_model.py" line="39"/>
         <source>Last change</source>
         <translation>最后修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_list_model.py" line="40"/>
+        <source>Still missing</source>
+        <translation>还差</translation>
     </message>
 </context>
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="45"/>
+        <location filename="../../ui/case_list_page.py" line="58"/>
         <source>Search order no., buyer, phone, product…</source>
         <translation>搜索订单号、买家、电话、商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="49"/>
+        <location filename="../../ui/case_list_page.py" line="62"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="55"/>
+        <location filename="../../ui/case_list_page.py" line="68"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="144"/>
+        <location filename="../../ui/case_list_page.py" line="174"/>
+        <source>All (%1)</source>
+        <translation>全部 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="183"/>
+        <source>Nothing due within %1 h.</source>
+        <translation>%1 小时内没有到期的时限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="188"/>
+        <source>Due within %1 h: %2 deadline(s), %3 overdue. First: %4 %5 (%6).</source>
+        <translation>%1 小时内到期：%2 项时限，其中 %3 项已超时。最早：%4 %5（%6）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="210"/>
         <source>No cases in the list.</source>
         <translation>列表里没有案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="145"/>
+        <location filename="../../ui/case_list_page.py" line="211"/>
         <source>Cases in the trash: %1.</source>
         <translation>回收站里有 %1 个案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="146"/>
+        <location filename="../../ui/case_list_page.py" line="212"/>
         <source>Open the trash</source>
         <translation>打开回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="148"/>
+        <location filename="../../ui/case_list_page.py" line="214"/>
         <source>No cases yet.</source>
         <translation>还没有案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="149"/>
+        <location filename="../../ui/case_list_page.py" line="215"/>
         <source>Press Ctrl+N to open the first one,</source>
         <translation>按 Ctrl+N 新建第一个案件，</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="150"/>
+        <location filename="../../ui/case_list_page.py" line="216"/>
         <source>then drop its chat logs, traces and photos on it.</source>
         <translation>然后把聊天记录、物流轨迹和照片拖进来。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="115"/>
+        <location filename="../../ui/case_list_page.py" line="149"/>
         <source>All dispute types</source>
         <translation>全部纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="138"/>
+        <location filename="../../ui/case_list_page.py" line="204"/>
         <source>%1 of %2 cases</source>
         <translation>显示 %1 / 共 %2 个案件</translation>
     </message>
@@ -151,29 +171,39 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="47"/>
+        <location filename="../../ui/case_view.py" line="55"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="48"/>
+        <location filename="../../ui/case_view.py" line="56"/>
         <source>Facts</source>
         <translation>案件信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="49"/>
+        <location filename="../../ui/case_view.py" line="57"/>
         <source>Statement</source>
         <translation>陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="51"/>
+        <location filename="../../ui/case_view.py" line="59"/>
         <source>History</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="122"/>
+        <location filename="../../ui/case_view.py" line="147"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="168"/>
+        <source>Closed case: read-only. Reopen it to attach, edit or export for the platform.</source>
+        <translation>已结案：只读。如需添加证据、修改或导出给平台，请先重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="169"/>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
     </message>
 </context>
 <context>
@@ -192,24 +222,67 @@
 <context>
     <name>DeadlineBanner</name>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="25"/>
+        <location filename="../../ui/deadline_banner.py" line="27"/>
         <source>No clock is running for this case.</source>
         <translation>本案件当前没有进行中的时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="77"/>
+        <location filename="../../ui/deadline_banner.py" line="84"/>
         <source>Due %1</source>
         <translation>截止 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="52"/>
+        <location filename="../../ui/deadline_banner.py" line="94"/>
+        <source>late by %1</source>
+        <translation>迟了 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_banner.py" line="96"/>
+        <source>met</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_banner.py" line="100"/>
+        <source>Stopped %1</source>
+        <translation>停止于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_banner.py" line="56"/>
         <source>Appeals left: %1</source>
         <translation>剩余申诉次数：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="55"/>
+        <location filename="../../ui/deadline_banner.py" line="59"/>
         <source>this is the last one: add every piece of new evidence</source>
         <translation>这是最后一次机会，请补齐全部新证据</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="113"/>
+        <source>Record the platform&apos;s decision</source>
+        <translation>记录平台判定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="126"/>
+        <source>Decision</source>
+        <translation>判定结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="127"/>
+        <source>Decided at</source>
+        <translation>判定时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="128"/>
+        <source>Refund amount</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="129"/>
+        <source>Platform reference</source>
+        <translation>平台单号</translation>
     </message>
 </context>
 <context>
@@ -259,7 +332,7 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="149"/>
-        <location filename="../../ui/evidence_panel.py" line="412"/>
+        <location filename="../../ui/evidence_panel.py" line="445"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -270,59 +343,65 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="151"/>
-        <location filename="../../ui/evidence_panel.py" line="239"/>
+        <location filename="../../ui/evidence_panel.py" line="241"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="239"/>
+        <location filename="../../ui/evidence_panel.py" line="241"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="260"/>
+        <location filename="../../ui/evidence_panel.py" line="277"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="261"/>
+        <location filename="../../ui/evidence_panel.py" line="278"/>
         <source>Add evidence: %1</source>
         <translation>添加证据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="266"/>
+        <location filename="../../ui/evidence_panel.py" line="283"/>
         <source>Add a folder of evidence</source>
         <translation>添加证据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="369"/>
+        <location filename="../../ui/evidence_panel.py" line="387"/>
         <source>Mark as new evidence</source>
         <translation>标记为新证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="373"/>
-        <location filename="../../ui/evidence_panel.py" line="401"/>
+        <location filename="../../ui/evidence_panel.py" line="393"/>
+        <location filename="../../ui/evidence_panel.py" line="443"/>
+        <source>Use the computed new-evidence mark</source>
+        <translation>使用自动计算的新证据标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="404"/>
+        <location filename="../../ui/evidence_panel.py" line="432"/>
         <source>Set kind</source>
         <translation>设置类型</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="382"/>
-        <location filename="../../ui/evidence_panel.py" line="389"/>
+        <location filename="../../ui/evidence_panel.py" line="413"/>
+        <location filename="../../ui/evidence_panel.py" line="420"/>
         <source>Caption prefix</source>
         <translation>说明前缀</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="390"/>
+        <location filename="../../ui/evidence_panel.py" line="421"/>
         <source>Text to put before the caption of the %1 selected exhibit(s):</source>
         <translation>加在所选 %1 条证据说明前面的文字：</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="409"/>
+        <location filename="../../ui/evidence_panel.py" line="440"/>
         <source>Caption prefix…</source>
         <translation>添加说明前缀…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="410"/>
+        <location filename="../../ui/evidence_panel.py" line="441"/>
         <source>Mark as new evidence / not new</source>
         <translation>标记为新证据 / 取消标记</translation>
     </message>
@@ -368,22 +447,22 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="214"/>
+        <location filename="../../ui/models/exhibit_model.py" line="222"/>
         <source>%1 (guessed)</source>
         <translation>%1（推测）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="227"/>
+        <location filename="../../ui/models/exhibit_model.py" line="235"/>
         <source>Guessed from the folder name (“%1”): check it</source>
         <translation>按文件夹名（“%1”）推测的类型，请核对</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="229"/>
+        <location filename="../../ui/models/exhibit_model.py" line="237"/>
         <source>Guessed from the file name (“%1”): check it</source>
         <translation>按文件名（“%1”）推测的类型，请核对</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="262"/>
+        <location filename="../../ui/models/exhibit_model.py" line="270"/>
         <source>Adding…</source>
         <translation>正在添加…</translation>
     </message>
@@ -409,117 +488,122 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="189"/>
+        <location filename="../../ui/export_dialog.py" line="194"/>
         <source>Export bundle — %1</source>
         <translation>导出证据包 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="193"/>
+        <location filename="../../ui/export_dialog.py" line="198"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="194"/>
+        <location filename="../../ui/export_dialog.py" line="199"/>
         <source>Mask buyer phone numbers and names</source>
         <translation>隐藏买家电话和姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="190"/>
+        <location filename="../../ui/export_dialog.py" line="195"/>
         <source>Mode</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="191"/>
+        <location filename="../../ui/export_dialog.py" line="196"/>
         <source>Profile</source>
         <translation>导出规格</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="192"/>
+        <location filename="../../ui/export_dialog.py" line="197"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="195"/>
+        <location filename="../../ui/export_dialog.py" line="200"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="196"/>
+        <location filename="../../ui/export_dialog.py" line="201"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="197"/>
+        <location filename="../../ui/export_dialog.py" line="202"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="198"/>
+        <location filename="../../ui/export_dialog.py" line="203"/>
         <source>Preview bundle</source>
         <translation>预览证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="199"/>
+        <location filename="../../ui/export_dialog.py" line="204"/>
+        <source>Mark as submitted…</source>
+        <translation>标记为已提交…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="205"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="255"/>
+        <location filename="../../ui/export_dialog.py" line="261"/>
         <source>Save bundle as</source>
         <translation>证据包保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="269"/>
+        <location filename="../../ui/export_dialog.py" line="275"/>
         <source>Some required evidence is missing:</source>
         <translation>缺少以下必需证据：</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="271"/>
+        <location filename="../../ui/export_dialog.py" line="277"/>
         <source>The platform may reject an incomplete bundle. Export anyway?</source>
         <translation>证据不全时平台可能不予采纳。仍要导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="272"/>
+        <location filename="../../ui/export_dialog.py" line="278"/>
         <source>Missing evidence</source>
         <translation>缺少证据</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="215"/>
+        <location filename="../../ui/export_dialog.py" line="221"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="319"/>
+        <location filename="../../ui/export_dialog.py" line="325"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="320"/>
+        <location filename="../../ui/export_dialog.py" line="326"/>
         <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
         <translation>E%1（%2）已加密，请输入密码以便放入证据包：</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="217"/>
+        <location filename="../../ui/export_dialog.py" line="223"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="222"/>
+        <location filename="../../ui/export_dialog.py" line="228"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="228"/>
+        <location filename="../../ui/export_dialog.py" line="234"/>
         <source>The export failed unexpectedly; nothing was saved.</source>
         <translation>导出意外失败，没有保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="229"/>
+        <location filename="../../ui/export_dialog.py" line="235"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="219"/>
+        <location filename="../../ui/export_dialog.py" line="225"/>
         <source>Export cancelled; nothing was saved.</source>
         <translation>已取消导出，没有保存任何文件。</translation>
     </message>
@@ -527,127 +611,157 @@
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/facts_form.py" line="61"/>
+        <location filename="../../ui/facts_form.py" line="64"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="61"/>
+        <location filename="../../ui/facts_form.py" line="64"/>
         <source>After-sale no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="62"/>
+        <location filename="../../ui/facts_form.py" line="65"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="62"/>
+        <location filename="../../ui/facts_form.py" line="65"/>
         <source>Buyer phone</source>
         <translation>买家电话</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="63"/>
+        <location filename="../../ui/facts_form.py" line="66"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="63"/>
+        <location filename="../../ui/facts_form.py" line="66"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="64"/>
+        <location filename="../../ui/facts_form.py" line="67"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="64"/>
+        <location filename="../../ui/facts_form.py" line="67"/>
         <source>Judgment ref.</source>
         <translation>判定编号</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="65"/>
+        <location filename="../../ui/facts_form.py" line="68"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="75"/>
+        <location filename="../../ui/facts_form.py" line="78"/>
         <source>Stage and clocks</source>
         <translation>阶段与时限</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="81"/>
+        <location filename="../../ui/facts_form.py" line="84"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="82"/>
+        <location filename="../../ui/facts_form.py" line="85"/>
         <source>After-sale request</source>
         <translation>售后申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="83"/>
+        <location filename="../../ui/facts_form.py" line="86"/>
+        <source>Replied to the buyer</source>
+        <translation>已回复买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="87"/>
+        <source>Refund request handled</source>
+        <translation>已处理退款申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="88"/>
+        <source>Evidence submitted</source>
+        <translation>已提交举证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="89"/>
+        <source>Supplement requested</source>
+        <translation>平台要求补充举证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="90"/>
+        <source>Remedied after judgment</source>
+        <translation>判定后已整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="91"/>
+        <source>Appeal decided</source>
+        <translation>申诉已判定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="92"/>
         <source>Platform intervention</source>
         <translation>平台介入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="84"/>
+        <location filename="../../ui/facts_form.py" line="93"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="84"/>
+        <location filename="../../ui/facts_form.py" line="93"/>
         <source>Judgment</source>
         <translation>判定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="85"/>
+        <location filename="../../ui/facts_form.py" line="94"/>
         <source>Appeal submitted</source>
         <translation>申诉提交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="86"/>
+        <location filename="../../ui/facts_form.py" line="95"/>
         <source>Appeal rejected</source>
         <translation>申诉驳回时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="87"/>
+        <location filename="../../ui/facts_form.py" line="96"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="97"/>
+        <location filename="../../ui/facts_form.py" line="106"/>
         <source>Judgment and appeal</source>
         <translation>判定与申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="100"/>
+        <location filename="../../ui/facts_form.py" line="109"/>
         <source>Judged against the merchant</source>
         <translation>判定商家责任</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="104"/>
+        <location filename="../../ui/facts_form.py" line="113"/>
         <source>Paste the platform&apos;s judgment text here</source>
         <translation>在此粘贴平台的判定内容</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="108"/>
+        <location filename="../../ui/facts_form.py" line="117"/>
         <source>Judgment text</source>
         <translation>判定内容</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="113"/>
+        <location filename="../../ui/facts_form.py" line="122"/>
         <source>Appeals used</source>
         <translation>已申诉次数</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="119"/>
+        <location filename="../../ui/facts_form.py" line="128"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="122"/>
+        <location filename="../../ui/facts_form.py" line="131"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -655,24 +769,84 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/history_view.py" line="38"/>
-        <source>Submitted bundles</source>
-        <translation>已提交的证据包</translation>
+        <location filename="../../ui/history_view.py" line="57"/>
+        <source>This case is closed: it is read-only.</source>
+        <translation>此案件已结案，只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="38"/>
+        <location filename="../../ui/history_view.py" line="59"/>
+        <source>Submitted to the platform</source>
+        <translation>已提交给平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="59"/>
+        <source>Draft exports</source>
+        <translation>导出草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="60"/>
         <source>None yet.</source>
         <translation>暂无。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="38"/>
+        <location filename="../../ui/history_view.py" line="60"/>
         <source>Action log</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="49"/>
+        <location filename="../../ui/history_view.py" line="73"/>
+        <source>Decision: %1 (%2)</source>
+        <translation>判定：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="78"/>
+        <source>Awaiting the platform&apos;s decision</source>
+        <translation>等待平台判定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="79"/>
+        <source>Open the submitted bundle</source>
+        <translation>打开提交的证据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="81"/>
+        <source>Record decision…</source>
+        <translation>记录判定…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="93"/>
+        <source>Delete this record</source>
+        <translation>删除此记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="95"/>
+        <source>Mark as submitted…</source>
+        <translation>标记为已提交…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="98"/>
         <source>Newest first. Times are the platform&apos;s (%1).</source>
         <translation>最新的在前。时间按平台所在时区（%1）显示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="143"/>
+        <source>Forget this draft export? The files on disk are kept.</source>
+        <translation>删除这条导出草稿记录？磁盘上的文件会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="158"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="161"/>
+        <source>Reopen the case</source>
+        <translation>重新打开案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="162"/>
+        <source>Why is the case reopened? (kept in the action log)</source>
+        <translation>为什么重新打开此案件？（记入操作记录）</translation>
     </message>
 </context>
 <context>
@@ -968,217 +1142,255 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>&amp;New case…</source>
         <translation>新建案件…(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>&amp;Import after-sale list…</source>
         <translation>导入售后列表…(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Export bundle…</source>
         <translation>导出证据包…(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;Settings…</source>
         <translation>设置…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Add files…</source>
         <translation>添加文件…(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Add &amp;folder…</source>
         <translation>添加文件夹…(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Remove exhibit</source>
         <translation>移除证据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Mark as &amp;new evidence</source>
         <translation>标记为新证据(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Find case</source>
         <translation>查找案件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Case list</source>
         <translation>案件列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Evidence</source>
         <translation>证据(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Facts</source>
         <translation>案件信息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;Statement</source>
         <translation>陈述(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;History</source>
         <translation>记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>List / &amp;grid view</source>
         <translation>列表 / 网格视图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Move case to &amp;trash…</source>
         <translation>将案件移到回收站…(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>T&amp;rash…</source>
         <translation>回收站…(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键一览(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>将案件 %1（订单 %2）移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>证据和记录都会保留，可在“案件 ▸ 回收站”（%1）中恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="68"/>
-        <location filename="../../ui/main_window.py" line="231"/>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Dispute evidence</source>
         <translation>售后举证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;About EvidenceKit</source>
         <translation>关于 EvidenceKit(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>将案件移到回收站（任意位置）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>About EvidenceKit</source>
         <translation>关于 EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit 为售后纠纷整理聊天记录、物流轨迹、质检报告和照片，对照平台的证据清单和时限进行检查，并导出一份可校验的 PDF 证据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>密码不正确，请重新输入 %1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 已加密，请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Adding %1 file(s)…</source>
         <translation>正在添加 %1 个文件…</translation>
+    </message>
+</context>
+<context>
+    <name>MarkSubmittedDialog</name>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="44"/>
+        <source>Mark as submitted</source>
+        <translation>标记为已提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="58"/>
+        <source>Submit anyway (the platform allowed another)</source>
+        <translation>仍然提交（平台确实又开放了一次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="62"/>
+        <source>Why (kept in the action log)</source>
+        <translation>原因（记入操作记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="66"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="67"/>
+        <source>Submitted as</source>
+        <translation>提交为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="68"/>
+        <source>Submitted at</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submission_dialogs.py" line="96"/>
+        <source>If the platform really allowed another, tick below and give the reason.</source>
+        <translation>若平台确实又开放了一次，请勾选下方并说明原因。</translation>
     </message>
 </context>
 <context>

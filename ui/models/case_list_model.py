@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractProxyModel, QAbstractTableModel, QModelIndex, Qt
 
+from evidencekit import queue
 from evidencekit.domain import Case
 from evidencekit.summary import CaseRow, case_row, case_rows, sort_rows
 
@@ -16,15 +17,16 @@ from .. import labels
 from ..i18n import translate
 
 COL_CASE_NO, COL_ORDER, COL_PLATFORM, COL_TYPE, COL_STAGE, COL_DEADLINE, COL_CHECKLIST, \
-    COL_BUYER, COL_UPDATED = range(9)
-COLUMNS = 9
+    COL_BUYER, COL_UPDATED, COL_MISSING = range(10)
+COLUMNS = 10
 
 CaseRole = Qt.UserRole + 1
 StateRole = Qt.UserRole + 2      # most urgent deadline state or ""
 SearchRole = Qt.UserRole + 3     # text the search box matches
 RemainingRole = Qt.UserRole + 4  # seconds left on the most urgent clock (None: no clock)
+BucketRole = Qt.UserRole + 5     # the work-queue view the case is in (evidencekit.queue)
 _ROLES = frozenset((Qt.DisplayRole, Qt.ToolTipRole, Qt.BackgroundRole, Qt.ForegroundRole,
-                    Qt.TextAlignmentRole, CaseRole, StateRole, RemainingRole, SearchRole))
+                    Qt.TextAlignmentRole, CaseRole, StateRole, RemainingRole, SearchRole, BucketRole))
 
 _HEADERS = (QT_TRANSLATE_NOOP("CaseListModel", "Case"),
             QT_TRANSLATE_NOOP("CaseListModel", "Order no."),
@@ -34,7 +36,8 @@ _HEADERS = (QT_TRANSLATE_NOOP("CaseListModel", "Case"),
             QT_TRANSLATE_NOOP("CaseListModel", "Deadline"),
             QT_TRANSLATE_NOOP("CaseListModel", "Checklist"),
             QT_TRANSLATE_NOOP("CaseListModel", "Buyer"),
-            QT_TRANSLATE_NOOP("CaseListModel", "Last change"))
+            QT_TRANSLATE_NOOP("CaseListModel", "Last change"),
+            QT_TRANSLATE_NOOP("CaseListModel", "Still missing"))
 
 
 def refresh_deadlines(rows: list[CaseRow], rules, now) -> None:
@@ -184,6 +187,8 @@ class CaseListModel(QAbstractTableModel):
             return urgent.remaining_seconds if urgent else None
         if role == SearchRole:
             return r.search_text
+        if role == BucketRole:
+            return r.bucket
         return None
 
     def _forget_texts(self) -> None:
@@ -212,7 +217,16 @@ class CaseListModel(QAbstractTableModel):
             return c.buyer_name
         if col == COL_UPDATED:
             return labels.local_time(c.updated_at, self.ctx.zone)
+        if col == COL_MISSING:  # "还差：物流轨迹" (the core words it)
+            return "" if c.stage == "closed" else queue.missing_text(r.missing, labels.lang())
         return None
+
+    def bucket_counts(self) -> dict[str, int]:
+        """How many cases each work-queue view holds (every view present, 0 when empty)."""
+        counts = dict.fromkeys(queue.BUCKETS, 0)
+        for r in self._rows:
+            counts[r.bucket] = counts.get(r.bucket, 0) + 1
+        return counts
 
 
 class CaseFilterModel(QAbstractProxyModel):
@@ -228,6 +242,7 @@ class CaseFilterModel(QAbstractProxyModel):
         self.stage = ""
         self.dispute_type = ""
         self.platform = ""
+        self.bucket = ""  # a work-queue view (evidencekit.queue.BUCKETS); "" shows all
         self.text = ""
         self._shown: list[int] = []    # source rows, in source order
         self._where: dict[int, int] | None = {}  # source row -> row here
@@ -253,7 +268,10 @@ class CaseFilterModel(QAbstractProxyModel):
                 (model.rowsInserted, self._on_source_reset),
                 (model.rowsRemoved, self._on_source_reset))
 
-    def set_filter(self, *, stage=None, dispute_type=None, platform=None, text=None) -> None:
+    def set_filter(self, *, stage=None, dispute_type=None, platform=None, text=None,
+                   bucket=None) -> None:
+        if bucket is not None:
+            self.bucket = bucket
         if stage is not None:
             self.stage = stage
         if dispute_type is not None:
@@ -266,7 +284,8 @@ class CaseFilterModel(QAbstractProxyModel):
 
     # ---- choosing rows -----------------------------------------------------------------------
     def accepts(self, row: CaseRow) -> bool:
-        return self._facets_accept(row.case) and (not self.text or self.text in row.search_text)
+        return (self._facets_accept(row.case) and (not self.bucket or row.bucket == self.bucket)
+                and (not self.text or self.text in row.search_text))
 
     def _accepted(self) -> list[int]:
         """Source rows to show: the combo filters first (rarely set), then the text as one
@@ -275,8 +294,9 @@ class CaseFilterModel(QAbstractProxyModel):
         if model is None:
             return []
         rows = model.rows_view()
-        if self.stage or self.dispute_type or self.platform:
-            rows_ok = [i for i, r in enumerate(rows) if self._facets_accept(r.case)]
+        if self.stage or self.dispute_type or self.platform or self.bucket:
+            rows_ok = [i for i, r in enumerate(rows) if self._facets_accept(r.case)
+                       and (not self.bucket or r.bucket == self.bucket)]
         else:
             rows_ok = range(len(rows))
         if not self.text:

@@ -78,6 +78,14 @@ def capture_time(ex: Exhibit):
     return None
 
 
+def new_mark(ex) -> str:
+    """The new-evidence mark: computed from the submissions (" 新"), or the user's override,
+    shown as such (" 新（手动）"; " 非新（手动）" when the user said it is not new)."""
+    if ex.new_override is None:
+        return pick(" 新", " new") if ex.is_new else ""
+    return pick(" 新证据（手动）", " new (manual)") if ex.new_override else pick(" 非新（手动）", " not new (manual)")
+
+
 class ExhibitListModel(QAbstractTableModel):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -206,7 +214,7 @@ class ExhibitListModel(QAbstractTableModel):
         warnings = self._findings.get(ex.id, ex.warnings)
         if role in (Qt.DisplayRole, Qt.EditRole):
             if col == COL_NO:
-                return f"E{ex.position}" + (pick(" 新", " new") if ex.is_new else "")
+                return f"E{ex.position}" + new_mark(ex)
             if col == COL_KIND:
                 if role == Qt.EditRole:
                     return ex.kind
