@@ -9,7 +9,7 @@ merchant's running), 已结案 closed. Inside a view the most urgent case comes 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Iterable
+from typing import Any, Iterable
 
 from .domain import Case, ChecklistItem, Deadline
 
@@ -60,14 +60,21 @@ def missing_text(items: Iterable[ChecklistItem], lang: str = "zh") -> str:
     return ("还差：" + "、".join(names)) if lang.startswith("zh") else ("Missing: " + ", ".join(names))
 
 
-def build(rows: Iterable[dict]) -> dict[str, list[dict]]:
-    """Group rows (each with ``case`` and ``deadlines``) into the views, most urgent first.
-    Every view is present (possibly empty) so counts can be shown as 0."""
-    out: dict[str, list[dict]] = {b: [] for b in BUCKETS}
+def _parts(r: Any) -> tuple[Case, list[Deadline]]:
+    """A row's case and clocks: a dict (``case``, ``deadlines``) or a ``summary.CaseRow``."""
+    if isinstance(r, dict):
+        return r["case"], r["deadlines"]
+    return r.case, r.deadlines
+
+
+def build(rows: Iterable[Any]) -> dict[str, list[Any]]:
+    """Group rows (``summary.CaseRow`` or dicts with ``case`` and ``deadlines``) into the
+    views, most urgent first. Every view is present (possibly empty) so counts show as 0."""
+    out: dict[str, list[Any]] = {b: [] for b in BUCKETS}
     for r in rows:
-        out[bucket(r["case"], r["deadlines"])].append(r)
+        out[bucket(*_parts(r))].append(r)
     for b in out:
-        out[b].sort(key=lambda r: sort_key(r["case"], r["deadlines"]))
+        out[b].sort(key=lambda r: sort_key(*_parts(r)))
     return out
 
 
@@ -75,12 +82,13 @@ def counts(queue: dict[str, list]) -> dict[str, int]:
     return {b: len(v) for b, v in queue.items()}
 
 
-def due_within(rows: Iterable[dict], now: datetime, hours: float) -> list[tuple[Case, Deadline]]:
+def due_within(rows: Iterable[Any], now: datetime, hours: float) -> list[tuple[Case, Deadline]]:
     """Running deadlines due within ``hours`` of ``now`` (overdue ones included), soonest first."""
     out = []
     for r in rows:
-        for d in r["deadlines"]:
+        case, dls = _parts(r)
+        for d in dls:
             if d.running and (d.due - now).total_seconds() <= hours * 3600:
-                out.append((r["case"], d))
+                out.append((case, d))
     out.sort(key=lambda cd: cd[1].due)
     return out

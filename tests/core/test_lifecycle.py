@@ -302,3 +302,12 @@ def test_queue_buckets_with_precedence():
     assert {b: [r["case"].id for r in v] for b, v in views.items()} == {
         "overdue": [1], "due_soon": [2], "pending": [3, 6], "awaiting": [4], "closed": [5]}
     assert sum(queue.counts(views).values()) == len(cases)
+
+
+def test_queue_from_the_case_list_rows(library):
+    from evidencekit.summary import case_rows
+    _case(library, request_at=T0)
+    _case(library, intervention_at=T0)
+    views = queue.build(case_rows(library, T0 + timedelta(hours=30)))
+    assert queue.counts(views) == {"overdue": 1, "due_soon": 1, "pending": 0, "awaiting": 0,
+                                   "closed": 0}
