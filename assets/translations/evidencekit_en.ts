@@ -151,27 +151,32 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="45"/>
+        <location filename="../../ui/case_view.py" line="46"/>
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="46"/>
+        <location filename="../../ui/case_view.py" line="47"/>
         <source>Facts</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="47"/>
+        <location filename="../../ui/case_view.py" line="48"/>
         <source>Statement</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="49"/>
+        <location filename="../../ui/case_view.py" line="50"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="116"/>
+        <location filename="../../ui/case_view.py" line="52"/>
+        <source>Work-order log</source>
+        <translation>Work-order log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="120"/>
         <source>Order %1</source>
         <translation>Order %1</translation>
     </message>
@@ -409,117 +414,132 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="174"/>
+        <location filename="../../ui/export_dialog.py" line="182"/>
         <source>Export bundle — %1</source>
         <translation>Export bundle — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="178"/>
+        <location filename="../../ui/export_dialog.py" line="186"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="179"/>
+        <location filename="../../ui/export_dialog.py" line="191"/>
         <source>Mask buyer phone numbers and names</source>
         <translation>Mask buyer phone numbers and names</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="175"/>
+        <location filename="../../ui/export_dialog.py" line="183"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="176"/>
+        <location filename="../../ui/export_dialog.py" line="184"/>
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="177"/>
+        <location filename="../../ui/export_dialog.py" line="185"/>
         <source>Save as</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="180"/>
+        <location filename="../../ui/export_dialog.py" line="187"/>
+        <source>Copy for</source>
+        <translation>Copy for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="188"/>
+        <source>The platform (to submit: buyer data masked, no internal notes)</source>
+        <translation>The platform (to submit: buyer data masked, no internal notes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="190"/>
+        <source>My records (everything: clocks, checks, edit log)</source>
+        <translation>My records (everything: clocks, checks, edit log)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="192"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="181"/>
+        <location filename="../../ui/export_dialog.py" line="193"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="182"/>
+        <location filename="../../ui/export_dialog.py" line="194"/>
         <source>Open folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="183"/>
+        <location filename="../../ui/export_dialog.py" line="195"/>
         <source>Preview bundle</source>
         <translation>Preview bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="184"/>
+        <location filename="../../ui/export_dialog.py" line="196"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="240"/>
+        <location filename="../../ui/export_dialog.py" line="264"/>
         <source>Save bundle as</source>
         <translation>Save bundle as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="254"/>
-        <source>Some required evidence is missing:</source>
-        <translation>Some required evidence is missing:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="256"/>
+        <location filename="../../ui/export_dialog.py" line="282"/>
         <source>The platform may reject an incomplete bundle. Export anyway?</source>
         <translation>The platform may reject an incomplete bundle. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="257"/>
-        <source>Missing evidence</source>
-        <translation>Missing evidence</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="200"/>
+        <location filename="../../ui/export_dialog.py" line="212"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="304"/>
+        <location filename="../../ui/export_dialog.py" line="280"/>
+        <source>This case is not ready for the platform:</source>
+        <translation>This case is not ready for the platform:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="283"/>
+        <source>Not ready for the platform</source>
+        <translation>Not ready for the platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="332"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="305"/>
+        <location filename="../../ui/export_dialog.py" line="333"/>
         <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
         <translation>E%1 (%2) is encrypted. Enter its password to include it:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="202"/>
+        <location filename="../../ui/export_dialog.py" line="214"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="207"/>
+        <location filename="../../ui/export_dialog.py" line="219"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="213"/>
+        <location filename="../../ui/export_dialog.py" line="225"/>
         <source>The export failed unexpectedly; nothing was saved.</source>
         <translation>The export failed unexpectedly; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="214"/>
+        <location filename="../../ui/export_dialog.py" line="226"/>
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="204"/>
+        <location filename="../../ui/export_dialog.py" line="216"/>
         <source>Export cancelled; nothing was saved.</source>
         <translation>Export cancelled; nothing was saved.</translation>
     </message>
@@ -678,140 +698,140 @@
 <context>
     <name>ImportListDialog</name>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="131"/>
+        <location filename="../../ui/import_list_dialog.py" line="146"/>
         <source>Import after-sale list</source>
         <translation>Import after-sale list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="132"/>
-        <location filename="../../ui/import_list_dialog.py" line="198"/>
+        <location filename="../../ui/import_list_dialog.py" line="147"/>
+        <location filename="../../ui/import_list_dialog.py" line="213"/>
         <source>After-sale list</source>
         <translation>After-sale list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="133"/>
-        <location filename="../../ui/import_list_dialog.py" line="205"/>
+        <location filename="../../ui/import_list_dialog.py" line="148"/>
+        <location filename="../../ui/import_list_dialog.py" line="220"/>
         <source>Mapping file</source>
         <translation>Mapping file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="134"/>
+        <location filename="../../ui/import_list_dialog.py" line="149"/>
         <source>Optional: for lists with other column names</source>
         <translation>Optional: for lists with other column names</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="135"/>
+        <location filename="../../ui/import_list_dialog.py" line="150"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="136"/>
+        <location filename="../../ui/import_list_dialog.py" line="151"/>
         <source>From the list (automatic)</source>
         <translation>From the list (automatic)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="139"/>
-        <location filename="../../ui/import_list_dialog.py" line="140"/>
+        <location filename="../../ui/import_list_dialog.py" line="154"/>
+        <location filename="../../ui/import_list_dialog.py" line="155"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="141"/>
+        <location filename="../../ui/import_list_dialog.py" line="156"/>
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="142"/>
+        <location filename="../../ui/import_list_dialog.py" line="157"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="143"/>
+        <location filename="../../ui/import_list_dialog.py" line="158"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="144"/>
+        <location filename="../../ui/import_list_dialog.py" line="159"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="145"/>
+        <location filename="../../ui/import_list_dialog.py" line="160"/>
         <source>All rows</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="145"/>
+        <location filename="../../ui/import_list_dialog.py" line="160"/>
         <source>Errors only</source>
         <translation>Errors only</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="146"/>
+        <location filename="../../ui/import_list_dialog.py" line="161"/>
         <source>New and updated</source>
         <translation>New and updated</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="146"/>
+        <location filename="../../ui/import_list_dialog.py" line="161"/>
         <source>Closed, not updated</source>
         <translation>Closed, not updated</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="158"/>
+        <location filename="../../ui/import_list_dialog.py" line="173"/>
         <source>built-in column names</source>
         <translation>built-in column names</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="160"/>
+        <location filename="../../ui/import_list_dialog.py" line="175"/>
         <source>%1, times in %2, headers on row %3 (%4):</source>
         <translation>%1, times in %2, headers on row %3 (%4):</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="165"/>
+        <location filename="../../ui/import_list_dialog.py" line="180"/>
         <source>Would create %1 · update %2 · unchanged %3 · closed, not updated %4 · errors %5</source>
         <translation>Would create %1 · update %2 · unchanged %3 · closed, not updated %4 · errors %5</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="167"/>
+        <location filename="../../ui/import_list_dialog.py" line="182"/>
         <source>Created %1 · updated %2 · unchanged %3 · closed, not updated %4 · errors %5</source>
         <translation>Created %1 · updated %2 · unchanged %3 · closed, not updated %4 · errors %5</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="177"/>
+        <location filename="../../ui/import_list_dialog.py" line="192"/>
         <source>Reading the list…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="179"/>
+        <location filename="../../ui/import_list_dialog.py" line="194"/>
         <source>Nothing has been imported yet. Check the rows, then press Import.</source>
         <translation>Nothing has been imported yet. Check the rows, then press Import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="181"/>
+        <location filename="../../ui/import_list_dialog.py" line="196"/>
         <source>Nothing to import: no row is new or changed.</source>
         <translation>Nothing to import: no row is new or changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="183"/>
+        <location filename="../../ui/import_list_dialog.py" line="198"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="185"/>
+        <location filename="../../ui/import_list_dialog.py" line="200"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>Import cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="187"/>
+        <location filename="../../ui/import_list_dialog.py" line="202"/>
         <source>Imported. The case list is up to date.</source>
         <translation>Imported. The case list is up to date.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="199"/>
+        <location filename="../../ui/import_list_dialog.py" line="214"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="206"/>
+        <location filename="../../ui/import_list_dialog.py" line="221"/>
         <source>Mapping files (*.toml)</source>
         <translation>Mapping files (*.toml)</translation>
     </message>
@@ -882,215 +902,220 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>&amp;New case…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>&amp;Import after-sale list…</source>
         <translation>&amp;Import after-sale list…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Add &amp;folder…</source>
         <translation>Add &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Remove exhibit</source>
         <translation>&amp;Remove exhibit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Mark as &amp;new evidence</source>
         <translation>Mark as &amp;new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Find case</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Case list</source>
         <translation>&amp;Case list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Evidence</source>
         <translation>&amp;Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Facts</source>
         <translation>&amp;Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Statement</source>
         <translation>&amp;Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;History</source>
         <translation>&amp;History</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="139"/>
+        <source>&amp;Work-order log</source>
+        <translation>&amp;Work-order log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>List / &amp;grid view</source>
         <translation>List / &amp;grid view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Move case to &amp;trash…</source>
         <translation>Move case to &amp;trash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>T&amp;rash…</source>
         <translation>T&amp;rash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;User guide</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>Move case %1 (order %2) to the trash?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Re&amp;fresh</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
-        <location filename="../../ui/main_window.py" line="226"/>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Dispute evidence</source>
         <translation>Dispute evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;About EvidenceKit</source>
         <translation>&amp;About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Move to trash</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>Move case to trash (from anywhere)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>About EvidenceKit</source>
         <translation>About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>The password was wrong. Try again for %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 is encrypted. Enter its password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Adding %1 file(s)…</source>
         <translation>Adding %1 file(s)…</translation>
     </message>
@@ -1302,52 +1327,52 @@
 <context>
     <name>StatementEditor</name>
     <message>
-        <location filename="../../ui/statement_editor.py" line="40"/>
+        <location filename="../../ui/statement_editor.py" line="61"/>
         <source>Use template</source>
         <translation>Use template</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="43"/>
+        <location filename="../../ui/statement_editor.py" line="64"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="51"/>
+        <location filename="../../ui/statement_editor.py" line="72"/>
         <source>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</source>
         <translation>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="61"/>
+        <location filename="../../ui/statement_editor.py" line="83"/>
         <source>Merchant&apos;s statement</source>
         <translation>Merchant&apos;s statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="88"/>
+        <location filename="../../ui/statement_editor.py" line="110"/>
         <source>Add point</source>
         <translation>Add point</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="89"/>
+        <location filename="../../ui/statement_editor.py" line="111"/>
         <source>Remove point</source>
         <translation>Remove point</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="92"/>
+        <location filename="../../ui/statement_editor.py" line="114"/>
         <source>Appeal points: where the judgment&apos;s basis differs from the facts</source>
         <translation>Appeal points: where the judgment&apos;s basis differs from the facts</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="103"/>
+        <location filename="../../ui/statement_editor.py" line="125"/>
         <source>Exhibits: double-click the cell (or press Enter on it) to tick them; click a number to see that exhibit.</source>
         <translation>Exhibits: double-click the cell (or press Enter on it) to tick them; click a number to see that exhibit.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="145"/>
+        <location filename="../../ui/statement_editor.py" line="167"/>
         <source>(no judgment text yet: paste it on the Facts tab)</source>
         <translation>(no judgment text yet: paste it on the Facts tab)</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="146"/>
+        <location filename="../../ui/statement_editor.py" line="168"/>
         <source>Judgment %1: %2</source>
         <translation>Judgment %1: %2</translation>
     </message>
@@ -1515,6 +1540,39 @@
         <location filename="../../ui/preview/video_view.py" line="81"/>
         <source>No video decoder is installed, so no frames are shown. The bundle will list this video (name, length, size, SHA-256) but not show it.</source>
         <translation>No video decoder is installed, so no frames are shown. The bundle will list this video (name, length, size, SHA-256) but not show it.</translation>
+    </message>
+</context>
+<context>
+    <name>WorklogPanel</name>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="33"/>
+        <source>Each after-sales step with its time, as the platform will read it (e.g. 9:10 buyer reported → 9:15 contacted the buyer). It goes into the bundle sent to the platform.</source>
+        <translation>Each after-sales step with its time, as the platform will read it (e.g. 9:10 buyer reported → 9:15 contacted the buyer). It goes into the bundle sent to the platform.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="54"/>
+        <source>Add step</source>
+        <translation>Add step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="57"/>
+        <source>Remove step</source>
+        <translation>Remove step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="80"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="80"/>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="81"/>
+        <source>What was done, e.g. called the buyer and offered an exchange</source>
+        <translation>What was done, e.g. called the buyer and offered an exchange</translation>
     </message>
 </context>
 </TS>

@@ -151,27 +151,32 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="45"/>
+        <location filename="../../ui/case_view.py" line="46"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="46"/>
+        <location filename="../../ui/case_view.py" line="47"/>
         <source>Facts</source>
         <translation>案件信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="47"/>
+        <location filename="../../ui/case_view.py" line="48"/>
         <source>Statement</source>
         <translation>陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="49"/>
+        <location filename="../../ui/case_view.py" line="50"/>
         <source>History</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="116"/>
+        <location filename="../../ui/case_view.py" line="52"/>
+        <source>Work-order log</source>
+        <translation>售后工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="120"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
@@ -409,117 +414,132 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="174"/>
+        <location filename="../../ui/export_dialog.py" line="182"/>
         <source>Export bundle — %1</source>
         <translation>导出证据包 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="178"/>
+        <location filename="../../ui/export_dialog.py" line="186"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="179"/>
+        <location filename="../../ui/export_dialog.py" line="191"/>
         <source>Mask buyer phone numbers and names</source>
         <translation>隐藏买家电话和姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="175"/>
+        <location filename="../../ui/export_dialog.py" line="183"/>
         <source>Mode</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="176"/>
+        <location filename="../../ui/export_dialog.py" line="184"/>
         <source>Profile</source>
         <translation>导出规格</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="177"/>
+        <location filename="../../ui/export_dialog.py" line="185"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="180"/>
+        <location filename="../../ui/export_dialog.py" line="187"/>
+        <source>Copy for</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="188"/>
+        <source>The platform (to submit: buyer data masked, no internal notes)</source>
+        <translation>平台版（提交平台：遮挡买家信息，不含内部记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="190"/>
+        <source>My records (everything: clocks, checks, edit log)</source>
+        <translation>存档版（自己留存：含期限、核对说明与操作日志）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="192"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="181"/>
+        <location filename="../../ui/export_dialog.py" line="193"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="182"/>
+        <location filename="../../ui/export_dialog.py" line="194"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="183"/>
+        <location filename="../../ui/export_dialog.py" line="195"/>
         <source>Preview bundle</source>
         <translation>预览证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="184"/>
+        <location filename="../../ui/export_dialog.py" line="196"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="240"/>
+        <location filename="../../ui/export_dialog.py" line="264"/>
         <source>Save bundle as</source>
         <translation>证据包保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="254"/>
-        <source>Some required evidence is missing:</source>
-        <translation>缺少以下必需证据：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="256"/>
+        <location filename="../../ui/export_dialog.py" line="282"/>
         <source>The platform may reject an incomplete bundle. Export anyway?</source>
         <translation>证据不全时平台可能不予采纳。仍要导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="257"/>
-        <source>Missing evidence</source>
-        <translation>缺少证据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="200"/>
+        <location filename="../../ui/export_dialog.py" line="212"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="304"/>
+        <location filename="../../ui/export_dialog.py" line="280"/>
+        <source>This case is not ready for the platform:</source>
+        <translation>此案件尚不适合提交平台：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="283"/>
+        <source>Not ready for the platform</source>
+        <translation>尚未完整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="332"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="305"/>
+        <location filename="../../ui/export_dialog.py" line="333"/>
         <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
         <translation>E%1（%2）已加密，请输入密码以便放入证据包：</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="202"/>
+        <location filename="../../ui/export_dialog.py" line="214"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="207"/>
+        <location filename="../../ui/export_dialog.py" line="219"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="213"/>
+        <location filename="../../ui/export_dialog.py" line="225"/>
         <source>The export failed unexpectedly; nothing was saved.</source>
         <translation>导出意外失败，没有保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="214"/>
+        <location filename="../../ui/export_dialog.py" line="226"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="204"/>
+        <location filename="../../ui/export_dialog.py" line="216"/>
         <source>Export cancelled; nothing was saved.</source>
         <translation>已取消导出，没有保存任何文件。</translation>
     </message>
@@ -678,140 +698,140 @@
 <context>
     <name>ImportListDialog</name>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="131"/>
+        <location filename="../../ui/import_list_dialog.py" line="146"/>
         <source>Import after-sale list</source>
         <translation>导入售后列表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="132"/>
-        <location filename="../../ui/import_list_dialog.py" line="198"/>
+        <location filename="../../ui/import_list_dialog.py" line="147"/>
+        <location filename="../../ui/import_list_dialog.py" line="213"/>
         <source>After-sale list</source>
         <translation>售后列表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="133"/>
-        <location filename="../../ui/import_list_dialog.py" line="205"/>
+        <location filename="../../ui/import_list_dialog.py" line="148"/>
+        <location filename="../../ui/import_list_dialog.py" line="220"/>
         <source>Mapping file</source>
         <translation>映射文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="134"/>
+        <location filename="../../ui/import_list_dialog.py" line="149"/>
         <source>Optional: for lists with other column names</source>
         <translation>可选：列名不同的表格用它指定列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="135"/>
+        <location filename="../../ui/import_list_dialog.py" line="150"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="136"/>
+        <location filename="../../ui/import_list_dialog.py" line="151"/>
         <source>From the list (automatic)</source>
         <translation>按表格自动判断</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="139"/>
-        <location filename="../../ui/import_list_dialog.py" line="140"/>
+        <location filename="../../ui/import_list_dialog.py" line="154"/>
+        <location filename="../../ui/import_list_dialog.py" line="155"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="141"/>
+        <location filename="../../ui/import_list_dialog.py" line="156"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="142"/>
+        <location filename="../../ui/import_list_dialog.py" line="157"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="143"/>
+        <location filename="../../ui/import_list_dialog.py" line="158"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="144"/>
+        <location filename="../../ui/import_list_dialog.py" line="159"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="145"/>
+        <location filename="../../ui/import_list_dialog.py" line="160"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="145"/>
+        <location filename="../../ui/import_list_dialog.py" line="160"/>
         <source>Errors only</source>
         <translation>只看错误</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="146"/>
+        <location filename="../../ui/import_list_dialog.py" line="161"/>
         <source>New and updated</source>
         <translation>新建和更新</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="146"/>
+        <location filename="../../ui/import_list_dialog.py" line="161"/>
         <source>Closed, not updated</source>
         <translation>已结案，未更新</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="158"/>
+        <location filename="../../ui/import_list_dialog.py" line="173"/>
         <source>built-in column names</source>
         <translation>内置列名</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="160"/>
+        <location filename="../../ui/import_list_dialog.py" line="175"/>
         <source>%1, times in %2, headers on row %3 (%4):</source>
         <translation>%1，时间按 %2 读取，表头在第 %3 行（%4）：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="165"/>
+        <location filename="../../ui/import_list_dialog.py" line="180"/>
         <source>Would create %1 · update %2 · unchanged %3 · closed, not updated %4 · errors %5</source>
         <translation>将新建 %1 · 更新 %2 · 无变化 %3 · 已结案未更新 %4 · 错误 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="167"/>
+        <location filename="../../ui/import_list_dialog.py" line="182"/>
         <source>Created %1 · updated %2 · unchanged %3 · closed, not updated %4 · errors %5</source>
         <translation>已新建 %1 · 已更新 %2 · 无变化 %3 · 已结案未更新 %4 · 错误 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="177"/>
+        <location filename="../../ui/import_list_dialog.py" line="192"/>
         <source>Reading the list…</source>
         <translation>正在读取列表…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="179"/>
+        <location filename="../../ui/import_list_dialog.py" line="194"/>
         <source>Nothing has been imported yet. Check the rows, then press Import.</source>
         <translation>尚未导入任何内容。核对各行后按“导入”。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="181"/>
+        <location filename="../../ui/import_list_dialog.py" line="196"/>
         <source>Nothing to import: no row is new or changed.</source>
         <translation>没有需要导入的：没有新行，也没有变化的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="183"/>
+        <location filename="../../ui/import_list_dialog.py" line="198"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="185"/>
+        <location filename="../../ui/import_list_dialog.py" line="200"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>已取消导入，资料库没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="187"/>
+        <location filename="../../ui/import_list_dialog.py" line="202"/>
         <source>Imported. The case list is up to date.</source>
         <translation>导入完成，案件列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="199"/>
+        <location filename="../../ui/import_list_dialog.py" line="214"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv)</source>
         <translation>表格 (*.xlsx *.xlsm *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="206"/>
+        <location filename="../../ui/import_list_dialog.py" line="221"/>
         <source>Mapping files (*.toml)</source>
         <translation>映射文件 (*.toml)</translation>
     </message>
@@ -882,215 +902,220 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>&amp;New case…</source>
         <translation>新建案件…(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>&amp;Import after-sale list…</source>
         <translation>导入售后列表…(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>&amp;Export bundle…</source>
         <translation>导出证据包…(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>&amp;Settings…</source>
         <translation>设置…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;Add files…</source>
         <translation>添加文件…(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Add &amp;folder…</source>
         <translation>添加文件夹…(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Remove exhibit</source>
         <translation>移除证据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Mark as &amp;new evidence</source>
         <translation>标记为新证据(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Find case</source>
         <translation>查找案件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Case list</source>
         <translation>案件列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Evidence</source>
         <translation>证据(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Facts</source>
         <translation>案件信息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Statement</source>
         <translation>陈述(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;History</source>
         <translation>记录(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="139"/>
+        <source>&amp;Work-order log</source>
+        <translation>售后工单(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>List / &amp;grid view</source>
         <translation>列表 / 网格视图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Move case to &amp;trash…</source>
         <translation>将案件移到回收站…(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>T&amp;rash…</source>
         <translation>回收站…(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键一览(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>将案件 %1（订单 %2）移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>证据和记录都会保留，可在“案件 ▸ 回收站”（%1）中恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
-        <location filename="../../ui/main_window.py" line="226"/>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Dispute evidence</source>
         <translation>售后举证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;About EvidenceKit</source>
         <translation>关于 EvidenceKit(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>将案件移到回收站（任意位置）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>About EvidenceKit</source>
         <translation>关于 EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit 为售后纠纷整理聊天记录、物流轨迹、质检报告和照片，对照平台的证据清单和时限进行检查，并导出一份可校验的 PDF 证据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>密码不正确，请重新输入 %1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 已加密，请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Adding %1 file(s)…</source>
         <translation>正在添加 %1 个文件…</translation>
     </message>
@@ -1302,52 +1327,52 @@
 <context>
     <name>StatementEditor</name>
     <message>
-        <location filename="../../ui/statement_editor.py" line="40"/>
+        <location filename="../../ui/statement_editor.py" line="61"/>
         <source>Use template</source>
         <translation>使用模板</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="43"/>
+        <location filename="../../ui/statement_editor.py" line="64"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="51"/>
+        <location filename="../../ui/statement_editor.py" line="72"/>
         <source>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</source>
         <translation>按时间顺序说明经过，注明时间和证据编号（E1、E2…）。只陈述事实，避免情绪化用语。</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="61"/>
+        <location filename="../../ui/statement_editor.py" line="83"/>
         <source>Merchant&apos;s statement</source>
         <translation>商家陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="88"/>
+        <location filename="../../ui/statement_editor.py" line="110"/>
         <source>Add point</source>
         <translation>添加要点</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="89"/>
+        <location filename="../../ui/statement_editor.py" line="111"/>
         <source>Remove point</source>
         <translation>删除要点</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="92"/>
+        <location filename="../../ui/statement_editor.py" line="114"/>
         <source>Appeal points: where the judgment&apos;s basis differs from the facts</source>
         <translation>申诉要点：判定依据与事实不符之处</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="103"/>
+        <location filename="../../ui/statement_editor.py" line="125"/>
         <source>Exhibits: double-click the cell (or press Enter on it) to tick them; click a number to see that exhibit.</source>
         <translation>证据：双击该格（或在该格按回车）勾选证据；点击编号可查看那条证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="145"/>
+        <location filename="../../ui/statement_editor.py" line="167"/>
         <source>(no judgment text yet: paste it on the Facts tab)</source>
         <translation>（尚未填写判定内容：请在“案件信息”页粘贴）</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="146"/>
+        <location filename="../../ui/statement_editor.py" line="168"/>
         <source>Judgment %1: %2</source>
         <translation>判定 %1：%2</translation>
     </message>
@@ -1515,6 +1540,39 @@
         <location filename="../../ui/preview/video_view.py" line="81"/>
         <source>No video decoder is installed, so no frames are shown. The bundle will list this video (name, length, size, SHA-256) but not show it.</source>
         <translation>未安装视频解码组件，无法显示画面。证据包会列出这个视频（名称、时长、大小、SHA-256），但不显示画面。</translation>
+    </message>
+</context>
+<context>
+    <name>WorklogPanel</name>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="33"/>
+        <source>Each after-sales step with its time, as the platform will read it (e.g. 9:10 buyer reported → 9:15 contacted the buyer). It goes into the bundle sent to the platform.</source>
+        <translation>按时间记录每一步售后处理，平台将看到这些记录（例如 9:10 用户反馈 → 9:15 联系用户）。售后工单会放入提交平台的材料中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="54"/>
+        <source>Add step</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="57"/>
+        <source>Remove step</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="80"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="80"/>
+        <source>Step</source>
+        <translation>处理经过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="81"/>
+        <source>What was done, e.g. called the buyer and offered an exchange</source>
+        <translation>做了什么，例如：致电买家，提出换货</translation>
     </message>
 </context>
 </TS>

@@ -13,13 +13,14 @@ from .. import __version__
 from ..errors import EvidenceKitError
 from ..i18n import detect_lang, pick
 from ..store import default_library_dir
-from . import case_commands, check_command, evidence_commands, export_commands, import_command, library_commands
+from . import (case_commands, check_command, evidence_commands, export_commands, import_command,
+               library_commands, worklog_commands)
 from .common import CliParser
 
 # Each group's ``register(sub)`` adds its parsers and sets ``run`` on each; the order here is
 # the order of ``--help``. A new command goes into its group's module (or a new module here).
 COMMAND_GROUPS = (library_commands, case_commands, import_command, evidence_commands, check_command,
-                  export_commands)
+                  export_commands, worklog_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

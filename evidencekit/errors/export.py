@@ -151,3 +151,9 @@ class DestinationFull(ExportError):
     code = "destination_full"
     MESSAGE = ("目标磁盘已满，无法写入：{path}", "The destination disk is full: {path}")
     HINT = ("请腾出空间或换一个保存位置。", "Free some space or save elsewhere.")
+
+
+class UnknownAudience(UsageError):
+    code = "unknown_audience"
+    MESSAGE = ("未知的用途：{audience}（platform 或 records）",
+               "Unknown audience: {audience} (platform or records)")

@@ -25,6 +25,7 @@ from .fonts import FONT
 from .heading import draw_exhibit_header, exhibit_time
 from .page import BOTTOM, CW, MX, TOP, DocInsert, PageSpec, Palette
 from .plan import ExportPlan, PlannedExhibit
+from .redact import DocumentRedaction, redact_document
 
 
 def open_document(plan: ExportPlan, pe: PlannedExhibit) -> PdfReader:
@@ -86,6 +87,25 @@ class LazyDocument:
         reader = self._cache.pop(id(self), None)
         if reader is not None:
             self._close(reader)
+
+
+def scan_document(plan: ExportPlan, pe: PlannedExhibit, tmp) -> DocumentRedaction | None:
+    """Read every page's text layer with pdfium: pages holding buyer data are rendered with
+    it blacked out (used instead of the vector page), scans and unembedded fonts named."""
+    password = plan.source.passwords.get(pe.exhibit.sha256, "")
+    dpi = max(120, min(200, plan.settings.dpi))
+    try:
+        return redact_document(pe.path, plan.masker, tmp, password=password, dpi=dpi,
+                               name=pe.label)
+    except Exception as e:  # pdfium cannot read what pypdf could
+        if plan.masker.enabled:
+            raise ExportError(
+                f"{pe.label}（{pe.exhibit.source_name}）无法检查买家信息：{e}",
+                f"{pe.label} ({pe.exhibit.source_name}) cannot be checked for buyer data: {e}",
+                hint_zh="请用其他软件重新导出该 PDF，或用 --no-mask 导出并人工检查。",
+                hint_en="Re-save the PDF with another program, or export with --no-mask and "
+                        "check it by eye.") from e
+        return None
 
 
 def _box(page: Any) -> tuple[float, float, float, float, int]:
@@ -153,8 +173,10 @@ def page_cost(page: Any, seen: set[int]) -> int:
 
 
 def layout_document(plan: ExportPlan, pe: PlannedExhibit, reader: PdfReader, pal: Palette,
-                    skip_blank: bool) -> tuple[list[PageSpec], list[tuple[str, str]]]:
-    warnings: list[tuple[str, str]] = []
+                    skip_blank: bool, redaction: DocumentRedaction | None = None,
+                    ) -> tuple[list[PageSpec], list[tuple[str, str]]]:
+    warnings: list[tuple[str, str]] = list(redaction.warnings(pe.label)) if redaction else []
+    images = redaction.images if redaction else {}
     risky = sanitize.scan(reader)
     if set(risky) - {"annotations"}:
         zh, en = sanitize.describe(risky)
@@ -178,6 +200,12 @@ def layout_document(plan: ExportPlan, pe: PlannedExhibit, reader: PdfReader, pal
         vw, vh = (h, w) if rot in (90, 270) else (w, h)
         s = min(CW / vw, (top - BOTTOM) / vh)
         rect = (MX + (CW - vw * s) / 2, top - vh * s, vw * s, vh * s)
+        image = images.get(i)
+        if image is not None:  # redacted: the rendered page stands in; no text layer left
+            specs.append(PageSpec(draw=_drawer(plan, pe, pal, first, rect, i + 1, n, time_text,
+                                               note, image),
+                                  est_bytes=image.stat().st_size + 500))
+            continue
         specs.append(PageSpec(draw=_drawer(plan, pe, pal, first, rect, i + 1, n, time_text, note),
                               insert=DocInsert(pe.number, i, rect),
                               est_bytes=max(500, page_cost(page, seen))))
@@ -190,8 +218,10 @@ def layout_document(plan: ExportPlan, pe: PlannedExhibit, reader: PdfReader, pal
     return specs, warnings
 
 
-def _drawer(plan, pe, pal, first, rect, page_no, n, time_text, note):
+def _drawer(plan, pe, pal, first, rect, page_no, n, time_text, note, image=None):
     def draw(c: Canvas) -> None:
+        if image is not None and rect is not None:
+            c.drawImage(str(image), *rect)
         y = draw_exhibit_header(c, plan, pe, pal, TOP, time_text, note) if first else TOP
         c.setFont(FONT, 7.5)
         c.setFillColor(pal.muted)

@@ -24,8 +24,9 @@ from . import fonts
 from .attempt import Run, render_attempt
 from .fit import fit_ladder, settings_note
 from .placeholder import Placeholder
-from .plan import ExportPlan, build_plan
+from .plan import ExportPlan, build_plan, default_audience
 from .profiles import Profile, resolve_profile
+from .readiness import PlatformCopyIncomplete, platform_problems
 from .source import BundleSource
 from .workspace import clean_stale, move_into_place, naming_full_disk, work_folder
 
@@ -47,6 +48,8 @@ class ExportReport:
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (zh, en)
     # Exhibits shown as a placeholder page (or an empty frame): number, file, reason, SHA-256.
     placeholders: list[Placeholder] = field(default_factory=list)
+    audience: str = "platform"
+    masked: bool = True
 
 
 def _destination(out: Path) -> Path:
@@ -65,32 +68,50 @@ def _destination(out: Path) -> Path:
 
 
 def _plan(source: BundleSource, out: Path, *, mode: str, profile: Profile | str, now: datetime,
-          mask: bool, zone: tzinfo | str | None, profiles_dir: Path | None,
+          mask: bool | None, audience: str | None, allow_incomplete: bool,
+          zone: tzinfo | str | None, profiles_dir: Path | None,
           passwords: Mapping[str, str] | None) -> ExportPlan:
     prof = resolve_profile(profile, profiles_dir)
+    audience = audience or default_audience(prof)
+    if mask is None:
+        mask = audience == "platform"
+    if audience == "platform" and not allow_incomplete:
+        problems = platform_problems(source, mode)
+        if problems:
+            raise PlatformCopyIncomplete(problems)
     if passwords:
         source = replace(source, passwords={**source.passwords, **passwords})
     tz = zone if isinstance(zone, tzinfo) else get_zone(zone or source.zone or None)
     fonts.register()
-    return build_plan(source, out, mode=mode, profile=prof, now=now, zone=tz, mask=mask)
+    return build_plan(source, out, mode=mode, profile=prof, now=now, zone=tz, mask=mask,
+                      audience=audience)
 
 
 def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
                   profile: Profile | str = "douyin", now: datetime,
                   progress: ProgressFn | None = None, cancel: CancelLike | None = None,
-                  mask: bool = True, zone: tzinfo | str | None = None,
+                  mask: bool | None = None, audience: str | None = None,
+                  zone: tzinfo | str | None = None,
                   profiles_dir: Path | None = None,
-                  passwords: Mapping[str, str] | None = None) -> ExportReport:
+                  passwords: Mapping[str, str] | None = None,
+                  allow_incomplete: bool = False) -> ExportReport:
     """Write the bundle (or OUT-1.pdf, OUT-2.pdf… when the profile needs splitting).
 
     Times are shown in ``zone`` when given, else in the case platform's zone
     (``source.zone``), else the machine's. ``passwords`` (sha256 -> password) opens
     encrypted PDF exhibits; the library does not keep passwords. A case in a library is
     exported with :func:`evidencekit.export.export_case`, which builds the source.
+
+    ``audience`` is ``platform`` (what the arbitrator reads: no internal warnings, clocks
+    or edit log) or ``records`` (everything); by default the profile decides (archive:
+    records). Buyer data is masked in a platform copy unless ``mask=False``, and in a
+    records copy only when ``mask=True``. A platform copy of a case that is not ready
+    (:func:`~.readiness.platform_problems`) is refused unless ``allow_incomplete``.
     """
     progress = progress or no_progress
     out = _destination(Path(out))
-    plan = _plan(source, out, mode=mode, profile=profile, now=now, mask=mask, zone=zone,
+    plan = _plan(source, out, mode=mode, profile=profile, now=now, mask=mask,
+                 audience=audience, allow_incomplete=allow_incomplete, zone=zone,
                  profiles_dir=profiles_dir, passwords=passwords)
     progress(0.02, "正在准备", "Planning")
     clean_stale(Path(tempfile.gettempdir()), out)  # what killed exports left
@@ -108,4 +129,5 @@ def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
                         bundle_sha256s=result.shas, mode=mode, profile=plan.profile.name,
                         settings=vars(used.settings).copy(),
                         warnings=run.warnings + result.warnings + run.merge_warnings() + note,
-                        placeholders=run.placeholders())
+                        placeholders=run.placeholders(), audience=plan.audience,
+                        masked=plan.mask)

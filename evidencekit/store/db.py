@@ -97,6 +97,17 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX IF NOT EXISTS cases_after_sale ON cases(platform, after_sale_no);
     """,
+    # 3: the merchant's work-order log (售后工单), and who an export was for
+    """
+    CREATE TABLE worklog (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX worklog_case ON worklog(case_id, at);
+    ALTER TABLE submissions ADD COLUMN audience TEXT NOT NULL DEFAULT 'platform';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

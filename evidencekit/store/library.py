@@ -294,8 +294,8 @@ class Library:
             self.conn.execute(f"UPDATE cases SET {name}=? WHERE id=?", (stored, case_id))
             shown = "…" if name in ("statement", "notes", "judgment_text", "appeal_points") else stored
             if name == "buyer_phone" and stored:
-                from ..privacy import mask_phone
-                shown = mask_phone(stored)  # the log is printed in bundles: no raw phone numbers
+                from ..masking import mask_text
+                shown = mask_text(stored)  # the log is printed in bundles: no raw phone numbers
             if name == "buyer_name" and stored:
                 shown = stored[:1] + "*" * max(1, len(stored) - 1)
             changes.append(f"{name}={shown}")
@@ -358,13 +358,13 @@ class Library:
     # ---- submissions ---------------------------------------------------------------------
     def record_submission(self, case_id: int, mode: str, profile: str, files: list[str],
                           bundle_sha256s: list[str], manifest_sha256: str,
-                          at: datetime | None = None) -> None:
+                          at: datetime | None = None, audience: str = "platform") -> None:
         with self._tx():
             self.conn.execute(
                 "INSERT INTO submissions(case_id, at, mode, profile, files, bundle_sha256s, "
-                "manifest_sha256) VALUES (?,?,?,?,?,?,?)",
+                "manifest_sha256, audience) VALUES (?,?,?,?,?,?,?,?)",
                 (case_id, to_iso(at or self.clock()), mode, profile, json.dumps(files),
-                 json.dumps(bundle_sha256s), manifest_sha256))
+                 json.dumps(bundle_sha256s), manifest_sha256, audience))
         # Not in the action log: a bundle is made *from* the case, and the log is part of the
         # bundle, so logging exports would make the same case export differently each time.
 
@@ -392,3 +392,5 @@ class Library:
         update_exhibit,
     )
     from .fsck import fsck
+    from .worklog import (worklog, get_worklog_entry, add_worklog, update_worklog,
+                          remove_worklog)

@@ -11,6 +11,7 @@ def _ready_case(ctx, clock):
     case = make_case(ctx.lib, clock)
     ctx.lib.attach(case.id, DATA / "chat_gbk.txt")
     ctx.lib.attach(case.id, DATA / "trace_kuaidi100.json")
+    ctx.lib.update_case(case.id, statement="轨迹显示已签收（见 E2），沟通记录见 E1。")
     return case
 
 
@@ -32,6 +33,7 @@ def test_export_succeeds_and_is_recorded(qtbot, window, ctx, clock, tmp_path):
     assert dlg.preview_button.isVisible()
     subs = ctx.lib.submissions(case.id)
     assert len(subs) == 1 and subs[0]["files"] == [str(out)]
+    assert subs[0]["audience"] == "platform" and dlg.mask.isChecked()
     preview = dlg.show_preview()
     assert preview.ok and preview.view.page_count() >= 3
     preview.close()
@@ -43,15 +45,24 @@ def test_missing_items_need_confirmation(qtbot, window, ctx, clock, tmp_path):
     window.open_case(case.id)
     dlg = window.export_bundle()
     dlg.destination.setText(str(tmp_path / "b.pdf"))
+    ctx.lib.update_case(case.id, statement="买家于【签收时间】签收。")
     asked = []
     dlg.confirm_missing = lambda missing: asked.append(missing) or False
     assert not dlg.start()
-    assert len(asked[0]) == 1 and "物流轨迹" in asked[0][0]
+    assert len(asked[0]) == 2 and "物流轨迹" in asked[0][0] and "【签收时间】" in asked[0][1]
     assert not (tmp_path / "b.pdf").exists()
     dlg.confirm_missing = lambda missing: True
     with qtbot.waitSignal(dlg.export_finished, timeout=60000):
         assert dlg.start()
     assert (tmp_path / "b.pdf").exists()
+    # the records copy is the merchant's own: nothing to confirm, the archive profile picks it
+    dlg.profile.setCurrentIndex(dlg.profile.findData("archive"))
+    assert dlg.audience.currentData() == "records" and not dlg.mask.isChecked()
+    dlg.destination.setText(str(tmp_path / "r.pdf"))
+    dlg.confirm_missing = lambda missing: (_ for _ in ()).throw(AssertionError(missing))
+    with qtbot.waitSignal(dlg.export_finished, timeout=60000):
+        assert dlg.start()
+    assert ctx.lib.submissions(case.id)[-1]["audience"] == "records"
 
 
 def test_cancel_export_leaves_nothing(qtbot, window, ctx, clock, tmp_path):
@@ -141,3 +152,27 @@ def test_encrypted_pdf_password_reused_or_asked_at_export(qtbot, window, ctx, cl
     with qtbot.waitSignal(dlg.export_finished, timeout=60000):
         assert dlg.start()
     assert asked == ["encrypted_8888.pdf"]
+
+
+def test_worklog_tab_adds_edits_removes_and_meets_the_item(qtbot, window, ctx, clock):
+    case = make_case(ctx.lib, clock, dispute_type="refund_dispute")
+    window.open_case(case.id)
+    view = window.case_view
+    panel = view.worklog
+    view.tabs.setCurrentWidget(panel)
+    assert any(i.kind == "work_order_log" and i.status == "missing" for i in view.items)
+    panel.text.setText("用户反馈磨脚")
+    assert panel.add_entry()
+    panel.text.setText("联系用户，提出换货")
+    assert panel.add_entry()
+    assert [e.text for e in ctx.lib.worklog(case.id)] == ["用户反馈磨脚", "联系用户，提出换货"]
+    assert panel.table.rowCount() == 2
+    panel.table.item(0, 1).setText("用户反馈鞋子磨脚")  # as an in-place edit does
+    assert ctx.lib.worklog(case.id)[0].text == "用户反馈鞋子磨脚"
+    panel.table.item(0, 1).setText("  ")  # refused: empty; the stored text comes back
+    assert panel.error.isVisible() and panel.table.item(0, 1).text() == "用户反馈鞋子磨脚"
+    panel.table.selectRow(1)
+    panel.remove_selected()
+    assert [e.text for e in ctx.lib.worklog(case.id)] == ["用户反馈鞋子磨脚"]
+    view.refresh()
+    assert any(i.kind == "work_order_log" and i.status == "ok" for i in view.items)

@@ -1,0 +1,54 @@
+"""Is a case ready to go to the platform? The problems that block a platform copy.
+
+A platform copy is what the arbitrator judges: it should not go out with a required item
+missing, no statement, or a template blank 【…】 still in the text. The CLI refuses such an
+export (exit 2, naming each problem) unless ``--allow-incomplete``; the app shows the same
+list and asks. One function decides, both ask it.
+"""
+
+from __future__ import annotations
+
+from ..checklist import requirement_name
+from ..errors import ExportError
+from ..templates import blanks
+from .source import BundleSource
+
+
+class PlatformCopyIncomplete(ExportError):
+    """A platform copy was asked for a case that is not ready (see :func:`platform_problems`)."""
+    code = "platform_incomplete"
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        super().__init__(
+            "案件尚未完整，未生成平台版：" + "".join(f"\n  • {zh}" for zh, _ in problems)
+            + "\n补齐后再导出，或加 --allow-incomplete 仍然导出。",
+            "The case is not complete; no platform copy was written:"
+            + "".join(f"\n  • {en}" for _, en in problems)
+            + "\nComplete it first, or add --allow-incomplete to export anyway.")
+        self.problems = problems
+
+
+def platform_problems(source: BundleSource, mode: str) -> list[tuple[str, str]]:
+    """(zh, en) for each thing that makes the case unfit to send: required items missing,
+    an empty statement, template blanks left in the statement, appeal points or work-order
+    log."""
+    case = source.case
+    out: list[tuple[str, str]] = []
+    for item in source.checklist:
+        if item.required and item.status == "missing" and item.kind != "appeal_statement":
+            zh, en = requirement_name(item.kind)
+            out.append((f"缺少必需证据：{zh}", f"required evidence missing: {en}"))
+    has_points = any(p.basis.strip() and p.fact.strip() for p in case.appeal_points)
+    if not case.statement.strip() and not (mode == "appeal" and has_points):
+        out.append(("陈述为空", "the statement is empty"))
+    texts = [("陈述", "statement", case.statement)]
+    if mode == "appeal":
+        texts += [(f"申诉要点 {i}", f"appeal point {i}", f"{p.basis}\n{p.fact}")
+                  for i, p in enumerate(case.appeal_points, start=1)]
+    texts += [("售后工单", "work-order log", e.text) for e in source.worklog]
+    for zh, en, text in texts:
+        found = blanks(text)
+        if found:
+            shown = "、".join(dict.fromkeys(found))
+            out.append((f"{zh}中仍有未填写的空白：{shown}", f"unfilled blanks in the {en}: {shown}"))
+    return list(dict.fromkeys(out))
