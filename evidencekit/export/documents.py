@@ -184,6 +184,9 @@ def layout_document(plan: ExportPlan, pe: PlannedExhibit, reader: PdfReader, pal
                          f"{pe.label}: removed {en} from the source PDF (original unchanged)"))
     n = len(reader.pages)
     note = f"共 {n} 页 · {n} page(s)，按原样矢量合并 merged as vector"
+    if images:  # say which pages are pictures now, and why
+        pages = "、".join(str(i + 1) for i in sorted(images))
+        note += f"；第 {pages} 页含买家信息，已遮挡并转为图片 redacted as image"
     time_text = exhibit_time(plan, pe)
     y0 = draw_exhibit_header(Canvas(io.BytesIO()), plan, pe, pal, TOP, time_text, note)
     specs: list[PageSpec] = []
@@ -226,7 +229,9 @@ def _drawer(plan, pe, pal, first, rect, page_no, n, time_text, note, image=None)
         c.setFont(FONT, 7.5)
         c.setFillColor(pal.muted)
         if page_no:
-            c.drawRightString(MX + CW, y - 9, f"{pe.label} 原第 {page_no} / {n} 页 · p. {page_no}/{n}")
+            mark = "（已遮挡 redacted）" if image is not None else ""
+            c.drawRightString(MX + CW, y - 9,
+                              f"{pe.label} 原第 {page_no} / {n} 页 · p. {page_no}/{n}{mark}")
         if rect is not None:
             c.setStrokeColor(pal.rule)
             c.setLineWidth(0.6)
