@@ -13,11 +13,11 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
-from evidencekit.domain import ChecklistItem, WorkOrderEntry
-from evidencekit.export import PlatformCopyIncomplete, export_bundle, fonts, platform_problems
-from evidencekit.ingest.model import Message, TraceEvent
+from evidencekit.domain import ChecklistItem
+from evidencekit.export import PlatformCopyIncomplete, export_bundle, fonts, platform_problems, source_from_library
+from evidencekit.ingest.model import ChatLog, Message, TraceEvent
 
-from .export_fixtures import NOW, CaseFiles, build_case, chat_log, t, trace
+from .export_fixtures import NOW, fixture_library, t, trace, write_chat, write_trace
 from .pdf_tools import page_text, text_of
 
 # Every form the issue found leaking, each with its own digits so a leak names its form.
@@ -57,39 +57,27 @@ def _pdf_with_buyer_data(path: Path) -> Path:
 @pytest.fixture(scope="module")
 def case(tmp_path_factory):
     root = tmp_path_factory.mktemp("platformcopy")
-    src = build_case(root, photos=1, hostile=True)
-    cf = CaseFiles(root / "more")
+    lib, cid = fixture_library(root, photos=1, hostile=True)
+    src = root / "more"
+    src.mkdir()
     base = t(16, 9)
     msgs = [Message(base + timedelta(minutes=i), BUYER if i % 2 == 0 else "杯来杯往旗舰店",
                     "buyer" if i % 2 == 0 else "merchant", f"{name}：{form}")
             for i, (name, form) in enumerate(FORMS.items())]
     msgs += [Message(base + timedelta(hours=1, minutes=i), BUYER, "buyer", f"地址 {a}")
              for i, a in enumerate(ADDRESSES)]
-    log = chat_log(4)
-    log.messages = msgs + log.messages
-    (root / "chat2.txt").write_text("x", encoding="utf-8")
-    chat = cf.add(root / "chat2.txt", "chat_log", f"{BUYER} 的聊天 Tel13911118888", content=log)
+    lib.attach(cid, write_chat(src / f"{BUYER}_聊天.txt", ChatLog(msgs)), kind="chat_log",
+               caption=f"{BUYER} 的聊天 Tel13911118888")
     tr = trace()
     tr.events.append(TraceEvent(t(18, 11), "杭州市", f"派送员联系收件人 {FORMS['+86']} "
                                 f"{ADDRESSES[1]}", "signed"))
-    (root / "trace2.json").write_text('{"data": []}', encoding="utf-8")
-    trc = cf.add(root / "trace2.json", "logistics_trace", "轨迹", content=tr)
-    named = root / f"{BUYER}_13911119999_面单.pdf"
-    doc = cf.add(_pdf_with_buyer_data(named), "courier_proof", f"面单 {FORMS['dots']}")
-    for e in (chat, trc, doc):
-        e.id += 500
-        e.position += 100
-    cf.contents = {e.id: c for e, c in zip((chat, trc), (log, tr), strict=True)}
-    blobs = {**{e.sha256: src.blob_path(e.sha256) for e in src.exhibits},
-             **{e.sha256: cf.blob_path(e.sha256) for e in cf.exhibits}}
-    worklog = (WorkOrderEntry(1, 1, t(16, 9, 10), f"用户 {BUYER} 反馈未收到，电话 13812345678"),
-               WorkOrderEntry(2, 1, t(16, 9, 15), "联系用户，建议向家人确认"))
-    case = replace(src.case, product="马克杯（收件人 李小明 13912345678）")
-    source = replace(src, case=case, exhibits=src.exhibits + tuple(cf.exhibits),
-                     contents={**src.contents, **cf.contents},
-                     blob_path=lambda sha: blobs[sha], worklog=worklog,
-                     checklist=src.checklist + (ChecklistItem(
-                         "work_order_log", False, "ok", [], "已填写售后工单", "written"),))
+    lib.attach(cid, write_trace(src / "trace2.json", tr), kind="logistics_trace", caption="轨迹")
+    lib.attach(cid, _pdf_with_buyer_data(src / f"{BUYER}_13911119999_面单.pdf"),
+               kind="courier_proof", caption=f"面单 {FORMS['dots']}")
+    lib.add_worklog(cid, t(16, 9, 10), f"用户 {BUYER} 反馈未收到，电话 13812345678")
+    lib.add_worklog(cid, t(16, 9, 15), "联系用户，建议向家人确认")
+    lib.update_case(cid, product="马克杯（收件人 李小明 13912345678）")
+    source = source_from_library(lib, cid, "arbitration", NOW)
     platform = export_bundle(source, root / "platform.pdf", now=NOW, zone="Asia/Shanghai")
     records = export_bundle(source, root / "records.pdf", now=NOW, zone="Asia/Shanghai",
                             audience="records")
