@@ -313,6 +313,7 @@ class ExportDialog(QDialog):
             self.ctx.lib, self.case.id, out, mode=self.mode.currentData(),
             profile=self.profile.currentData() or None, now=self.ctx.now(),
             mask=self.mask.isChecked(), audience=self.audience.currentData(),
+            allow_incomplete=True,  # the problems are listed and confirmed just below
             passwords=dict(self.ctx.passwords))
         # The same list the CLI refuses on; here the user may go ahead after reading it.
         problems = self.problems(self._export.source)

@@ -33,13 +33,13 @@ class CaseExport:
     zone: str | None
     mask: bool | None  # None: as the audience wants (platform masked, records not)
     audience: str | None = None  # None: as the profile wants (archive: records)
-    allow_incomplete: bool = True  # the caller asked the user (CLI: --allow-incomplete)
+    allow_incomplete: bool = False  # a platform copy of an unready case (the user agreed)
 
     @classmethod
     def prepare(cls, library: Any, case: int | str, destination: Path | str, *,
                 mode: str = "arbitration", profile: str | None = None, now: datetime,
                 zone: str | None = None, mask: bool | None = None,
-                audience: str | None = None, allow_incomplete: bool = True,
+                audience: str | None = None, allow_incomplete: bool = False,
                 passwords: Mapping[str, str] | None = None) -> "CaseExport":
         """Read the case (its id or number) from ``library``. ``zone`` overrides the
         platform's; ``passwords`` (sha256 -> password) open encrypted PDF exhibits."""
