@@ -176,3 +176,24 @@ def test_worklog_tab_adds_edits_removes_and_meets_the_item(qtbot, window, ctx, c
     assert [e.text for e in ctx.lib.worklog(case.id)] == ["用户反馈鞋子磨脚"]
     view.refresh()
     assert any(i.kind == "work_order_log" and i.status == "ok" for i in view.items)
+
+
+def test_scanned_merged_page_is_named_after_export(qtbot, window, ctx, clock, tmp_path):
+    from PIL import Image
+    from reportlab.pdfgen.canvas import Canvas
+    scan = tmp_path / "scan.jpg"
+    Image.new("RGB", (300, 200), (200, 200, 200)).save(scan)
+    pdf = tmp_path / "courier_scan.pdf"
+    c = Canvas(str(pdf), invariant=1)
+    c.drawImage(str(scan), 72, 400, 300, 200)
+    c.showPage()
+    c.save()
+    case = _ready_case(ctx, clock)
+    ctx.lib.attach(case.id, pdf, kind="courier_proof")
+    window.open_case(case.id)
+    dlg = window.export_bundle()
+    dlg.destination.setText(str(tmp_path / "b.pdf"))
+    dlg.confirm_missing = lambda missing: (_ for _ in ()).throw(AssertionError(missing))
+    with qtbot.waitSignal(dlg.export_finished, timeout=60000):
+        assert dlg.start()
+    assert "E3 第1页是扫描件，无法自动遮挡，请人工检查" in dlg.step.text()
