@@ -124,9 +124,9 @@ def _number_hits(folded: str) -> list[tuple[int, int]]:
         hide += [(p, p + 1) for p in range(m.start(2), m.end(2) - 4)]
     for run in _RUN.finditer(folded):
         start, end = run.span()
-        before = folded[:start]
+        before = folded[max(0, start - 12):start]  # a label is short: never rescan the text
         latin = re.search(r"[A-Za-z.]+$", before)
-        latin_label = bool(latin) and latin.group(0).lower().rstrip(".") in _PHONE_LABELS
+        latin_label = latin is not None and latin.group(0).lower().rstrip(".") in _PHONE_LABELS
         if latin and not latin_label:
             continue  # part of a code (SF13812345678, a tracking number)
         if end < len(folded) and re.match(r"[A-Za-z]", folded[end]):

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow
 
 from . import labels
 from .case_list_page import CaseListPage
-from .case_view import (TAB_EVIDENCE, TAB_FACTS, TAB_HISTORY, TAB_STATEMENT, TAB_WORKLOG,
-                        CaseView)
+from .case_view import TAB_EVIDENCE, TAB_FACTS, TAB_HISTORY, TAB_STATEMENT, TAB_WORKLOG, CaseView
 from .export_dialog import ExportDialog
 from .new_case_dialog import NewCaseDialog
 from .notifier import DeadlineNotifier

@@ -209,10 +209,10 @@ def layout_document(plan: ExportPlan, pe: PlannedExhibit, reader: PdfReader, pal
         s = min(CW / vw, (top - BOTTOM) / vh)
         rect = (MX + (CW - vw * s) / 2, top - vh * s, vw * s, vh * s)
         if i in refonted:  # unembedded Chinese fonts: drawn again with the bundled one
-            image, glyphs = refonted[i]
+            drawn, glyphs = refonted[i]
             specs.append(PageSpec(draw=_drawer(plan, pe, pal, first, rect, i + 1, n, time_text,
-                                               note, image, (glyphs, _box(page))),
-                                  est_bytes=image.stat().st_size + 20 * len(glyphs)))
+                                               note, drawn, (glyphs, _box(page))),
+                                  est_bytes=drawn.stat().st_size + 20 * len(glyphs)))
             continue
         image = images.get(i)
         if image is not None:  # redacted: the rendered page stands in; no text layer left

@@ -22,6 +22,7 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from PIL import Image, ImageDraw
 
@@ -147,7 +148,7 @@ def _page_facts(page, index: int, mask: Masker) -> PageFacts:
     return facts
 
 
-def _render(page, dpi: int) -> tuple[Image.Image, callable]:
+def _render(page, dpi: int) -> tuple[Image.Image, Callable[[float, float], tuple[float, float]]]:
     """The page as an RGB image, and a function mapping page points to its pixels."""
     import pypdfium2.raw as raw
     bitmap = page.render(scale=dpi / 72, may_draw_forms=False)

@@ -392,5 +392,4 @@ class Library:
         update_exhibit,
     )
     from .fsck import fsck
-    from .worklog import (worklog, get_worklog_entry, add_worklog, update_worklog,
-                          remove_worklog)
+    from .worklog import add_worklog, get_worklog_entry, remove_worklog, update_worklog, worklog

@@ -29,11 +29,15 @@ def _checked(at: datetime, text: str) -> tuple[str, str]:
                          f"A work-order entry is too long (at most {MAX_TEXT} characters)")
     if not isinstance(at, datetime) or at.tzinfo is None:
         raise UsageError("工单时间必须带时区", "The entry's time must carry a time zone")
-    return to_iso(at), text
+    iso = to_iso(at)
+    assert iso is not None  # checked aware above
+    return iso, text
 
 
 def _row(r) -> WorkOrderEntry:
-    return WorkOrderEntry(id=r["id"], case_id=r["case_id"], at=from_iso(r["at"]), text=r["text"])
+    at = from_iso(r["at"])
+    assert at is not None  # the column is NOT NULL
+    return WorkOrderEntry(id=r["id"], case_id=r["case_id"], at=at, text=r["text"])
 
 
 def worklog(self: "Library", case_id: int) -> list[WorkOrderEntry]:
