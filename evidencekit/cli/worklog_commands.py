@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..errors import UsageError
+from ..errors import BadWorklogNumber, NothingToChange
 from ..i18n import pick
 from ..timeutil import format_local, get_zone, parse_instant
 from .common import CliParser, Subparsers, display_zone, open_library
@@ -43,7 +43,7 @@ def register(sub: Subparsers) -> None:
 def _entry_id(text: str) -> int:
     t = text.strip().lstrip("#")
     if not t.isdigit():
-        raise UsageError(f"工单编号应为数字：{text}", f"An entry number is a number: {text}")
+        raise BadWorklogNumber(text=text)
     return int(t)
 
 
@@ -59,7 +59,7 @@ def cmd_worklog(args: argparse.Namespace, lang: str) -> int:
                        f"Added work-order entry #{e.id}: {format_local(e.at, zone)} {e.text}"))
         elif cmd == "set":
             if args.at is None and args.text is None:
-                raise UsageError("请给出 --at 或 --text", "Give --at or --text")
+                raise NothingToChange()
             e = lib.update_worklog(case.id, _entry_id(args.entry),
                                    at=parse_instant(args.at, platform_zone) if args.at else None,
                                    text=args.text)

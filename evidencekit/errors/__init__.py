@@ -26,6 +26,8 @@ from .export import (
     OutputFolderReadOnly,
     OutputIsFolder,
     OutputNotPdf,
+    PdfUncheckable,
+    PlatformCopyIncomplete,
     UnknownAudience,
     UnknownMode,
     UnknownProfile,
@@ -90,6 +92,7 @@ from .ingest import (
 from .rules import NotInRules, RuleError, UnknownDisputeType, UnknownPlatform
 from .store import (
     BadAppealsUsed,
+    BadWorklogNumber,
     DatabaseTooNew,
     DatabaseUnopenable,
     ExhibitRemoved,
@@ -98,10 +101,13 @@ from .store import (
     NoLibrary,
     NoSuchCase,
     NoSuchExhibit,
+    NoSuchWorklogEntry,
     OrderNumberRequired,
     StoreError,
     UnknownOutcome,
     UnknownStage,
+    WorklogTextEmpty,
+    WorklogTextTooLong,
 )
 
 __all__ = [
@@ -123,6 +129,8 @@ __all__ = [
     "ImportListError", "ListMissing", "ListNotPermitted", "ListNotTable", "ListIsFolder", "ListOldExcel",
     "ListDamaged", "NoHeaderRow", "MissingColumns", "MappingInvalid", "MappingUnreadable",
     "ImportTableInvalid", "ImportTableUnreadable",
+    "PlatformCopyIncomplete", "PdfUncheckable", "NoSuchWorklogEntry", "WorklogTextEmpty",
+    "WorklogTextTooLong", "BadWorklogNumber",
 ]
 
 # Issue 15 (hostile files and faults).

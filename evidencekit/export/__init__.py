@@ -12,11 +12,12 @@ Public API (used by the CLI and the app)::
     source_from_library(lib, case_id, mode, now) -> BundleSource
 """
 
+from ..errors import PlatformCopyIncomplete
 from .case import CaseExport, export_case
 from .pipeline import ExportReport, export_bundle
 from .plan import AUDIENCES, default_audience
 from .profiles import Profile, load_profiles
-from .readiness import PlatformCopyIncomplete, platform_problems
+from .readiness import platform_problems
 from .source import BundleSource, source_from_library
 from .verify import VerifyItem, VerifyReport, verify_bundle
 

@@ -18,7 +18,8 @@ from pypdf.errors import PdfReadError
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, StreamObject
 from reportlab.pdfgen.canvas import Canvas
 
-from ..errors import ExhibitLocked, ExhibitPdfUnreadable, ExportError, PageBoxUnreadable, PageContentTooLarge
+from ..errors import (ExhibitLocked, ExhibitPdfUnreadable, ExportError, PageBoxUnreadable,
+                      PageContentTooLarge, PdfUncheckable)
 from ..malformed import PDF_MALFORMED
 from . import sanitize
 from .fonts import FONT
@@ -99,12 +100,7 @@ def scan_document(plan: ExportPlan, pe: PlannedExhibit, tmp) -> DocumentRedactio
                                name=pe.label)
     except Exception as e:  # pdfium cannot read what pypdf could
         if plan.masker.enabled:
-            raise ExportError(
-                f"{pe.label}（{pe.exhibit.source_name}）无法检查买家信息：{e}",
-                f"{pe.label} ({pe.exhibit.source_name}) cannot be checked for buyer data: {e}",
-                hint_zh="请用其他软件重新导出该 PDF，或用 --no-mask 导出并人工检查。",
-                hint_en="Re-save the PDF with another program, or export with --no-mask and "
-                        "check it by eye.") from e
+            raise PdfUncheckable(label=pe.label, name=pe.exhibit.source_name, reason=e) from e
         return None
 
 

@@ -26,7 +26,7 @@ from .fit import fit_ladder, settings_note
 from .placeholder import Placeholder
 from .plan import ExportPlan, build_plan, default_audience
 from .profiles import Profile, resolve_profile
-from .readiness import PlatformCopyIncomplete, platform_problems
+from .readiness import incomplete, platform_problems
 from .source import BundleSource
 from .workspace import clean_stale, move_into_place, naming_full_disk, work_folder
 
@@ -78,7 +78,7 @@ def _plan(source: BundleSource, out: Path, *, mode: str, profile: Profile | str,
     if audience == "platform" and not allow_incomplete:
         problems = platform_problems(source, mode)
         if problems:
-            raise PlatformCopyIncomplete(problems)
+            raise incomplete(problems)
     if passwords:
         source = replace(source, passwords={**source.passwords, **passwords})
     tz = zone if isinstance(zone, tzinfo) else get_zone(zone or source.zone or None)

@@ -9,23 +9,15 @@ list and asks. One function decides, both ask it.
 from __future__ import annotations
 
 from ..checklist import requirement_name
-from ..errors import ExportError
+from ..errors import PlatformCopyIncomplete
 from ..templates import blanks
 from .source import BundleSource
 
 
-class PlatformCopyIncomplete(ExportError):
-    """A platform copy was asked for a case that is not ready (see :func:`platform_problems`)."""
-    code = "platform_incomplete"
-
-    def __init__(self, problems: list[tuple[str, str]]):
-        super().__init__(
-            "案件尚未完整，未生成平台版：" + "".join(f"\n  • {zh}" for zh, _ in problems)
-            + "\n补齐后再导出，或加 --allow-incomplete 仍然导出。",
-            "The case is not complete; no platform copy was written:"
-            + "".join(f"\n  • {en}" for _, en in problems)
-            + "\nComplete it first, or add --allow-incomplete to export anyway.")
-        self.problems = problems
+def incomplete(problems: list[tuple[str, str]]) -> PlatformCopyIncomplete:
+    """The refusal, each problem on its own line."""
+    return PlatformCopyIncomplete(problems_zh="".join(f"\n  • {zh}" for zh, _ in problems),
+                                  problems_en="".join(f"\n  • {en}" for _, en in problems))
 
 
 def platform_problems(source: BundleSource, mode: str) -> list[tuple[str, str]]:

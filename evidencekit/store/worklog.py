@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..domain import WorkOrderEntry
-from ..errors import NotFoundError, UsageError
+from ..errors import NaiveInstant, NoSuchWorklogEntry, WorklogTextEmpty, WorklogTextTooLong
 from ..timeutil import from_iso, to_iso
 
 if TYPE_CHECKING:
@@ -23,12 +23,11 @@ MAX_TEXT = 2000
 def _checked(at: datetime, text: str) -> tuple[str, str]:
     text = (text or "").strip()
     if not text:
-        raise UsageError("工单内容不能为空", "A work-order entry needs some text")
+        raise WorklogTextEmpty()
     if len(text) > MAX_TEXT:
-        raise UsageError(f"工单内容过长（最多 {MAX_TEXT} 字）",
-                         f"A work-order entry is too long (at most {MAX_TEXT} characters)")
+        raise WorklogTextTooLong(limit=MAX_TEXT)
     if not isinstance(at, datetime) or at.tzinfo is None:
-        raise UsageError("工单时间必须带时区", "The entry's time must carry a time zone")
+        raise NaiveInstant()
     iso = to_iso(at)
     assert iso is not None  # checked aware above
     return iso, text
@@ -50,10 +49,7 @@ def get_worklog_entry(self: "Library", case_id: int, entry_id: int) -> WorkOrder
     r = self.conn.execute("SELECT * FROM worklog WHERE id=? AND case_id=?",
                           (entry_id, case_id)).fetchone()
     if r is None:
-        raise NotFoundError(f"此案件没有工单记录 #{entry_id}",
-                            f"The case has no work-order entry #{entry_id}",
-                            hint_zh="用 evidencekit worklog list 查看编号。",
-                            hint_en="See 'evidencekit worklog list' for the numbers.")
+        raise NoSuchWorklogEntry(number=entry_id)
     return _row(r)
 
 
