@@ -13,8 +13,15 @@ from .. import __version__
 from ..errors import EvidenceKitError
 from ..i18n import detect_lang, pick
 from ..store import default_library_dir
-from . import (case_commands, check_command, evidence_commands, export_commands, import_command,
-               library_commands, worklog_commands)
+from . import (
+    case_commands,
+    check_command,
+    evidence_commands,
+    export_commands,
+    import_command,
+    library_commands,
+    worklog_commands,
+)
 from .common import CliParser
 
 # Each group's ``register(sub)`` adds its parsers and sets ``run`` on each; the order here is
