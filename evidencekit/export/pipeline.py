@@ -75,16 +75,17 @@ def _plan(source: BundleSource, out: Path, *, mode: str, profile: Profile | str,
     audience = audience or default_audience(prof)
     if mask is None:
         mask = audience == "platform"
-    if audience == "platform" and not allow_incomplete:
-        problems = platform_problems(source, mode)
-        if problems:
-            raise incomplete(problems)
     if passwords:
         source = replace(source, passwords={**source.passwords, **passwords})
     tz = zone if isinstance(zone, tzinfo) else get_zone(zone or source.zone or None)
     fonts.register()
-    return build_plan(source, out, mode=mode, profile=prof, now=now, zone=tz, mask=mask,
-                      audience=audience)
+    plan = build_plan(source, out, mode=mode, profile=prof, now=now, zone=tz, mask=mask,
+                      audience=audience)  # what cannot be exported at all is refused first
+    if audience == "platform" and not allow_incomplete:
+        problems = platform_problems(source, mode)
+        if problems:
+            raise incomplete(problems)
+    return plan
 
 
 def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
