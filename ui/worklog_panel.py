@@ -30,6 +30,7 @@ from evidencekit.timeutil import format_local
 from . import labels
 from .datetime_field import zone_offset_text
 from .errors import describe
+from .ops import OpChanges, run_op
 
 ID_ROLE = Qt.UserRole + 1
 
@@ -127,26 +128,37 @@ class WorklogPanel(QWidget):
         naive = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
         return naive.replace(tzinfo=self.ctx.zone).astimezone(timezone.utc)
 
-    def _write(self, fn) -> bool:
-        try:
-            fn()
-        except EvidenceKitError as e:
-            self.error.setText(describe(e)[0])
-            self.error.show()
-            return False
-        self.error.hide()
-        self.ctx.changed(self.case.id)
-        self.reload()
-        return True
+    def _write(self, name: str, fn, on_done=None) -> None:
+        """Run ``fn(library, case_id)`` as an op on the writer; redraw when it is done."""
+        case_id = self.case.id
+
+        def op(lib) -> OpChanges:
+            fn(lib, case_id)
+            return OpChanges.of_case(case_id)
+
+        def done(_changes) -> None:
+            self.error.hide()
+            if on_done is not None:
+                on_done()
+            self.reload()
+
+        def refused(exc) -> None:
+            if not isinstance(exc, EvidenceKitError):
+                self.ctx.presenter.show(exc, self)
+            else:
+                self.error.setText(describe(exc)[0])
+                self.error.show()
+            self.reload()  # show what is stored
+
+        run_op(self.ctx, name, op, on_success=done, on_failure=refused)
 
     def add_entry(self) -> bool:
         if self.case is None:
             return False
-        text = self.text.text()
-        if self._write(lambda: self.ctx.lib.add_worklog(self.case.id, self._at(), text)):
-            self.text.clear()
-            return True
-        return False
+        at, text = self._at(), self.text.text()
+        self._write("add work-order entry", lambda lib, cid: lib.add_worklog(cid, at, text),
+                    on_done=self.text.clear)
+        return True
 
     def remove_selected(self) -> None:
         ids = {self.table.item(i.row(), 0).data(ID_ROLE)
@@ -154,14 +166,15 @@ class WorklogPanel(QWidget):
         if not ids and self.table.currentRow() >= 0:
             ids = {self.table.item(self.table.currentRow(), 0).data(ID_ROLE)}
         if ids and self.case is not None:
-            self._write(lambda: [self.ctx.lib.remove_worklog(self.case.id, i) for i in ids])
+            self._write("remove work-order entries",
+                        lambda lib, cid: [lib.remove_worklog(cid, i) for i in sorted(ids)])
 
     def _on_table_item_changed(self, item) -> None:
         if self._loading or self.case is None or item.column() != 1:
             return
         entry_id, text = item.data(ID_ROLE), item.text()
-        if not self._write(lambda: self.ctx.lib.update_worklog(self.case.id, entry_id, text=text)):
-            self.reload()  # refused (empty text): show what is stored
+        self._write("change work-order entry",
+                    lambda lib, cid: lib.update_worklog(cid, entry_id, text=text))
 
     def keyPressEvent(self, event):
         if event.key() == Qt.Key_Delete and self.table.hasFocus():

@@ -42,6 +42,7 @@ def test_signed_not_received_intake_to_appeal(qtbot, window, ctx, clock, tmp_pat
     view.tabs.setCurrentWidget(view.statement)
     view.statement.text.setPlainText("轨迹显示包裹已于 9 月 16 日签收（见 E1），沟通记录见 E2。")
     view.statement.save()
+    qtbot.waitUntil(lambda: ctx.lib.get_case(case_id).statement.strip() != "")
     _export(qtbot, window, "arbitration", tmp_path / "arbitration.pdf")
 
     # The platform rules against the shop; the appeal clock starts.
@@ -75,6 +76,8 @@ def test_signed_not_received_intake_to_appeal(qtbot, window, ctx, clock, tmp_pat
             editor.points.setData(index, BLANK.sub("9 月 16 日 14:02", index.data()), Qt.EditRole)
     editor.save()
     assert editor.highlighter.blank_count() == 0
+    qtbot.waitUntil(lambda: not any(BLANK.search(p.basis + p.fact + ctx.lib.get_case(case_id).statement)
+                                    for p in ctx.lib.get_case(case_id).appeal_points))
     qtbot.wait(300)
     assert all(i.status != "missing" for i in view.checklist.model.items() if i.required)
     _export(qtbot, window, "appeal", tmp_path / "appeal.pdf")

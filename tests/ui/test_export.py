@@ -161,19 +161,24 @@ def test_worklog_tab_adds_edits_removes_and_meets_the_item(qtbot, window, ctx, c
     panel = view.worklog
     view.tabs.setCurrentWidget(panel)
     assert any(i.kind == "work_order_log" and i.status == "missing" for i in view.items)
+    texts = lambda: [e.text for e in ctx.lib.worklog(case.id)]  # noqa: E731
     panel.text.setText("用户反馈磨脚")
     assert panel.add_entry()
+    qtbot.waitUntil(lambda: texts() == ["用户反馈磨脚"] and panel.text.text() == "")
+    clock.advance(minutes=5)
+    panel.set_case(ctx.lib.get_case(case.id))
     panel.text.setText("联系用户，提出换货")
     assert panel.add_entry()
-    assert [e.text for e in ctx.lib.worklog(case.id)] == ["用户反馈磨脚", "联系用户，提出换货"]
-    assert panel.table.rowCount() == 2
+    qtbot.waitUntil(lambda: len(texts()) == 2 and panel.table.rowCount() == 2)
+    assert texts() == ["用户反馈磨脚", "联系用户，提出换货"]
     panel.table.item(0, 1).setText("用户反馈鞋子磨脚")  # as an in-place edit does
-    assert ctx.lib.worklog(case.id)[0].text == "用户反馈鞋子磨脚"
+    qtbot.waitUntil(lambda: texts()[0] == "用户反馈鞋子磨脚")
     panel.table.item(0, 1).setText("  ")  # refused: empty; the stored text comes back
-    assert panel.error.isVisible() and panel.table.item(0, 1).text() == "用户反馈鞋子磨脚"
+    qtbot.waitUntil(lambda: panel.error.isVisible())
+    qtbot.waitUntil(lambda: panel.table.item(0, 1).text() == "用户反馈鞋子磨脚")
     panel.table.selectRow(1)
     panel.remove_selected()
-    assert [e.text for e in ctx.lib.worklog(case.id)] == ["用户反馈鞋子磨脚"]
+    qtbot.waitUntil(lambda: texts() == ["用户反馈鞋子磨脚"])
     view.refresh()
     assert any(i.kind == "work_order_log" and i.status == "ok" for i in view.items)
 
