@@ -18,8 +18,14 @@ from pypdf.errors import PdfReadError
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, StreamObject
 from reportlab.pdfgen.canvas import Canvas
 
-from ..errors import (ExhibitLocked, ExhibitPdfUnreadable, ExportError, PageBoxUnreadable,
-                      PageContentTooLarge, PdfUncheckable)
+from ..errors import (
+    ExhibitLocked,
+    ExhibitPdfUnreadable,
+    ExportError,
+    PageBoxUnreadable,
+    PageContentTooLarge,
+    PdfUncheckable,
+)
 from ..malformed import PDF_MALFORMED
 from . import sanitize
 from .fonts import FONT
