@@ -27,13 +27,15 @@ class CaseRow:
     search_text: str = ""  # the searchable fields, lower case, for filtering as one types
 
     def __post_init__(self) -> None:
+        self._urgent = deadlines.most_urgent(self.deadlines)
         if not self.search_text:
             self.search_text = " ".join(str(getattr(self.case, f, "") or "")
                                         for f in SEARCH_FIELDS).lower()
 
     @property
     def urgent(self) -> Deadline | None:
-        return deadlines.most_urgent(self.deadlines)
+        """The clock with the least time left (kept from the last refresh)."""
+        return self._urgent
 
     def refresh_clocks(self, rules, now: datetime) -> None:
         """Recompute the running clocks (no library access: a minute's tick)."""
@@ -42,6 +44,7 @@ class CaseRow:
                 if self.case.platform in rules.platforms else []
         except NotInRules:  # a platform the rule files no longer have: no clocks to show
             self.deadlines = []
+        self._urgent = deadlines.most_urgent(self.deadlines)
 
 
 def _row(lib: Library, case: Case, exhibits: list, now: datetime) -> CaseRow:

@@ -24,13 +24,14 @@ TAB_EVIDENCE, TAB_FACTS, TAB_STATEMENT, TAB_HISTORY, TAB_WORKLOG = range(5)
 class CaseView(QWidget):
     refreshed = Signal()
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx, parent=None, undo_stack: QUndoStack | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.case = None
         self.exhibits = []
         self.items = []
-        self.undo_stack = QUndoStack(self)
+        # The window's stack when given: it outlives this view's rebuild on a language switch.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
 
         self.header = QLabel()
         self.header.setObjectName("caseHeader")
@@ -88,7 +89,11 @@ class CaseView(QWidget):
     def open_case(self, case_id: int) -> None:
         if self.case is not None and self.case.id != case_id:
             self.flush()
+        # The stack may come from before a rebuild: its steps belong to the case they were made
+        # in, and cannot be undone from another.
+        if getattr(self.undo_stack, "case_id", case_id) != case_id:
             self.undo_stack.clear()
+        self.undo_stack.case_id = case_id
         self.case = self.ctx.lib.get_case(case_id)
         mode = "appeal" if self.case.stage in ("judged", "appeal") else "arbitration"
         self.checklist.blockSignals(True)

@@ -33,18 +33,39 @@ class DeadlineBanner(QFrame):
         self.refresh()
 
     def refresh(self) -> None:
+        rules = self.ctx.lib.rules
+        try:
+            current = deadlines.compute(self.case, rules, self.ctx.now()) \
+                if self.case is not None else []
+        except NotInRules:  # a platform the rule files no longer have: no clocks to show
+            current = []
+        shown = [(d.id, d.state, d.remaining_seconds // 60, lang()) for d in current]
+        # The same chips stay (an import redraws the case many times a second: rebuilt chips
+        # would flicker and be missing from a frame).
+        if not (self._chips and shown == getattr(self, "_shown", None)):
+            self._shown = shown
+            self._rebuild_chips(current)
+        if self.case is None:
+            return
+        try:
+            left = deadlines.appeals_left(self.case, rules)
+            text = self.tr("Appeals left: %1").replace("%1", str(left))
+            last = left == 1 and self.case.stage in ("judged", "appeal")
+            if last:  # warn before the last appeal is used
+                text += " — " + self.tr("this is the last one: add every piece of new evidence")
+            self.appeals.setText(text)
+            self.appeals.setStyleSheet(
+                f"color: {labels.status_color('warning')}; font-weight: bold;" if last else "")
+        except NotInRules:
+            self.appeals.clear()
+
+    def _rebuild_chips(self, current) -> None:
         for chip in self._chips:  # out of the layout now, deleted later
             self._lay.removeWidget(chip)
             chip.hide()
             chip.deleteLater()
         self._chips.clear()
-        if self.case is None:
-            return
-        rules = self.ctx.lib.rules
-        try:
-            self.current = deadlines.compute(self.case, rules, self.ctx.now())
-        except NotInRules:  # a platform the rule files no longer have: no clocks to show
-            self.current = []
+        self.current = current
         self._none.setVisible(not self.current)
         for i, d in enumerate(self.current):
             bg, fg = labels.state_color(d.state)
@@ -59,17 +80,6 @@ class DeadlineBanner(QFrame):
             chip.setAlignment(Qt.AlignCenter)
             self._lay.insertWidget(1 + i, chip)
             self._chips.append(chip)
-        try:
-            left = deadlines.appeals_left(self.case, rules)
-            text = self.tr("Appeals left: %1").replace("%1", str(left))
-            last = left == 1 and self.case.stage in ("judged", "appeal")
-            if last:  # warn before the last appeal is used
-                text += " — " + self.tr("this is the last one: add every piece of new evidence")
-            self.appeals.setText(text)
-            self.appeals.setStyleSheet(
-                f"color: {labels.status_color('warning')}; font-weight: bold;" if last else "")
-        except NotInRules:
-            self.appeals.clear()
 
     def chip_texts(self) -> list[str]:
         return [c.text() for c in self._chips]

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from evidencekit.domain import KINDS
+from evidencekit.errors import Cancelled
 
 from . import labels
 from .grid_delegate import ExhibitGridDelegate
+from .import_bar import ImportBar
 from .models.exhibit_model import COL_CAPTION, COL_KIND, COL_NAME, COL_NO, COL_TIME, ExhibitListModel
 from .preview.preview_pane import PreviewPane
 from .thumbnails import ThumbnailCache
@@ -145,16 +147,21 @@ class EvidencePanel(QWidget):
         self.add_button = self._button(self.tr("Add files…"), lambda: self.add_files())
         self.add_folder_button = self._button(self.tr("Add folder…"), self.add_folder)
         self.remove_button = self._button(self.tr("Remove"), self.remove_selected)
-        self.clear_button = self._button(self.tr("Clear refused files"), self.model.clear_failed)
+        self.clear_button = self._button(self.tr("Clear refused files"), self.clear_refused)
         self.view_button = self._button(self.tr("Grid"), self.toggle_view)
         self.view_button.setCheckable(True)
         for b in (self.add_button, self.add_folder_button, self.remove_button, self.clear_button):
             bar.addWidget(b)
         bar.addStretch(1)
         bar.addWidget(self.view_button)
+        # A batch in progress (bar, count, Cancel), then what it left refused.
+        self.import_bar = ImportBar()
+        self.import_bar.cancel_requested.connect(self.cancel_import)
+        self.import_bar.refused_requested.connect(self.show_refused)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(bar)
+        lay.addWidget(self.import_bar)
         lay.addWidget(self.splitter, 1)
         self.setAcceptDrops(True)
 
@@ -166,6 +173,9 @@ class EvidencePanel(QWidget):
         ctx.importer.file_queued.connect(self._on_importer_file_queued)
         ctx.importer.file_attached.connect(self._on_importer_file_attached)
         ctx.importer.file_failed.connect(self._on_importer_file_failed)
+        ctx.importer.file_skipped.connect(self._on_importer_file_skipped)
+        ctx.importer.progressed.connect(self._on_importer_progressed)
+        ctx.importer.batch_finished.connect(self._on_importer_batch_finished)
         if ctx.settings.get("evidence_view") == "grid":
             self.toggle_view()
 
@@ -178,11 +188,14 @@ class EvidencePanel(QWidget):
 
     # ---- contents ------------------------------------------------------------------------
     def set_case(self, case, exhibits, findings) -> None:
-        if self.case is None or self.case.id != case.id:
-            self.model.clear_failed()
+        new_case = self.case is None or self.case.id != case.id
+        if new_case:
             self.preview.show_exhibit(None)
         self.case = case
         self.model.set_exhibits(exhibits, findings)
+        if new_case:  # its files still importing or refused, kept by the importer
+            self.model.set_import_rows(self.ctx.importer.rows(case.id))
+            self._show_import_state()
         if self._reselect:
             ids, self._reselect = self._reselect, []
             self.select_exhibits(ids)
@@ -263,18 +276,61 @@ class EvidencePanel(QWidget):
             self.add_paths(paths)
             event.acceptProposedAction()
 
+    def _mine(self, case_id) -> bool:
+        return self.case is not None and case_id == self.case.id
+
     def _on_importer_file_queued(self, case_id, path) -> None:
-        if self.case is not None and case_id == self.case.id:
+        if self._mine(case_id):
             self.model.add_import(path)
 
     def _on_importer_file_attached(self, case_id, path, exhibit) -> None:
-        if self.case is not None and case_id == self.case.id:
+        if self._mine(case_id):
+            self.model.finish_import(path)
+
+    def _on_importer_file_skipped(self, case_id, path, existing) -> None:
+        if self._mine(case_id):
             self.model.finish_import(path)
 
     def _on_importer_file_failed(self, case_id, path, exc) -> None:
-        if self.case is not None and case_id == self.case.id:
-            from .errors import describe
-            self.model.finish_import(path, describe(exc))
+        if self._mine(case_id):  # a cancelled file was not refused: its row just goes
+            self.model.finish_import(path, None if isinstance(exc, Cancelled) else exc)
+
+    def _on_importer_progressed(self, case_id, done, total) -> None:
+        if self._mine(case_id):
+            self._show_import_state()
+
+    def _on_importer_batch_finished(self, case_id) -> None:
+        if self._mine(case_id):
+            self._show_import_state()
+            self.show_refused()
+
+    # ---- a batch's progress and what it refused ------------------------------------------
+    def _show_import_state(self) -> None:
+        """Progress and Cancel while the case's batch runs; afterwards a summary line when
+        files were refused (with a link to them)."""
+        importer = self.ctx.importer
+        cid = self.case.id if self.case is not None else None
+        refused = sum(1 for imp in self.model.imports() if imp.status == "failed")
+        self.import_bar.show_state(importer.batch(cid) if cid is not None else None,
+                                   cid is not None and importer.pending(cid) > 0, refused)
+
+    def show_refused(self) -> None:
+        """Scroll the list to the first refused file."""
+        row = self.model.first_failed_row()
+        if row >= 0:
+            if self.views.currentWidget() is not self.table:
+                self.toggle_view()
+            self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.PositionAtTop)
+
+    def cancel_import(self) -> None:
+        if self.case is not None:
+            self.ctx.importer.cancel(self.case.id)
+
+    def clear_refused(self) -> None:
+        if self.case is not None:
+            self.ctx.importer.clear_refused(self.case.id)
+        self.model.clear_failed()
+        self._show_import_state()
 
     # ---- editing (undoable) --------------------------------------------------------------
     def _on_model_edit(self, exhibit_id: int, field: str, value) -> None:

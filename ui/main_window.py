@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QStackedWidget
 
 from . import labels
 from .case_list_page import CaseListPage
 from .case_view import TAB_EVIDENCE, TAB_FACTS, TAB_HISTORY, TAB_STATEMENT, TAB_WORKLOG, CaseView
 from .export_dialog import ExportDialog
+from .import_prompts import ImportPrompts
 from .new_case_dialog import NewCaseDialog
 from .notifier import DeadlineNotifier
 from .ops import OpChanges, run_op
@@ -29,7 +30,11 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._zone_name = ctx.settings.get("display_zone")
         self.notifier = DeadlineNotifier(ctx, QApplication.windowIcon(), self)
+        # One undo history per window: kept when the views are rebuilt in another language.
+        self.undo_stack = QUndoStack(self)
         ctx.importer.password_provider = self._ask_password
+        ctx.importer.duplicate_asker = self._ask_duplicates
+        self.import_prompts = ImportPrompts(self)
         self._build()
         ctx.language_changed.connect(self._on_ctx_language_changed)
         ctx.changes_applied.connect(self._on_ctx_changes_applied)
@@ -55,6 +60,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.notifier.prime(self.case_list.model.rows())
+        QTimer.singleShot(0, self.offer_resume)  # once the window is up
 
     # ---- building (again after a language switch) ----------------------------------------------
     def _build(self) -> None:
@@ -62,7 +68,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Dispute evidence"))
         self.pages = QStackedWidget()
         self.case_list = CaseListPage(self.ctx)
-        self.case_view = CaseView(self.ctx)
+        self.case_view = CaseView(self.ctx, undo_stack=self.undo_stack)
         self.pages.addWidget(self.case_list)
         self.pages.addWidget(self.case_view)
         self.setCentralWidget(self.pages)
@@ -366,6 +372,15 @@ class MainWindow(QMainWindow):
                   self.tr("%1 is encrypted. Enter its password:")).replace("%1", path.name)
         text, ok = QInputDialog.getText(self, self.tr("PDF password"), prompt, QLineEdit.Password)
         return text if ok and text else None
+
+    def _ask_duplicates(self, case_id: int, duplicates: list, answer) -> None:
+        self.import_prompts.ask_duplicates(duplicates, answer)
+
+    def offer_resume(self):
+        """An import cut short (the app was killed or closed mid-way): offer to add the rest."""
+        if self._closed:
+            return None
+        return self.import_prompts.offer_resume()
 
     # ---- reactions -------------------------------------------------------------------------
     def _on_ctx_changes_applied(self, changes) -> None:

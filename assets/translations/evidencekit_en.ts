@@ -22,22 +22,22 @@
 <context>
     <name>BundlePreviewDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="70"/>
+        <location filename="../../ui/export_dialog.py" line="86"/>
         <source>Bundle preview — %1</source>
         <translation>Bundle preview — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="72"/>
+        <location filename="../../ui/export_dialog.py" line="88"/>
         <source>%1 pages · %2 MB</source>
         <translation>%1 pages · %2 MB</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="74"/>
+        <location filename="../../ui/export_dialog.py" line="90"/>
         <source>Open folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="75"/>
+        <location filename="../../ui/export_dialog.py" line="91"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -45,47 +45,47 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="28"/>
+        <location filename="../../ui/models/case_list_model.py" line="29"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="29"/>
+        <location filename="../../ui/models/case_list_model.py" line="30"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="30"/>
+        <location filename="../../ui/models/case_list_model.py" line="31"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="31"/>
+        <location filename="../../ui/models/case_list_model.py" line="32"/>
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="32"/>
+        <location filename="../../ui/models/case_list_model.py" line="33"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="33"/>
+        <location filename="../../ui/models/case_list_model.py" line="34"/>
         <source>Deadline</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="34"/>
+        <location filename="../../ui/models/case_list_model.py" line="35"/>
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="35"/>
+        <location filename="../../ui/models/case_list_model.py" line="36"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="36"/>
+        <location filename="../../ui/models/case_list_model.py" line="37"/>
         <source>Last change</source>
         <translation>Last change</translation>
     </message>
@@ -93,57 +93,57 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="34"/>
+        <location filename="../../ui/case_list_page.py" line="45"/>
         <source>Search order no., buyer, phone, product…</source>
         <translation>Search order no., buyer, phone, product…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="38"/>
+        <location filename="../../ui/case_list_page.py" line="49"/>
         <source>All stages</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="44"/>
+        <location filename="../../ui/case_list_page.py" line="55"/>
         <source>All platforms</source>
         <translation>All platforms</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="133"/>
+        <location filename="../../ui/case_list_page.py" line="144"/>
         <source>No cases in the list.</source>
         <translation>No cases in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="134"/>
+        <location filename="../../ui/case_list_page.py" line="145"/>
         <source>Cases in the trash: %1.</source>
         <translation>Cases in the trash: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="135"/>
+        <location filename="../../ui/case_list_page.py" line="146"/>
         <source>Open the trash</source>
         <translation>Open the trash</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="137"/>
+        <location filename="../../ui/case_list_page.py" line="148"/>
         <source>No cases yet.</source>
         <translation>No cases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="138"/>
+        <location filename="../../ui/case_list_page.py" line="149"/>
         <source>Press Ctrl+N to open the first one,</source>
         <translation>Press Ctrl+N to open the first one,</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="139"/>
+        <location filename="../../ui/case_list_page.py" line="150"/>
         <source>then drop its chat logs, traces and photos on it.</source>
         <translation>then drop its chat logs, traces and photos on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="104"/>
+        <location filename="../../ui/case_list_page.py" line="115"/>
         <source>All dispute types</source>
         <translation>All dispute types</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="127"/>
+        <location filename="../../ui/case_list_page.py" line="138"/>
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -151,32 +151,32 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="46"/>
+        <location filename="../../ui/case_view.py" line="48"/>
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="47"/>
+        <location filename="../../ui/case_view.py" line="49"/>
         <source>Facts</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="48"/>
+        <location filename="../../ui/case_view.py" line="50"/>
         <source>Statement</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="50"/>
+        <location filename="../../ui/case_view.py" line="52"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="52"/>
+        <location filename="../../ui/case_view.py" line="54"/>
         <source>Work-order log</source>
         <translation>Work-order log</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="120"/>
+        <location filename="../../ui/case_view.py" line="126"/>
         <source>Order %1</source>
         <translation>Order %1</translation>
     </message>
@@ -197,22 +197,22 @@
 <context>
     <name>DeadlineBanner</name>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="24"/>
+        <location filename="../../ui/deadline_banner.py" line="25"/>
         <source>No clock is running for this case.</source>
         <translation>No clock is running for this case.</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="55"/>
+        <location filename="../../ui/deadline_banner.py" line="77"/>
         <source>Due %1</source>
         <translation>Due %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="63"/>
+        <location filename="../../ui/deadline_banner.py" line="52"/>
         <source>Appeals left: %1</source>
         <translation>Appeals left: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="66"/>
+        <location filename="../../ui/deadline_banner.py" line="55"/>
         <source>this is the last one: add every piece of new evidence</source>
         <translation>this is the last one: add every piece of new evidence</translation>
     </message>
@@ -253,81 +253,81 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="134"/>
+        <location filename="../../ui/evidence_panel.py" line="147"/>
         <source>Add files…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="135"/>
+        <location filename="../../ui/evidence_panel.py" line="148"/>
         <source>Add folder…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="136"/>
-        <location filename="../../ui/evidence_panel.py" line="345"/>
+        <location filename="../../ui/evidence_panel.py" line="149"/>
+        <location filename="../../ui/evidence_panel.py" line="412"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="137"/>
+        <location filename="../../ui/evidence_panel.py" line="150"/>
         <source>Clear refused files</source>
         <translation>Clear refused files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="138"/>
-        <location filename="../../ui/evidence_panel.py" line="215"/>
+        <location filename="../../ui/evidence_panel.py" line="151"/>
+        <location filename="../../ui/evidence_panel.py" line="239"/>
         <source>Grid</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="215"/>
+        <location filename="../../ui/evidence_panel.py" line="239"/>
         <source>List</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="236"/>
+        <location filename="../../ui/evidence_panel.py" line="260"/>
         <source>Add evidence</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="237"/>
+        <location filename="../../ui/evidence_panel.py" line="261"/>
         <source>Add evidence: %1</source>
         <translation>Add evidence: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="242"/>
+        <location filename="../../ui/evidence_panel.py" line="266"/>
         <source>Add a folder of evidence</source>
         <translation>Add a folder of evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="302"/>
+        <location filename="../../ui/evidence_panel.py" line="369"/>
         <source>Mark as new evidence</source>
         <translation>Mark as new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="306"/>
-        <location filename="../../ui/evidence_panel.py" line="334"/>
+        <location filename="../../ui/evidence_panel.py" line="373"/>
+        <location filename="../../ui/evidence_panel.py" line="401"/>
         <source>Set kind</source>
         <translation>Set kind</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="315"/>
-        <location filename="../../ui/evidence_panel.py" line="322"/>
+        <location filename="../../ui/evidence_panel.py" line="382"/>
+        <location filename="../../ui/evidence_panel.py" line="389"/>
         <source>Caption prefix</source>
         <translation>Caption prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="323"/>
+        <location filename="../../ui/evidence_panel.py" line="390"/>
         <source>Text to put before the caption of the %1 selected exhibit(s):</source>
         <translation>Text to put before the caption of the %1 selected exhibit(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="342"/>
+        <location filename="../../ui/evidence_panel.py" line="409"/>
         <source>Caption prefix…</source>
         <translation>Caption prefix…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="343"/>
+        <location filename="../../ui/evidence_panel.py" line="410"/>
         <source>Mark as new evidence / not new</source>
         <translation>Mark as new evidence / not new</translation>
     </message>
@@ -335,7 +335,7 @@
 <context>
     <name>ExhibitLinksDelegate</name>
     <message>
-        <location filename="../../ui/exhibit_picker.py" line="138"/>
+        <location filename="../../ui/exhibit_picker.py" line="147"/>
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
@@ -343,52 +343,52 @@
 <context>
     <name>ExhibitListModel</name>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="26"/>
+        <location filename="../../ui/models/exhibit_model.py" line="33"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="27"/>
+        <location filename="../../ui/models/exhibit_model.py" line="34"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="28"/>
+        <location filename="../../ui/models/exhibit_model.py" line="35"/>
         <source>Caption</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="29"/>
+        <location filename="../../ui/models/exhibit_model.py" line="36"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="30"/>
+        <location filename="../../ui/models/exhibit_model.py" line="37"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="31"/>
+        <location filename="../../ui/models/exhibit_model.py" line="38"/>
         <source>Warnings</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="185"/>
+        <location filename="../../ui/models/exhibit_model.py" line="214"/>
         <source>%1 (guessed)</source>
         <translation>%1 (guessed)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="198"/>
+        <location filename="../../ui/models/exhibit_model.py" line="227"/>
         <source>Guessed from the folder name (“%1”): check it</source>
         <translation>Guessed from the folder name (“%1”): check it</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="200"/>
+        <location filename="../../ui/models/exhibit_model.py" line="229"/>
         <source>Guessed from the file name (“%1”): check it</source>
         <translation>Guessed from the file name (“%1”): check it</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="233"/>
+        <location filename="../../ui/models/exhibit_model.py" line="262"/>
         <source>Adding…</source>
         <translation>Adding…</translation>
     </message>
@@ -396,17 +396,17 @@
 <context>
     <name>ExhibitPicker</name>
     <message>
-        <location filename="../../ui/exhibit_picker.py" line="32"/>
+        <location filename="../../ui/exhibit_picker.py" line="41"/>
         <source>Exhibits for this point</source>
         <translation>Exhibits for this point</translation>
     </message>
     <message>
-        <location filename="../../ui/exhibit_picker.py" line="35"/>
+        <location filename="../../ui/exhibit_picker.py" line="44"/>
         <source>Type E5, a kind or words of a caption…</source>
         <translation>Type E5, a kind or words of a caption…</translation>
     </message>
     <message>
-        <location filename="../../ui/exhibit_picker.py" line="50"/>
+        <location filename="../../ui/exhibit_picker.py" line="59"/>
         <source>Enter ticks the first match; Space ticks the selected one.</source>
         <translation>Enter ticks the first match; Space ticks the selected one.</translation>
     </message>
@@ -414,132 +414,132 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="182"/>
+        <location filename="../../ui/export_dialog.py" line="198"/>
         <source>Export bundle — %1</source>
         <translation>Export bundle — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="186"/>
+        <location filename="../../ui/export_dialog.py" line="202"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="191"/>
+        <location filename="../../ui/export_dialog.py" line="207"/>
         <source>Mask buyer phone numbers and names</source>
         <translation>Mask buyer phone numbers and names</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="183"/>
+        <location filename="../../ui/export_dialog.py" line="199"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="184"/>
+        <location filename="../../ui/export_dialog.py" line="200"/>
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="185"/>
+        <location filename="../../ui/export_dialog.py" line="201"/>
         <source>Save as</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="187"/>
+        <location filename="../../ui/export_dialog.py" line="203"/>
         <source>Copy for</source>
         <translation>Copy for</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="188"/>
+        <location filename="../../ui/export_dialog.py" line="204"/>
         <source>The platform (to submit: buyer data masked, no internal notes)</source>
         <translation>The platform (to submit: buyer data masked, no internal notes)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="190"/>
+        <location filename="../../ui/export_dialog.py" line="206"/>
         <source>My records (everything: clocks, checks, edit log)</source>
         <translation>My records (everything: clocks, checks, edit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="192"/>
+        <location filename="../../ui/export_dialog.py" line="208"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="193"/>
+        <location filename="../../ui/export_dialog.py" line="209"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="194"/>
+        <location filename="../../ui/export_dialog.py" line="210"/>
         <source>Open folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="195"/>
+        <location filename="../../ui/export_dialog.py" line="211"/>
         <source>Preview bundle</source>
         <translation>Preview bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="196"/>
+        <location filename="../../ui/export_dialog.py" line="212"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="264"/>
+        <location filename="../../ui/export_dialog.py" line="280"/>
         <source>Save bundle as</source>
         <translation>Save bundle as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="282"/>
+        <location filename="../../ui/export_dialog.py" line="298"/>
         <source>The platform may reject an incomplete bundle. Export anyway?</source>
         <translation>The platform may reject an incomplete bundle. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="212"/>
+        <location filename="../../ui/export_dialog.py" line="228"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="280"/>
+        <location filename="../../ui/export_dialog.py" line="296"/>
         <source>This case is not ready for the platform:</source>
         <translation>This case is not ready for the platform:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="283"/>
+        <location filename="../../ui/export_dialog.py" line="299"/>
         <source>Not ready for the platform</source>
         <translation>Not ready for the platform</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="332"/>
+        <location filename="../../ui/export_dialog.py" line="349"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="333"/>
+        <location filename="../../ui/export_dialog.py" line="350"/>
         <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
         <translation>E%1 (%2) is encrypted. Enter its password to include it:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="214"/>
+        <location filename="../../ui/export_dialog.py" line="230"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="219"/>
+        <location filename="../../ui/export_dialog.py" line="235"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="225"/>
+        <location filename="../../ui/export_dialog.py" line="241"/>
         <source>The export failed unexpectedly; nothing was saved.</source>
         <translation>The export failed unexpectedly; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="226"/>
+        <location filename="../../ui/export_dialog.py" line="242"/>
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="216"/>
+        <location filename="../../ui/export_dialog.py" line="232"/>
         <source>Export cancelled; nothing was saved.</source>
         <translation>Export cancelled; nothing was saved.</translation>
     </message>
@@ -547,127 +547,127 @@
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/facts_form.py" line="47"/>
+        <location filename="../../ui/facts_form.py" line="61"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="47"/>
+        <location filename="../../ui/facts_form.py" line="61"/>
         <source>After-sale no.</source>
         <translation>After-sale no.</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="48"/>
+        <location filename="../../ui/facts_form.py" line="62"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="48"/>
+        <location filename="../../ui/facts_form.py" line="62"/>
         <source>Buyer phone</source>
         <translation>Buyer phone</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="49"/>
+        <location filename="../../ui/facts_form.py" line="63"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="49"/>
+        <location filename="../../ui/facts_form.py" line="63"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="50"/>
+        <location filename="../../ui/facts_form.py" line="64"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="50"/>
+        <location filename="../../ui/facts_form.py" line="64"/>
         <source>Judgment ref.</source>
         <translation>Judgment ref.</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="51"/>
+        <location filename="../../ui/facts_form.py" line="65"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="61"/>
+        <location filename="../../ui/facts_form.py" line="75"/>
         <source>Stage and clocks</source>
         <translation>Stage and clocks</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="67"/>
+        <location filename="../../ui/facts_form.py" line="81"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="68"/>
+        <location filename="../../ui/facts_form.py" line="82"/>
         <source>After-sale request</source>
         <translation>After-sale request</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="69"/>
+        <location filename="../../ui/facts_form.py" line="83"/>
         <source>Platform intervention</source>
         <translation>Platform intervention</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="70"/>
+        <location filename="../../ui/facts_form.py" line="84"/>
         <source>Shipped</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="70"/>
+        <location filename="../../ui/facts_form.py" line="84"/>
         <source>Judgment</source>
         <translation>Judgment</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="71"/>
+        <location filename="../../ui/facts_form.py" line="85"/>
         <source>Appeal submitted</source>
         <translation>Appeal submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="72"/>
+        <location filename="../../ui/facts_form.py" line="86"/>
         <source>Appeal rejected</source>
         <translation>Appeal rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="73"/>
+        <location filename="../../ui/facts_form.py" line="87"/>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="83"/>
+        <location filename="../../ui/facts_form.py" line="97"/>
         <source>Judgment and appeal</source>
         <translation>Judgment and appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="86"/>
+        <location filename="../../ui/facts_form.py" line="100"/>
         <source>Judged against the merchant</source>
         <translation>Judged against the merchant</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="90"/>
+        <location filename="../../ui/facts_form.py" line="104"/>
         <source>Paste the platform&apos;s judgment text here</source>
         <translation>Paste the platform&apos;s judgment text here</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="94"/>
+        <location filename="../../ui/facts_form.py" line="108"/>
         <source>Judgment text</source>
         <translation>Judgment text</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="99"/>
+        <location filename="../../ui/facts_form.py" line="113"/>
         <source>Appeals used</source>
         <translation>Appeals used</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="105"/>
+        <location filename="../../ui/facts_form.py" line="119"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="108"/>
+        <location filename="../../ui/facts_form.py" line="122"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -693,6 +693,29 @@
         <location filename="../../ui/history_view.py" line="49"/>
         <source>Newest first. Times are the platform&apos;s (%1).</source>
         <translation>Newest first. Times are the platform&apos;s (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ImportBar</name>
+    <message>
+        <location filename="../../ui/import_bar.py" line="29"/>
+        <source>Cancel import</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_bar.py" line="46"/>
+        <source>Adding files: %1 of %2 done</source>
+        <translation>Adding files: %1 of %2 done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_bar.py" line="51"/>
+        <source>%1 of %2 files added.</source>
+        <translation>%1 of %2 files added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_bar.py" line="53"/>
+        <source>%1 file(s) could not be added.</source>
+        <translation>%1 file(s) could not be added.</translation>
     </message>
 </context>
 <context>
@@ -900,222 +923,285 @@
     </message>
 </context>
 <context>
+    <name>ImportPrompts</name>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="20"/>
+        <source>%1 (already E%2)</source>
+        <translation>%1 (already E%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="25"/>
+        <source>… and %1 more</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="26"/>
+        <source>Already in this case</source>
+        <translation>Already in this case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="27"/>
+        <source>This case already holds %1 of the files you added (the same content):</source>
+        <translation>This case already holds %1 of the files you added (the same content):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="31"/>
+        <source>Skip them</source>
+        <translation>Skip them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="32"/>
+        <source>Add anyway</source>
+        <translation>Add anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="57"/>
+        <source>Unfinished import</source>
+        <translation>Unfinished import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="58"/>
+        <source>Adding files to case %1 (order %2) was cut short: %3 file(s) were not added.</source>
+        <translation>Adding files to case %1 (order %2) was cut short: %3 file(s) were not added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="63"/>
+        <source>Add them now? Files that are no longer there are listed as refused.</source>
+        <translation>Add them now? Files that are no longer there are listed as refused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="65"/>
+        <source>Add the rest</source>
+        <translation>Add the rest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="66"/>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="67"/>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;New case…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>&amp;Import after-sale list…</source>
         <translation>&amp;Import after-sale list…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Add &amp;folder…</source>
         <translation>Add &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Remove exhibit</source>
         <translation>&amp;Remove exhibit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Mark as &amp;new evidence</source>
         <translation>Mark as &amp;new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Find case</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Case list</source>
         <translation>&amp;Case list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Evidence</source>
         <translation>&amp;Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Facts</source>
         <translation>&amp;Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Statement</source>
         <translation>&amp;Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;History</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Work-order log</source>
         <translation>&amp;Work-order log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>List / &amp;grid view</source>
         <translation>List / &amp;grid view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Move case to &amp;trash…</source>
         <translation>Move case to &amp;trash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>T&amp;rash…</source>
         <translation>T&amp;rash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;User guide</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>Move case %1 (order %2) to the trash?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Re&amp;fresh</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
-        <location filename="../../ui/main_window.py" line="229"/>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Dispute evidence</source>
         <translation>Dispute evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;About EvidenceKit</source>
         <translation>&amp;About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Move to trash</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>Move case to trash (from anywhere)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>About EvidenceKit</source>
         <translation>About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>The password was wrong. Try again for %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 is encrypted. Enter its password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Adding %1 file(s)…</source>
         <translation>Adding %1 file(s)…</translation>
     </message>
@@ -1123,102 +1209,102 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="100"/>
+        <location filename="../../ui/new_case_dialog.py" line="102"/>
         <source>New case</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="59"/>
+        <location filename="../../ui/new_case_dialog.py" line="60"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="20"/>
+        <location filename="../../ui/new_case_dialog.py" line="21"/>
         <source>After-sale request time</source>
         <translation>After-sale request time</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="21"/>
+        <location filename="../../ui/new_case_dialog.py" line="22"/>
         <source>Platform intervention time</source>
         <translation>Platform intervention time</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="23"/>
+        <location filename="../../ui/new_case_dialog.py" line="24"/>
         <source>Judgment time</source>
         <translation>Judgment time</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="60"/>
+        <location filename="../../ui/new_case_dialog.py" line="61"/>
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="61"/>
+        <location filename="../../ui/new_case_dialog.py" line="62"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="62"/>
+        <location filename="../../ui/new_case_dialog.py" line="63"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="63"/>
+        <location filename="../../ui/new_case_dialog.py" line="64"/>
         <source>After-sale no.</source>
         <translation>After-sale no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="64"/>
+        <location filename="../../ui/new_case_dialog.py" line="65"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="65"/>
+        <location filename="../../ui/new_case_dialog.py" line="66"/>
         <source>Buyer phone</source>
         <translation>Buyer phone</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="66"/>
+        <location filename="../../ui/new_case_dialog.py" line="67"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="67"/>
+        <location filename="../../ui/new_case_dialog.py" line="68"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="104"/>
+        <location filename="../../ui/new_case_dialog.py" line="106"/>
         <source>Create</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="105"/>
+        <location filename="../../ui/new_case_dialog.py" line="107"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="128"/>
+        <location filename="../../ui/new_case_dialog.py" line="130"/>
         <source>The 24-hour reply clock and the 48-hour refund clock count from this instant.</source>
         <translation>The 24-hour reply clock and the 48-hour refund clock count from this instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="130"/>
+        <location filename="../../ui/new_case_dialog.py" line="132"/>
         <source>The 48-hour evidence clock counts from this instant.</source>
         <translation>The 48-hour evidence clock counts from this instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="132"/>
+        <location filename="../../ui/new_case_dialog.py" line="134"/>
         <source>The appeal window counts from this instant.</source>
         <translation>The appeal window counts from this instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="162"/>
+        <location filename="../../ui/new_case_dialog.py" line="164"/>
         <source>Enter the order number.</source>
         <translation>Enter the order number.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="169"/>
+        <location filename="../../ui/new_case_dialog.py" line="171"/>
         <source>The amount must be a number, e.g. 89.00.</source>
         <translation>The amount must be a number, e.g. 89.00.</translation>
     </message>
@@ -1240,68 +1326,68 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="21"/>
+        <location filename="../../ui/settings_dialog.py" line="32"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="29"/>
+        <location filename="../../ui/settings_dialog.py" line="40"/>
         <source>This computer&apos;s zone</source>
         <translation>This computer&apos;s zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="37"/>
+        <location filename="../../ui/settings_dialog.py" line="48"/>
         <source>e.g. 小美家居旗舰店, 客服小王</source>
         <translation>e.g. 小美家居旗舰店, 客服小王</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38"/>
+        <location filename="../../ui/settings_dialog.py" line="49"/>
         <source>Mask buyer phone numbers and names in bundles</source>
         <translation>Mask buyer phone numbers and names in bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="52"/>
+        <location filename="../../ui/settings_dialog.py" line="63"/>
         <source>Notify me when a case becomes due soon or critical</source>
         <translation>Notify me when a case becomes due soon or critical</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55"/>
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62"/>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>Display time zone</source>
         <translation>Display time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>Store-side chat names</source>
         <translation>Store-side chat names</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>Default platform</source>
         <translation>Default platform</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>Default export profile</source>
         <translation>Default export profile</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69"/>
-        <location filename="../../ui/settings_dialog.py" line="83"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="94"/>
         <source>Library folder</source>
         <translation>Library folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
         <source>A new library folder is used after restarting the app.</source>
         <translation>A new library folder is used after restarting the app.</translation>
     </message>
@@ -1309,17 +1395,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="59"/>
+        <location filename="../../ui/help_dialogs.py" line="66"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="64"/>
+        <location filename="../../ui/help_dialogs.py" line="71"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="64"/>
+        <location filename="../../ui/help_dialogs.py" line="71"/>
         <source>Shortcut</source>
         <translation>Shortcut</translation>
     </message>
@@ -1327,52 +1413,52 @@
 <context>
     <name>StatementEditor</name>
     <message>
-        <location filename="../../ui/statement_editor.py" line="61"/>
+        <location filename="../../ui/statement_editor.py" line="74"/>
         <source>Use template</source>
         <translation>Use template</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="64"/>
+        <location filename="../../ui/statement_editor.py" line="77"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="72"/>
+        <location filename="../../ui/statement_editor.py" line="85"/>
         <source>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</source>
         <translation>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="83"/>
+        <location filename="../../ui/statement_editor.py" line="96"/>
         <source>Merchant&apos;s statement</source>
         <translation>Merchant&apos;s statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="110"/>
+        <location filename="../../ui/statement_editor.py" line="123"/>
         <source>Add point</source>
         <translation>Add point</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="111"/>
+        <location filename="../../ui/statement_editor.py" line="124"/>
         <source>Remove point</source>
         <translation>Remove point</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="114"/>
+        <location filename="../../ui/statement_editor.py" line="127"/>
         <source>Appeal points: where the judgment&apos;s basis differs from the facts</source>
         <translation>Appeal points: where the judgment&apos;s basis differs from the facts</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="125"/>
+        <location filename="../../ui/statement_editor.py" line="138"/>
         <source>Exhibits: double-click the cell (or press Enter on it) to tick them; click a number to see that exhibit.</source>
         <translation>Exhibits: double-click the cell (or press Enter on it) to tick them; click a number to see that exhibit.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="167"/>
+        <location filename="../../ui/statement_editor.py" line="180"/>
         <source>(no judgment text yet: paste it on the Facts tab)</source>
         <translation>(no judgment text yet: paste it on the Facts tab)</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="168"/>
+        <location filename="../../ui/statement_editor.py" line="181"/>
         <source>Judgment %1: %2</source>
         <translation>Judgment %1: %2</translation>
     </message>
@@ -1441,27 +1527,27 @@
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../ui/undo.py" line="25"/>
+        <location filename="../../ui/undo.py" line="34"/>
         <source>Remove exhibits</source>
         <translation>Remove exhibits</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="41"/>
+        <location filename="../../ui/undo.py" line="48"/>
         <source>Edit exhibit</source>
         <translation>Edit exhibit</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="60"/>
+        <location filename="../../ui/undo.py" line="67"/>
         <source>Edit exhibits</source>
         <translation>Edit exhibits</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="78"/>
+        <location filename="../../ui/undo.py" line="83"/>
         <source>Reorder exhibits</source>
         <translation>Reorder exhibits</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="105"/>
+        <location filename="../../ui/undo.py" line="112"/>
         <source>Edit case facts</source>
         <translation>Edit case facts</translation>
     </message>
@@ -1469,47 +1555,47 @@
 <context>
     <name>UserGuideDialog</name>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="20"/>
+        <location filename="../../ui/help_dialogs.py" line="27"/>
         <source>User guide</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="24"/>
+        <location filename="../../ui/help_dialogs.py" line="31"/>
         <source>&lt;b&gt;New case&lt;/b&gt; (Ctrl+N): pick the platform and the dispute type, type the order number, and give the instant the clock counts from (for example when the platform stepped in).</source>
         <translation>&lt;b&gt;New case&lt;/b&gt; (Ctrl+N): pick the platform and the dispute type, type the order number, and give the instant the clock counts from (for example when the platform stepped in).</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="27"/>
+        <location filename="../../ui/help_dialogs.py" line="34"/>
         <source>&lt;b&gt;Add evidence&lt;/b&gt;: drop files or whole folders on the evidence list, or press Ctrl+O. Chat logs, courier traces, PDFs, photos and videos are read and given a kind; a kind guessed from the file name is marked as guessed. A file the case already holds is pointed out before it is added twice.</source>
         <translation>&lt;b&gt;Add evidence&lt;/b&gt;: drop files or whole folders on the evidence list, or press Ctrl+O. Chat logs, courier traces, PDFs, photos and videos are read and given a kind; a kind guessed from the file name is marked as guessed. A file the case already holds is pointed out before it is added twice.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="31"/>
+        <location filename="../../ui/help_dialogs.py" line="38"/>
         <source>&lt;b&gt;Fix kinds in one go&lt;/b&gt;: select several exhibits, right-click, and set their kind, a caption prefix or the new-evidence mark. Ctrl+Z undoes the whole change.</source>
         <translation>&lt;b&gt;Fix kinds in one go&lt;/b&gt;: select several exhibits, right-click, and set their kind, a caption prefix or the new-evidence mark. Ctrl+Z undoes the whole change.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="34"/>
+        <location filename="../../ui/help_dialogs.py" line="41"/>
         <source>&lt;b&gt;Watch the checklist and the clock&lt;/b&gt; on the right: ✗ items are missing (click to add that kind of file), the banner counts down to the deadline.</source>
         <translation>&lt;b&gt;Watch the checklist and the clock&lt;/b&gt; on the right: ✗ items are missing (click to add that kind of file), the banner counts down to the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="36"/>
+        <location filename="../../ui/help_dialogs.py" line="43"/>
         <source>&lt;b&gt;Write the statement&lt;/b&gt;: use a template, keep to facts. For an appeal, add points and pick the exhibits that prove each one.</source>
         <translation>&lt;b&gt;Write the statement&lt;/b&gt;: use a template, keep to facts. For an appeal, add points and pick the exhibits that prove each one.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="38"/>
+        <location filename="../../ui/help_dialogs.py" line="45"/>
         <source>&lt;b&gt;Export&lt;/b&gt; (Ctrl+E) one PDF bundle, check it in the preview, and upload it. The History tab keeps what was done and what was submitted.</source>
         <translation>&lt;b&gt;Export&lt;/b&gt; (Ctrl+E) one PDF bundle, check it in the preview, and upload it. The History tab keeps what was done and what was submitted.</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="42"/>
+        <location filename="../../ui/help_dialogs.py" line="49"/>
         <source>A case from start to bundle</source>
         <translation>A case from start to bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="43"/>
+        <location filename="../../ui/help_dialogs.py" line="50"/>
         <source>Help ▸ Keyboard shortcuts lists every shortcut.</source>
         <translation>Help ▸ Keyboard shortcuts lists every shortcut.</translation>
     </message>
@@ -1545,32 +1631,32 @@
 <context>
     <name>WorklogPanel</name>
     <message>
-        <location filename="../../ui/worklog_panel.py" line="33"/>
+        <location filename="../../ui/worklog_panel.py" line="44"/>
         <source>Each after-sales step with its time, as the platform will read it (e.g. 9:10 buyer reported → 9:15 contacted the buyer). It goes into the bundle sent to the platform.</source>
         <translation>Each after-sales step with its time, as the platform will read it (e.g. 9:10 buyer reported → 9:15 contacted the buyer). It goes into the bundle sent to the platform.</translation>
     </message>
     <message>
-        <location filename="../../ui/worklog_panel.py" line="54"/>
+        <location filename="../../ui/worklog_panel.py" line="65"/>
         <source>Add step</source>
         <translation>Add step</translation>
     </message>
     <message>
-        <location filename="../../ui/worklog_panel.py" line="57"/>
+        <location filename="../../ui/worklog_panel.py" line="68"/>
         <source>Remove step</source>
         <translation>Remove step</translation>
     </message>
     <message>
-        <location filename="../../ui/worklog_panel.py" line="80"/>
+        <location filename="../../ui/worklog_panel.py" line="91"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/worklog_panel.py" line="80"/>
+        <location filename="../../ui/worklog_panel.py" line="91"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/worklog_panel.py" line="81"/>
+        <location filename="../../ui/worklog_panel.py" line="92"/>
         <source>What was done, e.g. called the buyer and offered an exchange</source>
         <translation>What was done, e.g. called the buyer and offered an exchange</translation>
     </message>

@@ -22,22 +22,22 @@
 <context>
     <name>BundlePreviewDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="70"/>
+        <location filename="../../ui/export_dialog.py" line="86"/>
         <source>Bundle preview — %1</source>
         <translation>证据包预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="72"/>
+        <location filename="../../ui/export_dialog.py" line="88"/>
         <source>%1 pages · %2 MB</source>
         <translation>%1 页 · %2 MB</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="74"/>
+        <location filename="../../ui/export_dialog.py" line="90"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="75"/>
+        <location filename="../../ui/export_dialog.py" line="91"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -45,47 +45,47 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="28"/>
+        <location filename="../../ui/models/case_list_model.py" line="29"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="29"/>
+        <location filename="../../ui/models/case_list_model.py" line="30"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="30"/>
+        <location filename="../../ui/models/case_list_model.py" line="31"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="31"/>
+        <location filename="../../ui/models/case_list_model.py" line="32"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="32"/>
+        <location filename="../../ui/models/case_list_model.py" line="33"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="33"/>
+        <location filename="../../ui/models/case_list_model.py" line="34"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="34"/>
+        <location filename="../../ui/models/case_list_model.py" line="35"/>
         <source>Checklist</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="35"/>
+        <location filename="../../ui/models/case_list_model.py" line="36"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="36"/>
+        <location filename="../../ui/models/case_list_model.py" line="37"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
@@ -93,57 +93,57 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="34"/>
+        <location filename="../../ui/case_list_page.py" line="45"/>
         <source>Search order no., buyer, phone, product…</source>
         <translation>搜索订单号、买家、电话、商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="38"/>
+        <location filename="../../ui/case_list_page.py" line="49"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="44"/>
+        <location filename="../../ui/case_list_page.py" line="55"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="133"/>
+        <location filename="../../ui/case_list_page.py" line="144"/>
         <source>No cases in the list.</source>
         <translation>列表里没有案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="134"/>
+        <location filename="../../ui/case_list_page.py" line="145"/>
         <source>Cases in the trash: %1.</source>
         <translation>回收站里有 %1 个案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="135"/>
+        <location filename="../../ui/case_list_page.py" line="146"/>
         <source>Open the trash</source>
         <translation>打开回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="137"/>
+        <location filename="../../ui/case_list_page.py" line="148"/>
         <source>No cases yet.</source>
         <translation>还没有案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="138"/>
+        <location filename="../../ui/case_list_page.py" line="149"/>
         <source>Press Ctrl+N to open the first one,</source>
         <translation>按 Ctrl+N 新建第一个案件，</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="139"/>
+        <location filename="../../ui/case_list_page.py" line="150"/>
         <source>then drop its chat logs, traces and photos on it.</source>
         <translation>然后把聊天记录、物流轨迹和照片拖进来。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="104"/>
+        <location filename="../../ui/case_list_page.py" line="115"/>
         <source>All dispute types</source>
         <translation>全部纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="127"/>
+        <location filename="../../ui/case_list_page.py" line="138"/>
         <source>%1 of %2 cases</source>
         <translation>显示 %1 / 共 %2 个案件</translation>
     </message>
@@ -151,32 +151,32 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="46"/>
+        <location filename="../../ui/case_view.py" line="48"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="47"/>
+        <location filename="../../ui/case_view.py" line="49"/>
         <source>Facts</source>
         <translation>案件信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="48"/>
+        <location filename="../../ui/case_view.py" line="50"/>
         <source>Statement</source>
         <translation>陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="50"/>
+        <location filename="../../ui/case_view.py" line="52"/>
         <source>History</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="52"/>
+        <location filename="../../ui/case_view.py" line="54"/>
         <source>Work-order log</source>
         <translation>售后工单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="120"/>
+        <location filename="../../ui/case_view.py" line="126"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
@@ -197,22 +197,22 @@
 <context>
     <name>DeadlineBanner</name>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="24"/>
+        <location filename="../../ui/deadline_banner.py" line="25"/>
         <source>No clock is running for this case.</source>
         <translation>本案件当前没有进行中的时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="55"/>
+        <location filename="../../ui/deadline_banner.py" line="77"/>
         <source>Due %1</source>
         <translation>截止 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="63"/>
+        <location filename="../../ui/deadline_banner.py" line="52"/>
         <source>Appeals left: %1</source>
         <translation>剩余申诉次数：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_banner.py" line="66"/>
+        <location filename="../../ui/deadline_banner.py" line="55"/>
         <source>this is the last one: add every piece of new evidence</source>
         <translation>这是最后一次机会，请补齐全部新证据</translation>
     </message>
@@ -253,81 +253,81 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="134"/>
+        <location filename="../../ui/evidence_panel.py" line="147"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="135"/>
+        <location filename="../../ui/evidence_panel.py" line="148"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="136"/>
-        <location filename="../../ui/evidence_panel.py" line="345"/>
+        <location filename="../../ui/evidence_panel.py" line="149"/>
+        <location filename="../../ui/evidence_panel.py" line="412"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="137"/>
+        <location filename="../../ui/evidence_panel.py" line="150"/>
         <source>Clear refused files</source>
         <translation>清除未添加的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="138"/>
-        <location filename="../../ui/evidence_panel.py" line="215"/>
+        <location filename="../../ui/evidence_panel.py" line="151"/>
+        <location filename="../../ui/evidence_panel.py" line="239"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="215"/>
+        <location filename="../../ui/evidence_panel.py" line="239"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="236"/>
+        <location filename="../../ui/evidence_panel.py" line="260"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="237"/>
+        <location filename="../../ui/evidence_panel.py" line="261"/>
         <source>Add evidence: %1</source>
         <translation>添加证据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="242"/>
+        <location filename="../../ui/evidence_panel.py" line="266"/>
         <source>Add a folder of evidence</source>
         <translation>添加证据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="302"/>
+        <location filename="../../ui/evidence_panel.py" line="369"/>
         <source>Mark as new evidence</source>
         <translation>标记为新证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="306"/>
-        <location filename="../../ui/evidence_panel.py" line="334"/>
+        <location filename="../../ui/evidence_panel.py" line="373"/>
+        <location filename="../../ui/evidence_panel.py" line="401"/>
         <source>Set kind</source>
         <translation>设置类型</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="315"/>
-        <location filename="../../ui/evidence_panel.py" line="322"/>
+        <location filename="../../ui/evidence_panel.py" line="382"/>
+        <location filename="../../ui/evidence_panel.py" line="389"/>
         <source>Caption prefix</source>
         <translation>说明前缀</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="323"/>
+        <location filename="../../ui/evidence_panel.py" line="390"/>
         <source>Text to put before the caption of the %1 selected exhibit(s):</source>
         <translation>加在所选 %1 条证据说明前面的文字：</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="342"/>
+        <location filename="../../ui/evidence_panel.py" line="409"/>
         <source>Caption prefix…</source>
         <translation>添加说明前缀…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="343"/>
+        <location filename="../../ui/evidence_panel.py" line="410"/>
         <source>Mark as new evidence / not new</source>
         <translation>标记为新证据 / 取消标记</translation>
     </message>
@@ -335,7 +335,7 @@
 <context>
     <name>ExhibitLinksDelegate</name>
     <message>
-        <location filename="../../ui/exhibit_picker.py" line="138"/>
+        <location filename="../../ui/exhibit_picker.py" line="147"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -343,52 +343,52 @@
 <context>
     <name>ExhibitListModel</name>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="26"/>
+        <location filename="../../ui/models/exhibit_model.py" line="33"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="27"/>
+        <location filename="../../ui/models/exhibit_model.py" line="34"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="28"/>
+        <location filename="../../ui/models/exhibit_model.py" line="35"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="29"/>
+        <location filename="../../ui/models/exhibit_model.py" line="36"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="30"/>
+        <location filename="../../ui/models/exhibit_model.py" line="37"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="31"/>
+        <location filename="../../ui/models/exhibit_model.py" line="38"/>
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="185"/>
+        <location filename="../../ui/models/exhibit_model.py" line="214"/>
         <source>%1 (guessed)</source>
         <translation>%1（推测）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="198"/>
+        <location filename="../../ui/models/exhibit_model.py" line="227"/>
         <source>Guessed from the folder name (“%1”): check it</source>
         <translation>按文件夹名（“%1”）推测的类型，请核对</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="200"/>
+        <location filename="../../ui/models/exhibit_model.py" line="229"/>
         <source>Guessed from the file name (“%1”): check it</source>
         <translation>按文件名（“%1”）推测的类型，请核对</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="233"/>
+        <location filename="../../ui/models/exhibit_model.py" line="262"/>
         <source>Adding…</source>
         <translation>正在添加…</translation>
     </message>
@@ -396,17 +396,17 @@
 <context>
     <name>ExhibitPicker</name>
     <message>
-        <location filename="../../ui/exhibit_picker.py" line="32"/>
+        <location filename="../../ui/exhibit_picker.py" line="41"/>
         <source>Exhibits for this point</source>
         <translation>这一条的证据</translation>
     </message>
     <message>
-        <location filename="../../ui/exhibit_picker.py" line="35"/>
+        <location filename="../../ui/exhibit_picker.py" line="44"/>
         <source>Type E5, a kind or words of a caption…</source>
         <translation>输入 E5、证据类型或说明中的文字…</translation>
     </message>
     <message>
-        <location filename="../../ui/exhibit_picker.py" line="50"/>
+        <location filename="../../ui/exhibit_picker.py" line="59"/>
         <source>Enter ticks the first match; Space ticks the selected one.</source>
         <translation>回车勾选第一个匹配项；空格勾选当前选中项。</translation>
     </message>
@@ -414,132 +414,132 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="182"/>
+        <location filename="../../ui/export_dialog.py" line="198"/>
         <source>Export bundle — %1</source>
         <translation>导出证据包 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="186"/>
+        <location filename="../../ui/export_dialog.py" line="202"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="191"/>
+        <location filename="../../ui/export_dialog.py" line="207"/>
         <source>Mask buyer phone numbers and names</source>
         <translation>隐藏买家电话和姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="183"/>
+        <location filename="../../ui/export_dialog.py" line="199"/>
         <source>Mode</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="184"/>
+        <location filename="../../ui/export_dialog.py" line="200"/>
         <source>Profile</source>
         <translation>导出规格</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="185"/>
+        <location filename="../../ui/export_dialog.py" line="201"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="187"/>
+        <location filename="../../ui/export_dialog.py" line="203"/>
         <source>Copy for</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="188"/>
+        <location filename="../../ui/export_dialog.py" line="204"/>
         <source>The platform (to submit: buyer data masked, no internal notes)</source>
         <translation>平台版（提交平台：遮挡买家信息，不含内部记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="190"/>
+        <location filename="../../ui/export_dialog.py" line="206"/>
         <source>My records (everything: clocks, checks, edit log)</source>
         <translation>存档版（自己留存：含期限、核对说明与操作日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="192"/>
+        <location filename="../../ui/export_dialog.py" line="208"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="193"/>
+        <location filename="../../ui/export_dialog.py" line="209"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="194"/>
+        <location filename="../../ui/export_dialog.py" line="210"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="195"/>
+        <location filename="../../ui/export_dialog.py" line="211"/>
         <source>Preview bundle</source>
         <translation>预览证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="196"/>
+        <location filename="../../ui/export_dialog.py" line="212"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="264"/>
+        <location filename="../../ui/export_dialog.py" line="280"/>
         <source>Save bundle as</source>
         <translation>证据包保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="282"/>
+        <location filename="../../ui/export_dialog.py" line="298"/>
         <source>The platform may reject an incomplete bundle. Export anyway?</source>
         <translation>证据不全时平台可能不予采纳。仍要导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="212"/>
+        <location filename="../../ui/export_dialog.py" line="228"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="280"/>
+        <location filename="../../ui/export_dialog.py" line="296"/>
         <source>This case is not ready for the platform:</source>
         <translation>此案件尚不适合提交平台：</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="283"/>
+        <location filename="../../ui/export_dialog.py" line="299"/>
         <source>Not ready for the platform</source>
         <translation>尚未完整</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="332"/>
+        <location filename="../../ui/export_dialog.py" line="349"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="333"/>
+        <location filename="../../ui/export_dialog.py" line="350"/>
         <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
         <translation>E%1（%2）已加密，请输入密码以便放入证据包：</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="214"/>
+        <location filename="../../ui/export_dialog.py" line="230"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="219"/>
+        <location filename="../../ui/export_dialog.py" line="235"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="225"/>
+        <location filename="../../ui/export_dialog.py" line="241"/>
         <source>The export failed unexpectedly; nothing was saved.</source>
         <translation>导出意外失败，没有保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="226"/>
+        <location filename="../../ui/export_dialog.py" line="242"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="216"/>
+        <location filename="../../ui/export_dialog.py" line="232"/>
         <source>Export cancelled; nothing was saved.</source>
         <translation>已取消导出，没有保存任何文件。</translation>
     </message>
@@ -547,127 +547,127 @@
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/facts_form.py" line="47"/>
+        <location filename="../../ui/facts_form.py" line="61"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="47"/>
+        <location filename="../../ui/facts_form.py" line="61"/>
         <source>After-sale no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="48"/>
+        <location filename="../../ui/facts_form.py" line="62"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="48"/>
+        <location filename="../../ui/facts_form.py" line="62"/>
         <source>Buyer phone</source>
         <translation>买家电话</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="49"/>
+        <location filename="../../ui/facts_form.py" line="63"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="49"/>
+        <location filename="../../ui/facts_form.py" line="63"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="50"/>
+        <location filename="../../ui/facts_form.py" line="64"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="50"/>
+        <location filename="../../ui/facts_form.py" line="64"/>
         <source>Judgment ref.</source>
         <translation>判定编号</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="51"/>
+        <location filename="../../ui/facts_form.py" line="65"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="61"/>
+        <location filename="../../ui/facts_form.py" line="75"/>
         <source>Stage and clocks</source>
         <translation>阶段与时限</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="67"/>
+        <location filename="../../ui/facts_form.py" line="81"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="68"/>
+        <location filename="../../ui/facts_form.py" line="82"/>
         <source>After-sale request</source>
         <translation>售后申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="69"/>
+        <location filename="../../ui/facts_form.py" line="83"/>
         <source>Platform intervention</source>
         <translation>平台介入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="70"/>
+        <location filename="../../ui/facts_form.py" line="84"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="70"/>
+        <location filename="../../ui/facts_form.py" line="84"/>
         <source>Judgment</source>
         <translation>判定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="71"/>
+        <location filename="../../ui/facts_form.py" line="85"/>
         <source>Appeal submitted</source>
         <translation>申诉提交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="72"/>
+        <location filename="../../ui/facts_form.py" line="86"/>
         <source>Appeal rejected</source>
         <translation>申诉驳回时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="73"/>
+        <location filename="../../ui/facts_form.py" line="87"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="83"/>
+        <location filename="../../ui/facts_form.py" line="97"/>
         <source>Judgment and appeal</source>
         <translation>判定与申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="86"/>
+        <location filename="../../ui/facts_form.py" line="100"/>
         <source>Judged against the merchant</source>
         <translation>判定商家责任</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="90"/>
+        <location filename="../../ui/facts_form.py" line="104"/>
         <source>Paste the platform&apos;s judgment text here</source>
         <translation>在此粘贴平台的判定内容</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="94"/>
+        <location filename="../../ui/facts_form.py" line="108"/>
         <source>Judgment text</source>
         <translation>判定内容</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="99"/>
+        <location filename="../../ui/facts_form.py" line="113"/>
         <source>Appeals used</source>
         <translation>已申诉次数</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="105"/>
+        <location filename="../../ui/facts_form.py" line="119"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="108"/>
+        <location filename="../../ui/facts_form.py" line="122"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -693,6 +693,29 @@
         <location filename="../../ui/history_view.py" line="49"/>
         <source>Newest first. Times are the platform&apos;s (%1).</source>
         <translation>最新的在前。时间按平台所在时区（%1）显示。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportBar</name>
+    <message>
+        <location filename="../../ui/import_bar.py" line="29"/>
+        <source>Cancel import</source>
+        <translation>取消添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_bar.py" line="46"/>
+        <source>Adding files: %1 of %2 done</source>
+        <translation>正在添加文件：已完成 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_bar.py" line="51"/>
+        <source>%1 of %2 files added.</source>
+        <translation>已添加 %1 / %2 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_bar.py" line="53"/>
+        <source>%1 file(s) could not be added.</source>
+        <translation>%1 个文件未能添加。</translation>
     </message>
 </context>
 <context>
@@ -900,222 +923,285 @@
     </message>
 </context>
 <context>
+    <name>ImportPrompts</name>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="20"/>
+        <source>%1 (already E%2)</source>
+        <translation>%1（已是 E%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="25"/>
+        <source>… and %1 more</source>
+        <translation>…… 另有 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="26"/>
+        <source>Already in this case</source>
+        <translation>案件中已有这些文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="27"/>
+        <source>This case already holds %1 of the files you added (the same content):</source>
+        <translation>你添加的文件中有 %1 个已在本案件中（内容完全相同）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="31"/>
+        <source>Skip them</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="32"/>
+        <source>Add anyway</source>
+        <translation>仍然添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="57"/>
+        <source>Unfinished import</source>
+        <translation>未完成的添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="58"/>
+        <source>Adding files to case %1 (order %2) was cut short: %3 file(s) were not added.</source>
+        <translation>向案件 %1（订单 %2）添加文件时中断了：还有 %3 个文件没有添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="63"/>
+        <source>Add them now? Files that are no longer there are listed as refused.</source>
+        <translation>现在继续添加吗？已不在原处的文件会列为未能添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="65"/>
+        <source>Add the rest</source>
+        <translation>继续添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="66"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_prompts.py" line="67"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;New case…</source>
         <translation>新建案件…(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>&amp;Import after-sale list…</source>
         <translation>导入售后列表…(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;Export bundle…</source>
         <translation>导出证据包…(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;Settings…</source>
         <translation>设置…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Add files…</source>
         <translation>添加文件…(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Add &amp;folder…</source>
         <translation>添加文件夹…(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Remove exhibit</source>
         <translation>移除证据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Mark as &amp;new evidence</source>
         <translation>标记为新证据(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Find case</source>
         <translation>查找案件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Case list</source>
         <translation>案件列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Evidence</source>
         <translation>证据(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Facts</source>
         <translation>案件信息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Statement</source>
         <translation>陈述(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;History</source>
         <translation>记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Work-order log</source>
         <translation>售后工单(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>List / &amp;grid view</source>
         <translation>列表 / 网格视图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Move case to &amp;trash…</source>
         <translation>将案件移到回收站…(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>T&amp;rash…</source>
         <translation>回收站…(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键一览(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>将案件 %1（订单 %2）移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>证据和记录都会保留，可在“案件 ▸ 回收站”（%1）中恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
-        <location filename="../../ui/main_window.py" line="229"/>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Dispute evidence</source>
         <translation>售后举证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;About EvidenceKit</source>
         <translation>关于 EvidenceKit(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>将案件移到回收站（任意位置）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>About EvidenceKit</source>
         <translation>关于 EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit 为售后纠纷整理聊天记录、物流轨迹、质检报告和照片，对照平台的证据清单和时限进行检查，并导出一份可校验的 PDF 证据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>密码不正确，请重新输入 %1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 已加密，请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Adding %1 file(s)…</source>
         <translation>正在添加 %1 个文件…</translation>
     </message>
@@ -1123,102 +1209,102 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="100"/>
+        <location filename="../../ui/new_case_dialog.py" line="102"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="59"/>
+        <location filename="../../ui/new_case_dialog.py" line="60"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="20"/>
+        <location filename="../../ui/new_case_dialog.py" line="21"/>
         <source>After-sale request time</source>
         <translation>售后申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="21"/>
+        <location filename="../../ui/new_case_dialog.py" line="22"/>
         <source>Platform intervention time</source>
         <translation>平台介入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="23"/>
+        <location filename="../../ui/new_case_dialog.py" line="24"/>
         <source>Judgment time</source>
         <translation>判定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="60"/>
+        <location filename="../../ui/new_case_dialog.py" line="61"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="61"/>
+        <location filename="../../ui/new_case_dialog.py" line="62"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="62"/>
+        <location filename="../../ui/new_case_dialog.py" line="63"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="63"/>
+        <location filename="../../ui/new_case_dialog.py" line="64"/>
         <source>After-sale no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="64"/>
+        <location filename="../../ui/new_case_dialog.py" line="65"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="65"/>
+        <location filename="../../ui/new_case_dialog.py" line="66"/>
         <source>Buyer phone</source>
         <translation>买家电话</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="66"/>
+        <location filename="../../ui/new_case_dialog.py" line="67"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="67"/>
+        <location filename="../../ui/new_case_dialog.py" line="68"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="104"/>
+        <location filename="../../ui/new_case_dialog.py" line="106"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="105"/>
+        <location filename="../../ui/new_case_dialog.py" line="107"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="128"/>
+        <location filename="../../ui/new_case_dialog.py" line="130"/>
         <source>The 24-hour reply clock and the 48-hour refund clock count from this instant.</source>
         <translation>24 小时回复时限和 48 小时退款处理时限从这一刻起算。</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="130"/>
+        <location filename="../../ui/new_case_dialog.py" line="132"/>
         <source>The 48-hour evidence clock counts from this instant.</source>
         <translation>48 小时举证时限从这一刻起算。</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="132"/>
+        <location filename="../../ui/new_case_dialog.py" line="134"/>
         <source>The appeal window counts from this instant.</source>
         <translation>申诉期从这一刻起算。</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="162"/>
+        <location filename="../../ui/new_case_dialog.py" line="164"/>
         <source>Enter the order number.</source>
         <translation>请填写订单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="169"/>
+        <location filename="../../ui/new_case_dialog.py" line="171"/>
         <source>The amount must be a number, e.g. 89.00.</source>
         <translation>金额应为数字，例如 89.00。</translation>
     </message>
@@ -1240,68 +1326,68 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="21"/>
+        <location filename="../../ui/settings_dialog.py" line="32"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="29"/>
+        <location filename="../../ui/settings_dialog.py" line="40"/>
         <source>This computer&apos;s zone</source>
         <translation>本机时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="37"/>
+        <location filename="../../ui/settings_dialog.py" line="48"/>
         <source>e.g. 小美家居旗舰店, 客服小王</source>
         <translation>例如：小美家居旗舰店、客服小王</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38"/>
+        <location filename="../../ui/settings_dialog.py" line="49"/>
         <source>Mask buyer phone numbers and names in bundles</source>
         <translation>在证据包中隐藏买家电话和姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="52"/>
+        <location filename="../../ui/settings_dialog.py" line="63"/>
         <source>Notify me when a case becomes due soon or critical</source>
         <translation>案件即将到期或紧急时通知我</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55"/>
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62"/>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>Display time zone</source>
         <translation>显示时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>Store-side chat names</source>
         <translation>聊天中的店铺方名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>Default export profile</source>
         <translation>默认导出规格</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69"/>
-        <location filename="../../ui/settings_dialog.py" line="83"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
+        <location filename="../../ui/settings_dialog.py" line="94"/>
         <source>Library folder</source>
         <translation>资料库文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
         <source>A new library folder is used after restarting the app.</source>
         <translation>更换资料库文件夹后，需重新启动软件才会生效。</translation>
     </message>
@@ -1309,17 +1395,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="59"/>
+        <location filename="../../ui/help_dialogs.py" line="66"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键一览</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="64"/>
+        <location filename="../../ui/help_dialogs.py" line="71"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="64"/>
+        <location filename="../../ui/help_dialogs.py" line="71"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
@@ -1327,52 +1413,52 @@
 <context>
     <name>StatementEditor</name>
     <message>
-        <location filename="../../ui/statement_editor.py" line="61"/>
+        <location filename="../../ui/statement_editor.py" line="74"/>
         <source>Use template</source>
         <translation>使用模板</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="64"/>
+        <location filename="../../ui/statement_editor.py" line="77"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="72"/>
+        <location filename="../../ui/statement_editor.py" line="85"/>
         <source>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</source>
         <translation>按时间顺序说明经过，注明时间和证据编号（E1、E2…）。只陈述事实，避免情绪化用语。</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="83"/>
+        <location filename="../../ui/statement_editor.py" line="96"/>
         <source>Merchant&apos;s statement</source>
         <translation>商家陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="110"/>
+        <location filename="../../ui/statement_editor.py" line="123"/>
         <source>Add point</source>
         <translation>添加要点</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="111"/>
+        <location filename="../../ui/statement_editor.py" line="124"/>
         <source>Remove point</source>
         <translation>删除要点</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="114"/>
+        <location filename="../../ui/statement_editor.py" line="127"/>
         <source>Appeal points: where the judgment&apos;s basis differs from the facts</source>
         <translation>申诉要点：判定依据与事实不符之处</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="125"/>
+        <location filename="../../ui/statement_editor.py" line="138"/>
         <source>Exhibits: double-click the cell (or press Enter on it) to tick them; click a number to see that exhibit.</source>
         <translation>证据：双击该格（或在该格按回车）勾选证据；点击编号可查看那条证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="167"/>
+        <location filename="../../ui/statement_editor.py" line="180"/>
         <source>(no judgment text yet: paste it on the Facts tab)</source>
         <translation>（尚未填写判定内容：请在“案件信息”页粘贴）</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="168"/>
+        <location filename="../../ui/statement_editor.py" line="181"/>
         <source>Judgment %1: %2</source>
         <translation>判定 %1：%2</translation>
     </message>
@@ -1441,27 +1527,27 @@
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../ui/undo.py" line="25"/>
+        <location filename="../../ui/undo.py" line="34"/>
         <source>Remove exhibits</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="41"/>
+        <location filename="../../ui/undo.py" line="48"/>
         <source>Edit exhibit</source>
         <translation>修改证据</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="60"/>
+        <location filename="../../ui/undo.py" line="67"/>
         <source>Edit exhibits</source>
         <translation>编辑证据</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="78"/>
+        <location filename="../../ui/undo.py" line="83"/>
         <source>Reorder exhibits</source>
         <translation>调整证据顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="105"/>
+        <location filename="../../ui/undo.py" line="112"/>
         <source>Edit case facts</source>
         <translation>修改案件信息</translation>
     </message>
@@ -1469,47 +1555,47 @@
 <context>
     <name>UserGuideDialog</name>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="20"/>
+        <location filename="../../ui/help_dialogs.py" line="27"/>
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="24"/>
+        <location filename="../../ui/help_dialogs.py" line="31"/>
         <source>&lt;b&gt;New case&lt;/b&gt; (Ctrl+N): pick the platform and the dispute type, type the order number, and give the instant the clock counts from (for example when the platform stepped in).</source>
         <translation>&lt;b&gt;新建案件&lt;/b&gt;（Ctrl+N）：选择平台和纠纷类型，填写订单号，并填写时限起算的时间（例如平台介入的时间）。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="27"/>
+        <location filename="../../ui/help_dialogs.py" line="34"/>
         <source>&lt;b&gt;Add evidence&lt;/b&gt;: drop files or whole folders on the evidence list, or press Ctrl+O. Chat logs, courier traces, PDFs, photos and videos are read and given a kind; a kind guessed from the file name is marked as guessed. A file the case already holds is pointed out before it is added twice.</source>
         <translation>&lt;b&gt;添加证据&lt;/b&gt;：把文件或整个文件夹拖到证据列表上，或按 Ctrl+O。聊天记录、物流轨迹、PDF、照片和视频会被读取并归类；按文件名推测的类型会标为“推测”。案件里已有的文件，再次添加前会先提醒。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="31"/>
+        <location filename="../../ui/help_dialogs.py" line="38"/>
         <source>&lt;b&gt;Fix kinds in one go&lt;/b&gt;: select several exhibits, right-click, and set their kind, a caption prefix or the new-evidence mark. Ctrl+Z undoes the whole change.</source>
         <translation>&lt;b&gt;一次改好类型&lt;/b&gt;：选中多条证据，右键设置类型、说明前缀或新证据标记。Ctrl+Z 可整体撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="34"/>
+        <location filename="../../ui/help_dialogs.py" line="41"/>
         <source>&lt;b&gt;Watch the checklist and the clock&lt;/b&gt; on the right: ✗ items are missing (click to add that kind of file), the banner counts down to the deadline.</source>
         <translation>&lt;b&gt;留意右侧的清单和时限&lt;/b&gt;：✗ 表示缺少（点击即可添加这类文件），顶部横幅显示离截止还剩多久。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="36"/>
+        <location filename="../../ui/help_dialogs.py" line="43"/>
         <source>&lt;b&gt;Write the statement&lt;/b&gt;: use a template, keep to facts. For an appeal, add points and pick the exhibits that prove each one.</source>
         <translation>&lt;b&gt;撰写说明&lt;/b&gt;：可套用话术模板，只陈述事实。申诉时逐条添加申诉要点，并为每条选择证明它的证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="38"/>
+        <location filename="../../ui/help_dialogs.py" line="45"/>
         <source>&lt;b&gt;Export&lt;/b&gt; (Ctrl+E) one PDF bundle, check it in the preview, and upload it. The History tab keeps what was done and what was submitted.</source>
         <translation>&lt;b&gt;导出&lt;/b&gt;（Ctrl+E）一个 PDF 证据包，在预览中检查后上传。“历史”标签页记录做过的操作和提交过的证据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="42"/>
+        <location filename="../../ui/help_dialogs.py" line="49"/>
         <source>A case from start to bundle</source>
         <translation>一个案件：从新建到证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/help_dialogs.py" line="43"/>
+        <location filename="../../ui/help_dialogs.py" line="50"/>
         <source>Help ▸ Keyboard shortcuts lists every shortcut.</source>
         <translation>全部快捷键见“帮助 ▸ 快捷键一览”。</translation>
     </message>
@@ -1545,32 +1631,32 @@
 <context>
     <name>WorklogPanel</name>
     <message>
-        <location filename="../../ui/worklog_panel.py" line="33"/>
+        <location filename="../../ui/worklog_panel.py" line="44"/>
         <source>Each after-sales step with its time, as the platform will read it (e.g. 9:10 buyer reported → 9:15 contacted the buyer). It goes into the bundle sent to the platform.</source>
         <translation>按时间记录每一步售后处理，平台将看到这些记录（例如 9:10 用户反馈 → 9:15 联系用户）。售后工单会放入提交平台的材料中。</translation>
     </message>
     <message>
-        <location filename="../../ui/worklog_panel.py" line="54"/>
+        <location filename="../../ui/worklog_panel.py" line="65"/>
         <source>Add step</source>
         <translation>添加记录</translation>
     </message>
     <message>
-        <location filename="../../ui/worklog_panel.py" line="57"/>
+        <location filename="../../ui/worklog_panel.py" line="68"/>
         <source>Remove step</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../ui/worklog_panel.py" line="80"/>
+        <location filename="../../ui/worklog_panel.py" line="91"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/worklog_panel.py" line="80"/>
+        <location filename="../../ui/worklog_panel.py" line="91"/>
         <source>Step</source>
         <translation>处理经过</translation>
     </message>
     <message>
-        <location filename="../../ui/worklog_panel.py" line="81"/>
+        <location filename="../../ui/worklog_panel.py" line="92"/>
         <source>What was done, e.g. called the buyer and offered an exchange</source>
         <translation>做了什么，例如：致电买家，提出换货</translation>
     </message>

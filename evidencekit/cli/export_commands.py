@@ -71,6 +71,9 @@ def _verify_json(report: Any) -> dict:
     return {"ok": report.ok, "bundle": str(report.bundle), "bundle_id": report.bundle_id,
             "manifest_sha256": report.manifest_sha256, "manifest_ok": report.manifest_ok,
             "checked_against": report.checked_against,
+            "seal": vars(report.seal) | {"ok": report.seal_ok},
+            "signed_by_this_library": report.signed_by_this_library,
+            "cover_ok": report.cover_ok,
             "items": [vars(i) for i in report.items]}
 
 
@@ -132,9 +135,19 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, lang: str) -> int:
+    from ..errors import NoLibrary
     from ..export import verify_bundle  # see cmd_export
 
-    report = verify_bundle(Path(args.bundle), Path(args.originals) if args.originals else None)
+    try:  # run with its library, originals are checked against the stored copies
+        lib: Library | None = open_library(args)
+    except NoLibrary:
+        lib = None
+    try:
+        report = verify_bundle(Path(args.bundle),
+                               Path(args.originals) if args.originals else None, lib)
+    finally:
+        if lib is not None:
+            lib.close()
 
     def human() -> None:
         for line in report.lines(lang):

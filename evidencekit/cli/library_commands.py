@@ -18,7 +18,11 @@ def register(sub: Subparsers) -> None:
 
 
 def cmd_init(args: argparse.Namespace, lang: str) -> int:
+    from ..export.sealkey import ensure_seal_key, library_name  # its key seals every export
+
     with open_library(args, create=True) as lib:
+        if not lib.read_only:
+            ensure_seal_key(lib.root, library_name(lib))
         print(pick(lang, f"资料库已就绪：{lib.root}", f"Library ready: {lib.root}"))
         for err in lib.rules.errors:
             print(err.message(lang))

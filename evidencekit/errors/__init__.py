@@ -25,6 +25,7 @@ from .export import (
     OutputFolderMissing,
     OutputFolderReadOnly,
     OutputIsFolder,
+    OutputNameRejected,
     OutputNotPdf,
     PdfUncheckable,
     PlatformCopyIncomplete,
@@ -113,7 +114,8 @@ from .store import (
 __all__ = [
     "BlobAltered", "BundleUnopenable", "BundleUnreadable", "ContentTooLarge", "ExhibitLocked",
     "ExhibitPdfUnreadable", "FontMissing", "ManifestMalformed", "NoManifest", "OriginalsFolderMissing",
-    "OriginalUnreadable", "UnknownProfile", "OutputNotPdf", "OutputIsFolder", "OutputFolderMissing",
+    "OriginalUnreadable", "UnknownProfile", "OutputNotPdf", "OutputIsFolder", "OutputNameRejected",
+    "OutputFolderMissing",
     "OutputFolderReadOnly", "PasswordNotGiven", "NoExhibits", "UnknownMode", "UnknownAudience",
     "BadAmount", "BadAppealPoint", "BadAppealsUsed", "BadTime", "BadUsage", "Cancelled",
     "DatabaseTooNew", "DatabaseUnopenable", "EmptyFile", "EmptyTime", "EvidenceKitError",

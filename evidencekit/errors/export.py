@@ -42,6 +42,15 @@ class OutputNotPdf(UsageError):
     MESSAGE = ("输出文件应以 .pdf 结尾：{name}", "Output must end in .pdf: {name}")
 
 
+class OutputNameRejected(UsageError):
+    code = "output_name_rejected"
+    MESSAGE = ("“{profile}”要求文件名不超过 {limit} 个英文字符（含 .pdf）：{name}",
+               "{profile} needs file names of at most {limit} ASCII characters (.pdf "
+               "included): {name}")
+    HINT = ("请换一个短的英文文件名，例如 {example}。",
+            "Choose a short ASCII name, for example {example}.")
+
+
 class OutputIsFolder(UsageError):
     code = "output_is_folder"
     MESSAGE = ("输出路径是文件夹：{path}", "Output path is a folder: {path}")

@@ -243,7 +243,7 @@ def _draw_all(run: Run, plan: ExportPlan, files: list[list[Piece]], where: Where
             break
         index.n_pages = n_index
     names = where.file_names
-    manifest = build_manifest(plan, run.mask, names)
+    manifest = build_manifest(plan, run.mask, list(counts))
     manifest_sha = sha256(manifest)
     originals = [(original_name(pe.label, pe.exhibit.source_name), pe.path, pe.exhibit.sha256)
                  for pe in plan.exhibits] if plan.profile.embed_originals else []

@@ -17,6 +17,7 @@ from typing import Any, Mapping
 
 from ..progress import CancelLike, ProgressFn
 from .pipeline import ExportReport, export_bundle
+from .seal import Sealer, library_sealer
 from .source import BundleSource, source_from_library
 
 
@@ -32,6 +33,7 @@ class CaseExport:
     now: datetime
     zone: str | None
     mask: bool | None  # None: as the audience wants (platform masked, records not)
+    sealer: Sealer | None = None
     audience: str | None = None  # None: as the profile wants (archive: records)
     allow_incomplete: bool = False  # a platform copy of an unready case (the user agreed)
 
@@ -47,7 +49,7 @@ class CaseExport:
         profile = profile or library.setting("default_profile", "douyin") or "douyin"
         source = source_from_library(library, c.id, mode, now, passwords=passwords)
         return cls(library, c.id, source, Path(destination), mode, profile, now, zone, mask,
-                   audience, allow_incomplete)
+                   library_sealer(library), audience, allow_incomplete)
 
     def write(self, progress: ProgressFn | None = None,
               cancel: CancelLike | None = None) -> ExportReport:
@@ -56,7 +58,7 @@ class CaseExport:
                              profile=self.profile, now=self.now, progress=progress,
                              cancel=cancel, mask=self.mask, audience=self.audience,
                              allow_incomplete=self.allow_incomplete, zone=self.zone,
-                             profiles_dir=self.library.profiles_dir)
+                             profiles_dir=self.library.profiles_dir, sealer=self.sealer)
 
     def record(self, report: ExportReport) -> None:
         """Keep the export in the case's history (``case show`` lists it)."""

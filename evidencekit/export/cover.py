@@ -62,8 +62,9 @@ def _rows(plan: ExportPlan, f: CoverFacts, mask) -> list[tuple[str, str]]:
         rows.append(("副本 Copy", "存档版（含内部记录，勿提交平台） Records copy (internal: do not "
                      "submit)"))
     if len(f.file_names) > 1:
-        rows.append(("文件 File", f"第 {f.file_no} / {len(f.file_names)} 个："
-                     + "、".join(f.file_names)))
+        # By part, not by name: a renamed file keeps its content and its seal.
+        rows.append(("文件 File", f"第 {f.file_no} / {len(f.file_names)} 个 "
+                     f"part {f.file_no} of {len(f.file_names)}"))
     return rows
 
 

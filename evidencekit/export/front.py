@@ -182,9 +182,8 @@ def index_story(plan: ExportPlan, pal: Palette, where: Where, times: dict[str, s
     st = styles(pal)
     story: list = [_p("证据目录 Index of exhibits", st["h1"])]
     if len(where.file_names) > 1:
-        files = "；".join(f"文件{i} {n}" for i, n in enumerate(where.file_names, start=1))
-        story.append(_p(f"本卷宗分为 {len(where.file_names)} 个文件 Split into files：{files}",
-                        st["small"]))
+        n = len(where.file_names)  # by count, not by name (see manifest.build_manifest)
+        story.append(_p(f"本卷宗分为 {n} 个文件 Split into {n} files", st["small"]))
         story.append(Spacer(1, 4))
     head = [_p(t, st["head"]) for t in ("编号", "类型 Kind", "说明 / 原件 Caption / source",
                                         "时间 Time", "页", "哈希 Hash")]

@@ -20,7 +20,9 @@ def original_name(label: str, source_name: str) -> str:
     return f"{label}_{safe}"
 
 
-def build_manifest(plan: ExportPlan, mask, files: list[str]) -> bytes:
+def build_manifest(plan: ExportPlan, mask, pages: list[int]) -> bytes:
+    """``pages``: the page count of each output file. The files are listed by part, never
+    by name: renaming a bundle must not change its content (nor break its seal)."""
     case = plan.source.case
     case_facts = {
         "case_no": case.case_no, "platform": case.platform, "dispute_type": case.dispute_type,
@@ -38,7 +40,7 @@ def build_manifest(plan: ExportPlan, mask, files: list[str]) -> bytes:
         "generated_at": to_iso(plan.now), "zone": str(plan.zone),
         "bundle_id": plan.bundle_id, "mode": plan.mode, "profile": plan.profile.name,
         "audience": plan.audience, "masked": plan.mask,
-        "files": files, "case": case_facts,
+        "files": [{"part": k, "pages": n} for k, n in enumerate(pages, start=1)], "case": case_facts,
         "originals_embedded": plan.profile.embed_originals,
         "exhibits": [{
             "label": pe.label, "kind": pe.exhibit.kind, "source_name": pe.exhibit.source_name,

@@ -17,16 +17,23 @@ from typing import Any, Mapping
 
 import reportlab.rl_config
 
-from ..errors import OutputFolderMissing, OutputFolderReadOnly, OutputIsFolder, OutputNotPdf
+from ..errors import (
+    OutputFolderMissing,
+    OutputFolderReadOnly,
+    OutputIsFolder,
+    OutputNameRejected,
+    OutputNotPdf,
+)
 from ..progress import CancelLike, ProgressFn, no_progress
 from ..timeutil import get_zone
 from . import fonts
 from .attempt import Run, render_attempt
-from .fit import fit_ladder, settings_note
+from .fit import SEAL_RESERVE, fit_ladder, settings_note
 from .placeholder import Placeholder
 from .plan import ExportPlan, build_plan, default_audience
 from .profiles import Profile, resolve_profile
 from .readiness import incomplete, platform_problems
+from .seal import Sealer, seal_file
 from .source import BundleSource
 from .workspace import clean_stale, move_into_place, naming_full_disk, work_folder
 
@@ -50,6 +57,7 @@ class ExportReport:
     placeholders: list[Placeholder] = field(default_factory=list)
     audience: str = "platform"
     masked: bool = True
+    sealed: bool = False  # signed with the library's key (see ``seal``)
 
 
 def _destination(out: Path) -> Path:
@@ -67,11 +75,25 @@ def _destination(out: Path) -> Path:
 
 
 
+def _check_name(out: Path, prof: Profile) -> None:
+    """A profile's file-name rule (Mastercom: <= 16 ASCII characters), for the name as given
+    and for the longest split name (OUT-9.pdf) the profile's file count allows."""
+    if not (prof.max_name_chars or prof.ascii_names):
+        return
+    longest = out.name if prof.max_files <= 1 else f"{out.stem}-{prof.max_files}{out.suffix}"
+    too_long = bool(prof.max_name_chars) and len(longest) > prof.max_name_chars
+    if too_long or (prof.ascii_names and not out.name.isascii()):
+        room = (prof.max_name_chars or 16) - len(longest) + len(out.stem)
+        raise OutputNameRejected(profile=prof.title_en, limit=prof.max_name_chars or "—",
+                                 name=out.name, example=f"{'case0001'[:max(1, room)]}.pdf")
+
+
 def _plan(source: BundleSource, out: Path, *, mode: str, profile: Profile | str, now: datetime,
           mask: bool | None, audience: str | None, allow_incomplete: bool,
           zone: tzinfo | str | None, profiles_dir: Path | None,
           passwords: Mapping[str, str] | None) -> ExportPlan:
     prof = resolve_profile(profile, profiles_dir)
+    _check_name(out, prof)
     audience = audience or default_audience(prof)
     if mask is None:
         mask = audience == "platform"
@@ -95,13 +117,15 @@ def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
                   zone: tzinfo | str | None = None,
                   profiles_dir: Path | None = None,
                   passwords: Mapping[str, str] | None = None,
-                  allow_incomplete: bool = False) -> ExportReport:
+                  allow_incomplete: bool = False,
+                  sealer: Sealer | None = None) -> ExportReport:
     """Write the bundle (or OUT-1.pdf, OUT-2.pdf… when the profile needs splitting).
 
     Times are shown in ``zone`` when given, else in the case platform's zone
     (``source.zone``), else the machine's. ``passwords`` (sha256 -> password) opens
     encrypted PDF exhibits; the library does not keep passwords. A case in a library is
-    exported with :func:`evidencekit.export.export_case`, which builds the source.
+    exported with :func:`evidencekit.export.export_case`, which builds the source and
+    passes the library's ``sealer``: then each file is signed over every byte, last.
 
     ``audience`` is ``platform`` (what the arbitrator reads: no internal warnings, clocks
     or edit log) or ``records`` (everything); by default the profile decides (archive:
@@ -120,14 +144,19 @@ def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
         run = Run(plan, tmp, progress, cancel)
         run.load()
         result, used = fit_ladder(plan, lambda attempt, span: render_attempt(run, attempt, span),
-                                  cancel)
+                                  cancel, SEAL_RESERVE if sealer is not None else 0)
+        shas, sizes = list(result.shas), list(result.sizes)
+        if sealer is not None:
+            progress(0.93, "正在签章", "Sealing")
+            shas = [seal_file(p, sealer, now) for p in result.paths]
+            sizes = [p.stat().st_size for p in result.paths]
         progress(0.95, "正在保存", "Saving")
         files = move_into_place(result.paths, out, cancel)
     progress(1.0, "完成", "Done")
     note = [settings_note(plan.profile, used.settings)] if used.settings != plan.settings else []
-    return ExportReport(files=files, pages=result.pages, sizes=result.sizes,
+    return ExportReport(files=files, pages=result.pages, sizes=sizes,
                         bundle_id=plan.bundle_id, manifest_sha256=result.manifest_sha,
-                        bundle_sha256s=result.shas, mode=mode, profile=plan.profile.name,
+                        bundle_sha256s=shas, sealed=sealer is not None, mode=mode, profile=plan.profile.name,
                         settings=vars(used.settings).copy(),
                         warnings=run.warnings + result.warnings + run.merge_warnings() + note,
                         placeholders=run.placeholders(), audience=plan.audience,

@@ -39,6 +39,8 @@ class Profile:
     max_pixels: int = 0
     require_grayscale: bool = False
     no_blank_pages: bool = False
+    max_name_chars: int = 0  # file name length with ".pdf" (Mastercom: 16)
+    ascii_names: bool = False  # file names in ASCII only (Mastercom)
     # embedding
     embed_originals: bool = False
     # fitting
@@ -75,6 +77,9 @@ _FIELDS: list[tuple[str, str, str, type, Any, str]] = [
     ("limits", "max_pixels", "max_pixels", int, lambda v: v >= 0, "an integer >= 0"),
     ("limits", "grayscale", "require_grayscale", bool, None, "true or false"),
     ("limits", "no_blank_pages", "no_blank_pages", bool, None, "true or false"),
+    ("limits", "max_name_chars", "max_name_chars", int, lambda v: v == 0 or v >= 8,
+     "0 or an integer >= 8"),
+    ("limits", "ascii_names", "ascii_names", bool, None, "true or false"),
     ("embed", "originals", "embed_originals", bool, None, "true or false"),
     ("fit", "min_dpi", "min_dpi", int, lambda v: 36 <= v <= 1200, "an integer 36–1200"),
     ("fit", "allow_grayscale", "allow_grayscale", bool, None, "true or false"),

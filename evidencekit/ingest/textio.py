@@ -55,6 +55,8 @@ def sniff_encoding(sample: bytes, *, complete: bool = False) -> Decoded:
     if utf16:
         return Decoded(utf16)
     if _decodes(sample, "gb18030", complete) and _looks_cjk(sample, "gb18030"):
+        if _reads_as_common_simplified(sample):
+            return Decoded("gb18030")
         # GB18030 accepts most byte soup; prefer Big5 when charset-normalizer is sure.
         guess = _charset_normalizer_guess(sample)
         if guess == "big5hkscs" and _decodes(sample, guess, complete):
@@ -99,6 +101,27 @@ def _looks_cjk(sample: bytes, encoding: str) -> bool:
     cjk = sum(1 for c in non_ascii if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
               or "\uff00" <= c <= "\uffef")
     return cjk >= 0.8 * len(non_ascii)
+
+
+def _reads_as_common_simplified(sample: bytes) -> bool:
+    """Nearly every character read as GB18030 is in GB2312 (the 6,763 everyday simplified ones).
+
+    Text written in GBK reads that way; Big5 bytes read as GBK do not (a Big5 trail byte below
+    0x7F, or a lead byte in 0xAA-0xAF, lands outside GB2312), so a short GBK message is not
+    taken for Big5 just because charset-normalizer leans that way on little evidence.
+    """
+    text = sample.decode("gb18030", errors="ignore")[:20000]
+    non_ascii = [c for c in text if ord(c) > 127]
+    if not non_ascii:
+        return False
+    common = 0
+    for c in non_ascii:
+        try:
+            c.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+    return common >= 0.9 * len(non_ascii)
 
 
 def _charset_normalizer_guess(sample: bytes) -> str | None:

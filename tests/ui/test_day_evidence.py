@@ -79,7 +79,7 @@ def test_kinds_guessed_from_names_are_shown_as_guessed(qtbot, window, ctx, clock
     folder = tmp_path / "打包称重"
     folder.mkdir()
     shutil.copyfile(DATA / "photo_exif.jpg", folder / "IMG_0412.jpg")
-    shutil.copyfile(DATA / "photo_exif.jpg", tmp_path / "面单.jpg")
+    shutil.copyfile(DATA / "photo_rotated.jpg", tmp_path / "面单.jpg")  # other bytes
     shutil.copyfile(DATA / "screenshot_small.png", tmp_path / "listing.png")
     window.open_case(case.id)
     panel = window.case_view.evidence

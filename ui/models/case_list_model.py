@@ -23,6 +23,8 @@ CaseRole = Qt.UserRole + 1
 StateRole = Qt.UserRole + 2      # most urgent deadline state or ""
 SearchRole = Qt.UserRole + 3     # text the search box matches
 RemainingRole = Qt.UserRole + 4  # seconds left on the most urgent clock (None: no clock)
+_ROLES = frozenset((Qt.DisplayRole, Qt.ToolTipRole, Qt.BackgroundRole, Qt.ForegroundRole,
+                    Qt.TextAlignmentRole, CaseRole, StateRole, RemainingRole, SearchRole))
 
 _HEADERS = (QT_TRANSLATE_NOOP("CaseListModel", "Case"),
             QT_TRANSLATE_NOOP("CaseListModel", "Order no."),
@@ -48,12 +50,14 @@ class CaseListModel(QAbstractTableModel):
         self._rows: list[CaseRow] = []
         self._texts: list[str] | None = None
         self._ids: list[int] | None = None
+        self._shown_texts: dict[int, list] = {}  # case id -> display text per column
 
     # ---- loading -------------------------------------------------------------------------
     def reload(self) -> None:
         self.beginResetModel()
         self._rows = case_rows(self.ctx.lib, self.ctx.now())
         self._texts = self._ids = None
+        self._forget_texts()
         self.endResetModel()
 
     def refresh_case(self, case_id: int) -> None:
@@ -69,6 +73,7 @@ class CaseListModel(QAbstractTableModel):
             refresh_deadlines(rows, lib.rules, self.ctx.now())
             self._rows = rows
             self._texts = self._ids = None
+            self._forget_texts()
             self.endResetModel()
             return
         self._relayout(rows)
@@ -87,6 +92,7 @@ class CaseListModel(QAbstractTableModel):
         refresh_deadlines(rows, self.ctx.lib.rules, self.ctx.now())
         self._rows = rows
         self._texts = self._ids = None
+        self._forget_texts()
         where = {r.case.id: n for n, r in enumerate(rows)}
         new = [self.index(where[cid], i.column()) if cid in where else QModelIndex()
                for cid, i in zip(ids, persistent, strict=True)]
@@ -143,13 +149,24 @@ class CaseListModel(QAbstractTableModel):
         return Qt.ItemIsEnabled | Qt.ItemIsSelectable
 
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if not index.isValid():
             return None
-        r = self._rows[index.row()]
-        c, col = r.case, index.column()
-        urgent = r.urgent
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row: int, col: int, role):
+        """data() without a QModelIndex (the filter asks for its rows directly). A painted
+        screen asks ~1,700 times (rows × columns × roles): the roles this model never sets
+        are answered at once, and each row's texts come from a cache kept until it changes."""
+        if role not in _ROLES or not (0 <= row < len(self._rows)):
+            return None
+        r = self._rows[row]
+        c = r.case
         if role == Qt.DisplayRole:
-            return self._display(r, col)
+            texts = self._shown_texts.get(c.id)
+            if texts is None:
+                texts = self._shown_texts[c.id] = [self._display(r, i) for i in range(COLUMNS)]
+            return texts[col]
+        urgent = r.urgent
         if role == Qt.ToolTipRole and col == COL_DEADLINE and r.deadlines:
             return "\n".join(f"{d.name(labels.lang())}: {labels.local_time(d.due, self.ctx.zone)}"
                              for d in r.deadlines)
@@ -168,6 +185,9 @@ class CaseListModel(QAbstractTableModel):
         if role == SearchRole:
             return r.search_text
         return None
+
+    def _forget_texts(self) -> None:
+        self._shown_texts: dict[int, list] = {}
 
     def _display(self, r: CaseRow, col: int):
         c = r.case
@@ -322,6 +342,16 @@ class CaseFilterModel(QAbstractProxyModel):
                                   self.index(len(self._shown) - 1, bottom_right.column()))
 
     # ---- the proxy API -----------------------------------------------------------------------
+    def data(self, index, role=Qt.DisplayRole):
+        # Straight to the source's rows: no mapToSource / index / rowCount calls per cell.
+        row = index.row()
+        if not index.isValid() or not (0 <= row < len(self._shown)):
+            return None
+        return self.sourceModel().cell(self._shown[row], index.column(), role)
+
+    def flags(self, index):
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
+
     def mapToSource(self, index):
         if not index.isValid() or not (0 <= index.row() < len(self._shown)):
             return QModelIndex()
@@ -348,8 +378,7 @@ class CaseFilterModel(QAbstractProxyModel):
         return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        model = self.sourceModel()
-        return 0 if parent.isValid() or model is None else model.columnCount()
+        return 0 if parent.isValid() or self.sourceModel() is None else COLUMNS
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         model = self.sourceModel()

@@ -47,11 +47,19 @@ EXHIBIT_MIME = "application/x-evidencekit-exhibit-ids"
 
 @dataclass
 class ImportRow:
-    """A file that is being attached, or was refused (with the reason)."""
+    """A file that is being attached, or was refused (with the error, described in the
+    language of the moment it is shown)."""
     path: Path
     status: str  # importing | failed
-    message: str = ""
-    hint: str = ""
+    error: BaseException | None = None
+
+    def text(self) -> tuple[str, str]:
+        from ..errors import describe
+        return describe(self.error) if self.error is not None else ("", "")
+
+    @property
+    def message(self) -> str:
+        return self.text()[0]
 
 
 def kind_guessed(ex: Exhibit) -> dict | None:
@@ -103,13 +111,27 @@ class ExhibitListModel(QAbstractTableModel):
             self._exhibits = exhibits
             self.endResetModel()
 
+    def set_import_rows(self, rows: list[tuple[Path, BaseException | None]]) -> None:
+        """The case's files still importing (error None) or refused, e.g. when the case is
+        shown again (the importer keeps them, not the view)."""
+        self.beginResetModel()
+        self._imports = [ImportRow(Path(p), "importing" if e is None else "failed", e)
+                         for p, e in rows]
+        self.endResetModel()
+
+    def first_failed_row(self) -> int:
+        for i, imp in enumerate(self._imports):
+            if imp.status == "failed":
+                return len(self._exhibits) + i
+        return -1
+
     def add_import(self, path: Path) -> None:
         row = len(self._exhibits) + len(self._imports)
         self.beginInsertRows(QModelIndex(), row, row)
         self._imports.append(ImportRow(Path(path), "importing"))
         self.endInsertRows()
 
-    def finish_import(self, path: Path, error: tuple[str, str] | None = None) -> None:
+    def finish_import(self, path: Path, error: BaseException | None = None) -> None:
         """Drop the row of an attached file, or turn it into a refusal with the reason."""
         for i, imp in enumerate(self._imports):
             if imp.path == Path(path) and imp.status == "importing":
@@ -119,7 +141,7 @@ class ExhibitListModel(QAbstractTableModel):
                     del self._imports[i]
                     self.endRemoveRows()
                 else:
-                    imp.status, (imp.message, imp.hint) = "failed", error
+                    imp.status, imp.error = "failed", error
                     self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMNS - 1))
                 return
 
@@ -238,11 +260,13 @@ class ExhibitListModel(QAbstractTableModel):
             if col == COL_NOTES:
                 if imp.status == "importing":
                     return QCoreApplication.translate("ExhibitListModel", "Adding…")
-                return imp.message + (f" — {imp.hint}" if imp.hint else "")
+                message, hint = imp.text()
+                return message + (f" — {hint}" if hint else "")
         if role == Qt.ForegroundRole and imp.status == "failed":
             return labels.QColor(labels.status_color("missing"))
         if role == Qt.ToolTipRole:
-            return str(imp.path) + ("\n" + imp.message if imp.message else "")
+            message = imp.text()[0]
+            return str(imp.path) + ("\n" + message if message else "")
         if role == StatusRole:
             return imp.status
         return None

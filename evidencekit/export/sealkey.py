@@ -1,0 +1,98 @@
+"""The library's sealing key: a self-signed RSA-2048 certificate naming the library.
+
+Made at ``init`` (and, for libraries made before sealing existed, on their first export).
+The key file is readable by its owner only (0600). RSA PKCS#1 v1.5 signatures are
+deterministic, which keeps two exports of the same case byte-identical (ECDSA would not).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+
+KEY_DIR = "keys"
+KEY_NAME = "seal-key.pem"
+CERT_NAME = "seal-cert.pem"
+
+
+@dataclass(frozen=True)
+class SealKey:
+    key_path: Path
+    cert_path: Path
+
+    @property
+    def cert_pem(self) -> bytes:
+        return self.cert_path.read_bytes()
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 of the certificate (DER), the identity ``verify`` matches."""
+        return cert_fingerprint(x509.load_pem_x509_certificate(self.cert_pem))
+
+
+def cert_fingerprint(cert: x509.Certificate) -> str:
+    return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
+
+
+def library_name(library) -> str:
+    """The name the library's certificate carries: the store's, else the folder's."""
+    return str(library.setting("store_name", "") or "") or Path(library.root).name
+
+
+def seal_key_paths(root: Path) -> SealKey:
+    return SealKey(Path(root) / KEY_DIR / KEY_NAME, Path(root) / KEY_DIR / CERT_NAME)
+
+
+def load_seal_key(root: Path) -> SealKey | None:
+    k = seal_key_paths(root)
+    return k if k.key_path.is_file() and k.cert_path.is_file() else None
+
+
+def ensure_seal_key(root: Path, name: str, now: datetime | None = None) -> SealKey:
+    """The library's key, made now if it has none. ``name`` goes in the certificate's
+    subject (the store's or the library's name)."""
+    found = load_seal_key(root)
+    if found is not None:
+        return found
+    k = seal_key_paths(root)
+    k.key_path.parent.mkdir(mode=0o700, exist_ok=True)
+    now = now or datetime.now(timezone.utc)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    subject = x509.Name([
+        x509.NameAttribute(NameOID.COMMON_NAME, (name or "EvidenceKit library")[:64]),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "EvidenceKit"),
+        x509.NameAttribute(NameOID.SERIAL_NUMBER, hashlib.sha256(
+            str(Path(root).resolve()).encode()).hexdigest()[:16]),
+    ])
+    cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - timedelta(days=1))
+            .not_valid_after(now + timedelta(days=365 * 30))
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True,
+                                         key_encipherment=False, data_encipherment=False,
+                                         key_agreement=False, key_cert_sign=False,
+                                         crl_sign=False, encipher_only=False,
+                                         decipher_only=False), critical=True)
+            .sign(key, hashes.SHA256()))
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption())
+    # Written under a temporary name with 0600 from the start, then renamed: the key is
+    # never readable by others, and a crash leaves no half key.
+    tmp = k.key_path.with_name(f".{KEY_NAME}.{os.getpid()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(pem)
+    ctmp = k.cert_path.with_name(f".{CERT_NAME}.{os.getpid()}")
+    ctmp.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    os.replace(ctmp, k.cert_path)
+    os.replace(tmp, k.key_path)
+    return k
