@@ -62,7 +62,7 @@ def _export_json(report: Any) -> dict:
     return {"files": [str(f) for f in report.files], "pages": report.pages, "sizes": report.sizes,
             "bundle_id": report.bundle_id, "manifest_sha256": report.manifest_sha256,
             "bundle_sha256s": report.bundle_sha256s, "mode": report.mode, "profile": report.profile,
-            "audience": report.audience, "masked": report.masked,
+            "audience": report.audience, "masked": report.masked, "sealed": report.sealed,
             "warnings": [{"zh": zh, "en": en} for zh, en in report.warnings],
             "placeholders": [ph.to_dict() for ph in report.placeholders]}
 
@@ -130,6 +130,9 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
             for f, pages, size in zip(report.files, report.pages, report.sizes, strict=True):
                 print(pick(lang, f"已写入 {f}（{pages} 页，{size / 1e6:.2f} MB）",
                            f"Wrote {f} ({pages} pages, {size / 1e6:.2f} MB)"))
+            if report.sealed:
+                print(pick(lang, "已用本资料库的密钥签章；用 evidencekit verify 核对。",
+                           "Sealed with this library's key; check it with evidencekit verify."))
         emit(_export_json(report), args.json, human)
     return 0
 

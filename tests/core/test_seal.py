@@ -82,6 +82,8 @@ def test_sealed_bundle_is_intact_and_repeatable_and_rename_safe(case, tmp_path):
 def test_untouched_bundle_passes_against_its_library_without_originals(case, tmp_path):
     lib, cid = case
     a = _export(lib, cid, tmp_path / "a.pdf")
+    r = ek(lib, "export", cid, "-o", tmp_path / "j.pdf", "--now", NOW, "--json")
+    assert json.loads(r.stdout)["sealed"] is True
     rc, rep = _verify(lib, a)
     assert rc == 0, rep
     assert rep["checked_against"] == "library" and rep["signed_by_this_library"] is True
