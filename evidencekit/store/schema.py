@@ -1,0 +1,116 @@
+"""The library's tables, as SQLAlchemy Core objects: the schema at the newest revision.
+
+Queries are built from these tables, never from SQL text, so that the same code runs on any
+engine SQLAlchemy supports (SQLite today; PostgreSQL for a team library later). A change here
+needs an Alembic revision under ``migrations/versions/`` (see docs/architecture.md).
+
+Instants are ISO-8601 UTC text (``timeutil.to_iso``); flags are 0/1 integers; lists and
+dictionaries are JSON text. ``rows.py`` converts them to domain objects.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, Table, Text
+
+metadata = MetaData()
+
+
+def _text(name: str) -> Column:
+    return Column(name, Text, nullable=False, server_default="")
+
+
+def _instant(name: str) -> Column:
+    return Column(name, Text)
+
+
+def _case_ref() -> Column:
+    return Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False)
+
+
+cases = Table(
+    "cases", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_no", Text, nullable=False, unique=True),
+    Column("platform", Text, nullable=False),
+    Column("dispute_type", Text, nullable=False),
+    Column("order_no", Text, nullable=False),
+    *(_text(n) for n in ("after_sale_no", "buyer_name", "buyer_phone", "product", "amount",
+                         "store_name")),
+    Column("stage", Text, nullable=False, server_default="request"),
+    *(_instant(n) for n in ("request_at", "intervention_at", "judgment_at")),
+    _text("judgment_ref"),
+    _text("judgment_text"),
+    Column("judgment_against_merchant", Integer, nullable=False, server_default="0"),
+    *(_instant(n) for n in ("appeal_submitted_at", "appeal_rejected_at")),
+    Column("appeals_used", Integer, nullable=False, server_default="0"),
+    *(_instant(n) for n in ("shipped_at", "closed_at")),
+    _text("outcome"),
+    _text("statement"),
+    Column("appeal_points", Text, nullable=False, server_default="[]"),
+    _text("notes"),
+    Column("created_at", Text, nullable=False),
+    Column("updated_at", Text, nullable=False),
+    _instant("deleted_at"),
+)
+Index("cases_order", cases.c.order_no)
+Index("cases_after_sale", cases.c.platform, cases.c.after_sale_no)  # a bulk import matches on it
+
+exhibits = Table(
+    "exhibits", metadata,
+    Column("id", Integer, primary_key=True),
+    _case_ref(),
+    Column("position", Integer, nullable=False),
+    Column("kind", Text, nullable=False),
+    _text("kind_guess"),
+    Column("kind_confidence", Float, nullable=False, server_default="0"),
+    Column("sha256", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("source_name", Text, nullable=False),
+    _text("caption"),
+    Column("is_new", Integer, nullable=False, server_default="0"),
+    Column("added_at", Text, nullable=False),
+    Column("facts", Text, nullable=False, server_default="{}"),
+    Column("warnings", Text, nullable=False, server_default="[]"),
+    _instant("removed_at"),
+)
+Index("exhibits_case", exhibits.c.case_id, exhibits.c.position)
+Index("exhibits_sha", exhibits.c.sha256)
+
+log = Table(
+    "log", metadata,
+    Column("id", Integer, primary_key=True),
+    _case_ref(),
+    Column("at", Text, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    _text("detail"),
+)
+Index("log_case", log.c.case_id, log.c.id)
+
+submissions = Table(
+    "submissions", metadata,
+    Column("id", Integer, primary_key=True),
+    _case_ref(),
+    Column("at", Text, nullable=False),
+    Column("mode", Text, nullable=False),
+    Column("profile", Text, nullable=False),
+    Column("files", Text, nullable=False),
+    Column("bundle_sha256s", Text, nullable=False),
+    Column("manifest_sha256", Text, nullable=False),
+)
+
+# Blobs being written: a crash between writing a blob and its exhibit row leaves a row here, so
+# the next open can remove the unreferenced blob (see Library._recover). No key: rows are
+# matched by (sha256, pid).
+pending_blobs = Table(
+    "pending_blobs", metadata,
+    Column("sha256", Text, nullable=False),
+    Column("pid", Integer, nullable=False),
+    Column("started_at", Text, nullable=False),
+)
+
+settings = Table(
+    "settings", metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
