@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from . import checklist, deadlines
+from .case_summary import CaseSummary, summarize
 from .domain import Case, Deadline
 from .errors import NotFoundError, NotInRules
 from .store import Library
@@ -47,12 +48,8 @@ class CaseRow:
         self._urgent = deadlines.most_urgent(self.deadlines)
 
 
-def _row(lib: Library, case: Case, exhibits: list, now: datetime) -> CaseRow:
-    try:
-        items = checklist.evaluate(case, exhibits, lib.rules, "arbitration", now=now)
-    except NotInRules:  # a rule file that no longer knows the type: list the case anyway
-        items = []
-    row = CaseRow(case, checklist.progress(items), len(exhibits))
+def _row(lib: Library, case: Case, kept: CaseSummary, now: datetime) -> CaseRow:
+    row = CaseRow(case, (kept.checklist_met, kept.checklist_required), kept.exhibit_count)
     row.refresh_clocks(lib.rules, now)
     return row
 
@@ -64,10 +61,9 @@ def sort_rows(rows: list[CaseRow]) -> list[CaseRow]:
 
 def case_rows(lib: Library, now: datetime, *, trash: bool = False) -> list[CaseRow]:
     """Every live case (or every trashed one), most urgent first: the one builder of list
-    rows (two reads: the cases, then all their exhibits)."""
-    by_case = lib.exhibits_by_case()
-    return sort_rows([_row(lib, c, by_case.get(c.id, []), now)
-                      for c in lib.list_cases(trash=trash)])
+    rows. One read: the cases with the summaries the library keeps when a case changes
+    (checklist progress, exhibit count); only the clocks are computed, at ``now``."""
+    return sort_rows([_row(lib, c, kept, now) for c, kept in lib.case_list_rows(trash=trash)])
 
 
 def case_row(lib: Library, case_id: int, now: datetime) -> CaseRow | None:
@@ -78,7 +74,7 @@ def case_row(lib: Library, case_id: int, now: datetime) -> CaseRow | None:
         return None
     if case.deleted_at is not None:
         return None
-    return _row(lib, case, lib.list_exhibits(case_id), now)
+    return _row(lib, case, summarize(case, lib.list_exhibits(case_id), lib.rules, now), now)
 
 
 def urgency_key(case: Case, dls: list) -> tuple:

@@ -33,6 +33,10 @@ class StoreContext:
         return stamp
 
     def log(self, conn: Connection, case_id: int, action: str, detail: str = "") -> None:
-        """Add an entry to the case's action log, inside the caller's transaction."""
+        """Add an entry to the case's action log, inside the caller's transaction.
+
+        Every change to a case is logged, so this is also where the case is marked changed
+        (its list summary is computed again before the transaction commits)."""
+        self.db.mark_changed(case_id)
         conn.execute(_INSERT_LOG, {"case_id": case_id, "at": self.now(), "actor": self.actor,
                                    "action": action, "detail": detail})

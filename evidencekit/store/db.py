@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from sqlalchemy import Connection, CursorResult, Engine
 from sqlalchemy.exc import DBAPIError
@@ -31,6 +31,13 @@ class Database:
         self.path = path
         self.refusal = refusal  # why writes are refused (read-only folder, full disk), if they are
         self._local = threading.local()
+        # Called with the transaction and the cases marked changed in it, just before it
+        # commits (the library keeps its case summaries this way).
+        self.before_commit: Callable[[Connection, set[int]], None] | None = None
+
+    def mark_changed(self, case_id: int) -> None:
+        """Note that the open write transaction changed this case."""
+        self._local.changed.add(case_id)
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
@@ -44,11 +51,13 @@ class Database:
             return
         try:
             with self.engine.begin() as conn:
-                self._local.conn = conn
+                self._local.conn, self._local.changed = conn, set()
                 try:
                     yield conn
+                    if self._local.changed and self.before_commit is not None:
+                        self.before_commit(conn, self._local.changed)
                 finally:
-                    self._local.conn = None
+                    self._local.conn, self._local.changed = None, set()
         except DBAPIError as e:  # begin, a statement or the commit: named by its cause
             raise faults.from_dbapi_error(e, self.path) from e
 

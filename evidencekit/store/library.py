@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterator
 from sqlalchemy import Connection, Update, bindparam, delete, func, insert, select, update
 
 from .. import kinds
+from ..case_summary import CaseSummary, summarize
 from ..domain import (
     INSTANT_FIELDS,
     MAX_APPEALS_USED,
@@ -42,7 +43,7 @@ from ..errors import (
 )
 from ..rules import RuleSet, load_rules
 from ..timeutil import check_instant, to_iso, utcnow
-from . import db
+from . import db, summaries
 from . import exhibits as exhibit_ops
 from .blobs import BlobStore
 from .context import StoreContext
@@ -108,6 +109,7 @@ class Library:
         self._st = StoreContext(database, BlobStore(root / "blobs"), clock, _actor())
         self._rules: RuleSet | None = None
         self._contents: Any = None  # a ContentStore once asked for (see contents)
+        database.before_commit = self._refresh_summaries
 
     @property
     def blobs(self) -> BlobStore:
@@ -270,6 +272,28 @@ class Library:
         with self.db.read() as conn:
             rows = conn.execute(select(cases).where(cond).order_by(cases.c.id)).mappings().all()
         return [case_from_row(r) for r in rows]
+
+    def case_list_rows(self, *, trash: bool = False, limit: int | None = None,
+                       offset: int = 0) -> list[tuple[Case, CaseSummary]]:
+        """Cases with what the list shows of them (next due instant, checklist progress,
+        exhibit count), most urgent first; ``limit``/``offset`` give one page.
+
+        Read from the stored summaries: no clock or checklist is evaluated here, except for
+        cases whose summary is out of date (computed again and kept first)."""
+        with self.db.read() as conn:
+            stale = set(summaries.stale_ids(conn, self.rules, trash=trash))
+        if stale and not self.read_only:
+            with self.db.write() as conn:
+                self._refresh_summaries(conn, stale)
+            stale = set()
+        with self.db.read() as conn:
+            rows = summaries.list_rows(conn, trash=trash, limit=limit, offset=offset)
+        # A library that cannot be written: out-of-date summaries are computed, not kept.
+        return [(c, summarize(c, self.list_exhibits(c.id), self.rules, self.clock()))
+                if c.id in stale else (c, kept) for c, kept in rows]
+
+    def _refresh_summaries(self, conn: Connection, case_ids: set[int]) -> None:
+        summaries.refresh(conn, case_ids, self.rules, self.clock())
 
     def cases_by_after_sale_no(self, platform: str, numbers: list[str]) -> dict[str, Case]:
         """Cases (trashed ones included) of ``platform`` by after-sale number; one query per

@@ -114,3 +114,19 @@ settings = Table(
     Column("key", Text, primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+# What the case list shows of each case, kept when the case changes (see ``summaries.py``):
+# the list of 10,000 cases opens without evaluating every case's clocks and checklist.
+case_summaries = Table(
+    "case_summaries", metadata,
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    _instant("next_due_at"),  # the soonest running clock's due instant (NULL: none runs)
+    _text("next_due_clock"),
+    Column("checklist_met", Integer, nullable=False, server_default="0"),
+    Column("checklist_required", Integer, nullable=False, server_default="0"),
+    Column("exhibit_count", Integer, nullable=False, server_default="0"),
+    # What the values were computed from: stale when the case row or the rules changed since.
+    Column("case_updated_at", Text, nullable=False),
+    Column("rules_key", Text, nullable=False),
+)
+Index("case_summaries_due", case_summaries.c.next_due_at)

@@ -1,0 +1,60 @@
+"""What the case list shows of a case, computed once when the case changes and stored.
+
+The list at 10,000 cases (100,000 in a team library) cannot evaluate every case's clocks and
+checklist when it opens. What the list needs does not depend on the moment it is shown: the
+soonest running clock's due instant (its state — ok, due soon, overdue — is read from the due
+instant and ``now`` at display time) and the required checklist items met. The store keeps
+them beside each case (``store/summaries.py``) and computes them here, with the same engines
+``case show`` uses (``deadlines``, ``checklist``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from . import checklist, deadlines
+from .domain import Case, Exhibit
+from .errors import NotInRules
+from .rules import RuleSet
+
+# Deadline states of a clock that still runs (a stopped clock is met or late).
+RUNNING = ("ok", "due_soon", "critical", "overdue")
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    next_due: datetime | None  # the soonest running clock's due instant; None: no clock runs
+    next_due_clock: str  # that clock's id ("" when none)
+    checklist_met: int  # required checklist items met (arbitration), as in "4/6"
+    checklist_required: int
+    exhibit_count: int
+
+    def deadline_state(self, rules: RuleSet, platform: str, now: datetime) -> str | None:
+        """ok | due_soon | critical | overdue for the next due instant at ``now``."""
+        if self.next_due is None or platform not in rules.platforms:
+            return None
+        remaining = (self.next_due - now).total_seconds()
+        return deadlines.state_for(remaining, rules.platform(platform))
+
+
+def summarize(case: Case, exhibits: list[Exhibit], rules: RuleSet, now: datetime) -> CaseSummary:
+    """The list's view of ``case``. ``now`` only satisfies the engines: nothing kept depends on it."""
+    try:
+        dls = [d for d in deadlines.compute(case, rules, now) if d.state in RUNNING]
+        items = checklist.evaluate(case, exhibits, rules, "arbitration", now=now)
+    except NotInRules:  # a rule file that no longer knows the platform or type
+        dls, items = [], []
+    soonest = min(dls, key=lambda d: d.due) if dls else None
+    met, required = checklist.progress(items)
+    return CaseSummary(next_due=soonest.due if soonest else None,
+                       next_due_clock=soonest.id if soonest else "",
+                       checklist_met=met, checklist_required=required,
+                       exhibit_count=len(exhibits))
+
+
+def rules_key(rules: RuleSet) -> str:
+    """A fingerprint of the rules a summary was computed with: edited rules make it stale."""
+    text = repr(sorted(rules.platforms.items()))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
