@@ -337,6 +337,10 @@ class EvidencePanel(QWidget):
         if row >= 0:
             if self.views.currentWidget() is not self.table:
                 self.toggle_view()
+            # The summary line above the list may just have appeared: lay out first, so the
+            # row is scrolled into the list's final height, not the one before the line.
+            if (lay := self.layout()) is not None:
+                lay.activate()
             self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.PositionAtTop)
 
     def cancel_import(self) -> None:

@@ -417,6 +417,7 @@ class MainWindow(QMainWindow):
         tab = self.case_view.tabs.currentIndex()
         self._save_state()
         self.case_view.flush()
+        self.case_view.stop()  # the old view must not redraw (on a closed library) once replaced
         old = self.pages
         self._build()
         old.deleteLater()
