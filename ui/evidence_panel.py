@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -341,6 +341,13 @@ class EvidencePanel(QWidget):
             # row is scrolled into the list's final height, not the one before the line.
             if (lay := self.layout()) is not None:
                 lay.activate()
+            # and once more after the queued layout requests of the parents have run
+            QTimer.singleShot(0, self, self._scroll_to_first_refused)
+            self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.PositionAtTop)
+
+    def _scroll_to_first_refused(self) -> None:
+        row = self.model.first_failed_row()
+        if row >= 0:
             self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.PositionAtTop)
 
     def cancel_import(self) -> None:

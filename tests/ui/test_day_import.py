@@ -145,8 +145,10 @@ def test_refused_files_are_summed_up_and_scrolled_to(qtbot, window, ctx, clock, 
     assert panel.import_bar.isVisible()
     row = panel.model.first_failed_row()
     assert row == 25
-    rect = panel.table.visualRect(panel.model.index(row, 0))
-    assert panel.table.viewport().rect().intersects(rect)  # scrolled into view
+    def shown():
+        rect = panel.table.visualRect(panel.model.index(row, 0))
+        return panel.table.viewport().rect().intersects(rect)
+    qtbot.waitUntil(shown, timeout=3000)  # scrolled into view once the layout has settled
 
 
 def test_language_switch_keeps_refused_rows_and_undo(qtbot, window, ctx, clock, tmp_path):
