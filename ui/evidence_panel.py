@@ -168,6 +168,11 @@ class EvidencePanel(QWidget):
         self._edit_triggers = self.table.editTriggers()
 
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        # "Show me the refused files" holds until the user scrolls: exhibits still arriving
+        # from the batch's last redraw are inserted above the refused rows and would push
+        # them out of view again.
+        self._follow_refused = False
+        self.table.verticalScrollBar().actionTriggered.connect(self._stop_following_refused)
         for view in (self.table, self.grid):
             view.setContextMenuPolicy(Qt.CustomContextMenu)
             view.customContextMenuRequested.connect(
@@ -195,12 +200,16 @@ class EvidencePanel(QWidget):
             self.preview.show_exhibit(None)
         self.case = case
         self.model.set_exhibits(exhibits, findings)
+        if new_case:
+            self._follow_refused = False
         if new_case:  # its files still importing or refused, kept by the importer
             self.model.set_import_rows(self.ctx.importer.rows(case.id))
             self._show_import_state()
         if self._reselect:
             ids, self._reselect = self._reselect, []
             self.select_exhibits(ids)
+        elif self._follow_refused:  # after the view has laid out the rows just added
+            QTimer.singleShot(0, self, self._scroll_to_first_refused)
         self._refresh_preview()
 
     def _refresh_preview(self) -> None:
@@ -343,11 +352,17 @@ class EvidencePanel(QWidget):
                 lay.activate()
             # and once more after the queued layout requests of the parents have run
             QTimer.singleShot(0, self, self._scroll_to_first_refused)
-            self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.PositionAtTop)
+            self._follow_refused = True
+            self._scroll_to_first_refused()
+
+    def _stop_following_refused(self, *_) -> None:
+        self._follow_refused = False
 
     def _scroll_to_first_refused(self) -> None:
         row = self.model.first_failed_row()
-        if row >= 0:
+        if row < 0:
+            self._follow_refused = False
+        else:
             self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.PositionAtTop)
 
     def cancel_import(self) -> None:
@@ -469,5 +484,7 @@ class EvidencePanel(QWidget):
             self.undo_stack.push(RemoveExhibitsCommand(self.ctx, self.case.id, pairs))
 
     def _on_selection_changed(self, *_):
+        if self.table.selectionModel().hasSelection():
+            self._follow_refused = False  # the user picked a row: the list stays with it
         self.selection_changed.emit(self.selected_ids())
         self._refresh_preview()

@@ -151,6 +151,36 @@ def test_refused_files_are_summed_up_and_scrolled_to(qtbot, window, ctx, clock, 
     qtbot.waitUntil(shown, timeout=3000)  # scrolled into view once the layout has settled
 
 
+def test_refused_rows_stay_in_view_while_late_exhibits_arrive(qtbot, window, ctx, clock, tmp_path):
+    """Under load the batch can finish before the view's last redraw: exhibits then arrive
+    above the refused rows. The list follows the refused rows until the user scrolls."""
+    from PySide6.QtWidgets import QAbstractSlider
+    case = make_case(ctx.lib, clock)
+    _photos(tmp_path, 25)
+    shutil.copyfile(DATA / "random_bytes.jpg", tmp_path / "photos" / "zz_broken.jpg")
+    window.resize(1366, 768)
+    window.open_case(case.id)
+    panel = window.case_view.evidence
+    panel.add_paths([tmp_path / "photos"])
+    wait_imports(qtbot, ctx)
+    exhibits = ctx.lib.list_exhibits(case.id)
+    case_now = ctx.lib.get_case(case.id)
+    panel.set_case(case_now, exhibits[:5], {})  # as if the last 20 had not been drawn yet
+    panel.show_refused()
+    qtbot.wait(50)
+    panel.set_case(case_now, exhibits, {})  # they arrive, above the refused row
+
+    def shown():
+        rect = panel.table.visualRect(panel.model.index(panel.model.first_failed_row(), 0))
+        return panel.table.viewport().rect().intersects(rect)
+    qtbot.waitUntil(shown, timeout=3000)
+    panel.table.verticalScrollBar().triggerAction(QAbstractSlider.SliderToMinimum)
+    panel.set_case(case_now, exhibits[:5], {})
+    panel.set_case(case_now, exhibits, {})
+    qtbot.wait(50)
+    assert not shown()  # the user scrolled away: the list stays where they put it
+
+
 def test_language_switch_keeps_refused_rows_and_undo(qtbot, window, ctx, clock, tmp_path):
     case = make_case(ctx.lib, clock)
     ctx.lib.attach(case.id, DATA / "photo_exif.jpg")
