@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from evidencekit.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -16,10 +20,24 @@ CHAT = ("2024-09-17 11:45:01 顾客: 收到的杯子碎了\n"
         "2024-09-18 09:00:00 顾客: 照片发你了\n")
 
 
-def ek(lib: Path, *args, lang="zh"):
-    r = subprocess.run([sys.executable, "-m", "evidencekit", "--library", str(lib), "--lang", lang,
-                        *map(str, args)], cwd=REPO, capture_output=True, text=True, encoding="utf-8")
-    return r
+def ek(lib: Path, *args, lang="zh") -> subprocess.CompletedProcess:
+    """Run one CLI command in this process (``evidencekit.cli.main``, the entry point itself,
+    with its own error-to-exit mapping) and return what a process would have: exit code,
+    stdout, stderr. In-process keeps the suite fast; ``ek_process`` runs a real process
+    for the few tests about the process itself."""
+    argv = ["--library", str(lib), "--lang", lang, *map(str, args)]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), contextlib.chdir(REPO):
+        try:
+            code = main(argv)
+        except SystemExit as e:  # argparse: --help, a bad flag
+            code = e.code if isinstance(e.code, int) else (0 if e.code is None else 2)
+    return subprocess.CompletedProcess(["evidencekit", *argv], code, out.getvalue(), err.getvalue())
+
+
+def ek_process(lib: Path, *args, lang="zh") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "evidencekit", "--library", str(lib), "--lang", lang,
+                           *map(str, args)], cwd=REPO, capture_output=True, text=True, encoding="utf-8")
 
 
 @pytest.fixture
