@@ -167,6 +167,7 @@ class Case:
     appeal_points: list[AppealPoint] = field(default_factory=list)
     notes: str = ""
     zone: str = ""  # the case's own zone for instants typed without an offset ('' = platform's)
+    imported_from: str = ""  # the case number in the library it was handed over from (.evcase)
     # Hours of each clock in force when it started (clock id → hours): a later rule edit does not
     # move the deadlines of open cases.
     clock_hours: dict[str, float] = field(default_factory=dict)

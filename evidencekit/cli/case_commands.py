@@ -33,6 +33,7 @@ from .common import (
     stage_name,
     type_name,
 )
+from .handover_commands import register_case as register_handover
 
 
 def register(sub: Subparsers) -> None:
@@ -75,6 +76,7 @@ def register(sub: Subparsers) -> None:
         c.add_argument("case")
         c.set_defaults(run=run)
     register_history(cs)
+    register_handover(cs)
 
 
 def _appeals_used(text: str) -> int:
@@ -135,7 +137,8 @@ def cmd_case_show(args: argparse.Namespace, lang: str) -> int:
                                               ("电话", "Phone", case.buyer_phone),
                                               ("商品", "Product", case.product),
                                               ("金额", "Amount", case.amount),
-                                              ("判定编号", "Judgment ref", case.judgment_ref)):
+                                              ("判定编号", "Judgment ref", case.judgment_ref),
+                                              ("转交自", "Handed over from", case.imported_from)):
                 if value:
                     print(f"  {pick(lang, label_zh, label_en)}: {value}")
             for name, raw in case.unreadable.items():

@@ -65,6 +65,7 @@ def _verify_json(report: Any) -> dict:
             "checked_against": report.checked_against,
             "seal": vars(report.seal) | {"ok": report.seal_ok},
             "signed_by_this_library": report.signed_by_this_library,
+            "signed_by_imported": report.signed_by_imported,
             "cover_ok": report.cover_ok,
             "items": [vars(i) for i in report.items]}
 

@@ -191,3 +191,24 @@ __all__ += [
     "LinkToFolder", "NotRegularFile", "PdfContentBomb", "ZipBomb", "DatabaseCannotOpen",
     "DatabaseDamaged", "DatabaseFailed", "DiskFull", "LibraryBusy", "LibraryFileIo",
     "LibraryNeedsUpgrade", "LibraryReadOnly"]
+
+# Issue 11 (hand a case over; backup and restore).
+from .handover import (  # noqa: E402
+    BackupBlobDamaged,
+    BackupBlobMissing,
+    BackupFolderNotBackup,
+    CaseFileBomb,
+    CaseFileMemberAltered,
+    CaseFileMemberMissing,
+    CaseFileNoSpace,
+    CaseFileTooNew,
+    CaseFileUnexpectedMember,
+    CaseFileUnreadable,
+    HandoverError,
+    RestoreTargetNotEmpty,
+)
+
+__all__ += [
+    "BackupBlobDamaged", "BackupBlobMissing", "BackupFolderNotBackup", "CaseFileBomb",
+    "CaseFileMemberAltered", "CaseFileMemberMissing", "CaseFileNoSpace", "CaseFileTooNew",
+    "CaseFileUnexpectedMember", "CaseFileUnreadable", "HandoverError", "RestoreTargetNotEmpty"]

@@ -96,3 +96,37 @@ def ensure_seal_key(root: Path, name: str, now: datetime | None = None) -> SealK
     os.replace(ctmp, k.cert_path)
     os.replace(tmp, k.key_path)
     return k
+
+
+# ---- certificates of other libraries (came with a handed-over case) -------------------------
+IMPORTED_DIR = "imported"
+
+
+def imported_certificates(root: Path) -> dict[str, Path]:
+    """Fingerprint → file of each certificate that came with an imported case (``.evcase``):
+    bundles that library sealed still verify here, named as its."""
+    folder = Path(root) / KEY_DIR / IMPORTED_DIR
+    if not folder.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(folder.glob("*.pem"))}
+
+
+def certificate_fingerprint_pem(pem: bytes) -> str:
+    """Fingerprint of a PEM certificate; ValueError when it is not one."""
+    return cert_fingerprint(x509.load_pem_x509_certificate(pem))
+
+
+def add_imported_certificate(root: Path, pem: bytes) -> tuple[str, Path | None]:
+    """Keep another library's certificate; returns (fingerprint, the file written, or None
+    when it was known already). Written under a temporary name, then renamed."""
+    fp = certificate_fingerprint_pem(pem)
+    own = load_seal_key(root)
+    folder = Path(root) / KEY_DIR / IMPORTED_DIR
+    final = folder / f"{fp}.pem"
+    if (own is not None and own.fingerprint == fp) or final.is_file():
+        return fp, None
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".{fp}.{os.getpid()}"
+    tmp.write_bytes(pem)
+    os.replace(tmp, final)
+    return fp, final

@@ -25,7 +25,7 @@ from ..malformed import PDF_MALFORMED
 from . import embedded
 from .manifest import FORMAT, NAME
 from .seal import SealCheck, check_seal
-from .sealkey import load_seal_key
+from .sealkey import imported_certificates, load_seal_key
 
 
 @dataclass
@@ -49,6 +49,8 @@ class VerifyReport:
     seal: SealCheck = field(default_factory=lambda: SealCheck(present=False))
     # With a library: was it sealed with this library's key (None: no library to ask).
     signed_by_this_library: bool | None = None
+    # Signed by another library whose certificate came here with a handed-over case.
+    signed_by_imported: bool = False
     cover_ok: bool | None = None  # the manifest hash printed on the cover is this manifest's
 
     @property
@@ -56,7 +58,8 @@ class VerifyReport:
         """A broken seal always fails. A missing one fails when a library asks (every export
         from a library is sealed), and is only reported for a bare check of originals."""
         if self.seal.present:
-            return self.seal.ok and self.signed_by_this_library is not False
+            return self.seal.ok and (self.signed_by_this_library is not False
+                                     or self.signed_by_imported)
         return self.signed_by_this_library is None
 
     @property
@@ -100,6 +103,9 @@ class VerifyReport:
                     else "Seal: does not cover the whole file (content was added after sealing)")
         who = {True: ("本资料库", "this library"), False: ("其他资料库", "ANOTHER library"),
                None: ("", "")}[self.signed_by_this_library][0 if zh else 1]
+        if self.signed_by_imported:  # its certificate came with an imported case
+            who = "转交案件的原资料库" if zh else "the library a handed-over case came from,"
+
         fp = s.signer_fingerprint[:16]
         ts = ("，含时间戳" if zh else ", timestamped") if s.timestamped else ""
         return (f"签章：完好，覆盖全部内容；签章者 {who} {s.signer_subject}（证书 {fp}…）{ts}" if zh
@@ -142,6 +148,9 @@ def verify_bundle(bundle: Path, originals: Path | None = None,
         key = load_seal_key(Path(library.root))
         report.signed_by_this_library = (key is not None and report.seal.present
                                          and report.seal.signer_fingerprint == key.fingerprint)
+        report.signed_by_imported = (report.seal.present and not report.signed_by_this_library
+                                     and report.seal.signer_fingerprint
+                                     in imported_certificates(Path(library.root)))
     return report
 
 

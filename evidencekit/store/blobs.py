@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import IO, Iterator
 
 CHUNK = 1 << 20
 
@@ -51,33 +51,38 @@ class BlobStore:
 
     def stage(self, source: Path) -> tuple[Path, str, int]:
         """Copy ``source`` to a temp file while hashing it; returns (temp, sha256, size)."""
+        with open(source, "rb") as src:
+            return self.stage_stream(src)
+
+    def stage_stream(self, src: IO[bytes]) -> tuple[Path, str, int]:
+        """Copy a readable stream to a temp file while hashing it; returns (temp, sha256, size).
+        Errors reading ``src`` are the caller's; errors writing are the library's."""
         from .faults import from_os_error
         tmp = self.tmp / f"{os.getpid()}-{os.urandom(6).hex()}.part"
         h = hashlib.sha256()
         size = 0
-        with open(source, "rb") as src:
-            try:  # errors writing are the library's (read-only, disk full), named with the path
-                self.ensure()
-                dst = open(tmp, "wb")
-            except OSError as e:
-                raise from_os_error(e, tmp) from e
-            try:
-                with dst:
-                    while chunk := src.read(CHUNK):
-                        h.update(chunk)
-                        try:
-                            dst.write(chunk)
-                        except OSError as e:
-                            raise from_os_error(e, tmp) from e
-                        size += len(chunk)
+        try:  # errors writing are the library's (read-only, disk full), named with the path
+            self.ensure()
+            dst = open(tmp, "wb")
+        except OSError as e:
+            raise from_os_error(e, tmp) from e
+        try:
+            with dst:
+                while chunk := src.read(CHUNK):
+                    h.update(chunk)
                     try:
-                        dst.flush()
-                        os.fsync(dst.fileno())
+                        dst.write(chunk)
                     except OSError as e:
                         raise from_os_error(e, tmp) from e
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
+                    size += len(chunk)
+                try:
+                    dst.flush()
+                    os.fsync(dst.fileno())
+                except OSError as e:
+                    raise from_os_error(e, tmp) from e
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
         return tmp, h.hexdigest(), size
 
     def commit(self, tmp: Path, sha256: str) -> Path:

@@ -156,6 +156,10 @@ MIGRATIONS: list[str] = [
     ALTER TABLE exhibits ADD COLUMN new_override INTEGER;
     UPDATE exhibits SET new_override = 1 WHERE is_new = 1;
     """,
+    # 4: a case handed over from another library (issue 11) keeps its number there
+    """
+    ALTER TABLE cases ADD COLUMN imported_from TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

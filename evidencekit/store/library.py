@@ -45,7 +45,7 @@ from . import db, faults, process
 from .blobs import BlobStore
 from .rows import CASE_TEXT, case_from_row, case_value, log_from_row
 
-EDITABLE_CASE_FIELDS = set(CASE_TEXT) - {"case_no"} | set(INSTANT_FIELDS) | {
+EDITABLE_CASE_FIELDS = set(CASE_TEXT) - {"case_no", "imported_from"} | set(INSTANT_FIELDS) | {
     "judgment_against_merchant", "appeals_used", "appeal_points"}
 
 

@@ -10,7 +10,7 @@ from ..timeutil import from_iso, read_stored_instant, to_iso
 
 CASE_TEXT = ("case_no", "platform", "dispute_type", "order_no", "after_sale_no", "buyer_name",
              "buyer_phone", "product", "amount", "store_name", "stage", "judgment_ref",
-             "judgment_text", "outcome", "statement", "notes", "zone")
+             "judgment_text", "outcome", "statement", "notes", "zone", "imported_from")
 CASE_INSTANTS = INSTANT_FIELDS + ("created_at", "updated_at", "deleted_at")
 
 
