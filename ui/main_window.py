@@ -27,6 +27,7 @@ class MainWindow(QMainWindow):
         self.export_dialog: ExportDialog | None = None
         self.import_dialog = None
         self.trash_dialog = None
+        self.handover_dialog = None
         self._closed = False
         self._zone_name = ctx.settings.get("display_zone")
         self.notifier = DeadlineNotifier(ctx, QApplication.windowIcon(), self)
@@ -105,6 +106,12 @@ class MainWindow(QMainWindow):
                                             "Ctrl+Shift+I", "importList")
         self.act_export = self._action(m, self.tr("&Export bundle…"), self.export_bundle, "Ctrl+E",
                                        "exportBundle")
+        m.addSeparator()
+        self.act_export_case = self._action(m, self.tr("Export &case…"), self.export_case,
+                                            name="exportCase")
+        self.act_import_case = self._action(m, self.tr("Import c&ase…"), self.import_case,
+                                            name="importCase")
+        self.act_backup = self._action(m, self.tr("&Back up library…"), self.back_up, name="backup")
         m.addSeparator()
         self.act_settings = self._action(m, self.tr("&Settings…"), self.open_settings,
                                          QKeySequence.Preferences if not QKeySequence(
@@ -228,6 +235,7 @@ class MainWindow(QMainWindow):
         # Export and trash need a case: the open one, or the one selected in the list.
         has_case = self._current_case_id() is not None
         self.act_trash.setEnabled(has_case)
+        self.act_export_case.setEnabled(has_case)
         self.act_export.setEnabled(has_case and not (in_case and self.case_view.read_only))
         if self.in_case():
             c = self.case_view.case
@@ -272,6 +280,63 @@ class MainWindow(QMainWindow):
         self.export_dialog = ExportDialog(self.ctx, cid, mode, self)
         self.export_dialog.open()
         return self.export_dialog
+
+    # ---- hand a case over, back up (the core's evidencekit.handover) --------------------------
+    def _handover_dialog(self, title: str):
+        from .handover_dialog import HandoverDialog
+        self.handover_dialog = HandoverDialog(self.ctx, title, self)
+        self.handover_dialog.open()
+        return self.handover_dialog
+
+    def export_case(self, path=None):
+        """File ▸ Export case…: the case (open or selected) into one .evcase file."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+        cid = self._current_case_id()
+        if cid is None:
+            return None
+        force = False
+        if path is None:
+            name = f"{self.ctx.lib.get_case(cid).case_no}.evcase"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export case"), name,
+                                                  self.tr("EvidenceKit case (*.evcase)"))
+            if not path:
+                return None
+            force = True  # the file dialog asked before replacing
+        if self.in_case():
+            self.case_view.flush()
+        dlg = self._handover_dialog(self.tr("Export case"))
+        dlg.export_case(cid, Path(path), force=force)
+        return dlg
+
+    def import_case(self, path=None):
+        """File ▸ Import case…: check an .evcase completely, then add its case (new number)."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import case"), "",
+                                                  self.tr("EvidenceKit case (*.evcase)"))
+            if not path:
+                return None
+        dlg = self._handover_dialog(self.tr("Import case"))
+        dlg.done.connect(lambda r: self.open_case(r.case_id))
+        dlg.import_case(Path(path))
+        return dlg
+
+    def back_up(self, folder=None):
+        """File ▸ Back up library…: a consistent copy; a second run copies only what is new."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Back up library"))
+            if not folder:
+                return None
+        dlg = self._handover_dialog(self.tr("Back up library"))
+        dlg.back_up(Path(folder))
+        return dlg
 
     def open_settings(self):
         dlg = SettingsDialog(self.ctx, self)
