@@ -21,7 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CHILD = ("import sys, runpy; from evidencekit.cli.main import main; rc = main(sys.argv[1:]); "
-         "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]; "
+         "hwm = [s for s in open('/proc/self/status') if s.startswith('VmHWM')][0].split()[1]; "
          "print('VMHWM', hwm, file=sys.stderr); sys.exit(rc)")
 
 
@@ -47,7 +47,8 @@ def run(lib: Path, *args) -> tuple[float, int, str]:
     wall = time.perf_counter() - t
     if r.returncode != 0:
         sys.exit(f"failed: {args}\n{r.stderr}")
-    hwm = int(next(l.split()[1] for l in r.stderr.splitlines() if l.startswith("VMHWM")))
+    hwm = int(next(line.split()[1] for line in r.stderr.splitlines()
+                   if line.startswith("VMHWM")))
     return wall, hwm // 1024, r.stdout
 
 
