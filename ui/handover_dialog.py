@@ -37,7 +37,9 @@ class HandoverDialog(QDialog):
         self.step = QLabel(" ")
         self.step.setObjectName("handoverStep")
         self.step.setWordWrap(True)
-        self.step.setMinimumWidth(460)
+        self.step.setMinimumWidth(520)
+        # Room for a refusal naming a member (a 64-character hash) without clipping.
+        self.step.setMinimumHeight(self.step.fontMetrics().lineSpacing() * 4)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -92,6 +94,7 @@ class HandoverDialog(QDialog):
     # ---- answers ---------------------------------------------------------------------------
     def _say(self, text: str) -> None:
         self.step.setText(text)
+        self.adjustSize()  # a longer answer grows the dialog instead of being clipped
 
     def _finish(self) -> None:
         self.cancel_button.setEnabled(False)
@@ -116,6 +119,7 @@ class HandoverDialog(QDialog):
             self._on_job_cancelled()
             return
         self.error = exc
+        self.progress.hide()  # a refusal is not "0 % done"
         self._finish()
         if isinstance(exc, EvidenceKitError):
             message, hint = describe(exc)
