@@ -145,9 +145,12 @@ class CaseView(QWidget):
             findings, self.items = {}, []
         c = self.case
         order = self.tr("Order %1").replace("%1", c.order_no)
+        # A case handed over from another library keeps its number there as a reference.
+        origin = (" · " + self.tr("handed over from %1").replace("%1", c.imported_from)
+                  if c.imported_from else "")
         self.header.setText(f"{c.case_no} · {labels.platform_label(rules, c.platform)} · "
                             f"{labels.dispute_label(rules, c.platform, c.dispute_type)} · "
-                            f"{order} · {labels.stage_label(c.stage)}")
+                            f"{order} · {labels.stage_label(c.stage)}{origin}")
         self.banner.set_case(c)
         read_only = c.stage == "closed"
         self.closed_bar.setVisible(read_only)

@@ -196,12 +196,17 @@
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="168"/>
+        <location filename="../../ui/case_view.py" line="149"/>
+        <source>handed over from %1</source>
+        <translation>handed over from %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="171"/>
         <source>Closed case: read-only. Reopen it to attach, edit or export for the platform.</source>
         <translation>Closed case: read-only. Reopen it to attach, edit or export for the platform.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="169"/>
+        <location filename="../../ui/case_view.py" line="172"/>
         <source>Reopen…</source>
         <translation>Reopen…</translation>
     </message>
@@ -332,7 +337,7 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="149"/>
-        <location filename="../../ui/evidence_panel.py" line="456"/>
+        <location filename="../../ui/evidence_panel.py" line="471"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -343,65 +348,65 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="151"/>
-        <location filename="../../ui/evidence_panel.py" line="241"/>
+        <location filename="../../ui/evidence_panel.py" line="250"/>
         <source>Grid</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="241"/>
+        <location filename="../../ui/evidence_panel.py" line="250"/>
         <source>List</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="277"/>
+        <location filename="../../ui/evidence_panel.py" line="286"/>
         <source>Add evidence</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="278"/>
+        <location filename="../../ui/evidence_panel.py" line="287"/>
         <source>Add evidence: %1</source>
         <translation>Add evidence: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="283"/>
+        <location filename="../../ui/evidence_panel.py" line="292"/>
         <source>Add a folder of evidence</source>
         <translation>Add a folder of evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="398"/>
+        <location filename="../../ui/evidence_panel.py" line="413"/>
         <source>Mark as new evidence</source>
         <translation>Mark as new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="404"/>
-        <location filename="../../ui/evidence_panel.py" line="454"/>
+        <location filename="../../ui/evidence_panel.py" line="419"/>
+        <location filename="../../ui/evidence_panel.py" line="469"/>
         <source>Use the computed new-evidence mark</source>
         <translation>Use the computed new-evidence mark</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="415"/>
-        <location filename="../../ui/evidence_panel.py" line="443"/>
+        <location filename="../../ui/evidence_panel.py" line="430"/>
+        <location filename="../../ui/evidence_panel.py" line="458"/>
         <source>Set kind</source>
         <translation>Set kind</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="424"/>
-        <location filename="../../ui/evidence_panel.py" line="431"/>
+        <location filename="../../ui/evidence_panel.py" line="439"/>
+        <location filename="../../ui/evidence_panel.py" line="446"/>
         <source>Caption prefix</source>
         <translation>Caption prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="432"/>
+        <location filename="../../ui/evidence_panel.py" line="447"/>
         <source>Text to put before the caption of the %1 selected exhibit(s):</source>
         <translation>Text to put before the caption of the %1 selected exhibit(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="451"/>
+        <location filename="../../ui/evidence_panel.py" line="466"/>
         <source>Caption prefix…</source>
         <translation>Caption prefix…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="452"/>
+        <location filename="../../ui/evidence_panel.py" line="467"/>
         <source>Mark as new evidence / not new</source>
         <translation>Mark as new evidence / not new</translation>
     </message>
@@ -769,47 +774,47 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="43"/>
+        <location filename="../../ui/handover_dialog.py" line="45"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="46"/>
+        <location filename="../../ui/handover_dialog.py" line="48"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="66"/>
+        <location filename="../../ui/handover_dialog.py" line="68"/>
         <source>Packing the case into %1…</source>
         <translation>Packing the case into %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="76"/>
+        <location filename="../../ui/handover_dialog.py" line="78"/>
         <source>Checking every hash in %1…</source>
         <translation>Checking every hash in %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="84"/>
+        <location filename="../../ui/handover_dialog.py" line="86"/>
         <source>Backing up the library to %1…</source>
         <translation>Backing up the library to %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="128"/>
+        <location filename="../../ui/handover_dialog.py" line="132"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>Cancelled: nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="141"/>
+        <location filename="../../ui/handover_dialog.py" line="145"/>
         <source>Packed %1: %2 originals, %3 submitted files, %4 MB. The file holds unmasked buyer data: hand it only to your own team.</source>
         <translation>Packed %1: %2 originals, %3 submitted files, %4 MB. The file holds unmasked buyer data: hand it only to your own team.</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="146"/>
+        <location filename="../../ui/handover_dialog.py" line="150"/>
         <source>Imported as %1 (was %2): %3 originals, %4 submissions; every hash matches.</source>
         <translation>Imported as %1 (was %2): %3 originals, %4 submissions; every hash matches.</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="150"/>
+        <location filename="../../ui/handover_dialog.py" line="154"/>
         <source>Backed up: %1 originals, %2 copied this time (%3 MB), %4 already there.</source>
         <translation>Backed up: %1 originals, %2 copied this time (%3 MB), %4 already there.</translation>
     </message>

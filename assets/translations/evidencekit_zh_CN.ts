@@ -196,12 +196,17 @@
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="168"/>
+        <location filename="../../ui/case_view.py" line="149"/>
+        <source>handed over from %1</source>
+        <translation>转交自 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="171"/>
         <source>Closed case: read-only. Reopen it to attach, edit or export for the platform.</source>
         <translation>已结案：只读。如需添加证据、修改或导出给平台，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="169"/>
+        <location filename="../../ui/case_view.py" line="172"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
@@ -332,7 +337,7 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="149"/>
-        <location filename="../../ui/evidence_panel.py" line="456"/>
+        <location filename="../../ui/evidence_panel.py" line="471"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -343,65 +348,65 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="151"/>
-        <location filename="../../ui/evidence_panel.py" line="241"/>
+        <location filename="../../ui/evidence_panel.py" line="250"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="241"/>
+        <location filename="../../ui/evidence_panel.py" line="250"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="277"/>
+        <location filename="../../ui/evidence_panel.py" line="286"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="278"/>
+        <location filename="../../ui/evidence_panel.py" line="287"/>
         <source>Add evidence: %1</source>
         <translation>添加证据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="283"/>
+        <location filename="../../ui/evidence_panel.py" line="292"/>
         <source>Add a folder of evidence</source>
         <translation>添加证据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="398"/>
+        <location filename="../../ui/evidence_panel.py" line="413"/>
         <source>Mark as new evidence</source>
         <translation>标记为新证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="404"/>
-        <location filename="../../ui/evidence_panel.py" line="454"/>
+        <location filename="../../ui/evidence_panel.py" line="419"/>
+        <location filename="../../ui/evidence_panel.py" line="469"/>
         <source>Use the computed new-evidence mark</source>
         <translation>使用自动计算的新证据标记</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="415"/>
-        <location filename="../../ui/evidence_panel.py" line="443"/>
+        <location filename="../../ui/evidence_panel.py" line="430"/>
+        <location filename="../../ui/evidence_panel.py" line="458"/>
         <source>Set kind</source>
         <translation>设置类型</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="424"/>
-        <location filename="../../ui/evidence_panel.py" line="431"/>
+        <location filename="../../ui/evidence_panel.py" line="439"/>
+        <location filename="../../ui/evidence_panel.py" line="446"/>
         <source>Caption prefix</source>
         <translation>说明前缀</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="432"/>
+        <location filename="../../ui/evidence_panel.py" line="447"/>
         <source>Text to put before the caption of the %1 selected exhibit(s):</source>
         <translation>加在所选 %1 条证据说明前面的文字：</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="451"/>
+        <location filename="../../ui/evidence_panel.py" line="466"/>
         <source>Caption prefix…</source>
         <translation>添加说明前缀…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="452"/>
+        <location filename="../../ui/evidence_panel.py" line="467"/>
         <source>Mark as new evidence / not new</source>
         <translation>标记为新证据 / 取消标记</translation>
     </message>
@@ -769,47 +774,47 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="43"/>
+        <location filename="../../ui/handover_dialog.py" line="45"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="46"/>
+        <location filename="../../ui/handover_dialog.py" line="48"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="66"/>
+        <location filename="../../ui/handover_dialog.py" line="68"/>
         <source>Packing the case into %1…</source>
         <translation>正在把案件打包到 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="76"/>
+        <location filename="../../ui/handover_dialog.py" line="78"/>
         <source>Checking every hash in %1…</source>
         <translation>正在核对 %1 中每个文件的哈希…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="84"/>
+        <location filename="../../ui/handover_dialog.py" line="86"/>
         <source>Backing up the library to %1…</source>
         <translation>正在把资料库备份到 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="128"/>
+        <location filename="../../ui/handover_dialog.py" line="132"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>已取消：没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="141"/>
+        <location filename="../../ui/handover_dialog.py" line="145"/>
         <source>Packed %1: %2 originals, %3 submitted files, %4 MB. The file holds unmasked buyer data: hand it only to your own team.</source>
         <translation>已打包 %1：%2 个原件，%3 个已提交文件，%4 MB。文件含未遮盖的买家信息，请只交给本店同事。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="146"/>
+        <location filename="../../ui/handover_dialog.py" line="150"/>
         <source>Imported as %1 (was %2): %3 originals, %4 submissions; every hash matches.</source>
         <translation>已导入为 %1（原编号 %2）：%3 个原件，%4 次提交，哈希全部一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="150"/>
+        <location filename="../../ui/handover_dialog.py" line="154"/>
         <source>Backed up: %1 originals, %2 copied this time (%3 MB), %4 already there.</source>
         <translation>备份完成：共 %1 个原件，本次复制 %2 个（%3 MB），已有 %4 个。</translation>
     </message>

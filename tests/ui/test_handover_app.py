@@ -35,6 +35,7 @@ def test_export_import_and_back_up_from_the_file_menu(window, library, qtbot, tm
     assert new.case_no != case.case_no and new.imported_from == case.case_no
     qtbot.waitUntil(lambda: window.case_view.case is not None
                     and window.case_view.case.id == new.id)
+    qtbot.waitUntil(lambda: case.case_no in window.case_view.header.text())  # the reference
     # one changed byte: refused, the member named in the dialog, nothing added
     raw = bytearray(path.read_bytes())
     raw[len(raw) // 3] ^= 1
