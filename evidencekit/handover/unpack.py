@@ -164,8 +164,11 @@ def check_case_file(path: Path | str, *, free_for: Path | None = None,
                 progress(min(1.0, done[0] / total), "核对哈希", "Checking hashes")
                 check_cancel(cancel)
 
-            file_ok = fmt.hash_prefix(f, size - len(zf.comment),
-                                      lambda n: advance(0)) == seal[0]
+            def read_so_far(n: int) -> None:
+                done[0] = n
+                advance(0)
+
+            file_ok = fmt.hash_prefix(f, size - len(zf.comment), read_so_far) == seal[0]
             done[0] = size
             raw_manifest = _read_small(zf, fmt.MANIFEST)
             if hashlib.sha256(raw_manifest).hexdigest() != seal[1]:
