@@ -8,6 +8,7 @@ that meets it has findings to look at) and a reason in Chinese and English.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Sequence
 
 from .checks import contextual_findings
 from .domain import KINDS, Case, ChecklistItem, Exhibit, Finding
@@ -58,10 +59,14 @@ def exhibit_findings(case: Case, exhibit: Exhibit, rules: RuleSet, now: datetime
 
 
 def _kind_item(kinds: tuple[str, ...], required: bool, exhibits: list[Exhibit],
-               findings: dict[int, list[Finding]]) -> ChecklistItem:
+               findings: dict[int, list[Finding]], worklog: int = 0) -> ChecklistItem:
     matching = [e for e in exhibits if e.kind in kinds]
     label_zh, label_en = _names(kinds, "zh"), _names(kinds, "en")
     key = "|".join(kinds)
+    if not matching and worklog and "work_order_log" in kinds:
+        # The merchant's own work-order log, written in the case, is that evidence.
+        return ChecklistItem(key, required, "ok", [], f"已填写售后工单（{worklog} 条）",
+                             f"Work-order log written ({worklog} entries)")
     if not matching:
         need_zh = "必需" if required else "建议"
         need_en = "required" if required else "recommended"
@@ -109,14 +114,17 @@ def _appeal_items(case: Case, exhibits: list[Exhibit], rules: RuleSet) -> list[C
 
 
 def evaluate(case: Case, exhibits: list[Exhibit], rules: RuleSet,
-             mode: str = "arbitration", *, now: datetime) -> list[ChecklistItem]:
-    """Checklist items, required first, in the rule file's order."""
+             mode: str = "arbitration", *, now: datetime,
+             worklog: Sequence = ()) -> list[ChecklistItem]:
+    """Checklist items, required first, in the rule file's order. Entries of the case's
+    work-order log (``worklog``) meet the work-order-log item."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
     dtype = rules.platform(case.platform).dispute_type(case.dispute_type)
     findings = {e.id: exhibit_findings(case, e, rules, now) for e in exhibits}
-    items = [_kind_item(k, True, exhibits, findings) for k in dtype.required]
-    items += [_kind_item(k, False, exhibits, findings) for k in dtype.recommended]
+    n = len(worklog)
+    items = [_kind_item(k, True, exhibits, findings, n) for k in dtype.required]
+    items += [_kind_item(k, False, exhibits, findings, n) for k in dtype.recommended]
     if dtype.needs_signed_event:
         items += _proxy_signing_note(exhibits)
     if mode == "appeal":

@@ -241,6 +241,19 @@ class LogEntry:
 
 
 @dataclass
+class WorkOrderEntry:
+    """One step of the merchant's work-order log (售后工单), written by the user with its time:
+    "9:10 用户反馈磨脚 → 9:15 联系用户…". Unlike the action log it goes to the platform."""
+    id: int
+    case_id: int
+    at: datetime
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "at": to_iso(self.at), "text": self.text}
+
+
+@dataclass
 class Deadline:
     """A clock on a case: running (ok/due_soon/critical/overdue) or stopped (met/late)."""
     id: str

@@ -55,7 +55,8 @@ class CaseRow:
 
 def _row(lib: Library, case: Case, exhibits: list, now: datetime, events: dict | None) -> CaseRow:
     try:
-        items = checklist.evaluate(case, exhibits, lib.rules, "arbitration", now=now)
+        items = checklist.evaluate(case, exhibits, lib.rules, "arbitration", now=now,
+                                   worklog=lib.worklog(case.id))
     except NotInRules:  # a rule file that no longer knows the type: list the case anyway
         items = []
     row = CaseRow(case, checklist.progress(items), len(exhibits), missing=queue.missing(items),
@@ -138,7 +139,8 @@ def case_detail(lib: Library, case_ref, now: datetime, mode: str = "arbitration"
         d["warnings"] = [f.to_dict() for f in checklist.exhibit_findings(case, e, lib.rules, now)]
         d["number"] = f"E{e.position}"
         ex_out.append(d)
-    items = checklist.evaluate(case, exhibits, lib.rules, mode, now=now)
+    worklog = lib.worklog(case.id)
+    items = checklist.evaluate(case, exhibits, lib.rules, mode, now=now, worklog=worklog)
     clocks = lib.clocks(case, now)
     platform = lib.rules.platform(case.platform)
     return facts | {
@@ -156,6 +158,7 @@ def case_detail(lib: Library, case_ref, now: datetime, mode: str = "arbitration"
         "submissions": lib.submissions(case.id),
         "decisions": lib.decisions(case.id),
         "log": [entry.to_dict() for entry in lib.log(case.id)],
+        "worklog": [entry.to_dict() for entry in worklog],
     }
 
 

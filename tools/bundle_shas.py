@@ -41,8 +41,9 @@ CASES = {
 def _export(lib: Library, case_id: int, out: Path, mode: str, profile: str):
     from evidencekit import export
     if hasattr(export, "export_case"):
+        kw = {"allow_incomplete": True} if hasattr(export, "platform_problems") else {}
         return export.export_case(lib, case_id, out, mode=mode, profile=profile, now=NOW,
-                                  record=False)
+                                  record=False, **kw)
     src = export.source_from_library(lib, case_id, mode, NOW)
     return export.export_bundle(src, out, mode=mode, profile=profile, now=NOW,
                                 profiles_dir=lib.profiles_dir)

@@ -239,6 +239,18 @@ def run(theme: str, suffix: str, only: set[str]) -> list[Path]:
     settle(600)
     save("appeal-statement")
 
+    # The merchant's work-order log (售后工单): steps with their times, sent to the platform.
+    steps = ((10, "买家反馈未收到包裹，已致电了解情况"), (15, "联系快递核实签收人与签收地点"),
+             (30, "将快递回复与签收截图发给买家，建议向家人确认"))
+    for minute, text in steps:
+        at = datetime(2024, 9, 17, 1, minute, tzinfo=timezone.utc)
+        if not any(e.text == text for e in lib.worklog(case.id)):
+            lib.add_worklog(case.id, at, text)
+    view.tabs.setCurrentWidget(view.worklog)
+    view.refresh()
+    settle(600)
+    save("worklog")
+
     view.tabs.setCurrentIndex(0)
     dlg = w.export_bundle()
     dlg.mode.setCurrentIndex(dlg.mode.findData("appeal"))

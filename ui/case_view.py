@@ -24,8 +24,9 @@ from .evidence_panel import EvidencePanel
 from .facts_form import FactsForm
 from .history_view import HistoryView
 from .statement_editor import StatementEditor
+from .worklog_panel import WorklogPanel
 
-TAB_EVIDENCE, TAB_FACTS, TAB_STATEMENT, TAB_HISTORY = range(4)
+TAB_EVIDENCE, TAB_FACTS, TAB_STATEMENT, TAB_HISTORY, TAB_WORKLOG = range(5)
 
 
 class CaseView(QWidget):
@@ -57,6 +58,8 @@ class CaseView(QWidget):
         self.tabs.addTab(self.statement, self.tr("Statement"))
         self.history = HistoryView(ctx)
         self.tabs.addTab(self.history, self.tr("History"))
+        self.worklog = WorklogPanel(ctx)
+        self.tabs.addTab(self.worklog, self.tr("Work-order log"))
         self.checklist = ChecklistPanel(ctx)
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.setObjectName("caseSplitter")
@@ -140,7 +143,8 @@ class CaseView(QWidget):
             now = self.ctx.now()
             findings = {e.id: checklist.exhibit_findings(self.case, e, rules, now)
                         for e in self.exhibits}
-            self.items = checklist.evaluate(self.case, self.exhibits, rules, self.mode, now=now)
+            self.items = checklist.evaluate(self.case, self.exhibits, rules, self.mode, now=now,
+                                            worklog=lib.worklog(self.case.id))
         except NotInRules:  # a rule file that no longer knows the case's type
             findings, self.items = {}, []
         c = self.case
@@ -161,6 +165,7 @@ class CaseView(QWidget):
         self.evidence.set_case(c, self.exhibits, findings)
         self.facts.set_case(c)
         self.statement.set_case(c, self.exhibits)
+        self.worklog.set_case(c)
         self.checklist.set_items(self.items)
         if self.tabs.currentWidget() is self.history:
             self.history.set_case(c)

@@ -1,7 +1,9 @@
 """Export a case's bundle: mode, profile, destination; progress with Cancel; then open or preview.
 
-The export runs as an operation on the worker pool (the dialog only listens). Missing
-required evidence is allowed only after a confirmation that lists it.
+The export runs as an operation on the worker pool (the dialog only listens). The copy is
+for the platform (buyer data masked, no internal notes) or for the merchant's records. A
+platform copy of a case that is not ready (required evidence missing, no statement, template
+blanks 【…】 left) is written only after a confirmation that lists each problem.
 """
 
 from __future__ import annotations
@@ -28,12 +30,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from evidencekit import checklist
 from evidencekit.errors import RuleError
 
 from . import labels
 from .errors import describe
-from .i18n import lang, pick
+from .i18n import pick
 from .ops import OpChanges, run_op
 from .preview.pdf_view import PdfPreview
 from .runner import WORK
@@ -124,16 +125,24 @@ class ExportDialog(QDialog):
         dest = QHBoxLayout()
         dest.addWidget(self.destination, 1)
         dest.addWidget(self.browse)
+        self.audience = QComboBox()
+        self.audience.setObjectName("audience")
+        for a in ("platform", "records"):
+            self.audience.addItem("", a)
         self.mask = QCheckBox()
         self.mask.setObjectName("mask")
-        self.mask.setChecked(ctx.settings.get("masking"))
+        self._on_profile_changed(0)
         self.form = form = QFormLayout()
         self.mode_label, self.profile_label, self.dest_label = QLabel(), QLabel(), QLabel()
+        self.audience_label = QLabel()
         form.addRow(self.mode_label, self.mode)
         form.addRow(self.profile_label, self.profile)
+        form.addRow(self.audience_label, self.audience)
         form.addRow(self.dest_label, dest)
         form.addRow("", self.mask)
         self.mode.currentIndexChanged.connect(self._on_mode_changed)
+        self.profile.currentIndexChanged.connect(self._on_profile_changed)
+        self.audience.currentIndexChanged.connect(self._on_audience_changed)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
@@ -179,7 +188,7 @@ class ExportDialog(QDialog):
         lay.addLayout(buttons)
         # The form top to bottom, then the buttons left to right as they are laid out (they
         # were created in another order).
-        chain = (self.mode, self.profile, self.destination, self.browse, self.mask,
+        chain = (self.mode, self.profile, self.audience, self.destination, self.browse, self.mask,
                  self.open_button, self.preview_button, self.submitted_button, self.export_button,
                  self.cancel_button,
                  self.close_button)
@@ -196,6 +205,10 @@ class ExportDialog(QDialog):
         self.profile_label.setText(self.tr("Profile"))
         self.dest_label.setText(self.tr("Save as"))
         self.browse.setText(self.tr("Browse…"))
+        self.audience_label.setText(self.tr("Copy for"))
+        self.audience.setItemText(0, self.tr("The platform (to submit: buyer data masked, no "
+                                             "internal notes)"))
+        self.audience.setItemText(1, self.tr("My records (everything: clocks, checks, edit log)"))
         self.mask.setText(self.tr("Mask buyer phone numbers and names"))
         self.export_button.setText(self.tr("Export"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -249,6 +262,18 @@ class ExportDialog(QDialog):
         default = self.ctx.settings.get("default_profile")
         self.profile.setCurrentIndex(max(0, self.profile.findData(default)))
 
+    def _on_profile_changed(self, _i) -> None:
+        """Each profile has its usual reader: the archive profile makes a records copy."""
+        from evidencekit.export import default_audience
+        p = self._profiles.get(self.profile.currentData())
+        audience = default_audience(p) if p is not None else "platform"
+        self.audience.setCurrentIndex(max(0, self.audience.findData(audience)))
+        self._on_audience_changed(0)
+
+    def _on_audience_changed(self, _i) -> None:
+        platform = self.audience.currentData() == "platform"
+        self.mask.setChecked(bool(self.ctx.settings.get("masking")) if platform else False)
+
     def _on_mode_changed(self, _i) -> None:
         mode = self.mode.currentData()
         current = Path(self.destination.text())
@@ -264,26 +289,25 @@ class ExportDialog(QDialog):
             self.destination.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
 
     # ---- running -------------------------------------------------------------------------
-    def missing_items(self) -> list[str]:
-        lib = self.ctx.lib
-        case = lib.get_case(self.case.id)
-        items = checklist.evaluate(case, lib.list_exhibits(case.id), lib.rules,
-                                   self.mode.currentData(), now=self.ctx.now())
-        return [i.reason(lang()) for i in items if i.required and i.status == "missing"]
+    def problems(self, source=None) -> list[str]:
+        """What keeps this case from going to the platform (the CLI refuses the same list)."""
+        if self.audience.currentData() != "platform":
+            return []
+        from evidencekit.export import platform_problems, source_from_library
+        mode = self.mode.currentData()
+        source = source or source_from_library(self.ctx.lib, self.case.id, mode, self.ctx.now())
+        return [pick(zh, en) for zh, en in platform_problems(source, mode)]
 
-    def _ask_missing(self, missing: list[str]) -> bool:
-        text = self.tr("Some required evidence is missing:") + "\n\n" + \
-            "\n".join(f"• {m}" for m in missing) + "\n\n" + \
+    def _ask_missing(self, problems: list[str]) -> bool:
+        text = self.tr("This case is not ready for the platform:") + "\n\n" + \
+            "\n".join(f"• {m}" for m in problems) + "\n\n" + \
             self.tr("The platform may reject an incomplete bundle. Export anyway?")
-        answer = QMessageBox.question(self, self.tr("Missing evidence"), text,
+        answer = QMessageBox.question(self, self.tr("Not ready for the platform"), text,
                                       QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         return answer == QMessageBox.Yes
 
     def start(self) -> bool:
         if self.job is not None:
-            return False
-        missing = self.missing_items()
-        if missing and not self.confirm_missing(missing):
             return False
         if not self._collect_passwords():
             return False
@@ -294,7 +318,13 @@ class ExportDialog(QDialog):
         self._export = CaseExport.prepare(
             self.ctx.lib, self.case.id, out, mode=self.mode.currentData(),
             profile=self.profile.currentData() or None, now=self.ctx.now(),
-            mask=self.mask.isChecked(), passwords=dict(self.ctx.passwords))
+            mask=self.mask.isChecked(), audience=self.audience.currentData(),
+            allow_incomplete=True,  # the problems are listed and confirmed just below
+            passwords=dict(self.ctx.passwords))
+        # The same list the CLI refuses on; here the user may go ahead after reading it.
+        problems = self.problems(self._export.source)
+        if problems and not self.confirm_missing(problems):
+            return False
         work = self._export.write
 
         self.ctx.settings.set("export_dir", str(out.parent))
@@ -335,7 +365,8 @@ class ExportDialog(QDialog):
             self.job.cancel()
 
     def _set_running(self, running: bool) -> None:
-        for w in (self.mode, self.profile, self.destination, self.mask, self.export_button):
+        for w in (self.mode, self.profile, self.audience, self.destination, self.mask,
+                  self.export_button):
             w.setEnabled(not running)
         self.cancel_button.setEnabled(running)
 
@@ -357,8 +388,12 @@ class ExportDialog(QDialog):
 
         def finished(*_args) -> None:  # recorded (or the error shown): the export is done
             files = [Path(f) for f in report.files]
-            self._say("saved", ", ".join(f.name for f in files),
-                      list(getattr(report, "warnings", [])))
+            warnings = list(getattr(report, "warnings", []))
+            if report.audience == "platform" and not report.masked:
+                warnings.insert(0, ("警告：平台版未遮挡买家信息，提交前请确认。",
+                                    "Warning: this platform copy keeps buyer data unmasked; "
+                                    "check before submitting."))
+            self._say("saved", ", ".join(f.name for f in files), warnings)
             self.open_button.show()
             self.preview_button.show()
             self.submitted_button.show()

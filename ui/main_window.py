@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow
 
 from . import labels
 from .case_list_page import CaseListPage
-from .case_view import TAB_EVIDENCE, TAB_FACTS, TAB_HISTORY, TAB_STATEMENT, CaseView
+from .case_view import TAB_EVIDENCE, TAB_FACTS, TAB_HISTORY, TAB_STATEMENT, TAB_WORKLOG, CaseView
 from .export_dialog import ExportDialog
 from .import_prompts import ImportPrompts
 from .new_case_dialog import NewCaseDialog
@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
         self._action(c, self.tr("&Facts"), lambda: self._tab(TAB_FACTS), "Ctrl+2", "tabFacts")
         self._action(c, self.tr("&Statement"), lambda: self._tab(TAB_STATEMENT), "Ctrl+3", "tabStatement")
         self._action(c, self.tr("&History"), lambda: self._tab(TAB_HISTORY), "Ctrl+4", "tabHistory")
+        self._action(c, self.tr("&Work-order log"), lambda: self._tab(TAB_WORKLOG), "Ctrl+5",
+                     "tabWorklog")
         c.addSeparator()
         self.act_grid = self._action(c, self.tr("List / &grid view"), lambda: self._in_case(
             self.case_view.evidence.toggle_view), "Ctrl+G", "toggleGrid")

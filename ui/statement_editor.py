@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidencekit.errors import EvidenceKitError
+from evidencekit.templates import BLANK, blanks, fill, load_templates, templates_for
 
 from . import labels
 from .errors import describe
@@ -29,8 +31,27 @@ from .exhibit_picker import ExhibitIdsRole, ExhibitLinksDelegate, ExhibitPicker
 from .i18n import lang, pick
 from .models.points_model import COL_BASIS, COL_EXHIBITS, COL_FACT, AppealPointsModel
 from .ops import OpChanges, run_op
-from .templates import load_templates, templates_for
 from .tone import check_tone
+
+
+class BlankHighlighter(QSyntaxHighlighter):
+    """Marks the template blanks 【…】 still to fill: a platform export refuses them."""
+
+    def __init__(self, document):
+        super().__init__(document)
+        self.format = QTextCharFormat()
+        self.format.setBackground(QColor("#ffe08a"))  # amber, with black text: any palette
+        self.format.setForeground(QColor("#000000"))
+        self.format.setFontWeight(700)
+
+    def highlightBlock(self, text: str) -> None:
+        found = set(blanks(text))
+        for m in BLANK.finditer(text):
+            if m.group(0) in found:
+                self.setFormat(m.start(), m.end() - m.start(), self.format)
+
+    def blank_count(self) -> int:
+        return len(blanks(self.document().toPlainText()))
 
 
 class StatementEditor(QWidget):
@@ -63,6 +84,7 @@ class StatementEditor(QWidget):
         self.text.setPlaceholderText(self.tr(
             "Describe what happened, in order, with times and exhibit numbers (E1, E2…). "
             "Keep to facts; avoid emotional wording."))
+        self.highlighter = BlankHighlighter(self.text.document())
         self.tone = QLabel()
         self.tone.setObjectName("toneWarning")
         self.tone.setWordWrap(True)
@@ -185,10 +207,13 @@ class StatementEditor(QWidget):
         if self.text.toPlainText().strip():
             cursor.movePosition(cursor.MoveOperation.End)
             cursor.insertText("\n\n")
-        cursor.insertText(t.text(lang(), self.case))
+        cursor.insertText(t.text(lang(), self.case, self.exhibits))
         if self.mode == "appeal":
             for p in t.points:
-                self.points.add_point(pick(p.basis_zh, p.basis_en), pick(p.fact_zh, p.fact_en))
+                self.points.add_point(fill(pick(p.basis_zh, p.basis_en), self.case, self.exhibits,
+                                           lang()),
+                                      fill(pick(p.fact_zh, p.fact_en), self.case, self.exhibits,
+                                           lang()))
         self.save()
 
     def _on_text_changed(self) -> None:

@@ -23,7 +23,8 @@ def cmd_check(args: argparse.Namespace, lang: str) -> int:
         case = lib.get_case(args.case)
         exhibits = lib.list_exhibits(case.id)
         now = now_from(args)
-        items = checklist.evaluate(case, exhibits, lib.rules, args.mode, now=now)
+        items = checklist.evaluate(case, exhibits, lib.rules, args.mode, now=now,
+                                   worklog=lib.worklog(case.id))
         dls = lib.clocks(case, now)  # running, then stopped (met/late)
         complete = checklist.is_complete(items)
         data = {"case": case.id, "case_no": case.case_no, "mode": args.mode, "complete": complete,

@@ -25,7 +25,18 @@ def register(sub: Subparsers) -> None:
     ex.add_argument("--mode", choices=["arbitration", "appeal"], default="arbitration")
     ex.add_argument("--profile", default=None)
     ex.add_argument("--now", metavar="ISO")
-    ex.add_argument("--no-mask", action="store_true", help="do not mask buyer phone/ID/address")
+    ex.add_argument("--for", dest="audience", choices=["platform", "records"],
+                    help="platform: the copy to submit (default; buyer data masked, no internal "
+                         "notes); records: everything, for the merchant (default with the "
+                         "archive profile)")
+    mk = ex.add_mutually_exclusive_group()
+    mk.add_argument("--no-mask", dest="mask", action="store_false", default=None,
+                    help="keep buyer phone/ID/address/name in a platform copy (warned)")
+    mk.add_argument("--mask", dest="mask", action="store_true",
+                    help="mask buyer data in a records copy too")
+    ex.add_argument("--allow-incomplete", action="store_true",
+                    help="write a platform copy even with required items missing, an empty "
+                         "statement or template blanks 【…】 left")
     ex.add_argument("--password", action="append", default=[], metavar="[E3=]PASSWORD",
                     help="password of an encrypted PDF exhibit (repeatable; without E3= it is "
                          "tried for every encrypted PDF)")
@@ -54,7 +65,7 @@ def _export_json(report: Any) -> dict:
     return {"files": [str(f) for f in report.files], "pages": report.pages, "sizes": report.sizes,
             "bundle_id": report.bundle_id, "manifest_sha256": report.manifest_sha256,
             "bundle_sha256s": report.bundle_sha256s, "mode": report.mode, "profile": report.profile,
-            "sealed": report.sealed,
+            "audience": report.audience, "masked": report.masked, "sealed": report.sealed,
             "warnings": [{"zh": zh, "en": en} for zh, en in report.warnings],
             "placeholders": [ph.to_dict() for ph in report.placeholders]}
 
@@ -127,7 +138,8 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
         with tp_log.capture():  # pypdf/Pillow notes to the library's log, not the terminal
             report = export_case(lib, case.id, _destination(args, lib, case, profile),
                                  mode=args.mode, profile=profile, now=now_from(args),
-                                 zone=args.tz, mask=not args.no_mask,
+                                 zone=args.tz, mask=args.mask, audience=args.audience,
+                                 allow_incomplete=args.allow_incomplete,
                                  passwords=_passwords(lib, case.id, args.password),
                                  progress=_progress_printer(lang, sys.stderr.isatty()),
                                  overwrite=args.force)
@@ -139,6 +151,10 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
             print(pick(lang, "注意：资料库是只读的，这次导出没有记入案件。",
                        "Note: the library is read-only; this export was not recorded in the "
                        "case."), file=sys.stderr)
+        if report.audience == "platform" and not report.masked:
+            print(pick(lang, "警告：平台版未遮挡买家信息（--no-mask），提交前请确认。",
+                       "Warning: this platform copy keeps buyer data unmasked (--no-mask); "
+                       "check before submitting."), file=sys.stderr)
         exports = lib.exports(case.id)
         export_id = exports[-1]["id"] if exports and not lib.read_only else None
 

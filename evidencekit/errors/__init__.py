@@ -27,6 +27,9 @@ from .export import (
     OutputIsFolder,
     OutputNameRejected,
     OutputNotPdf,
+    PdfUncheckable,
+    PlatformCopyIncomplete,
+    UnknownAudience,
     UnknownMode,
     UnknownProfile,
     VerifyError,
@@ -116,6 +119,7 @@ from .lifecycle import (
 from .rules import NotInRules, RuleError, UnknownDisputeType, UnknownPlatform
 from .store import (
     BadAppealsUsed,
+    BadWorklogNumber,
     DatabaseTooNew,
     DatabaseUnopenable,
     ExhibitRemoved,
@@ -124,10 +128,13 @@ from .store import (
     NoLibrary,
     NoSuchCase,
     NoSuchExhibit,
+    NoSuchWorklogEntry,
     OrderNumberRequired,
     StoreError,
     UnknownOutcome,
     UnknownStage,
+    WorklogTextEmpty,
+    WorklogTextTooLong,
 )
 
 __all__ = [
@@ -141,7 +148,7 @@ __all__ = [
     "ExhibitPdfUnreadable", "FontMissing", "ManifestMalformed", "NoManifest", "OriginalsFolderMissing",
     "OriginalUnreadable", "UnknownProfile", "OutputNotPdf", "OutputIsFolder", "OutputNameRejected",
     "OutputFolderMissing",
-    "OutputFolderReadOnly", "PasswordNotGiven", "NoExhibits", "UnknownMode",
+    "OutputFolderReadOnly", "PasswordNotGiven", "NoExhibits", "UnknownMode", "UnknownAudience",
     "BadAmount", "BadAppealPoint", "BadAppealsUsed", "BadTime", "BadUsage", "Cancelled",
     "DatabaseTooNew", "DatabaseUnopenable", "EmptyFile", "EmptyTime", "EvidenceKitError",
     "ExhibitRemoved", "ExportError", "FieldNotSettable", "FileMissing", "FileNotPermitted",
@@ -156,6 +163,8 @@ __all__ = [
     "ImportListError", "ListMissing", "ListNotPermitted", "ListNotTable", "ListIsFolder", "ListOldExcel",
     "ListDamaged", "NoHeaderRow", "MissingColumns", "MappingInvalid", "MappingUnreadable",
     "ImportTableInvalid", "ImportTableUnreadable",
+    "PlatformCopyIncomplete", "PdfUncheckable", "NoSuchWorklogEntry", "WorklogTextEmpty",
+    "WorklogTextTooLong", "BadWorklogNumber",
 ]
 
 # Issue 15 (hostile files and faults).

@@ -160,3 +160,26 @@ class DestinationFull(ExportError):
     code = "destination_full"
     MESSAGE = ("目标磁盘已满，无法写入：{path}", "The destination disk is full: {path}")
     HINT = ("请腾出空间或换一个保存位置。", "Free some space or save elsewhere.")
+
+
+class UnknownAudience(UsageError):
+    code = "unknown_audience"
+    MESSAGE = ("未知的用途：{audience}（platform 或 records）",
+               "Unknown audience: {audience} (platform or records)")
+
+
+class PlatformCopyIncomplete(ExportError):
+    """A platform copy was asked for a case that is not ready (export/readiness.py)."""
+    code = "platform_incomplete"
+    MESSAGE = ("案件尚未完整，未生成平台版：{problems_zh}",
+               "The case is not complete; no platform copy was written:{problems_en}")
+    HINT = ("补齐后再导出，或加 --allow-incomplete 仍然导出。",
+            "Complete it first, or add --allow-incomplete to export anyway.")
+
+
+class PdfUncheckable(ExportError):
+    code = "pdf_uncheckable"
+    MESSAGE = ("{label}（{name}）无法检查买家信息：{reason}",
+               "{label} ({name}) cannot be checked for buyer data: {reason}")
+    HINT = ("请用其他软件重新导出该 PDF，或用 --no-mask 导出并人工检查。",
+            "Re-save the PDF with another program, or export with --no-mask and check it by eye.")

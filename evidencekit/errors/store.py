@@ -125,3 +125,25 @@ class LibraryNeedsUpgrade(StoreError):
                "This library must be upgraded once with write access: {path}")
     HINT = ("请在有写入权限时打开一次（会先自动备份）。",
             "Open it once where it can be written (a backup is made first).")
+
+
+class WorklogTextEmpty(UsageError):
+    code = "worklog_text_empty"
+    MESSAGE = ("工单内容不能为空", "A work-order entry needs some text")
+
+
+class WorklogTextTooLong(UsageError):
+    code = "worklog_text_too_long"
+    MESSAGE = ("工单内容过长（最多 {limit} 字）",
+               "A work-order entry is too long (at most {limit} characters)")
+
+
+class NoSuchWorklogEntry(NotFoundError):
+    code = "no_such_worklog_entry"
+    MESSAGE = ("此案件没有工单记录 #{number}", "The case has no work-order entry #{number}")
+    HINT = ("用 evidencekit worklog list 查看编号。", "See 'evidencekit worklog list' for the numbers.")
+
+
+class BadWorklogNumber(UsageError):
+    code = "bad_worklog_number"
+    MESSAGE = ("工单编号应为数字：{text}", "A work-order entry number is a number: {text}")

@@ -19,7 +19,6 @@ from .cover import CoverFacts
 from .front import Where, appendix_story, checklist_story, index_story, statement_story
 from .heading import exhibit_time, header_text
 from .manifest import build_manifest, original_name, sha256
-from .masking import masker
 from .page import Block, palette
 from .photos import ImageJobs
 from .placeholder import Placeholder, layout_placeholder, placeholder_for
@@ -31,9 +30,10 @@ class Run:
 
     def __init__(self, plan: ExportPlan, tmp: Path, progress: ProgressFn, cancel):
         self.plan, self.tmp, self.progress, self.cancel = plan, tmp, progress, cancel
-        self.mask = masker(plan.mask)
+        self.mask = plan.masker  # the one masker, built with the plan
         self.warnings: list[tuple[str, str]] = []
         self.contents: dict[int, Any] = {}
+        self.redactions: dict[int, Any] = {}  # exhibit number -> DocumentRedaction
         self.attempt = 0
         # Exhibits that cannot be drawn (a placeholder page stands in), images that could not
         # be decoded (a blank frame), and document pages that failed when merged (left empty).

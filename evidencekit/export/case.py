@@ -4,7 +4,8 @@
 The app runs the same three steps on its own threads through :class:`CaseExport`: the
 snapshot where the user pressed Export, the writing on a worker, the record as a library
 write. Both get the same defaults: the library's default profile, times in the platform's
-zone (the arbitrator's) unless a zone is named, buyer data masked.
+zone (the arbitrator's) unless a zone is named, the copy for the platform (buyer data
+masked; refused when the case is not ready) unless the profile or the caller says records.
 """
 
 from __future__ import annotations
@@ -32,14 +33,17 @@ class CaseExport:
     profile: str
     now: datetime
     zone: str | None
-    mask: bool
+    mask: bool | None  # None: as the audience wants (platform masked, records not)
     sealer: Sealer | None = None
     overwrite: bool = False
+    audience: str | None = None  # None: as the profile wants (archive: records)
+    allow_incomplete: bool = False  # a platform copy of an unready case (the user agreed)
 
     @classmethod
     def prepare(cls, library: Any, case: int | str, destination: Path | str, *,
                 mode: str = "arbitration", profile: str | None = None, now: datetime,
-                zone: str | None = None, mask: bool = True,
+                zone: str | None = None, mask: bool | None = None,
+                audience: str | None = None, allow_incomplete: bool = False,
                 passwords: Mapping[str, str] | None = None,
                 overwrite: bool = False) -> "CaseExport":
         """Read the case (its id or number) from ``library``. ``zone`` overrides the
@@ -52,38 +56,43 @@ class CaseExport:
         profile = profile or library.setting("default_profile", "douyin") or "douyin"
         source = source_from_library(library, c.id, mode, now, passwords=passwords)
         return cls(library, c.id, source, Path(destination), mode, profile, now, zone, mask,
-                   library_sealer(library), overwrite)
+                   library_sealer(library), overwrite, audience, allow_incomplete)
 
     def write(self, progress: ProgressFn | None = None,
               cancel: CancelLike | None = None) -> ExportReport:
         """Write the bundle file(s); touches no database (may run on a worker thread)."""
         return export_bundle(self.source, self.destination, mode=self.mode,
                              profile=self.profile, now=self.now, progress=progress,
-                             cancel=cancel, mask=self.mask, zone=self.zone,
+                             cancel=cancel, mask=self.mask, audience=self.audience,
+                             allow_incomplete=self.allow_incomplete, zone=self.zone,
                              profiles_dir=self.library.profiles_dir, sealer=self.sealer,
                              overwrite=self.overwrite)
 
     def record(self, report: ExportReport) -> int:
         """Keep the export in the case's history as a draft (``case show`` lists it under
-        ``exports``); returns the export record's id."""
+        ``exports``, with its audience); returns the export record's id."""
         return self.library.record_export(
             self.case_id, mode=report.mode, profile=report.profile,
             files=[str(f) for f in report.files], bundle_sha256s=list(report.bundle_sha256s),
             manifest_sha256=report.manifest_sha256, bundle_id=report.bundle_id,
-            pages=list(report.pages), at=self.now)
+            pages=list(report.pages), audience=report.audience, at=self.now)
 
 
 def export_case(library: Any, case: int | str, destination: Path | str, *,
                 mode: str = "arbitration", profile: str | None = None, now: datetime,
-                zone: str | None = None, mask: bool = True,
+                zone: str | None = None, mask: bool | None = None,
+                audience: str | None = None, allow_incomplete: bool = False,
                 passwords: Mapping[str, str] | None = None,
                 progress: ProgressFn | None = None, cancel: CancelLike | None = None,
                 record: bool = True, overwrite: bool = False) -> ExportReport:
     """Export a case of ``library`` to ``destination`` and record it (unless ``record`` is
-    false). Raises :class:`~evidencekit.errors.EvidenceKitError` subclasses and leaves
-    nothing half-written."""
+    false). A platform copy of a case that is not ready is refused unless
+    ``allow_incomplete``. Raises :class:`~evidencekit.errors.EvidenceKitError` subclasses and
+    leaves nothing half-written."""
     job = CaseExport.prepare(library, case, destination, mode=mode, profile=profile, now=now,
-                             zone=zone, mask=mask, passwords=passwords, overwrite=overwrite)
+                             zone=zone, mask=mask, audience=audience,
+                             allow_incomplete=allow_incomplete, passwords=passwords,
+                             overwrite=overwrite)
     report = job.write(progress, cancel)
     if record and not getattr(library, "read_only", False):  # a read-only library: not kept
         job.record(report)

@@ -8,7 +8,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..timeutil import format_duration, format_local
 from .fonts import FONT, wrap
-from .masking import mask_name
 from .page import CW, MX, TOP, Palette, W
 from .plan import ExportPlan
 
@@ -28,8 +27,7 @@ class CoverFacts:
 def _rows(plan: ExportPlan, f: CoverFacts, mask) -> list[tuple[str, str]]:
     s, case = plan.source, plan.source.case
     z = plan.zone
-    buyer = " ".join(x for x in ((mask_name(case.buyer_name) if plan.mask else case.buyer_name),
-                                 mask(case.buyer_phone)) if x)
+    buyer = " ".join(x for x in (plan.masker.name(case.buyer_name), mask(case.buyer_phone)) if x)
     rows = [("店铺 Store", s.store_name or case.store_name or "—"),
             ("平台 Platform", f"{s.platform_name_zh or case.platform} {s.platform_name_en}".strip()),
             ("订单号 Order No.", case.order_no or "—"),
@@ -47,7 +45,8 @@ def _rows(plan: ExportPlan, f: CoverFacts, mask) -> list[tuple[str, str]]:
             rows.append((label, format_local(dt, z)))
     if plan.mode == "appeal" and case.judgment_ref:
         rows.append(("判定编号 Judgment ref.", case.judgment_ref))
-    for d in plan.source.deadlines:
+    # Clocks are the merchant's business: the platform's copy never shows them.
+    for d in (() if plan.for_platform else plan.source.deadlines):
         left = (d.due - plan.now).total_seconds()
         state = (f"生成时剩余 {format_duration(left, 'zh')} / {format_duration(left, 'en')} left"
                  if left >= 0 else f"生成时已超期 {format_duration(-left, 'zh')} / overdue by "
@@ -59,6 +58,9 @@ def _rows(plan: ExportPlan, f: CoverFacts, mask) -> list[tuple[str, str]]:
                                            if len(f.file_names) > 1 else "")),
              ("卷宗号 Bundle ID", plan.bundle_id),
              ("提交配置 Profile", f"{plan.profile.title_zh} {plan.profile.name}")]
+    if not plan.for_platform:
+        rows.append(("副本 Copy", "存档版（含内部记录，勿提交平台） Records copy (internal: do not "
+                     "submit)"))
     if len(f.file_names) > 1:
         # By part, not by name: a renamed file keeps its content and its seal.
         rows.append(("文件 File", f"第 {f.file_no} / {len(f.file_names)} 个 "

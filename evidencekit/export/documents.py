@@ -18,13 +18,21 @@ from pypdf.errors import PdfReadError
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, StreamObject
 from reportlab.pdfgen.canvas import Canvas
 
-from ..errors import ExhibitLocked, ExhibitPdfUnreadable, ExportError, PageBoxUnreadable, PageContentTooLarge
+from ..errors import (
+    ExhibitLocked,
+    ExhibitPdfUnreadable,
+    ExportError,
+    PageBoxUnreadable,
+    PageContentTooLarge,
+    PdfUncheckable,
+)
 from ..malformed import PDF_MALFORMED
 from . import sanitize
 from .fonts import FONT
 from .heading import draw_exhibit_header, exhibit_time
 from .page import BOTTOM, CW, MX, TOP, DocInsert, PageSpec, Palette
 from .plan import ExportPlan, PlannedExhibit
+from .redact import DocumentRedaction, redact_document
 
 
 def open_document(plan: ExportPlan, pe: PlannedExhibit) -> PdfReader:
@@ -86,6 +94,20 @@ class LazyDocument:
         reader = self._cache.pop(id(self), None)
         if reader is not None:
             self._close(reader)
+
+
+def scan_document(plan: ExportPlan, pe: PlannedExhibit, tmp) -> DocumentRedaction | None:
+    """Read every page's text layer with pdfium: pages holding buyer data are rendered with
+    it blacked out (used instead of the vector page), scans and unembedded fonts named."""
+    password = plan.source.passwords.get(pe.exhibit.sha256, "")
+    dpi = max(120, min(200, plan.settings.dpi))
+    try:
+        return redact_document(pe.path, plan.masker, tmp, password=password, dpi=dpi,
+                               name=pe.label)
+    except Exception as e:  # pdfium cannot read what pypdf could
+        if plan.masker.enabled:
+            raise PdfUncheckable(label=pe.label, name=pe.exhibit.source_name, reason=e) from e
+        return None
 
 
 def _box(page: Any) -> tuple[float, float, float, float, int]:
@@ -153,15 +175,25 @@ def page_cost(page: Any, seen: set[int]) -> int:
 
 
 def layout_document(plan: ExportPlan, pe: PlannedExhibit, reader: PdfReader, pal: Palette,
-                    skip_blank: bool) -> tuple[list[PageSpec], list[tuple[str, str]]]:
-    warnings: list[tuple[str, str]] = []
+                    skip_blank: bool, redaction: DocumentRedaction | None = None,
+                    ) -> tuple[list[PageSpec], list[tuple[str, str]]]:
+    warnings: list[tuple[str, str]] = list(redaction.warnings(pe.label)) if redaction else []
+
     risky = sanitize.scan(reader)
     if set(risky) - {"annotations"}:
         zh, en = sanitize.describe(risky)
         warnings.append((f"{pe.label}：已去除源 PDF 中的{zh}（原件不变）",
                          f"{pe.label}: removed {en} from the source PDF (original unchanged)"))
+    images = redaction.images if redaction else {}
+    refonted = redaction.refonted if redaction else {}
     n = len(reader.pages)
     note = f"共 {n} 页 · {n} page(s)，按原样矢量合并 merged as vector"
+    if images:  # say which pages are pictures now, and why
+        pages = "、".join(str(i + 1) for i in sorted(images))
+        note += f"；第 {pages} 页含买家信息，已遮挡并转为图片 redacted as image"
+    if refonted:
+        pages = "、".join(str(i + 1) for i in sorted(refonted))
+        note += f"；第 {pages} 页字体未嵌入，已用内置字体重绘 redrawn with the bundled font"
     time_text = exhibit_time(plan, pe)
     y0 = draw_exhibit_header(Canvas(io.BytesIO()), plan, pe, pal, TOP, time_text, note)
     specs: list[PageSpec] = []
@@ -178,6 +210,18 @@ def layout_document(plan: ExportPlan, pe: PlannedExhibit, reader: PdfReader, pal
         vw, vh = (h, w) if rot in (90, 270) else (w, h)
         s = min(CW / vw, (top - BOTTOM) / vh)
         rect = (MX + (CW - vw * s) / 2, top - vh * s, vw * s, vh * s)
+        if i in refonted:  # unembedded Chinese fonts: drawn again with the bundled one
+            drawn, glyphs = refonted[i]
+            specs.append(PageSpec(draw=_drawer(plan, pe, pal, first, rect, i + 1, n, time_text,
+                                               note, drawn, (glyphs, _box(page))),
+                                  est_bytes=drawn.stat().st_size + 20 * len(glyphs)))
+            continue
+        image = images.get(i)
+        if image is not None:  # redacted: the rendered page stands in; no text layer left
+            specs.append(PageSpec(draw=_drawer(plan, pe, pal, first, rect, i + 1, n, time_text,
+                                               note, image),
+                                  est_bytes=image.stat().st_size + 500))
+            continue
         specs.append(PageSpec(draw=_drawer(plan, pe, pal, first, rect, i + 1, n, time_text, note),
                               insert=DocInsert(pe.number, i, rect),
                               est_bytes=max(500, page_cost(page, seen))))
@@ -190,18 +234,44 @@ def layout_document(plan: ExportPlan, pe: PlannedExhibit, reader: PdfReader, pal
     return specs, warnings
 
 
-def _drawer(plan, pe, pal, first, rect, page_no, n, time_text, note):
+def _drawer(plan, pe, pal, first, rect, page_no, n, time_text, note, image=None, text=None):
     def draw(c: Canvas) -> None:
+        if image is not None and rect is not None:
+            c.drawImage(str(image), *rect)
+            if text is not None:
+                _draw_text_layer(c, rect, *text)
         y = draw_exhibit_header(c, plan, pe, pal, TOP, time_text, note) if first else TOP
         c.setFont(FONT, 7.5)
         c.setFillColor(pal.muted)
         if page_no:
-            c.drawRightString(MX + CW, y - 9, f"{pe.label} 原第 {page_no} / {n} 页 · p. {page_no}/{n}")
+            mark = ("（已遮挡 redacted）" if image is not None and text is None else
+                    "（内置字体重绘 redrawn with the bundled font）" if text is not None else "")
+            c.drawRightString(MX + CW, y - 9,
+                              f"{pe.label} 原第 {page_no} / {n} 页 · p. {page_no}/{n}{mark}")
         if rect is not None:
             c.setStrokeColor(pal.rule)
             c.setLineWidth(0.6)
             c.rect(*rect, fill=0, stroke=1)
     return draw
+
+
+def _draw_text_layer(c: Canvas, rect, glyphs, box) -> None:
+    """Over a refonted page's image: its unembedded Chinese glyphs drawn visibly in the
+    bundled font, every other glyph invisibly (render mode 3), so the page keeps its text."""
+    x0, y0, w, _h, _rot = box
+    s = rect[2] / w
+    c.saveState()  # the render mode is graphics state: it must not leak into the stamps
+    t = c.beginText()
+    for g in glyphs:
+        if g.char.isspace() or g.size <= 0:
+            continue
+        t.setTextRenderMode(0 if g.missing_font else 3)
+        t.setFont(FONT, g.size * s)
+        t.setTextOrigin(rect[0] + (g.origin[0] - x0) * s, rect[1] + (g.origin[1] - y0) * s)
+        t.textOut(g.char)
+    t.setTextRenderMode(0)
+    c.drawText(t)
+    c.restoreState()
 
 
 def _matrix(page: Any, rect: tuple[float, float, float, float]) -> list[float]:

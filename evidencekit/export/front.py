@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from ..checklist import requirement_name
+from ..checklist import is_note, requirement_name
 from ..domain import KINDS
 from ..timeutil import format_local
 from .fonts import FONT
@@ -120,7 +120,43 @@ def statement_story(plan: ExportPlan, pal: Palette, mask, where: Where) -> list:
 STATUS = {"ok": ("满足", "met"), "missing": ("缺失", "missing"), "warning": ("注意", "check")}
 
 
+def evidence_story(plan: ExportPlan, pal: Palette, where: Where) -> list:
+    """The platform's copy of the checklist: for each requirement, the evidence provided,
+    linked. No statuses, no warnings, nothing about what is missing: that is the
+    merchant's business, and the records copy keeps it."""
+    st = styles(pal)
+    dt = plan.source.dispute_type_name_zh or plan.source.case.dispute_type
+    story: list = [Spacer(1, 14), Anchor("checklist", "证据对照 Evidence by requirement"),
+                   _p("各项要求对应的证据 Evidence provided for each requirement", st["h1"]),
+                   _p(f"纠纷类型 Dispute type：{dt} {plan.source.dispute_type_name_en}", st["body"]),
+                   Spacer(1, 6)]
+    rows = [[_p(t, st["head"]) for t in ("要求 Requirement", "提供的证据 Evidence provided")]]
+    case = plan.source.case
+    for item in plan.source.checklist:
+        if is_note(item):  # the merchant's own notes (who signed for it) stay in the records copy
+            continue
+        labels = [plan.label_for(x) for x in item.exhibits if x in plan.labels]
+        cell = "、".join(_link(lb, where, pal) for lb in labels)
+        if item.kind == "appeal_statement" and item.status != "missing":
+            cell = "见陈述与申诉要点 See the statement and points"
+        elif item.kind == "judgment_reference" and case.judgment_ref:
+            cell = escape(case.judgment_ref)
+        elif "work_order_log" in item.kind.split("|") and plan.source.worklog:
+            link = f'<a href="#worklog" color="{pal.hex("accent")}">售后工单 Work-order log</a>'
+            cell = "、".join(x for x in (cell, link) if x)
+        if not cell:
+            continue  # not provided: nothing to show the arbitrator
+        zh, en = requirement_name(item.kind)
+        rows.append([_p(f"{zh} {en}", st["cell"]), Paragraph(cell, st["cell"])])
+    if len(rows) == 1:
+        rows.append([_p("—", st["cell"]), _p("见证据目录 See the index", st["cell"])])
+    story.append(_table(rows, [190, CW - 190], pal))
+    return story
+
+
 def checklist_story(plan: ExportPlan, pal: Palette, where: Where) -> list:
+    if plan.for_platform:
+        return evidence_story(plan, pal, where)
     st = styles(pal)
     dt = plan.source.dispute_type_name_zh or plan.source.case.dispute_type
     story: list = [Spacer(1, 14), Anchor("checklist", "证据清单 Checklist"),
@@ -130,9 +166,7 @@ def checklist_story(plan: ExportPlan, pal: Palette, where: Where) -> list:
     head = [_p(t, st["head"]) for t in ("要求 Requirement", "必需 Req.", "状态 Status",
                                         "证据 Exhibits", "说明 Note")]
     rows, extra = [head], []
-    from ..checklist import is_note
-    checklist = [c for c in plan.source.checklist if not is_note(c)]  # notes are the merchant's
-    for i, item in enumerate(checklist, start=1):
+    for i, item in enumerate(plan.source.checklist, start=1):  # notes too: the merchant's copy
         names = " ".join(requirement_name(item.kind))
         zh, en = STATUS.get(item.status, (item.status, item.status))
         labels = [plan.label_for(x) for x in item.exhibits]
@@ -204,7 +238,13 @@ def appendix_story(plan: ExportPlan, pal: Palette, warnings: list[tuple[str, str
                      _p(f"{ex.size:,} B", st["cell"]),
                      _p(format_local(ex.added_at, plan.zone), st["small"])])
     story.append(_table(rows, [32, CW - 32 - 64 - 100, 64, 100], pal))
-    story.append(_p("附录 B：案件操作日志 Appendix B: case action log", st["h2"]))
+    story += worklog_story(plan, pal, mask)
+    if plan.for_platform:
+        return story  # the edit log and processing notes stay in the records copy
+    letters = iter("CD" if plan.source.worklog else "BC")
+    n = next(letters)
+    story.append(_p(f"附录 {n}：案件操作日志（内部） Appendix {n}: case action log (internal)",
+                    st["h2"]))
     rows = [[_p(t, st["head"]) for t in ("时间 Time", "操作人 Actor", "操作 Action",
                                          "详情 Detail")]]
     for e in sorted(plan.source.log, key=lambda e: (e.at, e.id)):
@@ -214,7 +254,23 @@ def appendix_story(plan: ExportPlan, pal: Palette, warnings: list[tuple[str, str
         rows.append([_p("—", st["cell"]), "", "", ""])
     story.append(_table(rows, [108, 70, 110, CW - 288], pal))
     if warnings:
-        story.append(_p("附录 C：生成说明 Appendix C: processing notes", st["h2"]))
+        n = next(letters)
+        story.append(_p(f"附录 {n}：生成说明（内部） Appendix {n}: processing notes (internal)",
+                        st["h2"]))
         for zh, en in warnings:
             story.append(_p(f"• {zh}　{en}", st["small"]))
+    return story
+
+
+def worklog_story(plan: ExportPlan, pal: Palette, mask) -> list:
+    """The merchant's work-order log (售后工单): each step with its time, as written."""
+    st = styles(pal)
+    if not plan.source.worklog:
+        return []
+    story: list = [Anchor("worklog", "售后工单 Work-order log", 1),
+                   _p("附录 B：售后工单 Appendix B: work-order log", st["h2"])]
+    rows = [[_p(t, st["head"]) for t in ("时间 Time", "处理经过 Step")]]
+    for e in sorted(plan.source.worklog, key=lambda e: (e.at, e.id)):
+        rows.append([_p(format_local(e.at, plan.zone), st["small"]), _p(mask(e.text), st["cell"])])
+    story.append(_table(rows, [118, CW - 118], pal))
     return story

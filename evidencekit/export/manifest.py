@@ -7,7 +7,6 @@ import json
 
 from .. import __version__
 from ..timeutil import to_iso
-from .masking import mask_name
 from .plan import ExportPlan
 
 FORMAT = "evidencekit-manifest"
@@ -28,7 +27,7 @@ def build_manifest(plan: ExportPlan, mask, pages: list[int]) -> bytes:
     case_facts = {
         "case_no": case.case_no, "platform": case.platform, "dispute_type": case.dispute_type,
         "order_no": case.order_no, "after_sale_no": case.after_sale_no,
-        "buyer_name": mask_name(case.buyer_name) if plan.mask else case.buyer_name,
+        "buyer_name": plan.masker.name(case.buyer_name),
         "buyer_phone": mask(case.buyer_phone), "amount": case.amount,
         "store_name": plan.source.store_name or case.store_name, "product": case.product,
         "judgment_ref": case.judgment_ref,
@@ -40,6 +39,7 @@ def build_manifest(plan: ExportPlan, mask, pages: list[int]) -> bytes:
         "generator": plan.source.generator or f"EvidenceKit {__version__}",
         "generated_at": to_iso(plan.now), "zone": str(plan.zone),
         "bundle_id": plan.bundle_id, "mode": plan.mode, "profile": plan.profile.name,
+        "audience": plan.audience, "masked": plan.mask,
         "files": [{"part": k, "pages": n} for k, n in enumerate(pages, start=1)], "case": case_facts,
         "originals_embedded": plan.profile.embed_originals,
         "exhibits": [{

@@ -31,8 +31,9 @@ from .attempt import Run, render_attempt
 from .fit import SEAL_RESERVE, fit_ladder, settings_note
 from .naming import refuse_existing
 from .placeholder import Placeholder
-from .plan import ExportPlan, build_plan
+from .plan import ExportPlan, build_plan, default_audience
 from .profiles import Profile, resolve_profile
+from .readiness import incomplete, platform_problems
 from .seal import Sealer, seal_file
 from .source import BundleSource
 from .workspace import clean_stale, move_into_place, naming_full_disk, work_folder
@@ -55,6 +56,8 @@ class ExportReport:
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (zh, en)
     # Exhibits shown as a placeholder page (or an empty frame): number, file, reason, SHA-256.
     placeholders: list[Placeholder] = field(default_factory=list)
+    audience: str = "platform"
+    masked: bool = True
     sealed: bool = False  # signed with the library's key (see ``seal``)
 
 
@@ -87,23 +90,35 @@ def _check_name(out: Path, prof: Profile) -> None:
 
 
 def _plan(source: BundleSource, out: Path, *, mode: str, profile: Profile | str, now: datetime,
-          mask: bool, zone: tzinfo | str | None, profiles_dir: Path | None,
+          mask: bool | None, audience: str | None, allow_incomplete: bool,
+          zone: tzinfo | str | None, profiles_dir: Path | None,
           passwords: Mapping[str, str] | None) -> ExportPlan:
     prof = resolve_profile(profile, profiles_dir)
     _check_name(out, prof)
+    audience = audience or default_audience(prof)
+    if mask is None:
+        mask = audience == "platform"
     if passwords:
         source = replace(source, passwords={**source.passwords, **passwords})
     tz = zone if isinstance(zone, tzinfo) else get_zone(zone or source.zone or None)
     fonts.register()
-    return build_plan(source, out, mode=mode, profile=prof, now=now, zone=tz, mask=mask)
+    plan = build_plan(source, out, mode=mode, profile=prof, now=now, zone=tz, mask=mask,
+                      audience=audience)  # what cannot be exported at all is refused first
+    if audience == "platform" and not allow_incomplete:
+        problems = platform_problems(source, mode)
+        if problems:
+            raise incomplete(problems)
+    return plan
 
 
 def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
                   profile: Profile | str = "douyin", now: datetime,
                   progress: ProgressFn | None = None, cancel: CancelLike | None = None,
-                  mask: bool = True, zone: tzinfo | str | None = None,
+                  mask: bool | None = None, audience: str | None = None,
+                  zone: tzinfo | str | None = None,
                   profiles_dir: Path | None = None,
                   passwords: Mapping[str, str] | None = None,
+                  allow_incomplete: bool = False,
                   sealer: Sealer | None = None,
                   overwrite: bool = False) -> ExportReport:
     """Write the bundle (or OUT-1.pdf, OUT-2.pdf… when the profile needs splitting).
@@ -113,6 +128,12 @@ def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
     encrypted PDF exhibits; the library does not keep passwords. A case in a library is
     exported with :func:`evidencekit.export.export_case`, which builds the source and
     passes the library's ``sealer``: then each file is signed over every byte, last.
+
+    ``audience`` is ``platform`` (what the arbitrator reads: no internal warnings, clocks
+    or edit log) or ``records`` (everything); by default the profile decides (archive:
+    records). Buyer data is masked in a platform copy unless ``mask=False``, and in a
+    records copy only when ``mask=True``. A platform copy of a case that is not ready
+    (:func:`~.readiness.platform_problems`) is refused unless ``allow_incomplete``.
     An existing destination is refused (:class:`DestinationExists`, nothing written) unless
     ``overwrite``.
     """
@@ -120,7 +141,8 @@ def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
     out = _destination(Path(out))
     if not overwrite:
         refuse_existing([out])
-    plan = _plan(source, out, mode=mode, profile=profile, now=now, mask=mask, zone=zone,
+    plan = _plan(source, out, mode=mode, profile=profile, now=now, mask=mask,
+                 audience=audience, allow_incomplete=allow_incomplete, zone=zone,
                  profiles_dir=profiles_dir, passwords=passwords)
     progress(0.02, "正在准备", "Planning")
     clean_stale(Path(tempfile.gettempdir()), out)  # what killed exports left
@@ -145,4 +167,5 @@ def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
                         bundle_sha256s=shas, sealed=sealer is not None, mode=mode, profile=plan.profile.name,
                         settings=vars(used.settings).copy(),
                         warnings=run.warnings + result.warnings + run.merge_warnings() + note,
-                        placeholders=run.placeholders())
+                        placeholders=run.placeholders(), audience=plan.audience,
+                        masked=plan.mask)

@@ -8,8 +8,9 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 
 from ..domain import MODES, Exhibit
-from ..errors import NaiveInstant, NoExhibits, OriginalUnreadable, UnknownMode
+from ..errors import NaiveInstant, NoExhibits, OriginalUnreadable, UnknownAudience, UnknownMode
 from ..kinds import view_name
+from ..masking import Masker
 from .profiles import Profile
 from .source import BundleSource
 
@@ -37,9 +38,17 @@ class PlannedExhibit:
         return f"E{self.number}"
 
 
+AUDIENCES = {"platform": ("平台版", "platform copy"), "records": ("存档版", "records copy")}
+
+
+def default_audience(profile: Profile) -> str:
+    """The records copy is the default of a profile that embeds the originals (archive)."""
+    return "records" if profile.embed_originals else "platform"
+
+
 @dataclass(frozen=True)
 class ExportPlan:
-    source: BundleSource
+    source: BundleSource  # as shown: captions, file names and product already masked
     mode: str
     profile: Profile
     now: datetime
@@ -50,6 +59,12 @@ class ExportPlan:
     settings: Settings
     out: Path
     labels: dict[int, str] = field(default_factory=dict)  # exhibit id -> "E3"
+    audience: str = "platform"  # platform: what the arbitrator reads; records: everything
+    masker: Masker = field(default_factory=lambda: Masker(False))
+
+    @property
+    def for_platform(self) -> bool:
+        return self.audience == "platform"
 
     def label_for(self, exhibit_id: int) -> str:
         return self.labels.get(exhibit_id, f"#{exhibit_id}")
@@ -73,20 +88,37 @@ def file_type(source: BundleSource, ex: Exhibit) -> str:
 
 
 def make_bundle_id(source: BundleSource, mode: str, profile: str, now: datetime,
-                   zone: tzinfo) -> str:
+                   zone: tzinfo, audience: str = "platform") -> str:
     h = hashlib.sha256()
     for part in (source.case.case_no, mode, profile, now.isoformat(),
+                 *((audience,) if audience != "platform" else ()),
                  *(e.sha256 for e in source.exhibits)):
         h.update(part.encode() + b"\x00")
     return f"EK-{now.astimezone(zone):%Y%m%d}-{h.hexdigest()[:8].upper()}"
 
 
+def shown(source: BundleSource, masker: Masker) -> BundleSource:
+    """The source as the bundle shows it: every caption, file name and the product masked
+    once here, so no page, bookmark or manifest entry can show them unmasked."""
+    if not masker.enabled:
+        return source
+    case = replace(source.case, product=masker(source.case.product))
+    exhibits = tuple(replace(e, caption=masker(e.caption), source_name=masker(e.source_name))
+                     for e in source.exhibits)
+    return replace(source, case=case, exhibits=exhibits)
+
+
 def build_plan(source: BundleSource, out: Path, *, mode: str, profile: Profile,
-               now: datetime, zone: tzinfo, mask: bool) -> ExportPlan:
+               now: datetime, zone: tzinfo, mask: bool,
+               audience: str = "platform") -> ExportPlan:
     if mode not in MODES:
         raise UnknownMode(mode=mode)
     if now.tzinfo is None:
         raise NaiveInstant()
+    if audience not in AUDIENCES:
+        raise UnknownAudience(audience=audience)
+    masker = Masker.for_case(source.case, mask)
+    source = shown(source, masker)
     if not source.exhibits:
         raise NoExhibits()
     items = []
@@ -100,6 +132,6 @@ def build_plan(source: BundleSource, out: Path, *, mode: str, profile: Profile,
                         per_page=profile.per_page, reencode=profile.reencode)
     return ExportPlan(
         source=source, mode=mode, profile=profile, now=now, zone=zone, mask=mask,
-        bundle_id=make_bundle_id(source, mode, profile.name, now, zone),
+        bundle_id=make_bundle_id(source, mode, profile.name, now, zone, audience),
         exhibits=tuple(items), settings=settings, out=out,
-        labels={p.exhibit.id: p.label for p in items})
+        labels={p.exhibit.id: p.label for p in items}, audience=audience, masker=masker)

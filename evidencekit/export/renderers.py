@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..ingest.textio import read_text
-from .documents import LazyDocument, layout_document
+from .documents import LazyDocument, layout_document, scan_document
 from .heading import facts_span
 from .photos import ImageJobs, layout_image, layout_photos
 from .timeline import layout_trace
@@ -124,10 +124,13 @@ class BinaryRenderer(Renderer):
 
 class DocumentRenderer(Renderer):
     def prepare(self, run, pe):  # opened when used, a few at a time: memory stays flat
-        return LazyDocument(run.plan, pe, run.__dict__.setdefault("open_documents", OrderedDict()))
+        doc = LazyDocument(run.plan, pe, run.__dict__.setdefault("open_documents", OrderedDict()))
+        run.redactions[pe.number] = scan_document(run.plan, pe, run.tmp)  # buyer data, scans
+        return doc
 
     def layout(self, run, plan, pe, content, jobs, pal):
-        return layout_document(plan, pe, content.reader, pal, plan.profile.no_blank_pages)
+        return layout_document(plan, pe, content.reader, pal, plan.profile.no_blank_pages,
+                               run.redactions.get(pe.number))
 
 
 class ImageRenderer(Renderer):

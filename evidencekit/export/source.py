@@ -13,7 +13,7 @@ from typing import Any, Callable, Mapping
 
 from .. import checklist as checklist_mod
 from .. import deadlines as deadlines_mod
-from ..domain import Case, ChecklistItem, Deadline, Exhibit, LogEntry
+from ..domain import Case, ChecklistItem, Deadline, Exhibit, LogEntry, WorkOrderEntry
 from ..errors import NotInRules
 
 
@@ -22,7 +22,8 @@ class BundleSource:
     case: Case
     exhibits: tuple[Exhibit, ...]
     blob_path: Callable[[str], Path]  # sha256 -> original bytes (read-only)
-    log: tuple[LogEntry, ...] = ()
+    log: tuple[LogEntry, ...] = ()  # the action (edit) log: records copy only
+    worklog: tuple[WorkOrderEntry, ...] = ()  # the merchant's work-order log (售后工单)
     checklist: tuple[ChecklistItem, ...] = ()
     deadlines: tuple[Deadline, ...] = ()
     dispute_type_name_zh: str = ""
@@ -64,6 +65,7 @@ def source_from_library(lib: Any, case_id: int, mode: str, now: datetime, *,
         name_zh, name_en = dt.name_zh, dt.name_en
     except NotInRules:  # an unknown type still exports; the cover shows its code
         pass
+    worklog = tuple(lib.worklog(case_id))
     try:
         items = tuple(checklist_mod.evaluate(case, list(exhibits), rules, mode, now=now))
     except NotInRules:
@@ -79,7 +81,7 @@ def source_from_library(lib: Any, case_id: int, mode: str, now: datetime, *,
     contents = {ex.id: lib.exhibit_content(ex) for ex in exhibits if view_of(ex).loader}
     pz, pe = PLATFORM_NAMES.get(case.platform, (case.platform, case.platform))
     return BundleSource(
-        case=case, exhibits=exhibits, blob_path=lib.blob_path, log=tuple(lib.log(case_id)),
+        case=case, exhibits=exhibits, blob_path=lib.blob_path, log=tuple(lib.log(case_id)), worklog=worklog,
         checklist=items, deadlines=clocks, dispute_type_name_zh=name_zh,
         dispute_type_name_en=name_en, platform_name_zh=pz, platform_name_en=pe,
         store_name=case.store_name or lib.setting("store_name", "") or "",

@@ -160,6 +160,16 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE cases ADD COLUMN imported_from TEXT NOT NULL DEFAULT '';
     """,
+    # 5: the merchant's work-order log (售后工单), written in the case with a time each
+    """
+    CREATE TABLE worklog (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX worklog_case ON worklog(case_id, at);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

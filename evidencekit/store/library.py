@@ -327,8 +327,8 @@ class Library:
             self.conn.execute(f"UPDATE cases SET {name}=? WHERE id=?", (stored, case_id))
             shown = "…" if name in ("statement", "notes", "judgment_text", "appeal_points") else stored
             if name == "buyer_phone" and stored:
-                from ..privacy import mask_phone
-                shown = mask_phone(stored)  # the log is printed in bundles: no raw phone numbers
+                from ..masking import mask_text
+                shown = mask_text(stored)  # the log is printed in bundles: no raw phone numbers
             if name == "buyer_name" and stored:
                 shown = stored[:1] + "*" * max(1, len(stored) - 1)
             changes.append(f"{name}={shown}")
@@ -487,3 +487,4 @@ class Library:
         update_exhibit,
     )
     from .fsck import fsck
+    from .worklog import add_worklog, get_worklog_entry, remove_worklog, update_worklog, worklog

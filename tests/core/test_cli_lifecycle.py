@@ -42,17 +42,17 @@ def test_intake_to_submission_decision_appeal(case, tmp_path):
     assert clocks["reply"]["state"] == "late" and clocks["reply"]["late_seconds"] == 3600
     assert clocks["evidence"]["state"] == "ok" and clocks["evidence"]["remaining_seconds"] == 26 * 3600
     # export to the library's exports folder with the default name; again: v2, nothing replaced
-    r = ek(lib, "export", cid, "--now", NOW, "--json")
+    r = ek(lib, "export", cid, "--now", NOW, "--json", "--allow-incomplete")
     assert r.returncode == 0, r.stderr
     first = json.loads(r.stdout)["files"][0]
     assert first.endswith("exports/EK-00001-举证-v1.pdf")
-    r = ek(lib, "export", cid, "--now", NOW, "-o", tmp_path, "--json")
+    r = ek(lib, "export", cid, "--now", NOW, "-o", tmp_path, "--json", "--allow-incomplete")
     assert r.returncode == 0, r.stderr
     bundle = tmp_path / "EK-00001-举证-v2.pdf"
     assert json.loads(r.stdout)["files"] == [str(bundle)]
     original = bundle.read_bytes()
     # an existing destination is refused (exit 2, file untouched) unless --force
-    r = ek(lib, "export", cid, "--now", NOW, "-o", bundle)
+    r = ek(lib, "export", cid, "--now", NOW, "-o", bundle, "--allow-incomplete")
     assert r.returncode == 2 and "--force" in r.stderr and bundle.read_bytes() == original
     show = _show(lib, cid)
     assert len(show["exports"]) == 2 and show["submissions"] == []
@@ -95,7 +95,7 @@ def test_intake_to_submission_decision_appeal(case, tmp_path):
     show = _show(lib, cid)
     assert [e["is_new"] for e in show["exhibits"]] == [False, True]
     r = ek(lib, "export", cid, "--mode", "appeal", "--now", "2024-09-22 10:00", "-o",
-           tmp_path / "appeal.pdf")
+           tmp_path / "appeal.pdf", "--allow-incomplete")
     assert r.returncode == 0, r.stderr
     r = ek(lib, "submit", cid, tmp_path / "appeal.pdf", "--as", "appeal", "--at", "2024-09-22 11:00")
     assert r.returncode == 0, r.stderr
@@ -110,7 +110,7 @@ def test_intake_to_submission_decision_appeal(case, tmp_path):
     assert "+ E2" in ek(lib, "case", "diff", cid, sub_id, appeal_id).stdout
     # at the limit: export --mode appeal warns, submit --as appeal is refused (exit 2)
     r = ek(lib, "export", cid, "--mode", "appeal", "--now", "2024-09-23 10:00", "-o",
-           tmp_path / "appeal2.pdf")
+           tmp_path / "appeal2.pdf", "--allow-incomplete")
     assert r.returncode == 0 and "申诉次数已用完" in r.stderr
     r = ek(lib, "submit", cid, tmp_path / "appeal2.pdf", "--as", "appeal")
     assert r.returncode == 2 and "已用完" in r.stderr
@@ -141,7 +141,7 @@ def test_submit_refuses_what_is_not_an_export_of_this_case(case, tmp_path):
     lib, cid = case
     other = ek(lib, "case", "new", "--type", "lost_parcel", "--order", "88").stdout.split()[-1]
     out = tmp_path / "b.pdf"
-    assert ek(lib, "export", cid, "-o", out, "--now", NOW).returncode == 0
+    assert ek(lib, "export", cid, "-o", out, "--now", NOW, "--allow-incomplete").returncode == 0
     r = ek(lib, "submit", other, out)
     assert r.returncode == 2 and "EK-00001" in r.stderr
     fake = tmp_path / "x.pdf"

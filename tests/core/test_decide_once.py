@@ -55,7 +55,7 @@ def test_export_reads_what_attach_understood_not_the_file_again(tmp_path, monkey
         monkeypatch.setattr(mod, name, no)
     out = tmp_path / "b.pdf"
     export_bundle(source_from_library(lib, cid, "arbitration", NOW), out, now=NOW,
-                  profiles_dir=lib.profiles_dir)
+                  profiles_dir=lib.profiles_dir, allow_incomplete=True)
     text = text_of(out)
     assert "你好，我买的玻璃杯今天发货吗" in text  # the transcript, from the kept content
     assert "丰巢快递柜" in text
@@ -69,7 +69,7 @@ def test_exhibits_from_older_versions_are_decided_once_and_kept(tmp_path):
     (tmp_path / "2").mkdir()
     out1 = tmp_path / "1" / "b.pdf"  # the same name: the manifest lists it
     export_bundle(source_from_library(lib, cid, "arbitration", NOW), out1, now=NOW,
-                  profiles_dir=lib.profiles_dir)
+                  profiles_dir=lib.profiles_dir, allow_incomplete=True)
     # As an older version left it: no file type, no encoding, no kept content.
     for e in lib.list_exhibits(cid):
         facts = {k: v for k, v in e.facts.items() if k not in ("file_type", "encoding")}
@@ -81,7 +81,7 @@ def test_exhibits_from_older_versions_are_decided_once_and_kept(tmp_path):
     assert [e.facts["file_type"] for e in lib.list_exhibits(cid)] == ["text", "image"]
     out2 = tmp_path / "2" / "b.pdf"
     export_bundle(source_from_library(lib, cid, "arbitration", NOW), out2, now=NOW,
-                  profiles_dir=lib.profiles_dir)
+                  profiles_dir=lib.profiles_dir, allow_incomplete=True)
     assert out1.read_bytes() == out2.read_bytes()
     assert list((root / "contents").iterdir())  # read once, kept for next time
     lib.close()
@@ -119,11 +119,12 @@ def test_export_case_is_the_one_entry_platform_zone_and_recorded(tmp_path):
     from evidencekit.export import export_case
     lib, cid = _case(tmp_path / "lib", ["chat_gbk.txt"])
     lib.set_setting("display_zone", "America/New_York")
-    report = export_case(lib, cid, tmp_path / "b.pdf", now=NOW)
+    report = export_case(lib, cid, tmp_path / "b.pdf", now=NOW, allow_incomplete=True)
     text = text_of(report.files[0])
     assert "+08:00" in text and "-05:00" not in text and "-04:00" not in text
     assert [e["manifest_sha256"] for e in lib.exports(cid)] == [report.manifest_sha256]  # a draft
-    named = export_case(lib, cid, tmp_path / "utc.pdf", now=NOW, zone="UTC", record=False)
+    named = export_case(lib, cid, tmp_path / "utc.pdf", now=NOW, zone="UTC", record=False,
+                        allow_incomplete=True)
     assert "+00:00" in text_of(named.files[0])
     assert len(lib.exports(cid)) == 1 and lib.submissions(cid) == []
     lib.close()

@@ -48,7 +48,7 @@ def test_structure_pages_bookmarks_links(arbitration):
             else:
                 titles.append(it.title)
     walk(reader.outline)
-    for want in ("封面 Cover", "陈述 Statement", "证据清单 Checklist", "证据目录 Index",
+    for want in ("封面 Cover", "陈述 Statement", "证据对照 Evidence by requirement", "证据目录 Index",
                  "证据 Exhibits", "附录 Appendix"):
         assert want in titles
     for pe_no in range(1, len(src.exhibits) + 1):

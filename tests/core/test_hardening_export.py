@@ -40,7 +40,8 @@ def broken_case(tmp_path, monkeypatch):
 def test_undrawable_exhibits_become_placeholder_pages(broken_case, tmp_path):
     lib, case, shas = broken_case
     out = tmp_path / "bundle.pdf"
-    report = export_bundle(source_from_library(lib, case.id, "arbitration", NOW), out, now=NOW)
+    report = export_bundle(source_from_library(lib, case.id, "arbitration", NOW), out, now=NOW,
+                           allow_incomplete=True)
     assert [ph.number for ph in report.placeholders] == ["E2", "E3"]
     assert [ph.sha256 for ph in report.placeholders] == [shas["E2"], shas["E3"]]
     assert "page size" in report.placeholders[0].reason_en
@@ -61,8 +62,8 @@ def test_undrawable_exhibits_become_placeholder_pages(broken_case, tmp_path):
 
 def test_cli_export_json_names_placeholders(broken_case, tmp_path):
     lib, case, shas = broken_case
-    r = ek(lib.root, "export", str(case.id), "-o", tmp_path / "b.pdf", "--now",
-           "2024-09-20T10:00+08:00", "--json")
+    r = ek(lib.root, "export", str(case.id), "-o", tmp_path / "b.pdf", "--allow-incomplete",
+           "--now", "2024-09-20T10:00+08:00", "--json")
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert [p["number"] for p in data["placeholders"]] == ["E2", "E3"]
@@ -82,7 +83,8 @@ def test_merged_pages_carry_no_scripts_launch_actions_or_embedded_payloads(tmp_p
     case = lib.create_case(platform="douyin", dispute_type="quality_issue", order_no="1")
     lib.attach(case.id, hostile.active_content_pdf(tmp_path / "report.pdf"))
     out = tmp_path / "bundle.pdf"
-    export_bundle(source_from_library(lib, case.id, "arbitration", NOW), out, now=NOW)
+    export_bundle(source_from_library(lib, case.id, "arbitration", NOW), out, now=NOW,
+                           allow_incomplete=True)
     lib.close()
     data = _expanded(out, tmp_path)
     for needle in (b"/JavaScript", b"/Launch", b"app.alert", b"cmd.exe", b"payload.exe",
@@ -117,6 +119,7 @@ def test_page_images_carry_no_gps_or_trailing_bytes_whatever_the_profile(tmp_pat
     assert ex.facts.get("has_gps")
     out = tmp_path / "bundle.pdf"
     export_bundle(source_from_library(lib, case.id, "arbitration", NOW), out, now=NOW,
+                           allow_incomplete=True,
                   profile=profile)
     lib.close()
     images = [im for im in _page_images(out) if len(im) > 10_000]
@@ -154,7 +157,8 @@ def test_144_megapixel_png_is_drawn_without_decoding_it_whole(tmp_path, monkeypa
     case = lib.create_case(platform="douyin", dispute_type="quality_issue", order_no="1")
     lib.attach(case.id, hostile.big_png(tmp_path / "screenshot.png"), kind="listing_snapshot")
     out = tmp_path / "bundle.pdf"
-    report = export_bundle(source_from_library(lib, case.id, "arbitration", NOW), out, now=NOW)
+    report = export_bundle(source_from_library(lib, case.id, "arbitration", NOW), out, now=NOW,
+                           allow_incomplete=True)
     lib.close()
     assert report.placeholders == []
     assert loaded and max(loaded) < 16_000_000, max(loaded)
@@ -171,7 +175,7 @@ def test_reader_warnings_go_to_the_library_log_one_line_per_file(tmp_path):
         b"startxref", b"startxref\n0\n%%", 1))
     r = ek(lib, "attach", "1", broken, lang="en")
     assert r.returncode == 0, r.stderr
-    r = ek(lib, "export", "1", "-o", tmp_path / "b.pdf", "--now", "2024-09-20T10:00+08:00",
+    r = ek(lib, "export", "1", "-o", tmp_path / "b.pdf", "--allow-incomplete", "--now", "2024-09-20T10:00+08:00",
            lang="en")
     assert r.returncode == 0, r.stderr
     assert "startxref" not in r.stderr and "Traceback" not in r.stderr

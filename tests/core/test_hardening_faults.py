@@ -88,7 +88,7 @@ def test_read_only_library_reads_work_and_writes_name_the_cause(tmp_path):
         assert [c["order_no"] for c in json.loads(r.stdout)] == ["111"]
         assert ek(lib, "case", "show", "1").returncode == 0
         assert ek(lib, "check", "1").returncode == 1  # answers "not complete"
-        r = ek(lib, "export", "1", "-o", tmp_path / "b.pdf", "--now", "2024-09-20T10:00+08:00")
+        r = ek(lib, "export", "1", "-o", tmp_path / "b.pdf", "--allow-incomplete", "--now", "2024-09-20T10:00+08:00")
         assert r.returncode == 0 and (tmp_path / "b.pdf").is_file(), r.stderr
         assert "read-only" in r.stderr
         r = ek(lib, "case", "set", "1", "--notes", "x")
@@ -125,7 +125,7 @@ def test_full_temp_folder_is_not_blamed_on_the_library(tmp_path):
         _fill(tmpdisk)
         filler = tmpdisk / "filler"
         os.truncate(filler, max(0, filler.stat().st_size - 20_000))  # room for a folder only
-        r = ek(lib, "export", "1", "-o", tmp_path / "b.pdf", "--now", "2024-09-20T10:00+08:00",
+        r = ek(lib, "export", "1", "-o", tmp_path / "b.pdf", "--allow-incomplete", "--now", "2024-09-20T10:00+08:00",
                env={"TMPDIR": str(tmpdisk)})
     assert r.returncode == 2, r.stderr
     assert "temporary folder" in r.stderr and "fsck" not in r.stderr
@@ -202,7 +202,7 @@ def test_next_export_cleans_what_killed_exports_left(tmp_path):
     stale_partial.write_bytes(b"%PDF-half")
     other = out_dir / ".notes.txt.partial"
     other.write_text("not ours")
-    r = ek(lib, "export", "1", "-o", out_dir / "bundle.pdf", "--now", "2024-09-20T10:00+08:00",
+    r = ek(lib, "export", "1", "-o", out_dir / "bundle.pdf", "--allow-incomplete", "--now", "2024-09-20T10:00+08:00",
            env={"TMPDIR": str(temp)})
     assert r.returncode == 0, r.stderr
     assert not stale_work.exists() and not stale_partial.exists()

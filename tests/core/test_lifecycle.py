@@ -34,7 +34,7 @@ def _attach(library, case, tmp_path, name, text=CHAT, **kw):
 
 def _export(library, case, tmp_path, name, mode="arbitration"):
     src = source_from_library(library, case.id, mode, library.clock())
-    rep = export_bundle(src, tmp_path / name, mode=mode, now=library.clock())
+    rep = export_bundle(src, tmp_path / name, mode=mode, now=library.clock(), allow_incomplete=True)
     library.record_export(case.id, mode=mode, profile=rep.profile, files=rep.files,
                           bundle_sha256s=rep.bundle_sha256s, manifest_sha256=rep.manifest_sha256,
                           bundle_id=rep.bundle_id, pages=rep.pages)
@@ -266,9 +266,9 @@ def test_export_refuses_an_existing_destination(library, tmp_path):
     out.write_bytes(b"mine")
     src = source_from_library(library, case.id, "arbitration", library.clock())
     with pytest.raises(DestinationExists) as e:
-        export_bundle(src, out, now=library.clock())
+        export_bundle(src, out, now=library.clock(), allow_incomplete=True)
     assert e.value.exit_code == 2 and out.read_bytes() == b"mine"
-    export_bundle(src, out, now=library.clock(), overwrite=True)
+    export_bundle(src, out, now=library.clock(), overwrite=True, allow_incomplete=True)
     assert out.read_bytes().startswith(b"%PDF")
 
 

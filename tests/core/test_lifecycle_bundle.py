@@ -40,7 +40,8 @@ def test_proxy_signed_trace_is_a_note_not_a_requirement(library, tmp_path):
                                               library.rules, now=library.clock())
                 if i.kind == "proxy_signed"]
     # the platform's copy does not carry the merchant's note
-    rep = export_case(library, case.id, tmp_path / "b.pdf", now=library.clock())
+    rep = export_case(library, case.id, tmp_path / "b.pdf", now=library.clock(),
+                     allow_incomplete=True)
     assert "代收核实" not in text_of(rep.files[0])
 
 
@@ -48,7 +49,8 @@ def test_appeal_bundle_lists_changes_since_the_first_submission(library, tmp_pat
     case = library.create_case(platform="douyin", dispute_type="refund_dispute", order_no="C-1",
                                intervention_at=clock.now)
     library.attach(case.id, _chat(tmp_path), kind="chat_log", caption="聊天记录")
-    first = export_case(library, case.id, tmp_path / "ev.pdf", now=clock.now)
+    first = export_case(library, case.id, tmp_path / "ev.pdf", now=clock.now,
+                        allow_incomplete=True)
     submit(library, case.id, first.files)
     clock.advance(days=2)
     library.decide(case.id, "lost", ref="PJ-7")
@@ -57,7 +59,8 @@ def test_appeal_bundle_lists_changes_since_the_first_submission(library, tmp_pat
                                             "2024-09-20 10:01:00 顾客: 好的\n"),
                              kind="after_sale_voucher", caption="退款凭证")
     library.update_case(case.id, statement="判定依据与事实不符：已按约退款。")
-    rep = export_case(library, case.id, tmp_path / "ap.pdf", mode="appeal", now=clock.now)
+    rep = export_case(library, case.id, tmp_path / "ap.pdf", mode="appeal", now=clock.now,
+                      allow_incomplete=True)
     text = text_of(rep.files[0])
     assert "与首次提交相比" in text and "Changes since the first submission" in text
     assert "新增 Added" in text and "退款凭证" in text and "陈述已更新" in text

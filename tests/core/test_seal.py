@@ -39,7 +39,7 @@ def case(tmp_path):
 
 
 def _export(lib, cid, out) -> Path:
-    r = ek(lib, "export", cid, "-o", out, "--now", NOW)
+    r = ek(lib, "export", cid, "-o", out, "--allow-incomplete", "--now", NOW)
     assert r.returncode == 0, r.stderr
     return Path(out)
 
@@ -82,7 +82,8 @@ def test_sealed_bundle_is_intact_and_repeatable_and_rename_safe(case, tmp_path):
 def test_untouched_bundle_passes_against_its_library_without_originals(case, tmp_path):
     lib, cid = case
     a = _export(lib, cid, tmp_path / "a.pdf")
-    r = ek(lib, "export", cid, "-o", tmp_path / "j.pdf", "--now", NOW, "--json")
+    r = ek(lib, "export", cid, "-o", tmp_path / "j.pdf", "--now", NOW, "--json",
+           "--allow-incomplete")
     assert json.loads(r.stdout)["sealed"] is True
     rc, rep = _verify(lib, a)
     assert rc == 0, rep
@@ -168,7 +169,7 @@ def test_library_made_before_sealing_gets_a_key_on_first_export(tmp_path):
                             order_no="1")
         lib.attach(c.id, DATA / "photo_exif.jpg")
         assert load_seal_key(lib.root) is None
-        rep = export_case(lib, c.id, tmp_path / "x.pdf", now=now)
+        rep = export_case(lib, c.id, tmp_path / "x.pdf", now=now, allow_incomplete=True)
         assert rep.sealed and load_seal_key(lib.root) is not None
         assert check_seal(tmp_path / "x.pdf").ok
 
@@ -191,7 +192,8 @@ def test_timestamp_added_when_a_server_is_configured(case, tmp_path):
                                  fixed_dt=datetime(2024, 9, 23, tzinfo=timezone.utc))
         out = tmp_path / "ts.pdf"
         from evidencekit.export.case import CaseExport
-        job = CaseExport.prepare(lib, cid, out, now=datetime.fromisoformat(NOW))
+        job = CaseExport.prepare(lib, cid, out, now=datetime.fromisoformat(NOW),
+                                 allow_incomplete=True)
         from dataclasses import replace
         job = replace(job, sealer=Sealer(job.sealer.key, local))
         job.write()

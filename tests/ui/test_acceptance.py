@@ -3,6 +3,11 @@ and an appeal bundle, through the app's widgets only."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
+from evidencekit.templates import BLANK
+from ui.models.points_model import COL_BASIS, COL_FACT
+
 from .conftest import DATA, wait_imports
 
 
@@ -33,6 +38,11 @@ def test_signed_not_received_intake_to_appeal(qtbot, window, ctx, clock, tmp_pat
     view.evidence.add_paths([DATA / "trace_kuaidi100.json", DATA / "chat_gbk.txt"])
     wait_imports(qtbot, ctx)
     qtbot.waitUntil(lambda: view.checklist.title.text().endswith("2/2"))
+    # A platform copy needs the merchant's statement (else the dialog asks first).
+    view.tabs.setCurrentWidget(view.statement)
+    view.statement.text.setPlainText("轨迹显示包裹已于 9 月 16 日签收（见 E1），沟通记录见 E2。")
+    view.statement.save()
+    qtbot.waitUntil(lambda: ctx.lib.get_case(case_id).statement.strip() != "")
     _export(qtbot, window, "arbitration", tmp_path / "arbitration.pdf")
 
     # The platform rules against the shop; the appeal clock starts.
@@ -47,14 +57,27 @@ def test_signed_not_received_intake_to_appeal(qtbot, window, ctx, clock, tmp_pat
     qtbot.wait(300)
     assert any("申诉" in t for t in view.banner.chip_texts())
     missing = [i.kind for i in view.checklist.model.items() if i.status == "missing" and i.required]
-    assert missing == ["appeal_statement", "new_evidence"]
+    assert missing == ["new_evidence"]  # the statement written for arbitration counts
 
     # New evidence (the courier's signature proof) and a calm statement from the template.
     view.evidence.add_paths([DATA / "batch_certificate.pdf"], kind="courier_proof")
     wait_imports(qtbot, ctx)
     assert ctx.lib.list_exhibits(case_id)[-1].is_new
     view.tabs.setCurrentWidget(view.statement)
+    view.statement.text.clear()
     view.statement.apply_template()
+    # The template's blanks 【…】 are highlighted; the merchant fills each one in.
+    editor = view.statement
+    assert any(BLANK.search(p.basis + p.fact) for p in editor.points.points())
+    editor.text.setPlainText(BLANK.sub("9 月 16 日 14:02", editor.text.toPlainText()))
+    for row in range(editor.points.rowCount()):
+        for col in (COL_BASIS, COL_FACT):
+            index = editor.points.index(row, col)
+            editor.points.setData(index, BLANK.sub("9 月 16 日 14:02", index.data()), Qt.EditRole)
+    editor.save()
+    assert editor.highlighter.blank_count() == 0
+    qtbot.waitUntil(lambda: not any(BLANK.search(p.basis + p.fact + ctx.lib.get_case(case_id).statement)
+                                    for p in ctx.lib.get_case(case_id).appeal_points))
     qtbot.wait(300)
     assert all(i.status != "missing" for i in view.checklist.model.items() if i.required)
     _export(qtbot, window, "appeal", tmp_path / "appeal.pdf")

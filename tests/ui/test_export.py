@@ -11,6 +11,7 @@ def _ready_case(ctx, clock):
     case = make_case(ctx.lib, clock)
     ctx.lib.attach(case.id, DATA / "chat_gbk.txt")
     ctx.lib.attach(case.id, DATA / "trace_kuaidi100.json")
+    ctx.lib.update_case(case.id, statement="轨迹显示已签收（见 E2），沟通记录见 E1。")
     return case
 
 
@@ -32,6 +33,7 @@ def test_export_succeeds_and_is_recorded(qtbot, window, ctx, clock, tmp_path):
     assert dlg.preview_button.isVisible()
     exports = ctx.lib.exports(case.id)  # a draft: not a submission until the user says so
     assert len(exports) == 1 and [f["path"] for f in exports[0]["files"]] == [str(out)]
+    assert exports[0]["audience"] == "platform" and dlg.mask.isChecked()
     assert ctx.lib.submissions(case.id) == []
     preview = dlg.show_preview()
     assert preview.ok and preview.view.page_count() >= 3
@@ -44,15 +46,24 @@ def test_missing_items_need_confirmation(qtbot, window, ctx, clock, tmp_path):
     window.open_case(case.id)
     dlg = window.export_bundle()
     dlg.destination.setText(str(tmp_path / "b.pdf"))
+    ctx.lib.update_case(case.id, statement="买家于【签收时间】签收。")
     asked = []
     dlg.confirm_missing = lambda missing: asked.append(missing) or False
     assert not dlg.start()
-    assert len(asked[0]) == 1 and "物流轨迹" in asked[0][0]
+    assert len(asked[0]) == 2 and "物流轨迹" in asked[0][0] and "【签收时间】" in asked[0][1]
     assert not (tmp_path / "b.pdf").exists()
     dlg.confirm_missing = lambda missing: True
     with qtbot.waitSignal(dlg.export_finished, timeout=60000):
         assert dlg.start()
     assert (tmp_path / "b.pdf").exists()
+    # the records copy is the merchant's own: nothing to confirm, the archive profile picks it
+    dlg.profile.setCurrentIndex(dlg.profile.findData("archive"))
+    assert dlg.audience.currentData() == "records" and not dlg.mask.isChecked()
+    dlg.destination.setText(str(tmp_path / "r.pdf"))
+    dlg.confirm_missing = lambda missing: (_ for _ in ()).throw(AssertionError(missing))
+    with qtbot.waitSignal(dlg.export_finished, timeout=60000):
+        assert dlg.start()
+    assert ctx.lib.submissions(case.id)[-1]["audience"] == "records"
 
 
 def test_cancel_export_leaves_nothing(qtbot, window, ctx, clock, tmp_path):
@@ -142,3 +153,53 @@ def test_encrypted_pdf_password_reused_or_asked_at_export(qtbot, window, ctx, cl
     with qtbot.waitSignal(dlg.export_finished, timeout=60000):
         assert dlg.start()
     assert asked == ["encrypted_8888.pdf"]
+
+
+def test_worklog_tab_adds_edits_removes_and_meets_the_item(qtbot, window, ctx, clock):
+    case = make_case(ctx.lib, clock, dispute_type="refund_dispute")
+    window.open_case(case.id)
+    view = window.case_view
+    panel = view.worklog
+    view.tabs.setCurrentWidget(panel)
+    assert any(i.kind == "work_order_log" and i.status == "missing" for i in view.items)
+    texts = lambda: [e.text for e in ctx.lib.worklog(case.id)]  # noqa: E731
+    panel.text.setText("用户反馈磨脚")
+    assert panel.add_entry()
+    qtbot.waitUntil(lambda: texts() == ["用户反馈磨脚"] and panel.text.text() == "")
+    clock.advance(minutes=5)
+    panel.set_case(ctx.lib.get_case(case.id))
+    panel.text.setText("联系用户，提出换货")
+    assert panel.add_entry()
+    qtbot.waitUntil(lambda: len(texts()) == 2 and panel.table.rowCount() == 2)
+    assert texts() == ["用户反馈磨脚", "联系用户，提出换货"]
+    panel.table.item(0, 1).setText("用户反馈鞋子磨脚")  # as an in-place edit does
+    qtbot.waitUntil(lambda: texts()[0] == "用户反馈鞋子磨脚")
+    panel.table.item(0, 1).setText("  ")  # refused: empty; the stored text comes back
+    qtbot.waitUntil(lambda: panel.error.isVisible())
+    qtbot.waitUntil(lambda: panel.table.item(0, 1).text() == "用户反馈鞋子磨脚")
+    panel.table.selectRow(1)
+    panel.remove_selected()
+    qtbot.waitUntil(lambda: texts() == ["用户反馈鞋子磨脚"])
+    view.refresh()
+    assert any(i.kind == "work_order_log" and i.status == "ok" for i in view.items)
+
+
+def test_scanned_merged_page_is_named_after_export(qtbot, window, ctx, clock, tmp_path):
+    from PIL import Image
+    from reportlab.pdfgen.canvas import Canvas
+    scan = tmp_path / "scan.jpg"
+    Image.new("RGB", (300, 200), (200, 200, 200)).save(scan)
+    pdf = tmp_path / "courier_scan.pdf"
+    c = Canvas(str(pdf), invariant=1)
+    c.drawImage(str(scan), 72, 400, 300, 200)
+    c.showPage()
+    c.save()
+    case = _ready_case(ctx, clock)
+    ctx.lib.attach(case.id, pdf, kind="courier_proof")
+    window.open_case(case.id)
+    dlg = window.export_bundle()
+    dlg.destination.setText(str(tmp_path / "b.pdf"))
+    dlg.confirm_missing = lambda missing: (_ for _ in ()).throw(AssertionError(missing))
+    with qtbot.waitSignal(dlg.export_finished, timeout=60000):
+        assert dlg.start()
+    assert "E3 第1页是扫描件，无法自动遮挡，请人工检查" in dlg.step.text()

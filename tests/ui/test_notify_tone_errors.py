@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from evidencekit.errors import Cancelled, IngestError
 from evidencekit.rules import load_rules
-from ui.templates import fill, load_templates, templates_for
+from evidencekit.templates import fill, load_templates, templates_for
 from ui.tone import check_tone
 
 from .conftest import make_case, settle
@@ -57,6 +57,9 @@ def test_statement_editor_warns_and_applies_template(qtbot, window, ctx, clock):
     saved = ctx.lib.get_case(case.id)
     assert "PD-7" in saved.statement and case.order_no in saved.statement
     assert saved.appeal_points and saved.appeal_points[0].basis
+    # blanks left to fill are highlighted in the editor
+    editor.text.setPlainText("买家于【签收时间】签收，见快件【杭州市】")
+    assert editor.highlighter.blank_count() == 1
     qtbot.wait(300)
     assert window.case_view.checklist.model.items()[-3].status == "ok"  # appeal statement
 
@@ -72,7 +75,7 @@ def test_every_dispute_type_has_templates_in_both_languages():
     for t in templates:
         assert t.text_zh and t.text_en and t.title_zh and t.title_en
         assert not check_tone(t.text_zh) and not check_tone(t.text_en), t.id
-    assert "____" in fill("订单 {order_no}", None)
+    assert fill("订单 {order_no}", None) == "订单 【order_no】"
 
 
 def test_known_error_shown_plainly_unknown_with_details(qtbot, ctx):

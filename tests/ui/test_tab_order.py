@@ -62,7 +62,7 @@ def test_export_dialog_tab_order(qtbot, window, ctx, clock):
     for b in (dlg.open_button, dlg.preview_button):
         b.show()  # as after an export
     dlg.cancel_button.setEnabled(True)  # as while it runs
-    expected = [dlg.profile, dlg.destination, dlg.browse, dlg.mask, dlg.open_button,
+    expected = [dlg.profile, dlg.audience, dlg.destination, dlg.browse, dlg.mask, dlg.open_button,
                 dlg.preview_button, dlg.export_button, dlg.cancel_button, dlg.close_button]
     assert _chain(dlg, dlg.mode, len(expected)) == expected
     dlg.cancel_button.setEnabled(False)
