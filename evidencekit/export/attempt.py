@@ -256,7 +256,8 @@ def _draw_all(run: Run, plan: ExportPlan, files: list[list[Piece]], where: Where
         body = tmp / f"body-{k}.pdf"
         path = tmp / names[k - 1]
         cover = CoverFacts(pages=counts[k - 1], total_pages=sum(counts), file_no=k,
-                           file_names=names, manifest_sha256=manifest_sha)
+                           file_names=names, manifest_sha256=manifest_sha,
+                           exhibit_pages=dict(where.pages))
         inserts = draw_file(plan, pieces, str(body), total=counts[k - 1], file_no=k,
                             file_count=len(files), cover=cover, mask=run.mask, cancel=run.cancel)
         run.progress(lo + (hi - lo) * (k - 0.5) / len(files), "正在合并文件", "Merging files")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.pdfgen.canvas import Canvas
 
 from ..timeutil import format_duration, format_local
 from .fonts import FONT, wrap
+from .keyfacts import key_facts
 from .page import CW, MX, TOP, Palette, W
 from .plan import ExportPlan
 
@@ -22,6 +23,8 @@ class CoverFacts:
     file_no: int
     file_names: list[str]
     manifest_sha256: str
+    # label -> (file number, first page) of each exhibit, for the key facts' links
+    exhibit_pages: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def _rows(plan: ExportPlan, f: CoverFacts, mask) -> list[tuple[str, str]]:
@@ -68,6 +71,36 @@ def _rows(plan: ExportPlan, f: CoverFacts, mask) -> list[tuple[str, str]]:
     return rows
 
 
+def _draw_key_facts(c: Canvas, plan: ExportPlan, f: CoverFacts, pal: Palette, mask,
+                    y: float) -> float:
+    """要点 Key facts: one line each, with the exhibit (and its page) it is shown on, linked
+    when that exhibit is in this file. Returns the y below them."""
+    facts = key_facts(plan, mask)
+    if not facts:
+        return y
+    y -= 18
+    c.setFillColor(pal.accent)
+    c.setFont(FONT, 10.5)
+    c.drawString(MX, y, "要点 Key facts")
+    size, lead = 8.5, 11.5
+    for fact in facts:
+        loc = f.exhibit_pages.get(fact.label)
+        where_zh = fact.label + (f" 第 {loc[1]} 页" if loc and loc[0] == f.file_no else "")
+        where_en = fact.label + (f" p. {loc[1]}" if loc and loc[0] == f.file_no else "")
+        y -= 4
+        top = y
+        for text, ink, indent in ((f"• {fact.zh} → {where_zh}", pal.ink, 4),
+                                  (f"{fact.en} → {where_en}", pal.muted, 12)):
+            c.setFont(FONT, size)
+            c.setFillColor(ink)
+            for line in wrap(text, size, CW - indent - 4)[:2]:
+                y -= lead
+                c.drawString(MX + indent, y + 2.5, line)
+        if loc and loc[0] == f.file_no:  # the exhibit's bookmark is named by its label
+            c.linkRect("", fact.label, (MX, y, MX + CW, top), relative=0)
+    return y
+
+
 def draw_cover(c: Canvas, plan: ExportPlan, f: CoverFacts, pal: Palette, mask) -> None:
     zh, en = TITLES[plan.mode]
     c.setFillColor(pal.accent)
@@ -95,6 +128,7 @@ def draw_cover(c: Canvas, plan: ExportPlan, f: CoverFacts, pal: Palette, mask) -
             y -= lead
         y -= 2
         c.line(MX, y - 1, MX + CW, y - 1)
+    y = _draw_key_facts(c, plan, f, pal, mask, y)
     # integrity box
     y -= 16
     c.setFillColor(pal.band)

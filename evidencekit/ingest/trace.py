@@ -264,6 +264,7 @@ def trace_facts(trace: Trace, out_of_order: bool = False,
         "last_status": last.status if last else "unknown",
         "signed_at": to_iso(signed.at) if signed else None,
         "signed_by": signer(signed.text) if signed else "",
+        "signed_place": signed.location if signed else "",
         "proxy_signed": bool(signed and signed.status == "proxy_signed"),
         "stalls": trace.stalls,
     }
