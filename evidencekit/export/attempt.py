@@ -80,9 +80,9 @@ class Run:
                 for i, pe in enumerate(run):
                     own = pages[i // per: i // per + 1] if i % per == 0 else []
                     if not own:
-                        b = _block(pe, [])
+                        b = _block(pe, [], plan)
                         pages[i // per].marks.append((b.key, b.title))
-                    blocks.append(_block(pe, own))
+                    blocks.append(_block(pe, own, plan))
                 run.clear()
 
         for pe in plan.exhibits:
@@ -104,17 +104,18 @@ class Run:
                     self.broken[pe.number] = placeholder_for(pe, e)
             if pe.number in self.broken:
                 specs = layout_placeholder(plan, pe, self.broken[pe.number], pal, self.mask)
-            blocks.append(_block(pe, specs))
+            blocks.append(_block(pe, specs, plan))
         flush()
         warnings += [ph.warning() for ph in self.broken.values()]
         return blocks, warnings
 
 
-def _block(pe, pages) -> Block:
+def _block(pe, pages, plan: ExportPlan) -> Block:
     ex = pe.exhibit
+    new = bool(ex.is_new) and plan.mode == "appeal"
     title = f"{pe.label} {ex.caption or ex.source_name}"
     # Photos sharing a page: only the first on the page owns it; the others point to it.
-    return Block(key=pe.label, title=title[:80], header=header_text(pe), pages=list(pages),
+    return Block(key=pe.label, title=title[:80], header=header_text(pe, new), pages=list(pages),
                  n_pages=len(pages), level=1, exhibit_no=pe.number)
 
 
@@ -170,7 +171,8 @@ def render_attempt(run: Run, plan: ExportPlan, frac: tuple[float, float]) -> Ren
         where = Where()
 
         def where_key() -> tuple:  # what links and page numbers in a story depend on
-            return where.file_no, tuple(where.pages.items()), tuple(where.file_names)
+            return (where.file_no, tuple(where.pages.items()), tuple(where.last.items()),
+                    tuple(where.file_names))
         cover = Block("cover", "封面 Cover", "封面 Cover", n_pages=1, est_bytes=40_000)
         statement = Block("statement", "陈述 Statement" if plan.mode == "arbitration" else
                           "陈述与申诉要点 Statement & appeal points", "陈述 Statement",
@@ -217,6 +219,7 @@ def _locate(plan: ExportPlan, files: list[list[Piece]], where: Where) -> list[in
     where.file_names = [plan.out.name] if len(files) == 1 else \
         [f"{plan.out.stem}-{k}.pdf" for k in range(1, len(files) + 1)]
     where.pages.clear()
+    where.last.clear()
     where.file_no = 1
     counts = []
     for k, pieces in enumerate(files, start=1):
@@ -225,6 +228,8 @@ def _locate(plan: ExportPlan, files: list[list[Piece]], where: Where) -> list[in
             if p.block.exhibit_no and p.block.key not in where.pages:
                 where.pages[p.block.key] = (k, n + 1 if p.n_pages() else max(1, n))
             n += p.n_pages()
+            if p.block.exhibit_no:  # the last page this exhibit reaches (a page range)
+                where.last[p.block.key] = (k, max(n, 1))
         counts.append(n)
     return counts
 

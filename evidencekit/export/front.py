@@ -21,6 +21,7 @@ class Where:
     """Where exhibits landed: label -> (file number, page number), for the index."""
     file_no: int = 1
     pages: dict[str, tuple[int, int]] = field(default_factory=dict)
+    last: dict[str, tuple[int, int]] = field(default_factory=dict)  # label -> its last page
     file_names: list[str] = field(default_factory=list)
 
 
@@ -199,7 +200,9 @@ def index_story(plan: ExportPlan, pal: Palette, where: Where, times: dict[str, s
         if loc is None:
             page = "—"
         elif loc[0] == where.file_no:
-            page = _link(pe.label, where, pal, str(loc[1]))
+            end = where.last.get(pe.label, loc)
+            shown = f"{loc[1]}–{end[1]}" if end[0] == loc[0] and end[1] > loc[1] else str(loc[1])
+            page = _link(pe.label, where, pal, shown)
         else:
             page = f"文件{loc[0]} p.{loc[1]}"
         new = (f' <font color="{pal.hex("alert_ink")}">【新 NEW】</font>'

@@ -10,7 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..domain import KINDS
 from ..timeutil import format_local, from_iso
 from .fonts import FONT, ellipsize, wrap
-from .page import CW, MX, TOP, Palette
+from .page import CW, MX, NEW_MARK, TOP, Palette
 from .plan import ExportPlan, PlannedExhibit
 
 _TIME_KEYS = ("captured_at", "taken_at", "capture_time", "datetime_original", "created_at")
@@ -58,8 +58,11 @@ def kind_label(kind: str) -> str:
     return f"{zh} {en}"
 
 
-def header_text(pe: PlannedExhibit) -> str:
-    return f"{pe.label} {KINDS.get(pe.exhibit.kind, (pe.exhibit.kind,))[0]}"
+def header_text(pe: PlannedExhibit, new: bool = False) -> str:
+    """The running header of an exhibit's pages; a new exhibit of an appeal says so on every
+    page (the page stamp draws :data:`NEW_MARK` in the alert colour)."""
+    text = f"{pe.label} {KINDS.get(pe.exhibit.kind, (pe.exhibit.kind,))[0]}"
+    return f"{text}  {NEW_MARK}" if new else text
 
 
 def draw_exhibit_header(c: Canvas, plan: ExportPlan, pe: PlannedExhibit, pal: Palette,

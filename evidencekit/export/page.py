@@ -22,6 +22,8 @@ from ..errors import ContentTooLarge
 from ..timeutil import format_local
 from .fonts import FONT, ellipsize, text_width
 
+NEW_MARK = "【新证据 NEW】"  # a new exhibit of an appeal: on every one of its pages
+
 W, H = A4
 MX = 42.0  # left/right margin
 TOP = H - 54.0  # content top (below the header stamp)
@@ -152,8 +154,15 @@ class BundleCanvas:
         c.saveState()
         c.setFont(FONT, 8)
         c.setFillColor(p.muted)
-        left = self._left + (f"  ·  {self.header}" if self.header else "")
-        c.drawString(MX, H - 30, ellipsize(left, 8, CW * 0.68))
+        header, new = self.header, self.header.endswith(NEW_MARK)
+        if new:  # a new exhibit of an appeal: the mark on every one of its pages, in red
+            header = header[:-len(NEW_MARK)].rstrip()
+        left = ellipsize(self._left + (f"  ·  {header}" if header else ""), 8, CW * 0.5)
+        c.drawString(MX, H - 30, left)
+        if new:
+            c.setFillColor(p.alert_ink)
+            c.drawString(MX + text_width(left, 8) + 6, H - 30, NEW_MARK)
+            c.setFillColor(p.muted)
         c.drawRightString(W - MX, H - 30, self._right)
         c.setStrokeColor(p.rule)
         c.setLineWidth(0.5)

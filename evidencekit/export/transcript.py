@@ -37,16 +37,25 @@ def layout_chat(plan: ExportPlan, pe: PlannedExhibit, chat: Any, pal: Palette,
     header_h = _header_height(plan, pe, chat)
     y = TOP - header_h - 18  # legend line
     last_date = None
-    for m in chat.messages:
+    day = ""  # the date line in force, repeated at the top of every page it continues on
+
+    def new_page(carry: bool = True) -> float:
+        pages.append([])
+        if carry and day:  # so a page read alone still says which day its times are on
+            pages[-1].append(("date", TOP - 14, f"{day} （续 cont.）"))
+            return TOP - 22
+        return TOP
+
+    for n, m in enumerate(chat.messages, start=1):
         at = m.at
         if at is not None:
             local = at.astimezone(plan.zone)
             date = local.date()
             if date != last_date:
                 if y - 22 < BOTTOM:
-                    pages.append([])
-                    y = TOP
-                pages[-1].append(("date", y - 14, f"{local:%Y-%m-%d} （UTC{_zone_off(plan, at)}）"))
+                    y = new_page(carry=False)
+                day = f"{local:%Y-%m-%d} （UTC{_zone_off(plan, at)}）"
+                pages[-1].append(("date", y - 14, day))
                 y -= 22
                 last_date = date
             when = f"{local:%H:%M:%S}"
@@ -55,13 +64,13 @@ def layout_chat(plan: ExportPlan, pe: PlannedExhibit, chat: Any, pal: Palette,
         role = m.role if m.role in ROLE_TEXT else "unknown"
         side_w = CW if role in ("system", "unknown") else BUBBLE_MAX
         lines = wrap(mask(m.text), SIZE, side_w - 2 * PAD) or [""]
-        head = f"{ROLE_TEXT[role]} · {mask(m.speaker) or '—'} · {when}"
+        # Numbered per exhibit, so a statement can cite "E1 #4".
+        head = f"{pe.label} #{n} · {ROLE_TEXT[role]} · {mask(m.speaker) or '—'} · {when}"
         while lines:
             avail = y - BOTTOM - HEAD - 2 * PAD
             fit = int(avail // LEAD)
             if fit < 1 or (fit < len(lines) and fit < 3 and y < TOP - 1):
-                pages.append([])
-                y = TOP
+                y = new_page()
                 continue
             chunk, lines = lines[:fit], lines[fit:]
             w = min(side_w, max(text_width(s, SIZE) for s in chunk) + 2 * PAD + 1)
