@@ -79,15 +79,19 @@ def _exif_time(im: Image.Image) -> str:
 _ROT = {3: 180, 6: 270, 8: 90}
 
 
+# A slice of a tall image: (top, bottom) rows of the image as displayed, of (width, height).
+Crop = tuple[int, int, int, int]
+
+
 def prepare_image(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
-                  max_pixels: int) -> Prepared:
+                  max_pixels: int, crop: Crop | None = None) -> Prepared:
     """Runs on a worker thread: Pillow releases the GIL while decoding and encoding.
 
     A file Pillow cannot decode (truncated, damaged) gets a blank placeholder, so the
     exhibit keeps its place in the bundle and the caller can say what happened.
     """
     try:
-        return _prepare(src, dst, box_px, s, max_pixels)
+        return _prepare(src, dst, box_px, s, max_pixels, crop)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         im = Image.new("L" if s.grayscale else "RGB", (400, 300), "#eeeeee")
         im.save(dst, "JPEG", quality=50)
@@ -95,13 +99,13 @@ def prepare_image(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
 
 
 def _prepare(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
-             max_pixels: int) -> Prepared:
+             max_pixels: int, crop: Crop | None = None) -> Prepared:
     with Image.open(src) as opened:
         im: Image.Image = opened
         taken = _exif_time(im)
         orient = exif_of(im).get(0x0112, 1) if hasattr(im, "getexif") else 1
         spans = jpeg_spans(src) if not s.reencode and im.format == "JPEG" \
-            and im.mode in ("RGB", "L") and orient in (1, 3, 6, 8) else None
+            and im.mode in ("RGB", "L") and orient in (1, 3, 6, 8) and crop is None else None
         if spans:
             w, h = im.size
             if orient in (6, 8):
@@ -115,6 +119,10 @@ def _prepare(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
         req = (bh, bw) if orient in (5, 6, 7, 8) else (bw, bh)
         iw, ih = im.size
         k = min(req[0] / iw, req[1] / ih)
+        if crop is not None:  # a slice: its width fills the box, whatever the whole's height
+            req = (bh, bw) if orient in (5, 6, 7, 8) else (bw, bh)
+            k = min(1.0, (req[1] if orient in (5, 6, 7, 8) else req[0]) /
+                    (ih if orient in (5, 6, 7, 8) else iw))
         if im.format == "JPEG" and s.reencode:
             im.draft("L" if s.grayscale else "RGB", (max(1, int(iw * k)), max(1, int(ih * k))))
         elif iw * ih > STRIPS_FROM_PIXELS and im.format == "PNG":
@@ -126,6 +134,10 @@ def _prepare(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
         elif iw * ih > MAX_WHOLE_DECODE_PIXELS:
             raise ValueError("image too large to decode whole")  # becomes a placeholder
         im = ImageOps.exif_transpose(im)
+        if crop is not None:
+            top, bottom, _, disp_h = crop
+            r = im.height / max(1, disp_h)  # decoded at reduced scale (draft) or whole
+            im = im.crop((0, int(top * r), im.width, min(im.height, int(bottom * r))))
         if im.mode in ("RGBA", "LA", "P", "PA"):
             im = im.convert("RGBA")
             base = Image.new("RGB", im.size, (255, 255, 255))
@@ -154,7 +166,8 @@ class ImageJobs:
         self.owner: dict[str, int] = {}  # XObject name -> number of the exhibit it shows
         self._n = 0
 
-    def submit(self, key: str, src: Path, box_pt: tuple[float, float], exhibit: int) -> str:
+    def submit(self, key: str, src: Path, box_pt: tuple[float, float], exhibit: int,
+               crop: Crop | None = None) -> str:
         if key not in self.jobs:
             self.owner[key] = exhibit
             self._n += 1
@@ -162,7 +175,7 @@ class ImageJobs:
                   max(16, int(box_pt[1] * self.settings.dpi / 72)))
             dst = self.tmp / f"img-{self._n:05d}.jpg"
             self.jobs[key] = self.pool.submit(prepare_image, src, dst, px, self.settings,
-                                              self.max_pixels)
+                                              self.max_pixels, crop)
         return key
 
     def get(self, key: str) -> Prepared:
@@ -296,6 +309,9 @@ def layout_image(plan: ExportPlan, pe: PlannedExhibit, jobs: ImageJobs, pal: Pal
     y0 = draw_exhibit_header(Canvas(io.BytesIO()), plan, pe, pal, TOP, exhibit_time(plan, pe),
                              note)
     h = y0 - BOTTOM - 4
+    slices = _slices(pe, h - SLICE_CAP) if src is None else []
+    if slices:
+        return _layout_slices(plan, pe, jobs, pal, slices, note)
     key = jobs.submit(f"I{pe.number}", src or pe.path, (CW, h), pe.number)
 
     def draw(c: Canvas) -> None:
@@ -304,6 +320,63 @@ def layout_image(plan: ExportPlan, pe: PlannedExhibit, jobs: ImageJobs, pal: Pal
         y = draw_exhibit_header(c, plan, pe, pal, TOP, t, note)
         draw_image(c, prep, key, MX, y, CW, y - BOTTOM - 4)
     return [PageSpec(draw=draw)]
+
+
+SLICE_RATIO = 2.0  # taller than this (height : width) is cut into page-height slices
+SLICE_CAP = 16.0  # the "E14 (2/4)" line above a slice on the pages after the first
+
+
+def _slices(pe: PlannedExhibit, first_h: float) -> list[Crop]:
+    """Rows of a tall screenshot per page, so it is shown at the page's full width (a phone
+    screenshot squeezed onto one page is unreadable at any zoom): the first slice fits under
+    the exhibit header, the others fill a page each. [] when the image is not tall."""
+    f = pe.exhibit.facts or {}
+    try:
+        w, h = int(f.get("width") or 0), int(f.get("height") or 0)
+    except (TypeError, ValueError):
+        return []
+    if w <= 0 or h <= SLICE_RATIO * w:
+        return []
+    px_per_pt = w / CW
+    out: list[Crop] = []
+    top, room = 0, first_h
+    while top < h:
+        bottom = min(h, top + max(1, int(room * px_per_pt)))
+        out.append((top, bottom, w, h))
+        top, room = bottom, CH - SLICE_CAP
+    return out
+
+
+def _layout_slices(plan: ExportPlan, pe: PlannedExhibit, jobs: ImageJobs, pal: Palette,
+                   slices: list[Crop], note: str) -> list[PageSpec]:
+    import io
+    n = len(slices)
+    first_note = " · ".join(x for x in (note, f"长截图分 {n} 页显示 shown in {n} slices") if x)
+    y0 = draw_exhibit_header(Canvas(io.BytesIO()), plan, pe, pal, TOP, exhibit_time(plan, pe),
+                             first_note)
+    specs = []
+    for i, crop in enumerate(slices):
+        first = i == 0
+        room = (y0 - BOTTOM - 4 if first else CH) - SLICE_CAP
+        px_h = (crop[1] - crop[0]) / crop[2] * CW  # points at full width
+        key = jobs.submit(f"I{pe.number}-{i + 1}", pe.path, (CW, min(room, px_h)), pe.number,
+                          crop)
+        label = f"{pe.label} ({i + 1}/{n})"
+
+        def draw(c: Canvas, key=key, first=first, label=label) -> None:
+            prep = jobs.get(key)
+            if first:
+                t = exhibit_time(plan, pe) or (f"拍摄 {prep.taken}" if prep.taken else "")
+                y = draw_exhibit_header(c, plan, pe, pal, TOP, t, first_note)
+            else:
+                y = TOP
+            c.setFont(FONT, 8.5)
+            c.setFillColor(pal.accent)
+            c.drawString(MX, y - 10, label)
+            y -= SLICE_CAP
+            draw_image(c, prep, key, MX, y, CW, y - BOTTOM - 4)
+        specs.append(PageSpec(draw=draw))
+    return specs
 
 
 def photo_header(group: list[PlannedExhibit]) -> str:
