@@ -1,25 +1,32 @@
 """The one font of the bundle (WenQuanYi Micro Hei, subset-embedded) and fast text measuring.
 
 Every string in a bundle, Latin included, uses this TrueType font so that
-``pdffonts`` shows nothing but embedded fonts and ``pdftotext`` returns Chinese.
+``pdffonts`` shows nothing but embedded fonts and ``pdftotext`` returns Chinese. Emoji, which
+it lacks, come from Symbola (an outline font, also embedded): :func:`displayable` and
+:func:`draw_text`; a character neither has is written as its name in brackets, never dropped.
 """
 
 from __future__ import annotations
 
 import threading
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ..errors import FontMissing
 
 FONT = "WQY"
+EMOJI = "Symbola"
+EMOJI_SCALE = 1.35  # Symbola's pictographs are drawn small for their em: match the text
 _lock = threading.Lock()
 _registered = False
+# Joiners and presentation selectors shape emoji in colour fonts; alone they are nothing to show.
+_INVISIBLE = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"}
 
 
 def font_path() -> Path:
@@ -29,24 +36,104 @@ def font_path() -> Path:
     return path
 
 
+def _to_unicode_cmap(fontname: str, subset) -> str:
+    """reportlab's ToUnicode map, with characters beyond U+FFFF written as UTF-16 surrogate
+    pairs: reportlab 5 writes ``<1F44D>``, which readers misread, so 👍 copied or searched
+    in the bundle came out as another character."""
+    def utf16(v: int) -> str:
+        return chr(v).encode("utf-16-be", "surrogatepass").hex().upper()
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar",
+        *[f"<{i:02X}> <{utf16(v)}>" for i, v in enumerate(subset)],
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
+
+
 def register() -> str:
     """Register the font with reportlab once per process; return its name."""
     global _registered
     with _lock:
         if not _registered:
+            ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # see _to_unicode_cmap
             pdfmetrics.registerFont(TTFont(FONT, str(font_path()), subfontIndex=0))
             # One face only: map bold/italic to it so <b> in paragraphs never
             # falls back to a standard (non-embedded) font.
             for bold in (0, 1):
                 for italic in (0, 1):
                     addMapping(FONT, bold, italic, FONT)
+            emoji = font_path().with_name("Symbola.ttf")
+            if emoji.is_file():
+                pdfmetrics.registerFont(TTFont(EMOJI, str(emoji)))
             _registered = True
     return FONT
 
 
+@lru_cache(maxsize=1)
+def _cmaps() -> tuple[frozenset[int], frozenset[int]]:
+    register()
+    main = frozenset(pdfmetrics.getFont(FONT).face.charToGlyph)
+    try:
+        emoji = frozenset(pdfmetrics.getFont(EMOJI).face.charToGlyph)
+    except KeyError:  # no emoji font installed with the assets: names in brackets instead
+        emoji = frozenset()
+    return main, emoji
+
+
+@lru_cache(maxsize=8192)
+def font_of(ch: str) -> str:
+    """The font that draws ``ch``: the main one when it can, else the emoji font."""
+    main, emoji = _cmaps()
+    return FONT if ord(ch) in main or ord(ch) not in emoji else EMOJI
+
+
+def displayable(text: str) -> str:
+    """``text`` with every character one of the two fonts can draw: joiners and variation
+    selectors go, a character neither font has becomes its name in brackets
+    (``[GRINNING FACE]``), so an emoji-only message is never blank."""
+    main, emoji = _cmaps()
+    if all(ord(ch) in main and ch not in _INVISIBLE for ch in text):
+        return text  # the common case, no copy
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if ch in _INVISIBLE:
+            continue
+        if o in main or o in emoji or ch in "\n\t":
+            out.append(ch)
+        elif unicodedata.category(ch) in ("Mn", "Cf"):
+            continue
+        else:
+            out.append(f"[{unicodedata.name(ch, f'U+{o:04X}')}]")
+    return "".join(out)
+
+
+def draw_text(c, x: float, y: float, text: str, size: float, font: str = FONT) -> None:
+    """Draw one line, switching to the emoji font for the characters that need it."""
+    if all(font_of(ch) == FONT for ch in text):
+        c.setFont(font, size)
+        c.drawString(x, y, text)
+        return
+    run: list[str] = []
+    run_font = FONT
+    for ch in text + "\0":
+        f = font_of(ch) if ch != "\0" else ""
+        if run and f != run_font:
+            s = "".join(run)
+            k = EMOJI_SCALE if run_font == EMOJI else 1.0
+            c.setFont(run_font if run_font != FONT else font, size * k)
+            c.drawString(x, y - (k - 1) * size * 0.12, s)
+            x += pdfmetrics.stringWidth(s, run_font, size * k)
+            run = []
+        run_font = f or run_font
+        run.append(ch)
+
+
 @lru_cache(maxsize=8192)
 def _char_width(ch: str) -> float:
-    return pdfmetrics.stringWidth(ch, FONT, 1000) / 1000.0
+    f = font_of(ch)
+    return pdfmetrics.stringWidth(ch, f, 1000) / 1000.0 * (EMOJI_SCALE if f == EMOJI else 1.0)
 
 
 def text_width(text: str, size: float) -> float:

@@ -12,7 +12,7 @@ from typing import Any, Callable
 from reportlab.pdfgen.canvas import Canvas
 
 from ..timeutil import format_local
-from .fonts import FONT, ellipsize, text_width, wrap
+from .fonts import FONT, displayable, draw_text, ellipsize, text_width, wrap
 from .heading import draw_exhibit_header, exhibit_time
 from .page import BOTTOM, CW, MX, TOP, PageSpec, Palette
 from .plan import ExportPlan, PlannedExhibit
@@ -63,7 +63,7 @@ def layout_chat(plan: ExportPlan, pe: PlannedExhibit, chat: Any, pal: Palette,
             when = "时间缺失"
         role = m.role if m.role in ROLE_TEXT else "unknown"
         side_w = CW if role in ("system", "unknown") else BUBBLE_MAX
-        lines = wrap(mask(m.text), SIZE, side_w - 2 * PAD) or [""]
+        lines = wrap(displayable(mask(m.text)), SIZE, side_w - 2 * PAD) or [""]
         # Numbered per exhibit, so a statement can cite "E1 #4".
         head = f"{pe.label} #{n} · {ROLE_TEXT[role]} · {mask(m.speaker) or '—'} · {when}"
         while lines:
@@ -153,7 +153,7 @@ def _drawer(plan, pe, chat, pal: Palette, ops: list[tuple], first: bool):
             c.setFont(FONT, SIZE)
             ty = top - PAD - SIZE + 0.5
             for line in lines:
-                c.drawString(x + PAD, ty, line)
+                draw_text(c, x + PAD, ty, line, SIZE)
                 ty -= LEAD
     return draw
 
