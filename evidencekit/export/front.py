@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from ..checklist import is_note, requirement_name
 from ..domain import KINDS
 from ..timeutil import format_local
-from .fonts import FONT
+from .fonts import FONT, wrap
 from .page import CW, Palette
 from .plan import ExportPlan
 
@@ -60,6 +60,13 @@ def styles(pal: Palette) -> dict[str, ParagraphStyle]:
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text or "").replace("\n", "<br/>"), style)
+
+
+def _cell(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """A table cell broken at word boundaries ("Packing / record", not "Packing recor / d"):
+    reportlab's CJK wrapping breaks Latin words anywhere, :func:`fonts.wrap` does not."""
+    lines = wrap(text or "", style.fontSize, width - 8 - 0.5)  # the cells' 4 pt paddings
+    return Paragraph("<br/>".join(escape(line) for line in lines), style)
 
 
 def _table(rows: list[list], widths: list[float], pal: Palette, extra: list | None = None) -> Table:
@@ -148,7 +155,7 @@ def evidence_story(plan: ExportPlan, pal: Palette, where: Where) -> list:
         if not cell:
             continue  # not provided: nothing to show the arbitrator
         zh, en = requirement_name(item.kind)
-        rows.append([_p(f"{zh} {en}", st["cell"]), Paragraph(cell, st["cell"])])
+        rows.append([_cell(f"{zh} {en}", st["cell"], 190), Paragraph(cell, st["cell"])])
     if len(rows) == 1:
         rows.append([_p("—", st["cell"]), _p("见证据目录 See the index", st["cell"])])
     story.append(_table(rows, [190, CW - 190], pal))
@@ -171,7 +178,7 @@ def checklist_story(plan: ExportPlan, pal: Palette, where: Where) -> list:
         names = " ".join(requirement_name(item.kind))
         zh, en = STATUS.get(item.status, (item.status, item.status))
         labels = [plan.label_for(x) for x in item.exhibits]
-        rows.append([_p(names, st["cell"]), _p("必需" if item.required else "建议", st["cell"]),
+        rows.append([_cell(names, st["cell"], 140), _p("必需" if item.required else "建议", st["cell"]),
                      _p(f"{zh} {en}", st["cell"]),
                      Paragraph("、".join(_link(lb, where, pal) for lb in labels) or "—", st["cell"]),
                      _p(item.reason_zh, st["cell"])])
@@ -211,7 +218,7 @@ def index_story(plan: ExportPlan, pal: Palette, where: Where, times: dict[str, s
         muted = pal.hex("muted")
         rows.append([
             Paragraph(_link(pe.label, where, pal), st["cell"]),
-            _p(f"{kind[0]}\n{kind[1]}", st["cell"]),
+            _cell(f"{kind[0]}\n{kind[1]}", st["cell"], 62),
             Paragraph(f"{_link(pe.label, where, pal, ex.caption or '—') if ex.caption else caption}"
                       f"{new if ex.caption else ''}<br/><font size=7 color='{muted}'>"
                       f"{escape(ex.source_name)}</font>", st["cell"]),
