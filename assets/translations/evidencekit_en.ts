@@ -22,22 +22,22 @@
 <context>
     <name>BundlePreviewDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="85"/>
+        <location filename="../../ui/export_dialog.py" line="86"/>
         <source>Bundle preview — %1</source>
         <translation>Bundle preview — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="87"/>
+        <location filename="../../ui/export_dialog.py" line="88"/>
         <source>%1 pages · %2 MB</source>
         <translation>%1 pages · %2 MB</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="89"/>
+        <location filename="../../ui/export_dialog.py" line="90"/>
         <source>Open folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="90"/>
+        <location filename="../../ui/export_dialog.py" line="91"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -171,42 +171,47 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="55"/>
+        <location filename="../../ui/case_view.py" line="56"/>
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="56"/>
+        <location filename="../../ui/case_view.py" line="57"/>
         <source>Facts</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="57"/>
+        <location filename="../../ui/case_view.py" line="58"/>
         <source>Statement</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="59"/>
+        <location filename="../../ui/case_view.py" line="60"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="147"/>
+        <location filename="../../ui/case_view.py" line="62"/>
+        <source>Work-order log</source>
+        <translation>Work-order log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="151"/>
         <source>Order %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="149"/>
+        <location filename="../../ui/case_view.py" line="153"/>
         <source>handed over from %1</source>
         <translation>handed over from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="171"/>
+        <location filename="../../ui/case_view.py" line="176"/>
         <source>Closed case: read-only. Reopen it to attach, edit or export for the platform.</source>
         <translation>Closed case: read-only. Reopen it to attach, edit or export for the platform.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="172"/>
+        <location filename="../../ui/case_view.py" line="177"/>
         <source>Reopen…</source>
         <translation>Reopen…</translation>
     </message>
@@ -493,122 +498,137 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="194"/>
+        <location filename="../../ui/export_dialog.py" line="203"/>
         <source>Export bundle — %1</source>
         <translation>Export bundle — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="198"/>
+        <location filename="../../ui/export_dialog.py" line="207"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="199"/>
+        <location filename="../../ui/export_dialog.py" line="212"/>
         <source>Mask buyer phone numbers and names</source>
         <translation>Mask buyer phone numbers and names</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="195"/>
+        <location filename="../../ui/export_dialog.py" line="204"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="196"/>
+        <location filename="../../ui/export_dialog.py" line="205"/>
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="197"/>
+        <location filename="../../ui/export_dialog.py" line="206"/>
         <source>Save as</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="200"/>
+        <location filename="../../ui/export_dialog.py" line="208"/>
+        <source>Copy for</source>
+        <translation>Copy for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="209"/>
+        <source>The platform (to submit: buyer data masked, no internal notes)</source>
+        <translation>The platform (to submit: buyer data masked, no internal notes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="211"/>
+        <source>My records (everything: clocks, checks, edit log)</source>
+        <translation>My records (everything: clocks, checks, edit log)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="213"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="201"/>
+        <location filename="../../ui/export_dialog.py" line="214"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="202"/>
+        <location filename="../../ui/export_dialog.py" line="215"/>
         <source>Open folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="203"/>
+        <location filename="../../ui/export_dialog.py" line="216"/>
         <source>Preview bundle</source>
         <translation>Preview bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="204"/>
+        <location filename="../../ui/export_dialog.py" line="217"/>
         <source>Mark as submitted…</source>
         <translation>Mark as submitted…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="205"/>
+        <location filename="../../ui/export_dialog.py" line="218"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="261"/>
+        <location filename="../../ui/export_dialog.py" line="286"/>
         <source>Save bundle as</source>
         <translation>Save bundle as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="275"/>
-        <source>Some required evidence is missing:</source>
-        <translation>Some required evidence is missing:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="277"/>
+        <location filename="../../ui/export_dialog.py" line="304"/>
         <source>The platform may reject an incomplete bundle. Export anyway?</source>
         <translation>The platform may reject an incomplete bundle. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="278"/>
-        <source>Missing evidence</source>
-        <translation>Missing evidence</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="221"/>
+        <location filename="../../ui/export_dialog.py" line="234"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="325"/>
+        <location filename="../../ui/export_dialog.py" line="302"/>
+        <source>This case is not ready for the platform:</source>
+        <translation>This case is not ready for the platform:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="305"/>
+        <source>Not ready for the platform</source>
+        <translation>Not ready for the platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="355"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="326"/>
+        <location filename="../../ui/export_dialog.py" line="356"/>
         <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
         <translation>E%1 (%2) is encrypted. Enter its password to include it:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="223"/>
+        <location filename="../../ui/export_dialog.py" line="236"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="228"/>
+        <location filename="../../ui/export_dialog.py" line="241"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="234"/>
+        <location filename="../../ui/export_dialog.py" line="247"/>
         <source>The export failed unexpectedly; nothing was saved.</source>
         <translation>The export failed unexpectedly; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="235"/>
+        <location filename="../../ui/export_dialog.py" line="248"/>
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="225"/>
+        <location filename="../../ui/export_dialog.py" line="238"/>
         <source>Export cancelled; nothing was saved.</source>
         <translation>Export cancelled; nothing was saved.</translation>
     </message>
@@ -1310,139 +1330,144 @@
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>&amp;Work-order log</source>
+        <translation>&amp;Work-order log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>List / &amp;grid view</source>
         <translation>List / &amp;grid view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Move case to &amp;trash…</source>
         <translation>Move case to &amp;trash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>T&amp;rash…</source>
         <translation>T&amp;rash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;User guide</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Export case</source>
         <translation>Export case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>EvidenceKit case (*.evcase)</source>
         <translation>EvidenceKit case (*.evcase)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Import case</source>
         <translation>Import case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>Back up library</source>
         <translation>Back up library</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>Move case %1 (order %2) to the trash?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Re&amp;fresh</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="69"/>
-        <location filename="../../ui/main_window.py" line="242"/>
         <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Dispute evidence</source>
         <translation>Dispute evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;About EvidenceKit</source>
         <translation>&amp;About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Move to trash</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>Move case to trash (from anywhere)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>About EvidenceKit</source>
         <translation>About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>The password was wrong. Try again for %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 is encrypted. Enter its password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>Adding %1 file(s)…</source>
         <translation>Adding %1 file(s)…</translation>
     </message>
@@ -1692,52 +1717,52 @@
 <context>
     <name>StatementEditor</name>
     <message>
-        <location filename="../../ui/statement_editor.py" line="53"/>
+        <location filename="../../ui/statement_editor.py" line="74"/>
         <source>Use template</source>
         <translation>Use template</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="56"/>
+        <location filename="../../ui/statement_editor.py" line="77"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="64"/>
+        <location filename="../../ui/statement_editor.py" line="85"/>
         <source>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</source>
         <translation>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="74"/>
+        <location filename="../../ui/statement_editor.py" line="96"/>
         <source>Merchant&apos;s statement</source>
         <translation>Merchant&apos;s statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="101"/>
+        <location filename="../../ui/statement_editor.py" line="123"/>
         <source>Add point</source>
         <translation>Add point</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="102"/>
+        <location filename="../../ui/statement_editor.py" line="124"/>
         <source>Remove point</source>
         <translation>Remove point</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="105"/>
+        <location filename="../../ui/statement_editor.py" line="127"/>
         <source>Appeal points: where the judgment&apos;s basis differs from the facts</source>
         <translation>Appeal points: where the judgment&apos;s basis differs from the facts</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="116"/>
+        <location filename="../../ui/statement_editor.py" line="138"/>
         <source>Exhibits: double-click the cell (or press Enter on it) to tick them; click a number to see that exhibit.</source>
         <translation>Exhibits: double-click the cell (or press Enter on it) to tick them; click a number to see that exhibit.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="158"/>
+        <location filename="../../ui/statement_editor.py" line="180"/>
         <source>(no judgment text yet: paste it on the Facts tab)</source>
         <translation>(no judgment text yet: paste it on the Facts tab)</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="159"/>
+        <location filename="../../ui/statement_editor.py" line="181"/>
         <source>Judgment %1: %2</source>
         <translation>Judgment %1: %2</translation>
     </message>
@@ -1905,6 +1930,39 @@
         <location filename="../../ui/preview/video_view.py" line="81"/>
         <source>No video decoder is installed, so no frames are shown. The bundle will list this video (name, length, size, SHA-256) but not show it.</source>
         <translation>No video decoder is installed, so no frames are shown. The bundle will list this video (name, length, size, SHA-256) but not show it.</translation>
+    </message>
+</context>
+<context>
+    <name>WorklogPanel</name>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="44"/>
+        <source>Each after-sales step with its time, as the platform will read it (e.g. 9:10 buyer reported → 9:15 contacted the buyer). It goes into the bundle sent to the platform.</source>
+        <translation>Each after-sales step with its time, as the platform will read it (e.g. 9:10 buyer reported → 9:15 contacted the buyer). It goes into the bundle sent to the platform.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="65"/>
+        <source>Add step</source>
+        <translation>Add step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="68"/>
+        <source>Remove step</source>
+        <translation>Remove step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="91"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="91"/>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="92"/>
+        <source>What was done, e.g. called the buyer and offered an exchange</source>
+        <translation>What was done, e.g. called the buyer and offered an exchange</translation>
     </message>
 </context>
 </TS>

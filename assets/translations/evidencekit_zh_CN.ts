@@ -22,22 +22,22 @@
 <context>
     <name>BundlePreviewDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="85"/>
+        <location filename="../../ui/export_dialog.py" line="86"/>
         <source>Bundle preview — %1</source>
         <translation>证据包预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="87"/>
+        <location filename="../../ui/export_dialog.py" line="88"/>
         <source>%1 pages · %2 MB</source>
         <translation>%1 页 · %2 MB</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="89"/>
+        <location filename="../../ui/export_dialog.py" line="90"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="90"/>
+        <location filename="../../ui/export_dialog.py" line="91"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -171,42 +171,47 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="55"/>
+        <location filename="../../ui/case_view.py" line="56"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="56"/>
+        <location filename="../../ui/case_view.py" line="57"/>
         <source>Facts</source>
         <translation>案件信息</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="57"/>
+        <location filename="../../ui/case_view.py" line="58"/>
         <source>Statement</source>
         <translation>陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="59"/>
+        <location filename="../../ui/case_view.py" line="60"/>
         <source>History</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="147"/>
+        <location filename="../../ui/case_view.py" line="62"/>
+        <source>Work-order log</source>
+        <translation>售后工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="151"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="149"/>
+        <location filename="../../ui/case_view.py" line="153"/>
         <source>handed over from %1</source>
         <translation>转交自 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="171"/>
+        <location filename="../../ui/case_view.py" line="176"/>
         <source>Closed case: read-only. Reopen it to attach, edit or export for the platform.</source>
         <translation>已结案：只读。如需添加证据、修改或导出给平台，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="172"/>
+        <location filename="../../ui/case_view.py" line="177"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
@@ -493,122 +498,137 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="194"/>
+        <location filename="../../ui/export_dialog.py" line="203"/>
         <source>Export bundle — %1</source>
         <translation>导出证据包 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="198"/>
+        <location filename="../../ui/export_dialog.py" line="207"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="199"/>
+        <location filename="../../ui/export_dialog.py" line="212"/>
         <source>Mask buyer phone numbers and names</source>
         <translation>隐藏买家电话和姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="195"/>
+        <location filename="../../ui/export_dialog.py" line="204"/>
         <source>Mode</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="196"/>
+        <location filename="../../ui/export_dialog.py" line="205"/>
         <source>Profile</source>
         <translation>导出规格</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="197"/>
+        <location filename="../../ui/export_dialog.py" line="206"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="200"/>
+        <location filename="../../ui/export_dialog.py" line="208"/>
+        <source>Copy for</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="209"/>
+        <source>The platform (to submit: buyer data masked, no internal notes)</source>
+        <translation>平台版（提交平台：遮挡买家信息，不含内部记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="211"/>
+        <source>My records (everything: clocks, checks, edit log)</source>
+        <translation>存档版（自己留存：含期限、核对说明与操作日志）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="213"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="201"/>
+        <location filename="../../ui/export_dialog.py" line="214"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="202"/>
+        <location filename="../../ui/export_dialog.py" line="215"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="203"/>
+        <location filename="../../ui/export_dialog.py" line="216"/>
         <source>Preview bundle</source>
         <translation>预览证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="204"/>
+        <location filename="../../ui/export_dialog.py" line="217"/>
         <source>Mark as submitted…</source>
         <translation>标记为已提交…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="205"/>
+        <location filename="../../ui/export_dialog.py" line="218"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="261"/>
+        <location filename="../../ui/export_dialog.py" line="286"/>
         <source>Save bundle as</source>
         <translation>证据包保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="275"/>
-        <source>Some required evidence is missing:</source>
-        <translation>缺少以下必需证据：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="277"/>
+        <location filename="../../ui/export_dialog.py" line="304"/>
         <source>The platform may reject an incomplete bundle. Export anyway?</source>
         <translation>证据不全时平台可能不予采纳。仍要导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="278"/>
-        <source>Missing evidence</source>
-        <translation>缺少证据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_dialog.py" line="221"/>
+        <location filename="../../ui/export_dialog.py" line="234"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="325"/>
+        <location filename="../../ui/export_dialog.py" line="302"/>
+        <source>This case is not ready for the platform:</source>
+        <translation>此案件尚不适合提交平台：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="305"/>
+        <source>Not ready for the platform</source>
+        <translation>尚未完整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="355"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="326"/>
+        <location filename="../../ui/export_dialog.py" line="356"/>
         <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
         <translation>E%1（%2）已加密，请输入密码以便放入证据包：</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="223"/>
+        <location filename="../../ui/export_dialog.py" line="236"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="228"/>
+        <location filename="../../ui/export_dialog.py" line="241"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="234"/>
+        <location filename="../../ui/export_dialog.py" line="247"/>
         <source>The export failed unexpectedly; nothing was saved.</source>
         <translation>导出意外失败，没有保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="235"/>
+        <location filename="../../ui/export_dialog.py" line="248"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="225"/>
+        <location filename="../../ui/export_dialog.py" line="238"/>
         <source>Export cancelled; nothing was saved.</source>
         <translation>已取消导出，没有保存任何文件。</translation>
     </message>
@@ -1310,139 +1330,144 @@
         <translation>记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>&amp;Work-order log</source>
+        <translation>售后工单(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>List / &amp;grid view</source>
         <translation>列表 / 网格视图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Move case to &amp;trash…</source>
         <translation>将案件移到回收站…(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>T&amp;rash…</source>
         <translation>回收站…(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键一览(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Export case</source>
         <translation>导出案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>EvidenceKit case (*.evcase)</source>
         <translation>EvidenceKit 案件 (*.evcase)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Import case</source>
         <translation>导入案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>Back up library</source>
         <translation>备份资料库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>将案件 %1（订单 %2）移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>证据和记录都会保留，可在“案件 ▸ 回收站”（%1）中恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="69"/>
-        <location filename="../../ui/main_window.py" line="242"/>
         <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Dispute evidence</source>
         <translation>售后举证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;About EvidenceKit</source>
         <translation>关于 EvidenceKit(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>将案件移到回收站（任意位置）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>About EvidenceKit</source>
         <translation>关于 EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit 为售后纠纷整理聊天记录、物流轨迹、质检报告和照片，对照平台的证据清单和时限进行检查，并导出一份可校验的 PDF 证据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>密码不正确，请重新输入 %1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 已加密，请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>Adding %1 file(s)…</source>
         <translation>正在添加 %1 个文件…</translation>
     </message>
@@ -1692,52 +1717,52 @@
 <context>
     <name>StatementEditor</name>
     <message>
-        <location filename="../../ui/statement_editor.py" line="53"/>
+        <location filename="../../ui/statement_editor.py" line="74"/>
         <source>Use template</source>
         <translation>使用模板</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="56"/>
+        <location filename="../../ui/statement_editor.py" line="77"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="64"/>
+        <location filename="../../ui/statement_editor.py" line="85"/>
         <source>Describe what happened, in order, with times and exhibit numbers (E1, E2…). Keep to facts; avoid emotional wording.</source>
         <translation>按时间顺序说明经过，注明时间和证据编号（E1、E2…）。只陈述事实，避免情绪化用语。</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="74"/>
+        <location filename="../../ui/statement_editor.py" line="96"/>
         <source>Merchant&apos;s statement</source>
         <translation>商家陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="101"/>
+        <location filename="../../ui/statement_editor.py" line="123"/>
         <source>Add point</source>
         <translation>添加要点</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="102"/>
+        <location filename="../../ui/statement_editor.py" line="124"/>
         <source>Remove point</source>
         <translation>删除要点</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="105"/>
+        <location filename="../../ui/statement_editor.py" line="127"/>
         <source>Appeal points: where the judgment&apos;s basis differs from the facts</source>
         <translation>申诉要点：判定依据与事实不符之处</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="116"/>
+        <location filename="../../ui/statement_editor.py" line="138"/>
         <source>Exhibits: double-click the cell (or press Enter on it) to tick them; click a number to see that exhibit.</source>
         <translation>证据：双击该格（或在该格按回车）勾选证据；点击编号可查看那条证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="158"/>
+        <location filename="../../ui/statement_editor.py" line="180"/>
         <source>(no judgment text yet: paste it on the Facts tab)</source>
         <translation>（尚未填写判定内容：请在“案件信息”页粘贴）</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_editor.py" line="159"/>
+        <location filename="../../ui/statement_editor.py" line="181"/>
         <source>Judgment %1: %2</source>
         <translation>判定 %1：%2</translation>
     </message>
@@ -1905,6 +1930,39 @@
         <location filename="../../ui/preview/video_view.py" line="81"/>
         <source>No video decoder is installed, so no frames are shown. The bundle will list this video (name, length, size, SHA-256) but not show it.</source>
         <translation>未安装视频解码组件，无法显示画面。证据包会列出这个视频（名称、时长、大小、SHA-256），但不显示画面。</translation>
+    </message>
+</context>
+<context>
+    <name>WorklogPanel</name>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="44"/>
+        <source>Each after-sales step with its time, as the platform will read it (e.g. 9:10 buyer reported → 9:15 contacted the buyer). It goes into the bundle sent to the platform.</source>
+        <translation>按时间记录每一步售后处理，平台将看到这些记录（例如 9:10 用户反馈 → 9:15 联系用户）。售后工单会放入提交平台的材料中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="65"/>
+        <source>Add step</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="68"/>
+        <source>Remove step</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="91"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="91"/>
+        <source>Step</source>
+        <translation>处理经过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklog_panel.py" line="92"/>
+        <source>What was done, e.g. called the buyer and offered an exchange</source>
+        <translation>做了什么，例如：致电买家，提出换货</translation>
     </message>
 </context>
 </TS>

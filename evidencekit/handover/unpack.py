@@ -221,6 +221,7 @@ def _parse_case_data(path: Path, raw: bytes) -> dict[str, Any]:
         if data.get("format") != FORMAT_DATA:
             raise ValueError("format")
         rows = data["rows"]
+        rows.setdefault("worklog", [])  # a package made before the work-order log came along
         for table in transfer.CASE_TABLES:
             if not isinstance(rows.get(table), list) or not all(
                     isinstance(r, dict) for r in rows[table]):

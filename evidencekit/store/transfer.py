@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 # The tables a case is made of, in the order they are inserted (a row's references first).
 CASE_TABLES = ("cases", "exhibits", "log", "exports", "submissions", "submission_files",
-               "decisions")
+               "decisions", "worklog")
 
 
 def _rows(conn: sqlite3.Connection, sql: str, args: tuple) -> list[dict[str, Any]]:
@@ -46,6 +46,7 @@ def case_rows(lib: "Library", case_id: int) -> dict[str, list[dict[str, Any]]]:
         "submissions": subs,
         "submission_files": files,
         "decisions": _rows(c, "SELECT * FROM decisions WHERE case_id=? ORDER BY id", (case_id,)),
+        "worklog": _rows(c, "SELECT * FROM worklog WHERE case_id=? ORDER BY id", (case_id,)),
     }
 
 
@@ -132,6 +133,11 @@ def insert_case(lib: "Library", rows: dict[str, list[dict[str, Any]]], *, detail
         if r.get("submission_id") is not None:
             r["submission_id"] = sub_ids.get(int(r["submission_id"]))
         _insert(lib, "decisions", r)
+    for r in rows.get("worklog", []):  # packages made before the work-order log have none
+        r = dict(r)
+        r.pop("id")
+        r["case_id"] = case_id
+        _insert(lib, "worklog", r)
     lib._log(case_id, "case_imported", detail)
     return case_id
 

@@ -59,6 +59,10 @@ def source(tmp_path, capsys):
     # the voucher completes the checklist: the platform copy is not refused as incomplete
     assert ek(capsys, lib, "attach", cid, DATA / "photo_rotated.jpg", "--kind",
               "after_sale_voucher")[0] == 0
+    # a statement: an empty one is refused in a platform copy; a work-order log entry
+    assert ek(capsys, lib, "case", "set", cid, "--statement", "已按约退款。")[0] == 0
+    assert ek(capsys, lib, "worklog", "add", cid, "--at", "2024-09-17 09:10",
+              "用户反馈杯子破损 → 联系用户")[0] == 0
     bundle = tmp_path / "bundle.pdf"
     rc, out, err = ek(capsys, lib, "export", cid, "--now", NOW, "-o", bundle)
     assert rc == 0, err
@@ -103,6 +107,7 @@ def test_pack_unpack_on_another_library_is_byte_identical_and_verifies(source, t
     assert sub["files"][0]["sha256"] == _sha(bundle) and sub["files"][0]["stored"]
     assert sub["decision"]["decision"] == "lost" and after["outcome"] == "lost"
     assert [d["decision"] for d in after["decisions"]] == ["lost"]
+    assert [w["text"] for w in after["worklog"]] == ["用户反馈杯子破损 → 联系用户"]
     # the log came along, and says where the case came from
     actions = [e["action"] for e in after["log"]]
     assert actions[:len(before["log"])] == [e["action"] for e in before["log"]]
