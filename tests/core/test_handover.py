@@ -239,6 +239,17 @@ def test_a_failure_while_writing_leaves_the_library_unchanged(source, tmp_path, 
     assert rc == 2 and "Traceback" not in err
     assert _tree(other) == unchanged
     monkeypatch.undo()
+    # cancelled while the originals are being written (the app's Cancel): nothing stays
+    from evidencekit.errors import Cancelled
+    from evidencekit.handover import unpack_case
+    from evidencekit.progress import CancelToken
+    from evidencekit.store import Library
+    token = CancelToken()
+    with Library.open(other) as target:
+        with pytest.raises(Cancelled):
+            unpack_case(target, evcase, cancel=token,
+                        progress=lambda f, zh, en: token.cancel() if "Writing" in en else None)
+    assert _tree(other) == unchanged
     assert ek(capsys, other, "case", "unpack", evcase)[0] == 0
 
 
