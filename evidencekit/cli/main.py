@@ -22,6 +22,7 @@ from . import (
     import_command,
     library_commands,
     lifecycle_commands,
+    search_command,
     worklog_commands,
 )
 from .common import CliParser
@@ -29,7 +30,8 @@ from .common import CliParser
 # Each group's ``register(sub)`` adds its parsers and sets ``run`` on each; the order here is
 # the order of ``--help``. A new command goes into its group's module (or a new module here).
 COMMAND_GROUPS = (library_commands, case_commands, import_command, evidence_commands, check_command,
-                  export_commands, lifecycle_commands, handover_commands, worklog_commands)
+                  export_commands, lifecycle_commands, handover_commands, worklog_commands,
+                  search_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -221,3 +221,8 @@ __all__ += [
     "BackupBlobDamaged", "BackupBlobMissing", "BackupFolderNotBackup", "CaseFileBomb",
     "CaseFileMemberAltered", "CaseFileMemberMissing", "CaseFileNoSpace", "CaseFileTooNew",
     "CaseFileUnexpectedMember", "CaseFileUnreadable", "HandoverError", "RestoreTargetNotEmpty"]
+
+# Issue 11 (search everything).
+from .general import EmptySearch  # noqa: E402
+
+__all__ += ["EmptySearch"]

@@ -101,3 +101,9 @@ class AppealsUsedOutOfRange(UsageError):
     code = "appeals_used_out_of_range"
     MESSAGE = ("申诉次数应为 0 到 {most} 的整数：{text}",
                "--appeals-used must be a whole number from 0 to {most}: {text}")
+
+
+class EmptySearch(UsageError):
+    code = "empty_search"
+    MESSAGE = ("搜索内容为空：请输入至少一个字或数字", "Nothing to search for: give at least one letter, "
+               "digit or character")

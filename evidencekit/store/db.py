@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import DatabaseTooNew, LibraryNeedsUpgrade
 from .faults import from_os_error, from_sqlite_error
+from .search_index import SCHEMA as SEARCH_SCHEMA
 
 MIGRATIONS: list[str] = [
     # 1: the first schema
@@ -170,6 +171,9 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX worklog_case ON worklog(case_id, at);
     """,
+    # 6: search everything (issue 11): FTS5 tables, and triggers that queue what changes; the
+    # whole library is queued, so the first catch-up is the backfill (store/search_index.py)
+    SEARCH_SCHEMA,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

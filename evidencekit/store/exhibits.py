@@ -17,6 +17,7 @@ from ..domain import Exhibit
 from ..errors import DuplicateExhibit, ExhibitRemoved, NoSuchExhibit
 from ..names import stored_name
 from ..timeutil import to_iso
+from . import search_index
 from .process import ensure_open
 from .rows import exhibit_from_row
 
@@ -112,6 +113,7 @@ def attach(self: "Library", case_id: int, path: Path | str, *, kind: str | None 
     ex = self.get_exhibit(cur.lastrowid)
     if result.content is not None:  # what attach understood, so export need not parse again
         self.contents.put(sha, kinds.view_of(ex).name, ingest_context(self), result.content)
+    search_index.index_attached(self, ex.id, result.content)  # searchable from now on
     return ex
 
 

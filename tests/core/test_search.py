@@ -1,0 +1,153 @@
+"""Search everything (issue 11): the CLI in-process over a library of many cases, Chinese one-
+and two-character words, order-number fragments, filters, and the migration's backfill."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from evidencekit.cli.main import main
+from evidencekit.store import Library, db
+from evidencekit.store import search_index as si
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+NOW = datetime(2024, 9, 20, 4, 0, tzinfo=timezone.utc)
+
+
+def chat(*lines: str) -> str:
+    return "".join(f"2024-09-17 11:{i:02d}:00 {who}: {text}\n"
+                   for i, (who, text) in enumerate(line.split(":", 1) for line in lines))
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    """24 cases with chats that share most words; only EK-00017's chat says 驿站."""
+    root = tmp_path_factory.mktemp("search")
+    files = root / "files"
+    files.mkdir()
+    lib = Library.open(root / "lib", clock=lambda: NOW)
+    for i in range(1, 25):
+        platform = "tiktok_shop" if i == 5 else "douyin"
+        dtype = lib.rules.platform(platform).dispute_types[0].id
+        extra = {"zone": "America/New_York"} if platform == "tiktok_shop" else {}
+        case = lib.create_case(platform=platform, dispute_type=dtype, order_no=f"6921{i:04d}78901",
+                               product="玻璃杯" if i % 2 else "台灯", **extra)
+        lines = ["顾客:你好，快递到了吗", "小店客服:亲，已经发出了", "顾客:收到了，杯子碎了"]
+        if i == 17:
+            lines.insert(2, "顾客:快递放在驿站了，我没去拿")
+        path = files / f"chat{i}.txt"
+        path.write_text(chat(*lines), encoding="utf-8")
+        lib.attach(case.id, path, kind="chat_log")
+        if i == 3:
+            lib.attach(case.id, DATA / "inspection_report.pdf", caption="质检报告")
+            lib.attach(case.id, DATA / "trace_pasted.txt", kind="logistics_trace")
+        if i == 9:
+            lib.update_case(case.id, notes="买家说外箱完好无损")
+    lib.close()
+    return root / "lib"
+
+
+def run(lib: Path, *args: str, capsys) -> tuple[int, str, str]:
+    code = main(["--library", str(lib), "--lang", "zh", *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def search_json(lib: Path, capsys, *args: str) -> list[dict]:
+    code, out, err = run(lib, "search", *args, "--json", capsys=capsys)
+    assert code == 0, err
+    return json.loads(out)["hits"]
+
+
+def test_two_characters_find_only_the_case_that_says_them(library, capsys):
+    hits = search_json(library, capsys, "驿站")
+    assert [(h["case_no"], h["exhibit"], h["source"], h["message"]) for h in hits] == [
+        ("EK-00017", "E1", "message", 3)]
+    assert "«驿站»" in hits[0]["snippet"]
+    start, end = hits[0]["marks"][0]
+    assert hits[0]["snippet"][start:end] == "«驿站»"
+    # the human form names case, exhibit and message
+    code, out, _ = run(library, "search", "驿站", capsys=capsys)
+    assert code == 0 and out.strip() == "EK-00017 E1 聊天 第 3 条: 快递放在«驿站»了，我没去拿"
+
+
+def test_one_character_phrases_and_several_words(library, capsys):
+    one = search_json(library, capsys, "碎", "--limit", "100")
+    assert len(one) == 24 and {h["source"] for h in one} == {"message"}
+    assert len(search_json(library, capsys, "没去拿")) == 1  # a trigram phrase
+    both = search_json(library, capsys, "驿站 没去")  # a short and a short word: both needed
+    assert [h["case_no"] for h in both] == ["EK-00017"]
+    assert search_json(library, capsys, "驿站 杯子") == []  # not in the same message
+    notes = search_json(library, capsys, "无损")  # case fields: the notes
+    assert [(h["case_no"], h["source"], h["field"]) for h in notes] == [("EK-00009", "case", "notes")]
+
+
+def test_order_number_fragments_pdf_pages_and_trace_events(library, capsys):
+    hits = search_json(library, capsys, "00127")  # from the middle of 6921001278901
+    assert sorted((h["case_no"], h["source"], h["field"]) for h in hits) == [
+        ("EK-00012", "case", "order_no"), ("EK-00012", "log", None)]  # the field, and "case_created"
+    assert {h["case_no"] for h in search_json(library, capsys, "0010789")} == {"EK-00010"}
+    page = search_json(library, capsys, "LOT20240901")
+    assert [(h["case_no"], h["exhibit"], h["page"]) for h in page] == [("EK-00003", "E2", 1)]
+    event = search_json(library, capsys, "武汉转运中心")
+    assert event and {(h["case_no"], h["exhibit"], h["source"]) for h in event} == {
+        ("EK-00003", "E3", "event")}
+    assert search_json(library, capsys, "yt7300012345")[0]["source"] == "carrier"  # ASCII: any case
+
+
+def test_filters_narrow_to_cases(library, capsys):
+    assert len(search_json(library, capsys, "碎", "--limit", "100", "--platform", "tiktok_shop")) == 1
+    glass = search_json(library, capsys, "碎", "--limit", "100", "--product", "玻璃")
+    assert {int(h["case_no"][3:]) % 2 for h in glass} == {1} and len(glass) == 12
+    assert search_json(library, capsys, "驿站", "--stage", "closed") == []
+    assert len(search_json(library, capsys, "驿站", "--from", "2024-09-20", "--to", "2024-09-20")) == 1
+    assert search_json(library, capsys, "驿站", "--to", "2024-09-19") == []
+
+
+def test_empty_query_is_refused(library, capsys):
+    code, out, err = run(library, "search", " - ", capsys=capsys)
+    assert code == 2 and out == "" and "搜索内容为空" in err
+
+
+def test_removed_exhibits_and_edits_follow(tmp_path):
+    lib = Library.open(tmp_path / "lib", clock=lambda: NOW)
+    case = lib.create_case(platform="douyin", dispute_type="quality_issue", order_no="1")
+    path = tmp_path / "c.txt"
+    path.write_text(chat("顾客:包裹在驿站"), encoding="utf-8")
+    ex = lib.attach(case.id, path, kind="chat_log")
+    assert [h.source for h in si.search(lib, "驿站")] == ["message"]
+    lib.remove_exhibit(ex.id)
+    assert si.search(lib, "驿站") == []
+    lib.restore_exhibit(ex.id)
+    lib.update_case(case.id, notes="驿站的照片")
+    lib.update_exhibit(ex.id, caption="驿站取件记录")
+    si.catch_up(lib)
+    assert sorted(h.source for h in si.search(lib, "驿站")) == ["caption", "case", "log", "message"]
+    lib.update_case(case.id, notes="")
+    si.catch_up(lib)  # the old note is no longer found; the log keeps what it said
+    assert sorted(h.source for h in si.search(lib, "驿站")) == ["caption", "log", "message"]
+
+
+def test_migration_backfills_an_existing_library_with_progress(tmp_path):
+    lib = Library.open(tmp_path / "lib", clock=lambda: NOW)
+    case = lib.create_case(platform="douyin", dispute_type="quality_issue", order_no="1")
+    path = tmp_path / "c.txt"
+    path.write_text(chat("顾客:包裹在驿站"), encoding="utf-8")
+    lib.attach(case.id, path, kind="chat_log")
+    # make it a library of the build before search: no search tables, schema version 3
+    conn = lib.conn
+    for (kind, name) in conn.execute("SELECT type, name FROM sqlite_master WHERE name LIKE "
+                                     "'search%' AND type IN ('table', 'trigger')").fetchall():
+        conn.execute(f"DROP {kind} IF EXISTS {name}")
+    conn.execute(f"PRAGMA user_version={db.SCHEMA_VERSION - 1}")
+    lib.close()
+    lib = Library.open(tmp_path / "lib", clock=lambda: NOW)
+    assert si.search(lib, "驿站") == [] and si.pending(lib.conn) == 4  # case, exhibit, 2 log entries
+    seen: list[float] = []
+    assert si.catch_up(lib, progress=lambda f, zh, en: seen.append(f)) == 4
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+    assert [h.source for h in si.search(lib, "驿站")] == ["message"]
+    assert si.pending(lib.conn) == 0
