@@ -4,23 +4,28 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSplitter,
     QTabBar,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from evidencekit import queue
 from evidencekit.domain import STAGES
+from evidencekit.store import search_index
 
 from . import labels
 from .deadline_delegate import DeadlineDelegate
+from .errors import describe
 from .i18n import lang, pick
 from .models.case_list_model import (
     COL_BUYER,
@@ -37,14 +42,20 @@ from .models.case_list_model import (
     CaseListModel,
     CaseRole,
 )
+from .runner import WRITE
 from .tables import record_table
 
 DUE_HOURS = 12  # the start-of-day summary looks this far ahead
+SEARCH_PAUSE_MS = 350  # typing pauses this long before the search inside evidence runs
+HIT_LIMIT = 200
+HitRole = Qt.UserRole + 1
 
 
 class CaseListPage(QWidget):
     case_activated = Signal(int)
     trash_requested = Signal()  # the empty list's link to the trash
+    hit_activated = Signal(int, object, str, int)  # case id, exhibit id or None, source, loc
+    hits_shown = Signal(int)  # how many hits inside evidence the last search found
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -57,7 +68,7 @@ class CaseListPage(QWidget):
         self.search.setObjectName("caseSearch")
         self.search.setPlaceholderText(self.tr("Search order no., buyer, phone, product…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda t: self._filter(text=t))
+        self.search.textChanged.connect(self._on_search_text_changed)
         self.stage = QComboBox()
         self.stage.addItem(self.tr("All stages"), "")
         for sid in STAGES:
@@ -120,7 +131,35 @@ class CaseListPage(QWidget):
         lay.addWidget(self.due)
         lay.addWidget(self.views)
         lay.addLayout(bar)
-        lay.addWidget(self.table, 1)
+        # Below the cases: what the search finds inside their evidence (after a pause in typing).
+        self.hits_label = QLabel()
+        self.hits_label.setObjectName("evidenceHitsLabel")
+        self.hits = QTreeWidget()
+        self.hits.setObjectName("evidenceHits")
+        self.hits.setRootIsDecorated(False)
+        self.hits.setUniformRowHeights(True)
+        self.hits.setHeaderLabels([self.tr("Case"), self.tr("Where"), self.tr("Text")])
+        self.hits.setColumnWidth(0, 9 * em)
+        self.hits.setColumnWidth(1, 16 * em)
+        self.hits.itemActivated.connect(self._on_hit_activated)
+        hits_box = QWidget()
+        hits_lay = QVBoxLayout(hits_box)
+        hits_lay.setContentsMargins(0, 4, 0, 0)
+        hits_lay.addWidget(self.hits_label)
+        hits_lay.addWidget(self.hits, 1)
+        self.hits_box = hits_box
+        hits_box.hide()
+        self.splitter = QSplitter(Qt.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(hits_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        lay.addWidget(self.splitter, 1)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self.search_evidence)
+        self._search_generation = 0
         self.empty = QLabel(self.table.viewport())
         self.empty.setObjectName("emptyHint")
         self.empty.setTextFormat(Qt.RichText)
@@ -142,6 +181,74 @@ class CaseListPage(QWidget):
         self.proxy.set_filter(**what)
         if selected is not None and self.selected_case_id() is None:
             self.select_case(selected)
+
+    # ---- search inside evidence ---------------------------------------------------------------
+    def _on_search_text_changed(self, text: str) -> None:
+        self._filter(text=text)  # the case list's own fields, at once
+        self._search_generation += 1  # a search still running answers a question no longer asked
+        if search_index.words_of(text):
+            self._search_timer.start()
+        else:
+            self._search_timer.stop()
+            self.hits.clear()
+            self.hits_box.hide()
+
+    def search_evidence(self) -> None:
+        """Search inside every case's evidence for the box's words (on the writer thread: the
+        index first takes in what changed since, then is read)."""
+        text = self.search.text()
+        if not search_index.words_of(text):
+            return
+        self._search_generation += 1
+        gen = self._search_generation
+        filters = search_index.Filters(platform=self.platform.currentData() or "",
+                                       dispute_type=self.dispute_type.currentData() or "",
+                                       stage=self.stage.currentData() or "")
+        ctx = self.ctx
+
+        def work(progress, cancel):
+            lib = ctx.writer_library()
+            search_index.catch_up(lib, progress=progress, cancel=cancel)
+            return search_index.search(lib, text, filters, limit=HIT_LIMIT)
+
+        self.hits_box.show()
+        self.hits_label.setText(self.tr("Searching inside evidence…"))
+        ctx.runner.run("search", work, pool=WRITE,
+                       on_success=lambda hits: self._show_hits(gen, hits),
+                       on_failure=lambda exc: self._search_failed(gen, exc),
+                       on_progress=lambda f, zh, en: self._search_progress(gen, zh, en))
+
+    def _search_progress(self, gen: int, zh: str, en: str) -> None:
+        if gen == self._search_generation:
+            self.hits_label.setText(pick(zh, en))
+
+    def _search_failed(self, gen: int, exc: BaseException) -> None:
+        if gen == self._search_generation:
+            self.hits_label.setText(describe(exc)[0])
+
+    def _show_hits(self, gen: int, hits: list) -> None:
+        if gen != self._search_generation:
+            return
+        self.hits.clear()
+        for h in hits:
+            item = QTreeWidgetItem([h.case_no, search_index.where(h, lang(), case_no=False), h.snippet])
+            item.setData(0, HitRole, (h.case_id, h.exhibit_id, h.source, h.loc))
+            item.setToolTip(2, h.snippet)
+            self.hits.addTopLevelItem(item)
+        if not hits:
+            self.hits_label.setText(self.tr("No matches inside evidence."))
+        elif len(hits) >= HIT_LIMIT:
+            self.hits_label.setText(self.tr("Inside evidence: the first %1 matches (add a word to narrow)")
+                                    .replace("%1", str(len(hits))))
+        else:
+            self.hits_label.setText(self.tr("Inside evidence: %1 match(es); Enter or double-click opens one")
+                                    .replace("%1", str(len(hits))))
+        self.hits_box.show()
+        self.hits_shown.emit(len(hits))
+
+    def _on_hit_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        case_id, exhibit_id, source, loc = item.data(0, HitRole)
+        self.hit_activated.emit(case_id, exhibit_id, source, loc)
 
     def _fill_types(self) -> None:
         self.dispute_type.blockSignals(True)

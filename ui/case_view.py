@@ -127,6 +127,17 @@ class CaseView(QWidget):
         self.statement.set_mode(mode)
         self.refresh()
 
+    def reveal_hit(self, exhibit_id: int | None, source: str, loc: int) -> None:
+        """Show where a search hit is: the exhibit (and its message or page) in the evidence
+        tab; a case field in the facts tab; a log entry in the history."""
+        if exhibit_id is not None:
+            self.tabs.setCurrentIndex(TAB_EVIDENCE)
+            self.evidence.reveal(exhibit_id, source, loc)
+        elif source == "log":
+            self.tabs.setCurrentIndex(TAB_HISTORY)
+        elif source == "case":
+            self.tabs.setCurrentIndex(TAB_FACTS)
+
     @property
     def mode(self) -> str:
         return self.checklist.current_mode

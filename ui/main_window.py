@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.case_view)
         self.setCentralWidget(self.pages)
         self.case_list.case_activated.connect(self.open_case)
+        self.case_list.hit_activated.connect(self.open_hit)
         self.case_view.refreshed.connect(self._update_actions)
         self.case_list.trash_requested.connect(self.show_trash)
         self.case_list.table.selectionModel().currentChanged.connect(
@@ -197,6 +198,11 @@ class MainWindow(QMainWindow):
         self.case_view.open_case(case_id)
         self.pages.setCurrentWidget(self.case_view)
         self._update_actions()
+
+    def open_hit(self, case_id: int, exhibit_id, source: str, loc: int) -> None:
+        """A search hit: its case, the exhibit selected, the preview on its message or page."""
+        self.open_case(case_id)
+        self.case_view.reveal_hit(exhibit_id, source, loc)
 
     def show_case_list(self) -> None:
         if self.pages.currentWidget() is self.case_view:

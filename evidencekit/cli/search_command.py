@@ -14,12 +14,6 @@ from ..store import search_index
 from ..timeutil import parse_instant, to_iso
 from .common import Subparsers, display_zone, emit, open_library
 
-SOURCE_NAMES = {
-    "case": ("案件", "case"), "log": ("工单日志", "log"), "caption": ("说明", "caption"),
-    "name": ("文件名", "file name"), "message": ("聊天", "chat"), "event": ("物流", "trace"),
-    "carrier": ("承运商", "carrier"), "page": ("文档", "document"),
-}
-
 
 def register(sub: Subparsers) -> None:
     sp = sub.add_parser("search", help="search everything: case fields, notes, log, captions, chat "
@@ -82,23 +76,6 @@ def _stderr_progress(lang: str):
     return progress
 
 
-def where(hit: search_index.Hit, lang: str) -> str:
-    """``EK-00012 E3 聊天 第 17 条`` — the case, the exhibit and the message or page."""
-    parts = [hit.case_no]
-    if hit.exhibit_no:
-        parts.append(f"E{hit.exhibit_no}")
-    parts.append(pick(lang, *SOURCE_NAMES.get(hit.source, (hit.source, hit.source))))
-    if hit.source == "message":
-        parts.append(pick(lang, f"第 {hit.loc + 1} 条", f"message {hit.loc + 1}"))
-    elif hit.source == "event":
-        parts.append(pick(lang, f"第 {hit.loc + 1} 条", f"event {hit.loc + 1}"))
-    elif hit.source == "page":
-        parts.append(pick(lang, f"第 {hit.loc} 页", f"page {hit.loc}"))
-    elif hit.source == "case" and hit.field:
-        parts.append(hit.field)
-    return " ".join(parts)
-
-
 def _print(hits: list[search_index.Hit], lang: str) -> None:
     if not hits:
         print(pick(lang, "没有找到", "No matches"))
@@ -108,4 +85,4 @@ def _print(hits: list[search_index.Hit], lang: str) -> None:
         text = h.snippet
         if bold:
             text = text.replace(search_index.MARK_OPEN, "\033[1m").replace(search_index.MARK_CLOSE, "\033[0m")
-        print(f"{where(h, lang)}: {text}")
+        print(f"{search_index.where(h, lang)}: {text}")

@@ -282,7 +282,12 @@ def index_exhibit(lib: Library, exhibit_id: int, content: Any = None) -> None:
         _delete(conn, "exhibit_id=?", (exhibit_id,))
         if row is not None:
             _insert(conn, row["case_id"], exhibit_id, units)
-        conn.execute("DELETE FROM search_dirty WHERE kind='exhibit' AND ref=?", (exhibit_id,))
+        again = conn.execute("SELECT caption, kind, source_name FROM exhibits WHERE id=?",
+                             (exhibit_id,)).fetchone()
+        if row is None or again is None or tuple(again) == (row["caption"], row["kind"],
+                                                            row["source_name"]):
+            # else another process changed it while it was read: it stays queued
+            conn.execute("DELETE FROM search_dirty WHERE kind='exhibit' AND ref=?", (exhibit_id,))
 
 
 # ---- searching ---------------------------------------------------------------------------------
@@ -346,6 +351,30 @@ class Hit:
         d["event"] = self.loc + 1 if self.source == "event" else None
         d["page"] = self.loc if self.source == "page" else None
         return d
+
+
+SOURCE_NAMES = {
+    "case": ("案件", "case"), "log": ("工单日志", "log"), "caption": ("说明", "caption"),
+    "name": ("文件名", "file name"), "message": ("聊天", "chat"), "event": ("物流", "trace"),
+    "carrier": ("承运商", "carrier"), "page": ("文档", "document"),
+}
+
+
+def where(hit: Hit, lang: str, *, case_no: bool = True) -> str:
+    """``EK-00012 E3 聊天 第 17 条`` — the case, the exhibit and the message or page."""
+    zh = lang == "zh"
+    parts = [hit.case_no] if case_no else []
+    if hit.exhibit_no:
+        parts.append(f"E{hit.exhibit_no}")
+    names = SOURCE_NAMES.get(hit.source, (hit.source, hit.source))
+    parts.append(names[0 if zh else 1])
+    if hit.source in ("message", "event"):
+        parts.append(f"第 {hit.loc + 1} 条" if zh else f"{hit.source} {hit.loc + 1}")
+    elif hit.source == "page":
+        parts.append(f"第 {hit.loc} 页" if zh else f"page {hit.loc}")
+    elif hit.source == "case" and hit.field:
+        parts.append(hit.field)
+    return " ".join(parts)
 
 
 MARK_OPEN, MARK_CLOSE = "«", "»"

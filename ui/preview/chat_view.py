@@ -19,18 +19,23 @@ class ChatPreview(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.message_count = 0
+        self.revealed: int | None = None  # the message a search hit opened on (0-based)
 
-    def set_chat(self, log, zone) -> None:
+    def set_chat(self, log, zone, reveal: int | None = None) -> None:
+        """Show the transcript; ``reveal`` (a search hit) is framed and scrolled to."""
         self.message_count = len(log.messages)
+        self.revealed = reveal if reveal is not None and 0 <= reveal < len(log.messages) else None
         rows = []
-        for m in log.messages:
+        for i, m in enumerate(log.messages):
             align, bg, fg = ROLE_STYLE.get(m.role, ROLE_STYLE["unknown"])
             who = html.escape(m.speaker or pick("未知", "unknown"))
             when = html.escape(format_local(m.at, zone, seconds=True)) if m.at else \
                 pick("（无时间）", "(no time)")
             text = html.escape(m.text).replace("\n", "<br>")
+            frame = ' border="2" style="border-color:#f9a825"' if i == self.revealed else ""
             rows.append(
-                f'<table width="100%" cellspacing="0" cellpadding="2"><tr><td align="{align}">'
+                f'<a name="m{i}"></a>'
+                f'<table width="100%" cellspacing="0" cellpadding="2"{frame}><tr><td align="{align}">'
                 f'<div style="color:#757575; font-size:small">{who} · {when}</div>'
                 f'<table cellpadding="6" style="background:{bg}; color:{fg}"><tr><td>{text}'
                 f'</td></tr></table></td></tr></table>')
@@ -38,3 +43,9 @@ class ChatPreview(QTextBrowser):
             empty = pick("这个聊天记录里没有识别出消息。", "No messages were recognised in this chat log.")
             rows.append(f"<p>{empty}</p>")
         self.setHtml("".join(rows))
+        self.scroll_to_revealed()
+
+    def scroll_to_revealed(self) -> None:
+        """Bring the revealed message to the top (again once the viewer has its final width)."""
+        if self.revealed is not None:
+            self.scrollToAnchor(f"m{self.revealed}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QPointF
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 
@@ -26,3 +27,11 @@ class PdfPreview(QPdfView):
 
     def page_count(self) -> int:
         return self.document.pageCount()
+
+    def reveal(self, page: int) -> None:
+        """Scroll to a page (1-based, as search hits name them)."""
+        if 1 <= page <= self.page_count():
+            self.pageNavigator().jump(page - 1, QPointF(), self.pageNavigator().currentZoom())
+
+    def current_page(self) -> int:
+        return self.pageNavigator().currentPage() + 1

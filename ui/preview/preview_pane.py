@@ -48,6 +48,27 @@ class PreviewPane(QWidget):
         self._generation = 0
         self.current = "empty"
         self.exhibit = None
+        self._target: tuple[int, str, int] | None = None  # (exhibit id, source, loc) of a search hit
+
+    def reveal(self, exhibit_id: int, source: str, loc: int) -> None:
+        """Open on a search hit's message, event or page: now if the exhibit is shown, else
+        when it is (the caller selects it next)."""
+        self._target = (exhibit_id, source, loc)
+        if self.exhibit is not None and self.exhibit.id == exhibit_id and self.current != "loading":
+            self._apply_target()
+
+    def _apply_target(self) -> None:
+        target, self._target = self._target, None
+        if target is None or self.exhibit is None or target[0] != self.exhibit.id:
+            return
+        _eid, source, loc = target
+        if source == "message" and self.current == "chat":
+            self.chat.revealed = loc
+            self.chat.scroll_to_revealed()
+        elif source == "event" and self.current == "trace":
+            self.trace.reveal(loc)
+        elif source == "page" and self.current == "pdf":
+            self.pdf.reveal(loc)
 
     def show_exhibit(self, exhibit) -> None:
         self._generation += 1
@@ -65,6 +86,7 @@ class PreviewPane(QWidget):
     def _open_pdf(self, gen, exhibit) -> None:
         if self.pdf.load(self.ctx.lib.blob_path(exhibit.sha256)):
             self._show("pdf", self.pdf)
+            self._apply_target()
         else:
             self._info(exhibit, pick("这个 PDF 无法在此预览（可能已加密）。",
                                      "This PDF cannot be previewed here (it may be encrypted)."))
@@ -134,12 +156,16 @@ class PreviewPane(QWidget):
         self._show("video", self.video)
 
     def _on_chat_loaded(self, log) -> None:
-        self.chat.set_chat(log, self.ctx.zone)
+        target = self._target if self._target and self._target[0] == self.exhibit.id else None
+        reveal = target[2] if target and target[1] == "message" else None
+        self.chat.set_chat(log, self.ctx.zone, reveal)
         self._show("chat", self.chat)
+        self._apply_target()
 
     def _on_trace_loaded(self, trace) -> None:
         self.trace.set_trace(trace, self.ctx.zone)
         self._show("trace", self.trace)
+        self._apply_target()
 
     def _on_text_loaded(self, text: str) -> None:
         self.info.setPlainText(text)

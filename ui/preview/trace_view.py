@@ -23,6 +23,7 @@ class TracePreview(QTableWidget):
         self.setWordWrap(True)
         self.signed_rows: list[int] = []
         self.stall_rows: list[int] = []
+        self.event_rows: list[int] = []  # table row of each event (stall rows sit between)
 
     def set_trace(self, trace, zone) -> None:
         self.clear()
@@ -40,7 +41,7 @@ class TracePreview(QTableWidget):
             if ev.at in stalls:
                 rows.append(("stall", stalls[ev.at]))
         self.setRowCount(len(rows))
-        self.signed_rows, self.stall_rows = [], []
+        self.signed_rows, self.stall_rows, self.event_rows = [], [], []
         bold = QFont()
         bold.setBold(True)
         # Row colours (background, text) readable in the light and the dark palette.
@@ -59,6 +60,7 @@ class TracePreview(QTableWidget):
                 self.stall_rows.append(r)
             else:
                 ev = obj
+                self.event_rows.append(r)
                 signed = ev.status in SIGNED
                 mark = "✔ " if signed else ""
                 cells = [format_local(ev.at, zone) if ev.at else "", ev.location or "",
@@ -80,3 +82,10 @@ class TracePreview(QTableWidget):
         h.setSectionResizeMode(1, QHeaderView.ResizeToContents)
         h.setSectionResizeMode(2, QHeaderView.Stretch)
         self.resizeRowsToContents()
+
+    def reveal(self, event: int) -> None:
+        """Select and show one event (0-based, as the search index counts them)."""
+        if 0 <= event < len(self.event_rows):
+            row = self.event_rows[event]
+            self.selectRow(row)
+            self.scrollToItem(self.item(row, 0), QAbstractItemView.PositionAtTop)
