@@ -216,6 +216,13 @@ def run(theme: str, suffix: str, only: set[str]) -> list[Path]:
     settle()
     save("queue-views")
     w.case_list.show_view("")
+    if not only or "search" in only:  # the search box: the list narrows, the hits inside evidence below
+        w.case_list.search.setText("碎了")
+        w.case_list.search_evidence()
+        while ctx.runner.busy:
+            settle(100)
+        save("search")
+        w.case_list.search.clear()
 
     w.open_case(case.id)
     view = w.case_view
@@ -294,7 +301,7 @@ def main() -> int:
     ap.add_argument("--scale", type=float, default=1.0, help="UI scale factor, e.g. 1.25")
     ap.add_argument("--only", action="append", default=[],
                     help="case-list, case-view, evidence-grid, appeal-statement, export-progress, "
-                         "bundle-preview, import-preview, queue-views, history-submissions")
+                         "bundle-preview, import-preview, queue-views, history-submissions, search")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if args.theme == "both" or args.scale != 1.0 and os.environ.get("QT_SCALE_FACTOR") is None:

@@ -243,6 +243,11 @@ class CaseListPage(QWidget):
         else:
             self.hits_label.setText(self.tr("Inside evidence: %1 match(es); Enter or double-click opens one")
                                     .replace("%1", str(len(hits))))
+        if not self.hits_box.isVisible() or self.proxy.rowCount() == 0:
+            # no case matches on its own fields: the hits take most of the page
+            total = sum(self.splitter.sizes()) or 1
+            share = 0.8 if self.proxy.rowCount() == 0 else 0.4
+            self.splitter.setSizes([int(total * (1 - share)), int(total * share)])
         self.hits_box.show()
         self.hits_shown.emit(len(hits))
 
