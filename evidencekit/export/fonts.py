@@ -63,38 +63,41 @@ def register() -> str:
             for bold in (0, 1):
                 for italic in (0, 1):
                     addMapping(FONT, bold, italic, FONT)
-            emoji = font_path().with_name("Symbola.ttf")
-            if emoji.is_file():
-                pdfmetrics.registerFont(TTFont(EMOJI, str(emoji)))
             _registered = True
     return FONT
 
 
 @lru_cache(maxsize=1)
-def _cmaps() -> tuple[frozenset[int], frozenset[int]]:
+def _main_cmap() -> frozenset[int]:
     register()
-    main = frozenset(pdfmetrics.getFont(FONT).face.charToGlyph)
-    try:
-        emoji = frozenset(pdfmetrics.getFont(EMOJI).face.charToGlyph)
-    except KeyError:  # no emoji font installed with the assets: names in brackets instead
-        emoji = frozenset()
-    return main, emoji
+    return frozenset(pdfmetrics.getFont(FONT).face.charToGlyph)
+
+
+@lru_cache(maxsize=1)
+def _emoji_cmap() -> frozenset[int]:
+    """Loaded at the first character the main font lacks (7 MB parsed: not for every bundle)."""
+    path = font_path().with_name("Symbola.ttf")
+    if not path.is_file():  # no emoji font with the assets: names in brackets instead
+        return frozenset()
+    with _lock:
+        pdfmetrics.registerFont(TTFont(EMOJI, str(path)))
+    return frozenset(pdfmetrics.getFont(EMOJI).face.charToGlyph)
 
 
 @lru_cache(maxsize=8192)
 def font_of(ch: str) -> str:
     """The font that draws ``ch``: the main one when it can, else the emoji font."""
-    main, emoji = _cmaps()
-    return FONT if ord(ch) in main or ord(ch) not in emoji else EMOJI
+    return FONT if ord(ch) in _main_cmap() or ord(ch) not in _emoji_cmap() else EMOJI
 
 
 def displayable(text: str) -> str:
     """``text`` with every character one of the two fonts can draw: joiners and variation
     selectors go, a character neither font has becomes its name in brackets
     (``[GRINNING FACE]``), so an emoji-only message is never blank."""
-    main, emoji = _cmaps()
+    main = _main_cmap()
     if all(ord(ch) in main and ch not in _INVISIBLE for ch in text):
         return text  # the common case, no copy
+    emoji = _emoji_cmap()
     out = []
     for ch in text:
         o = ord(ch)
