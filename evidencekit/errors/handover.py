@@ -61,8 +61,10 @@ class CaseFileNoSpace(HandoverError):
 class BackupFolderNotBackup(HandoverError):
     code = "backup_folder_not_backup"
     MESSAGE = ("{folder} 不是 EvidenceKit 的备份文件夹", "{folder} is not an EvidenceKit backup folder")
-    HINT = ("备份到一个空文件夹或以前的备份文件夹。",
-            "Back up into an empty folder or an earlier backup folder.")
+    HINT = ("备份文件夹由 evidencekit backup 写出（含 evidencekit-backup.json）；备份请选空文件夹或以前的"
+            "备份文件夹。",
+            "A backup folder is one 'evidencekit backup' wrote (it holds evidencekit-backup.json); "
+            "back up into an empty folder or an earlier backup.")
 
 
 class BackupBlobDamaged(HandoverError):
