@@ -86,14 +86,22 @@ class Platform:
     default: bool = False
     source: str = ""
     ask_zone: bool = False  # the zone differs per store (TikTok Shop markets): asked per case
+    # ids of types this platform no longer lists → the type a case carrying one is read as
+    legacy_types: tuple[tuple[str, str], ...] = ()
+    market_zones: tuple[str, ...] = ()  # zones offered when the store's zone is asked
 
     def name(self, lang: str = "zh") -> str:
         return self.name_zh if lang.startswith("zh") else self.name_en
 
-    def dispute_type(self, type_id: str) -> DisputeType:
+    def dispute_type(self, type_id: str, *, legacy: bool = True) -> DisputeType:
+        """The type ``type_id``; with ``legacy`` a retired id answers with the type it is read
+        as (old cases stay readable), without it only listed types (new cases, edits)."""
         for t in self.dispute_types:
             if t.id == type_id:
                 return t
+        mapped = dict(self.legacy_types).get(type_id) if legacy else None
+        if mapped is not None:
+            return self.dispute_type(mapped, legacy=False)
         ids = [t.id for t in self.dispute_types]
         raise UnknownDisputeType(platform=self.id, platform_zh=self.name_zh, dispute_type=type_id,
                                  choices=", ".join(ids), choices_zh="、".join(ids))
@@ -210,6 +218,16 @@ def _parse_clock(r: _Reader, type_ids: set[str]) -> Clock:
                  verified=r.get("verified", bool, "true or false", True), family=family)
 
 
+def _zone_list(r: _Reader, key: str) -> list[str]:
+    zones = r.get(key, list, "a list of IANA time zone names", [])
+    for z in zones:
+        try:
+            ZoneInfo(z)
+        except (ZoneInfoNotFoundError, ValueError, TypeError):
+            r._fail(key, "a list of IANA time zone names such as America/New_York")
+    return zones
+
+
 def parse_platform(data: dict, file: str) -> Platform:
     """Validate one rule file's data and build a :class:`Platform`."""
     r = _Reader(file, data)
@@ -227,6 +245,10 @@ def parse_platform(data: dict, file: str) -> Platform:
     if not types:
         r._fail("dispute_types", "at least one [[dispute_types]] table")
     type_ids = {t.id for t in types}
+    legacy = r.table("legacy_dispute_types", {})
+    for old, new in legacy.data.items():
+        if not isinstance(new, str) or new not in type_ids or old in type_ids:
+            legacy._fail(old, "the id of a dispute type defined in this file")
     clocks = tuple(_parse_clock(c, type_ids) for c in r.tables("clocks"))
     th = r.table("thresholds", {})
     ap = r.table("appeal", {})
@@ -247,7 +269,9 @@ def parse_platform(data: dict, file: str) -> Platform:
         due_soon_hours=float(th.number("due_soon_hours", 12)),
         critical_hours=float(th.number("critical_hours", 2)),
         default=r.get("default", bool, "true or false", False), source=file,
-        ask_zone=r.get("ask_zone", bool, "true or false", False))
+        ask_zone=r.get("ask_zone", bool, "true or false", False),
+        legacy_types=tuple(legacy.data.items()),
+        market_zones=tuple(_zone_list(r, "market_zones")))
 
 
 def load_rule_file(path: Path) -> Platform:

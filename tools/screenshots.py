@@ -69,7 +69,8 @@ def _seed(lib, clock):
         lib.attach(c.id, DATA / "chat_gbk.txt")
         if closing:
             lib.update_case(c.id, stage="closed", **{k: v for k, v in fields.items() if k not in opened})
-    t = lib.create_case(platform="tiktok_shop", dispute_type="not_as_described", order_no="577120398812",
+    t = lib.create_case(platform="tiktok_shop", dispute_type="item_is_correct", order_no="577120398812",
+                        zone="America/New_York",
                         stage="intervention", intervention_at=NOW - timedelta(hours=20), buyer_name="Emily R.")
     lib.attach(t.id, DATA / "chat.json")
     case = lib.create_case(platform="douyin", dispute_type="signed_not_received", order_no="6921853301417",

@@ -34,6 +34,9 @@ class NewCaseDialog(QDialog):
         self.platform.setObjectName("platform")
         self.dispute_type = QComboBox()
         self.dispute_type.setObjectName("disputeType")
+        self.zone = QComboBox()  # the store's market zone, for platforms that ask it (TikTok Shop)
+        self.zone.setObjectName("storeZone")
+        self.zone.setEditable(True)  # any IANA zone may be typed; the market zones are offered
         self.stage = QComboBox()
         self.stage.setObjectName("stage")
         self.order_no = QLineEdit()
@@ -58,6 +61,7 @@ class NewCaseDialog(QDialog):
 
         self.form = QFormLayout()
         self._rows = ((self.platform, QT_TRANSLATE_NOOP("NewCaseDialog", "Platform")),
+                      (self.zone, QT_TRANSLATE_NOOP("NewCaseDialog", "Store time zone")),
                       (self.dispute_type, QT_TRANSLATE_NOOP("NewCaseDialog", "Dispute type")),
                       (self.stage, QT_TRANSLATE_NOOP("NewCaseDialog", "Stage")),
                       (self.order_no, QT_TRANSLATE_NOOP("NewCaseDialog", "Order no.")),
@@ -142,6 +146,14 @@ class NewCaseDialog(QDialog):
             self.dispute_type.addItem(t.name(lang()), t.id)
         i = self.dispute_type.findData(current)
         self.dispute_type.setCurrentIndex(max(0, i))
+        # The zone is asked, not assumed: times typed for the case are read in it.
+        self.form.setRowVisible(self.zone, p.ask_zone)
+        typed = self.zone.currentText()
+        self.zone.clear()
+        self.zone.addItems(list(p.market_zones))
+        self.zone.setCurrentIndex(-1)
+        self.zone.setEditText(typed)
+        self.zone.lineEdit().setPlaceholderText(self.tr("e.g. America/New_York"))
 
     def values(self) -> dict:
         stage = self.stage.currentData()
@@ -153,6 +165,8 @@ class NewCaseDialog(QDialog):
                   "buyer_phone": self.buyer_phone.text().strip(),
                   "product": self.product.text().strip(),
                   "amount": self.amount.text().strip()}
+        if self.ctx.lib.rules.platforms[fields["platform"]].ask_zone:
+            fields["zone"] = self.zone.currentText().strip()
         start = self.clock_start.value()
         if start is not None:  # only the instant the label names: no other is set silently
             fields[STAGE_INSTANT[stage]] = start
@@ -163,6 +177,11 @@ class NewCaseDialog(QDialog):
         if not fields["order_no"]:
             self.error.setText(self.tr("Enter the order number."))
             self.order_no.setFocus()
+            return
+        if "zone" in fields and not fields["zone"]:
+            self.error.setText(self.tr("Choose the store's time zone: times for this case are "
+                                       "read in it."))
+            self.zone.setFocus()
             return
         if fields["amount"]:
             try:

@@ -13,7 +13,6 @@ from ..errors import (
     NoSuchExhibitNumber,
     NothingToChange,
     StatementFileUnreadable,
-    StoreZoneRequired,
 )
 from ..i18n import pick
 from ..names import shown_name
@@ -90,9 +89,6 @@ def _appeals_used(text: str) -> int:
 def cmd_case_new(args: argparse.Namespace, lang: str) -> int:
     with open_library(args, create=True) as lib:
         platform = args.platform or lib.rules.default_platform.id
-        rules = lib.rules.platform(platform)
-        if rules.ask_zone and not args.zone:  # TikTok Shop: the store's market, asked per case
-            raise StoreZoneRequired(platform_zh=rules.name_zh, platform_en=rules.name_en)
         fields = case_fields(args, lib, platform)
         fields.pop("order_no", None)
         case = lib.create_case(platform=platform, dispute_type=args.dispute_type,

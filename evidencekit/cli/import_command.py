@@ -20,6 +20,9 @@ def register(sub: Subparsers) -> None:
                    "tiktok_shop for English headers, else the library's default)")
     p.add_argument("--mapping", metavar="FILE", help="TOML file naming the columns "
                    "(see assets/import/mapping-sample.toml)")
+    p.add_argument("--zone", metavar="ZONE", help="the store's zone (e.g. America/New_York): times "
+                   "without an offset are read in it and new cases carry it; required for "
+                   "tiktok_shop unless the mapping file names it (Douyin: Asia/Shanghai)")
     p.add_argument("--dry-run", action="store_true",
                    help="print what each row would do (new/updated/unchanged/error); change nothing")
     p.add_argument("--json", action="store_true")
@@ -61,7 +64,8 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
                 print(row_line(r, lang, zone, type_name))
 
         report = import_list(lib, Path(args.file).expanduser(), platform=args.platform,
-                             mapping=mapping, dry_run=args.dry_run, keep="all" if args.json else "notable",
+                             mapping=mapping, zone=args.zone, dry_run=args.dry_run,
+                             keep="all" if args.json else "notable",
                              on_start=on_start, on_row=on_row,
                              progress=_progress(lang, human and sys.stderr.isatty()))
         if args.json:

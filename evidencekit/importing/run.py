@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..domain import Case, Finding
-from ..errors import EvidenceKitError
+from ..errors import EvidenceKitError, StoreZoneRequired
 from ..progress import CancelLike, ProgressFn, check_cancel, no_progress
 from ..timeutil import get_zone, to_iso
 from .columns import HEADER_SCAN_ROWS, Columns, Mapping, find_columns
@@ -98,12 +98,16 @@ class ImportReport:
 
 
 def import_list(lib, path: Path | str, *, platform: str | None = None,
-                mapping: Mapping | None = None, dry_run: bool = False,
+                mapping: Mapping | None = None, zone: str | None = None, dry_run: bool = False,
                 progress: ProgressFn = no_progress, cancel: CancelLike | None = None,
                 keep: str = "all", on_start: Callable[[ImportReport], None] | None = None,
                 on_row: Callable[[RowResult], None] | None = None) -> ImportReport:
     """Import (or with ``dry_run`` only preview) an after-sale list into ``lib``.
 
+    ``zone`` (else the mapping's) is the store's zone: times without an offset are read in it
+    and every new case carries it. Douyin falls back to its platform zone; a platform whose
+    zone is the store's market (TikTok Shop) has none to fall back to
+    (:class:`~evidencekit.errors.StoreZoneRequired`, nothing read).
     ``keep="notable"`` keeps only the rows that need a look in the report (counts cover all);
     ``on_start`` sees the report once the header is read (platform, zone, columns) and
     ``on_row`` every row's result as it is decided (e.g. to print it), so memory stays flat
@@ -119,7 +123,11 @@ def import_list(lib, path: Path | str, *, platform: str | None = None,
         head = source.head(HEADER_SCAN_ROWS)
         columns = find_columns(head, mapping)
         plat = lib.rules.platform(platform or mapping.platform or _platform_for(lib, columns))
-        zone_name = mapping.zone or plat.zone
+        zone_name = (zone or "").strip() or mapping.zone
+        if not zone_name and plat.ask_zone:
+            raise StoreZoneRequired(platform_zh=plat.name_zh, platform_en=plat.name_en)
+        zone_name = zone_name or plat.zone
+        tz = get_zone(zone_name)
         tables = load_tables(plat, lib.root)
         hint = str(user_tables_dir(lib.root) / f"{plat.id}.toml")
         report = ImportReport(file=str(path), platform=plat.id, zone=zone_name, dry_run=dry_run,
@@ -127,7 +135,7 @@ def import_list(lib, path: Path | str, *, platform: str | None = None,
                               mapping=mapping.source, tables=tables.files)
         if on_start is not None:
             on_start(report)
-        job = _Job(lib, report, columns, tables, get_zone(zone_name), hint, path.name, dry_run,
+        job = _Job(lib, report, columns, tables, tz, hint, path.name, dry_run,
                    keep == "all", on_row)
         rows = ((n, cells) for n, cells in source.rows() if n > columns.header_row)
         if dry_run:
@@ -205,7 +213,8 @@ class _Job:
             if not self.dry_run:
                 return self._write(res, lambda: self.lib.create_case(
                     platform=self.report.platform, dispute_type=row.dispute_type,
-                    order_no=fields.pop("order_no"), source=source, **fields))
+                    order_no=fields.pop("order_no"), source=source, zone=self.report.zone,
+                    **fields))
             return res
         res.case_id, res.case_no = case.id, case.case_no
         res.dispute_type = case.dispute_type

@@ -36,6 +36,7 @@ from ..errors import (
     OrderNumberRequired,
     OutcomeNeedsDecision,
     StoreError,
+    StoreZoneRequired,
     UnknownOutcome,
     UnknownStage,
 )
@@ -234,7 +235,12 @@ class Library:
         order_no = (order_no or "").strip()
         if not order_no:
             raise OrderNumberRequired()
-        self.rules.platform(platform).dispute_type(dispute_type)  # validates both
+        rules = self.rules.platform(platform)
+        rules.dispute_type(dispute_type, legacy=False)  # validates both
+        if rules.ask_zone and not fields.get("zone"):
+            # TikTok Shop: the store's market zone is asked here, once, for every way a case is
+            # made (CLI, app, import); a fixed fallback would read typed times hours off.
+            raise StoreZoneRequired(platform_zh=rules.name_zh, platform_en=rules.name_en)
         now = to_iso(self.clock())
         with self._tx():
             cur = self.conn.execute(
@@ -371,7 +377,7 @@ class Library:
         if name == "platform":
             self.rules.platform(value).dispute_type(case.dispute_type)
         if name == "dispute_type":
-            self.rules.platform(case.platform).dispute_type(value)
+            self.rules.platform(case.platform).dispute_type(value, legacy=False)
         if name in INSTANT_FIELDS and value is not None:
             if not isinstance(value, datetime) or value.tzinfo is None:
                 raise NaiveInstant()

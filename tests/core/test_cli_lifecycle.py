@@ -178,9 +178,9 @@ def test_deadlines_json_and_ics_parse(case):
 def test_tiktok_case_asks_for_the_store_zone(tmp_path):
     lib = tmp_path / "lib"
     ek(lib, "init")
-    r = ek(lib, "case", "new", "--platform", "tiktok_shop", "--type", "lost_parcel", "--order", "1")
+    r = ek(lib, "case", "new", "--platform", "tiktok_shop", "--type", "return_not_received", "--order", "1")
     assert r.returncode == 2 and "--zone" in r.stderr
-    r = ek(lib, "case", "new", "--platform", "tiktok_shop", "--type", "lost_parcel", "--order", "1",
+    r = ek(lib, "case", "new", "--platform", "tiktok_shop", "--type", "return_not_received", "--order", "1",
            "--zone", "America/New_York", "--judgment-at", "2024-09-20 10:00")
     assert r.returncode == 0, r.stderr
     show = _show(lib, r.stdout.split()[-1])

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from evidencekit.errors import Cancelled
+from evidencekit.errors import Cancelled, StoreZoneRequired
 from evidencekit.importing import ImportListError, import_list, load_mapping
 from evidencekit.importing.reasons import load_tables
 from evidencekit.progress import CancelToken
@@ -34,6 +34,7 @@ def test_chinese_headers_import_n_cases(library, tmp_path):
     assert cases["AS6005"].dispute_type == "damaged_in_transit"  # 商品破损
     # 2024-09-11 11:01:01 without a zone is read in Douyin's zone (UTC+8)
     assert c.request_at == datetime(2024, 9, 11, 3, 1, 1, tzinfo=UTC)
+    assert c.zone == "Asia/Shanghai"  # the zone its times were read in
     log = library.log(c.id)
     assert log[0].action == "case_created" and "import 售后列表.xlsx row 3" in log[0].detail
 
@@ -135,16 +136,22 @@ def test_dry_run_changes_nothing(library, tmp_path):
     assert library.get_case(again.rows[2].case_id).product == "玻璃杯 3号"
 
 
-def test_tiktok_english_headers_read_in_the_platform_zone(library, tmp_path):
-    rows = [["577001", "576001", "Mug", "Refund only", "Damaged product", "09/17/2024 11:45:01 AM",
+def test_tiktok_english_headers_read_in_the_store_zone(library, tmp_path):
+    rows = [["577001", "576001", "Mug", "Refund only", "Wrong item", "09/17/2024 11:45:01 AM",
              "buyer_1", "$12.00", "In dispute"],
             ["577002", "576002", "Mug", "Return and refund", "Package not received",
              "2024-09-17 13:00:00", "buyer_2", "8", "Awaiting seller response"]]
-    report = import_list(library, write_csv(tmp_path / "tt.csv", EN_HEADER, rows))
+    path = write_csv(tmp_path / "tt.csv", EN_HEADER, rows)
+    # TikTok Shop's zone is the store's market: no fallback, nothing read or written without it
+    with pytest.raises(StoreZoneRequired):
+        import_list(library, path)
+    assert library.list_cases() == []
+    report = import_list(library, path, zone="America/Los_Angeles")
     assert report.platform == "tiktok_shop" and report.zone == "America/Los_Angeles"
     res = _by_row(report)
     case = library.get_case(res["577001"].case_id)
-    assert case.platform == "tiktok_shop" and case.dispute_type == "damaged_in_transit"
+    assert case.platform == "tiktok_shop" and case.dispute_type == "item_is_correct"
+    assert case.zone == "America/Los_Angeles"  # the new case carries the store's zone
     assert case.request_at == datetime(2024, 9, 17, 18, 45, 1, tzinfo=UTC)  # PDT is UTC-7
     assert [w.code for w in res["577001"].warnings] == ["instant_missing"]
     assert [e.code for e in res["577002"].errors] == ["unknown_reason"]

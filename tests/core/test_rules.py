@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evidencekit.errors import RuleError
+from evidencekit.errors import RuleError, UnknownDisputeType
 from evidencekit.rules import load_rule_file, load_rules
 
 DOUYIN_CLOCKS = {"reply": 24, "refund_handling": 48, "evidence": 48, "supplement": 72, "remedy": 24,
@@ -28,7 +28,18 @@ def test_builtin_rules():
     assert hours["penalty_appeal_first"] == 30 * 24 and hours["penalty_appeal_second"] == 15 * 24
     assert {c.family for c in t.clocks if c.id.startswith("penalty")} == {"penalty"}
     assert not next(c for c in t.clocks if c.id == "evidence").verified
-    assert "seven_day_return" not in {x.id for x in t.dispute_types}
+    # TikTok's own reasons (its After-Sales Evidence Guide), none of Douyin's list
+    tiktok_types = {x.id for x in t.dispute_types}
+    assert len(tiktok_types) == 12 and not tiktok_types & {x.id for x in d.dispute_types}
+    assert t.dispute_type("return_not_received").required == (("logistics_trace",),)
+    assert t.dispute_type("product_works").required[0] == ("photo", "video")
+    assert t.dispute_type("delivered_correct_address").needs_signed_event
+    # a case made with an old id is still read (as the reason that answers it); a new one cannot use it
+    assert t.dispute_type("signed_not_received").id == "delivered_correct_address"
+    with pytest.raises(UnknownDisputeType):
+        t.dispute_type("seven_day_return")
+    with pytest.raises(UnknownDisputeType):
+        t.dispute_type("quality_issue", legacy=False)
     assert len(d.dispute_types) == 11 and all(x.name_zh and x.name_en for x in d.dispute_types)
     counterfeit = d.dispute_type("counterfeit")
     assert counterfeit.required[0] == ("brand_authorization", "purchase_invoice")
@@ -96,3 +107,24 @@ def test_broken_user_file_keeps_builtin_rules(tmp_path):
     rs = load_rules(tmp_path)
     assert rs.platform("douyin").name_zh == "抖店"  # built-in kept
     assert len(rs.errors) == 1 and rs.errors[0].key == "clocks[0].hours"
+
+
+def test_every_tiktok_type_has_its_checklist():
+    """Each TikTok reason gives a checklist of its own proofs; an old case's id reads as its reason."""
+    from datetime import datetime, timezone
+
+    from evidencekit.checklist import evaluate
+    from evidencekit.domain import Case
+    rs = load_rules()
+    now = datetime(2026, 11, 29, tzinfo=timezone.utc)
+    seen = set()
+    for t in rs.platform("tiktok_shop").dispute_types:
+        case = Case(id=1, case_no="EK-00001", platform="tiktok_shop", dispute_type=t.id, order_no="1")
+        items = evaluate(case, [], rs, now=now)
+        required = [i for i in items if i.required]
+        assert required and all(i.status == "missing" for i in required), t.id
+        seen.add(tuple(i.kind for i in items))
+    assert len(seen) >= 8  # not one list repeated under twelve names
+    old = Case(id=2, case_no="EK-00002", platform="tiktok_shop", dispute_type="lost_parcel", order_no="2")
+    assert [i.kind for i in evaluate(old, [], rs, now=now) if i.required] == [
+        "logistics_trace", "courier_proof"]

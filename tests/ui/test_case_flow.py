@@ -44,6 +44,23 @@ def test_new_case_requires_order_number(qtbot, window, ctx):
     dlg.reject()
 
 
+def test_tiktok_case_asks_the_store_zone(qtbot, window, ctx):
+    dlg = window.new_case()
+    qtbot.waitExposed(dlg)
+    assert not dlg.zone.isVisible()  # Douyin's zone is the platform's
+    dlg.platform.setCurrentIndex(dlg.platform.findData("tiktok_shop"))
+    assert dlg.zone.isVisible() and dlg.zone.findText("Asia/Bangkok") >= 0
+    assert dlg.dispute_type.findData("return_not_received") >= 0  # TikTok's own reasons
+    assert dlg.dispute_type.findData("quality_issue") < 0
+    qtbot.keyClicks(dlg.order_no, "577000111")
+    dlg.accept()  # no zone chosen: asked, nothing made
+    assert dlg.created_case is None and dlg.error.text() and ctx.lib.list_cases() == []
+    dlg.zone.setEditText("Asia/Bangkok")
+    dlg.accept()
+    settle(qtbot, ctx)
+    assert ctx.lib.get_case(dlg.created_case.id).zone == "Asia/Bangkok"
+
+
 def test_drop_files_updates_checklist(qtbot, window, ctx, clock, tmp_path):
     case = make_case(ctx.lib, clock)
     window.case_list.reload()

@@ -20,7 +20,8 @@ def _cases(lib, clock):
     a = make_case(lib, clock, order_no="A-1")
     b = make_case(lib, clock, order_no="B-2", dispute_type="quality_issue", stage="request",
                   intervention_at=None)
-    c = make_case(lib, clock, order_no="C-3", stage="closed", platform="tiktok_shop")
+    c = make_case(lib, clock, order_no="C-3", stage="closed", platform="tiktok_shop",
+                  dispute_type="delivered_correct_address", zone="America/New_York")
     lib.attach(a.id, DATA / "chat_gbk.txt")
     return a, b, c
 
