@@ -5,7 +5,19 @@ from __future__ import annotations
 import html
 from typing import Callable
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QTextBrowser
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from evidencekit.domain import OUTCOMES
 from evidencekit.lifecycle import SUBMIT_KINDS
@@ -30,38 +42,87 @@ def platform_zone(rules, case):
         return get_zone("Asia/Shanghai")
 
 
-class HistoryView(QTextBrowser):
+class HistoryView(QScrollArea):
     """Submissions (what went to the platform, with its decision), draft exports and the action
-    log. Links act on a record: open the submitted bytes, record a decision, mark a draft as
-    submitted, forget a draft, reopen a closed case."""
+    log. Each record has its actions as buttons: open the submitted bytes, record a decision,
+    mark a draft as submitted, forget a draft; a closed case offers Reopen…."""
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.case = None
-        self.setOpenLinks(False)
-        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.setObjectName("historyView")
+        self.setWidgetResizable(True)
+        self._texts: list[QLabel] = []
+        self.body = QWidget()
+        self.setWidget(self.body)
         # Replaced in tests; a real run asks with a message box / input dialog.
         self.confirm: Callable[[str], bool] = self._confirm
         self.ask_reason: Callable[[], str | None] = self._ask_reason
 
-    def _link(self, href: str, text: str) -> str:
-        return f"<a href='{href}'>{html.escape(text)}</a>"
+    def _label(self, html_text: str, *, heading: bool = False) -> QLabel:
+        label = QLabel(html_text)
+        label.setTextFormat(Qt.RichText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextSelectableByMouse)  # hashes can be copied
+        if heading:
+            font = label.font()
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+            label.setFont(font)
+        self._texts.append(label)
+        return label
+
+    def _record(self, text: str, buttons: list[tuple[str, str, Callable[[], object]]]) -> QFrame:
+        """One submission or draft: its facts, then its actions as buttons."""
+        frame = QFrame()
+        frame.setFrameShape(QFrame.StyledPanel)
+        lay = QVBoxLayout(frame)
+        lay.addWidget(self._label(text))
+        row = QHBoxLayout()
+        for name, caption, act in buttons:
+            b = QPushButton(caption)
+            b.setObjectName(name)
+            b.clicked.connect(lambda _c=False, act=act: act())
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        return frame
+
+    def toPlainText(self) -> str:
+        """What the tab says (labels and buttons), as plain text."""
+        doc = QTextDocument()
+        out = []
+        for w in self.body.findChildren(QWidget):
+            if isinstance(w, QLabel):
+                doc.setHtml(w.text())
+                out.append(doc.toPlainText())
+            elif isinstance(w, QPushButton):
+                out.append(w.text())
+        return "\n".join(out)
 
     def set_case(self, case) -> None:
         self.case = case
         lib = self.ctx.lib
         zone = platform_zone(lib.rules, case)
-        parts = []
+        self._texts = []
+        body = QWidget()
+        lay = QVBoxLayout(body)
         if case.stage == "closed":
+            row = QHBoxLayout()
             note = self.tr("This case is closed: it is read-only.")
-            parts.append(f"<p><b>{html.escape(note)}</b> {self._link('reopen:', self.tr('Reopen…'))}</p>")
-        submitted_h, drafts_h = self.tr("Submitted to the platform"), self.tr("Draft exports")
+            row.addWidget(self._label(f"<b>{html.escape(note)}</b>"))
+            b = QPushButton(self.tr("Reopen…"))
+            b.setObjectName("reopen")
+            b.clicked.connect(lambda _c=False: self.reopen())
+            row.addWidget(b)
+            row.addStretch(1)
+            lay.addLayout(row)
         none, log = self.tr("None yet."), self.tr("Action log")
-        parts.append(f"<h3>{html.escape(submitted_h)}</h3>")
+        lay.addWidget(self._label(html.escape(self.tr("Submitted to the platform")), heading=True))
         subs = lib.submissions(case.id)
         if not subs:
-            parts.append(f"<p>{html.escape(none)}</p>")
+            lay.addWidget(self._label(html.escape(none)))
         for s in subs:
             at = format_local(from_iso(s["at"]), zone)
             kind = pick(*SUBMIT_KINDS.get(s["as"], (s["as"], s["as"])))
@@ -76,50 +137,51 @@ class HistoryView(QTextBrowser):
                 decided = html.escape(decided) + extra
             else:
                 decided = html.escape(self.tr("Awaiting the platform's decision"))
-            links = [self._link(f"open:{s['id']}", self.tr("Open the submitted bundle"))]
+            sid = s["id"]
+            buttons = [(f"open{sid}", self.tr("Open the submitted bundle"),
+                        lambda sid=sid: self.open_submission(sid))]
             if case.stage != "closed":
-                links.append(self._link(f"decide:{s['id']}", self.tr("Record decision…")))
-            parts.append(f"<p><b>#{s['id']} {html.escape(kind)} · {at}</b><br>{files}<br>"
-                         f"{decided}<br>{' · '.join(links)}</p>")
-        parts.append(f"<h3>{html.escape(drafts_h)}</h3>")
+                buttons.append((f"decide{sid}", self.tr("Record decision…"),
+                                lambda sid=sid: self.decide(sid).show()))
+            lay.addWidget(self._record(f"<b>#{sid} {html.escape(kind)} · {at}</b><br>{files}<br>"
+                                       f"{decided}", buttons))
+        lay.addWidget(self._label(html.escape(self.tr("Draft exports")), heading=True))
         submitted_exports = {s["export_id"] for s in subs if s.get("export_id")}
         drafts = [e for e in lib.exports(case.id) if e["id"] not in submitted_exports]
         if not drafts:
-            parts.append(f"<p>{html.escape(none)}</p>")
+            lay.addWidget(self._label(html.escape(none)))
         for e in reversed(drafts):
             at = format_local(from_iso(e["at"]), zone)
             files = ", ".join(html.escape(f["path"]) for f in e["files"])
             shas = "<br>".join(f"SHA-256 <code>{f['sha256']}</code>" for f in e["files"])
-            links = [self._link(f"delete:{e['id']}", self.tr("Delete this record"))]
+            eid = e["id"]
+            buttons = [(f"delete{eid}", self.tr("Delete this record"),
+                        lambda eid=eid: self.delete_export(eid))]
             if case.stage != "closed":
-                links.insert(0, self._link(f"submit:{e['id']}", self.tr("Mark as submitted…")))
-            parts.append(f"<p><b>{at}</b> · {html.escape(labels.mode_label(e['mode']))} · "
-                         f"{html.escape(e['profile'])}<br>{files}<br>{shas}<br>{' · '.join(links)}</p>")
+                buttons.insert(0, (f"submit{eid}", self.tr("Mark as submitted…"),
+                                   lambda eid=eid: self.mark_submitted(eid).show()))
+            lay.addWidget(self._record(
+                f"<b>{at}</b> · {html.escape(labels.mode_label(e['mode']))} · "
+                f"{html.escape(e['profile'])}<br>{files}<br>{shas}", buttons))
         note = self.tr("Newest first. Times are the platform's (%1).").replace(
             "%1", format_local(lib.clock(), zone).rsplit(" ", 1)[-1])
-        parts.append(f"<h3>{html.escape(log)}</h3><p style='color:gray'>{html.escape(note)}</p>"
-                     "<table cellpadding='3'>")
+        lay.addWidget(self._label(html.escape(log), heading=True))
+        lay.addWidget(self._label(f"<span style='color:gray'>{html.escape(note)}</span>"))
+        rows = ["<table cellpadding='3'>"]
         for entry in reversed(lib.log(case.id)):
             sentence = log_sentence(entry, lang(), zone, lib.rules)
-            parts.append(f"<tr><td style='white-space:nowrap'>{format_local(entry.at, zone)}</td>"
-                         f"<td>{html.escape(entry.actor)}</td><td>{html.escape(sentence)}</td></tr>")
-        parts.append("</table>")
-        self.setHtml("".join(parts))
+            rows.append(f"<tr><td style='white-space:nowrap'>{format_local(entry.at, zone)}</td>"
+                        f"<td>{html.escape(entry.actor)}</td><td>{html.escape(sentence)}</td></tr>")
+        rows.append("</table>")
+        lay.addWidget(self._label("".join(rows)))
+        lay.addStretch(1)
+        old = self.takeWidget()
+        self.body = body
+        self.setWidget(body)
+        if old is not None:
+            old.deleteLater()
 
     # ---- actions -------------------------------------------------------------------------------
-    def _on_anchor_clicked(self, url) -> None:
-        action, _sep, arg = url.toString().partition(":")
-        if action == "open":
-            self.open_submission(int(arg))
-        elif action == "decide":
-            self.decide(int(arg)).show()
-        elif action == "submit":
-            self.mark_submitted(int(arg)).show()
-        elif action == "delete":
-            self.delete_export(int(arg))
-        elif action == "reopen":
-            self.reopen()
-
     def open_submission(self, submission_id: int) -> list:
         from .submission_dialogs import open_submitted
         try:

@@ -59,7 +59,10 @@ def test_decide_from_history_and_open_submitted_bundle_after_delete(
     hist = window.case_view.history
     window.case_view.tabs.setCurrentWidget(hist)
     export_id = ctx.lib.exports(case.id)[0]["id"]
-    assert "submit:%d" % export_id in hist.toHtml()
+    # actions are buttons on the record (a desktop app's), not links in a text
+    from PySide6.QtWidgets import QPushButton
+    assert hist.findChild(QPushButton, "submit%d" % export_id).text()
+    assert hist.findChild(QPushButton, "delete%d" % export_id).isEnabled()
     clock.advance(hours=1)
     mark = hist.mark_submitted(export_id)
     with qtbot.waitSignal(mark.accepted, timeout=20000):
@@ -115,6 +118,9 @@ def test_draft_export_record_deletable(qtbot, window, ctx, clock, tmp_path):
     hist = window.case_view.history
     window.case_view.tabs.setCurrentWidget(hist)
     hist.confirm = lambda text: True
-    hist.delete_export(ctx.lib.exports(case.id)[0]["id"])
+    from PySide6.QtWidgets import QPushButton
+    name = "delete%d" % ctx.lib.exports(case.id)[0]["id"]
+    qtbot.waitUntil(lambda: hist.findChild(QPushButton, name) is not None, timeout=5000)
+    hist.findChild(QPushButton, name).click()
     settle(qtbot, ctx)
     assert ctx.lib.exports(case.id) == [] and out.exists()
