@@ -104,6 +104,8 @@ class ExportDialog(QDialog):
         self.report = None
         # Replaced in tests; a real run asks with a message box / input dialog.
         self.confirm_missing: Callable[[list[str]], bool] = self._ask_missing
+        self.confirm_replace: Callable[[list[str]], bool] = self._ask_replace
+        self._replace = False  # the user agreed to replace the destination (asked again per name)
         self.ask_password: Callable[[object], str | None] = self._ask_password
         self._asked_passwords: list[str] = []
         self._step_texts: tuple = ()  # what the step label says, to say it again in a new language
@@ -306,13 +308,19 @@ class ExportDialog(QDialog):
                                       QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         return answer == QMessageBox.Yes
 
+    def _ask_replace(self, names: list[str]) -> bool:
+        text = self.tr("This file already exists:") + "\n\n" + "\n".join(names) + "\n\n" + \
+            self.tr("Replace it? The old file stays as it is until the new bundle is complete.")
+        answer = QMessageBox.question(self, self.tr("Replace the file?"), text,
+                                      QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
+
     def start(self) -> bool:
         if self.job is not None:
             return False
         if not self._collect_passwords():
             return False
         from evidencekit.export import CaseExport
-        out = Path(self.destination.text()).expanduser()
         # The core's one export of a case: read here (what the user just confirmed), written
         # on a worker, recorded when done; the same defaults as the CLI's (platform's zone).
         self._export = CaseExport.prepare(
@@ -325,6 +333,15 @@ class ExportDialog(QDialog):
         problems = self.problems(self._export.source)
         if problems and not self.confirm_missing(problems):
             return False
+        # An existing file is never replaced silently: asked here; the core then writes the new
+        # bundle beside it and renames it over the old one only once it is complete.
+        if out.is_file() and not self._replace:
+            if not self.confirm_replace([str(out)]):
+                return False
+            self._replace = True
+        if self._replace:
+            self._export = replace(self._export, overwrite=True)
+        self._replace = False  # one answer, one export
         work = self._export.write
 
         self.ctx.settings.set("export_dir", str(out.parent))
@@ -411,7 +428,13 @@ class ExportDialog(QDialog):
                 self.ctx.passwords.pop(sha, None)
         self._set_running(False)
         self.progress.setValue(0)
-        from evidencekit.errors import EvidenceKitError
+        from evidencekit.errors import DestinationExists, EvidenceKitError
+        if isinstance(exc, DestinationExists):  # split parts (OUT-1.pdf …) found when saving
+            from .errors import describe
+            if self.confirm_replace([describe(exc)[0]]):
+                self._replace = True
+                self.start()
+                return
         unexpected = not isinstance(exc, EvidenceKitError)
         if unexpected:
             self.ctx.presenter.show(exc, self)

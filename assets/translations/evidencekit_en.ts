@@ -148,57 +148,57 @@
         <translation>Inside evidence: %1 match(es); Enter or double-click opens one</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="281"/>
+        <location filename="../../ui/case_list_page.py" line="286"/>
         <source>All (%1)</source>
         <translation>All (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="290"/>
+        <location filename="../../ui/case_list_page.py" line="295"/>
         <source>Nothing due within %1 h.</source>
         <translation>Nothing due within %1 h.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="295"/>
+        <location filename="../../ui/case_list_page.py" line="300"/>
         <source>Due within %1 h: %2 deadline(s), %3 overdue. First: %4 %5 (%6).</source>
         <translation>Due within %1 h: %2 deadline(s), %3 overdue. First: %4 %5 (%6).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="317"/>
+        <location filename="../../ui/case_list_page.py" line="322"/>
         <source>No cases in the list.</source>
         <translation>No cases in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="318"/>
+        <location filename="../../ui/case_list_page.py" line="323"/>
         <source>Cases in the trash: %1.</source>
         <translation>Cases in the trash: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="319"/>
+        <location filename="../../ui/case_list_page.py" line="324"/>
         <source>Open the trash</source>
         <translation>Open the trash</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="321"/>
+        <location filename="../../ui/case_list_page.py" line="326"/>
         <source>No cases yet.</source>
         <translation>No cases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="322"/>
+        <location filename="../../ui/case_list_page.py" line="327"/>
         <source>Press Ctrl+N to open the first one,</source>
         <translation>Press Ctrl+N to open the first one,</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="323"/>
+        <location filename="../../ui/case_list_page.py" line="328"/>
         <source>then drop its chat logs, traces and photos on it.</source>
         <translation>then drop its chat logs, traces and photos on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="256"/>
+        <location filename="../../ui/case_list_page.py" line="261"/>
         <source>All dispute types</source>
         <translation>All dispute types</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="311"/>
+        <location filename="../../ui/case_list_page.py" line="316"/>
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -533,137 +533,152 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="203"/>
+        <location filename="../../ui/export_dialog.py" line="205"/>
         <source>Export bundle — %1</source>
         <translation>Export bundle — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="207"/>
+        <location filename="../../ui/export_dialog.py" line="209"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="212"/>
+        <location filename="../../ui/export_dialog.py" line="214"/>
         <source>Mask buyer phone numbers and names</source>
         <translation>Mask buyer phone numbers and names</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="204"/>
+        <location filename="../../ui/export_dialog.py" line="206"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="205"/>
+        <location filename="../../ui/export_dialog.py" line="207"/>
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="206"/>
+        <location filename="../../ui/export_dialog.py" line="208"/>
         <source>Save as</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="208"/>
+        <location filename="../../ui/export_dialog.py" line="210"/>
         <source>Copy for</source>
         <translation>Copy for</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="209"/>
+        <location filename="../../ui/export_dialog.py" line="211"/>
         <source>The platform (to submit: buyer data masked, no internal notes)</source>
         <translation>The platform (to submit: buyer data masked, no internal notes)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="211"/>
+        <location filename="../../ui/export_dialog.py" line="213"/>
         <source>My records (everything: clocks, checks, edit log)</source>
         <translation>My records (everything: clocks, checks, edit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="213"/>
+        <location filename="../../ui/export_dialog.py" line="215"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="214"/>
+        <location filename="../../ui/export_dialog.py" line="216"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="215"/>
+        <location filename="../../ui/export_dialog.py" line="217"/>
         <source>Open folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="216"/>
+        <location filename="../../ui/export_dialog.py" line="218"/>
         <source>Preview bundle</source>
         <translation>Preview bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="217"/>
+        <location filename="../../ui/export_dialog.py" line="219"/>
         <source>Mark as submitted…</source>
         <translation>Mark as submitted…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="218"/>
+        <location filename="../../ui/export_dialog.py" line="220"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="286"/>
+        <location filename="../../ui/export_dialog.py" line="288"/>
         <source>Save bundle as</source>
         <translation>Save bundle as</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="304"/>
+        <location filename="../../ui/export_dialog.py" line="306"/>
         <source>The platform may reject an incomplete bundle. Export anyway?</source>
         <translation>The platform may reject an incomplete bundle. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="234"/>
+        <location filename="../../ui/export_dialog.py" line="236"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="302"/>
+        <location filename="../../ui/export_dialog.py" line="304"/>
         <source>This case is not ready for the platform:</source>
         <translation>This case is not ready for the platform:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="305"/>
+        <location filename="../../ui/export_dialog.py" line="307"/>
         <source>Not ready for the platform</source>
         <translation>Not ready for the platform</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="355"/>
+        <location filename="../../ui/export_dialog.py" line="312"/>
+        <source>This file already exists:</source>
+        <translation>This file already exists:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="313"/>
+        <source>Replace it? The old file stays as it is until the new bundle is complete.</source>
+        <translation>Replace it? The old file stays as it is until the new bundle is complete.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="314"/>
+        <source>Replace the file?</source>
+        <translation>Replace the file?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="372"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="356"/>
+        <location filename="../../ui/export_dialog.py" line="373"/>
         <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
         <translation>E%1 (%2) is encrypted. Enter its password to include it:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="236"/>
+        <location filename="../../ui/export_dialog.py" line="238"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="241"/>
+        <location filename="../../ui/export_dialog.py" line="243"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="247"/>
+        <location filename="../../ui/export_dialog.py" line="249"/>
         <source>The export failed unexpectedly; nothing was saved.</source>
         <translation>The export failed unexpectedly; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="248"/>
+        <location filename="../../ui/export_dialog.py" line="250"/>
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="238"/>
+        <location filename="../../ui/export_dialog.py" line="240"/>
         <source>Export cancelled; nothing was saved.</source>
         <translation>Export cancelled; nothing was saved.</translation>
     </message>
@@ -877,82 +892,87 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/history_view.py" line="57"/>
+        <location filename="../../ui/history_view.py" line="113"/>
         <source>This case is closed: it is read-only.</source>
         <translation>This case is closed: it is read-only.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="59"/>
+        <location filename="../../ui/history_view.py" line="122"/>
         <source>Submitted to the platform</source>
         <translation>Submitted to the platform</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="59"/>
+        <location filename="../../ui/history_view.py" line="148"/>
         <source>Draft exports</source>
         <translation>Draft exports</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="60"/>
+        <location filename="../../ui/history_view.py" line="121"/>
         <source>None yet.</source>
         <translation>None yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="60"/>
+        <location filename="../../ui/history_view.py" line="115"/>
+        <source>Reopen…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="121"/>
         <source>Action log</source>
         <translation>Action log</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="73"/>
+        <location filename="../../ui/history_view.py" line="134"/>
         <source>Decision: %1 (%2)</source>
         <translation>Decision: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="78"/>
+        <location filename="../../ui/history_view.py" line="139"/>
         <source>Awaiting the platform&apos;s decision</source>
         <translation>Awaiting the platform&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="79"/>
+        <location filename="../../ui/history_view.py" line="141"/>
         <source>Open the submitted bundle</source>
         <translation>Open the submitted bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="81"/>
+        <location filename="../../ui/history_view.py" line="144"/>
         <source>Record decision…</source>
         <translation>Record decision…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="93"/>
+        <location filename="../../ui/history_view.py" line="158"/>
         <source>Delete this record</source>
         <translation>Delete this record</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="95"/>
+        <location filename="../../ui/history_view.py" line="161"/>
         <source>Mark as submitted…</source>
         <translation>Mark as submitted…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="98"/>
+        <location filename="../../ui/history_view.py" line="166"/>
         <source>Newest first. Times are the platform&apos;s (%1).</source>
         <translation>Newest first. Times are the platform&apos;s (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="143"/>
+        <location filename="../../ui/history_view.py" line="205"/>
         <source>Forget this draft export? The files on disk are kept.</source>
         <translation>Forget this draft export? The files on disk are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="158"/>
+        <location filename="../../ui/history_view.py" line="220"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="161"/>
+        <location filename="../../ui/history_view.py" line="223"/>
         <source>Reopen the case</source>
         <translation>Reopen the case</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="162"/>
+        <location filename="../../ui/history_view.py" line="224"/>
         <source>Why is the case reopened? (kept in the action log)</source>
         <translation>Why is the case reopened? (kept in the action log)</translation>
     </message>
@@ -1548,12 +1568,12 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="102"/>
+        <location filename="../../ui/new_case_dialog.py" line="106"/>
         <source>New case</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="60"/>
+        <location filename="../../ui/new_case_dialog.py" line="63"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
@@ -1573,77 +1593,92 @@
         <translation>Judgment time</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="61"/>
+        <location filename="../../ui/new_case_dialog.py" line="64"/>
+        <source>Store time zone</source>
+        <translation>Store time zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="65"/>
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="62"/>
+        <location filename="../../ui/new_case_dialog.py" line="66"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="63"/>
+        <location filename="../../ui/new_case_dialog.py" line="67"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="64"/>
+        <location filename="../../ui/new_case_dialog.py" line="68"/>
         <source>After-sale no.</source>
         <translation>After-sale no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="65"/>
+        <location filename="../../ui/new_case_dialog.py" line="69"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="66"/>
+        <location filename="../../ui/new_case_dialog.py" line="70"/>
         <source>Buyer phone</source>
         <translation>Buyer phone</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="67"/>
+        <location filename="../../ui/new_case_dialog.py" line="71"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="68"/>
+        <location filename="../../ui/new_case_dialog.py" line="72"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="106"/>
+        <location filename="../../ui/new_case_dialog.py" line="110"/>
         <source>Create</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="107"/>
+        <location filename="../../ui/new_case_dialog.py" line="111"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="130"/>
+        <location filename="../../ui/new_case_dialog.py" line="134"/>
         <source>The 24-hour reply clock and the 48-hour refund clock count from this instant.</source>
         <translation>The 24-hour reply clock and the 48-hour refund clock count from this instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="132"/>
+        <location filename="../../ui/new_case_dialog.py" line="136"/>
         <source>The 48-hour evidence clock counts from this instant.</source>
         <translation>The 48-hour evidence clock counts from this instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="134"/>
+        <location filename="../../ui/new_case_dialog.py" line="138"/>
         <source>The appeal window counts from this instant.</source>
         <translation>The appeal window counts from this instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="164"/>
+        <location filename="../../ui/new_case_dialog.py" line="156"/>
+        <source>e.g. America/New_York</source>
+        <translation>e.g. America/New_York</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="178"/>
         <source>Enter the order number.</source>
         <translation>Enter the order number.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="171"/>
+        <location filename="../../ui/new_case_dialog.py" line="182"/>
+        <source>Choose the store&apos;s time zone: times for this case are read in it.</source>
+        <translation>Choose the store&apos;s time zone: times for this case are read in it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="190"/>
         <source>The amount must be a number, e.g. 89.00.</source>
         <translation>The amount must be a number, e.g. 89.00.</translation>
     </message>

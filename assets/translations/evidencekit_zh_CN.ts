@@ -148,57 +148,57 @@
         <translation>证据内容中：%1 条匹配；回车或双击打开</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="281"/>
+        <location filename="../../ui/case_list_page.py" line="286"/>
         <source>All (%1)</source>
         <translation>全部 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="290"/>
+        <location filename="../../ui/case_list_page.py" line="295"/>
         <source>Nothing due within %1 h.</source>
         <translation>%1 小时内没有到期的时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="295"/>
+        <location filename="../../ui/case_list_page.py" line="300"/>
         <source>Due within %1 h: %2 deadline(s), %3 overdue. First: %4 %5 (%6).</source>
         <translation>%1 小时内到期：%2 项时限，其中 %3 项已超时。最早：%4 %5（%6）。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="317"/>
+        <location filename="../../ui/case_list_page.py" line="322"/>
         <source>No cases in the list.</source>
         <translation>列表里没有案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="318"/>
+        <location filename="../../ui/case_list_page.py" line="323"/>
         <source>Cases in the trash: %1.</source>
         <translation>回收站里有 %1 个案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="319"/>
+        <location filename="../../ui/case_list_page.py" line="324"/>
         <source>Open the trash</source>
         <translation>打开回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="321"/>
+        <location filename="../../ui/case_list_page.py" line="326"/>
         <source>No cases yet.</source>
         <translation>还没有案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="322"/>
+        <location filename="../../ui/case_list_page.py" line="327"/>
         <source>Press Ctrl+N to open the first one,</source>
         <translation>按 Ctrl+N 新建第一个案件，</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="323"/>
+        <location filename="../../ui/case_list_page.py" line="328"/>
         <source>then drop its chat logs, traces and photos on it.</source>
         <translation>然后把聊天记录、物流轨迹和照片拖进来。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="256"/>
+        <location filename="../../ui/case_list_page.py" line="261"/>
         <source>All dispute types</source>
         <translation>全部纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="311"/>
+        <location filename="../../ui/case_list_page.py" line="316"/>
         <source>%1 of %2 cases</source>
         <translation>显示 %1 / 共 %2 个案件</translation>
     </message>
@@ -533,137 +533,152 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="203"/>
+        <location filename="../../ui/export_dialog.py" line="205"/>
         <source>Export bundle — %1</source>
         <translation>导出证据包 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="207"/>
+        <location filename="../../ui/export_dialog.py" line="209"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="212"/>
+        <location filename="../../ui/export_dialog.py" line="214"/>
         <source>Mask buyer phone numbers and names</source>
         <translation>隐藏买家电话和姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="204"/>
+        <location filename="../../ui/export_dialog.py" line="206"/>
         <source>Mode</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="205"/>
+        <location filename="../../ui/export_dialog.py" line="207"/>
         <source>Profile</source>
         <translation>导出规格</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="206"/>
+        <location filename="../../ui/export_dialog.py" line="208"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="208"/>
+        <location filename="../../ui/export_dialog.py" line="210"/>
         <source>Copy for</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="209"/>
+        <location filename="../../ui/export_dialog.py" line="211"/>
         <source>The platform (to submit: buyer data masked, no internal notes)</source>
         <translation>平台版（提交平台：遮挡买家信息，不含内部记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="211"/>
+        <location filename="../../ui/export_dialog.py" line="213"/>
         <source>My records (everything: clocks, checks, edit log)</source>
         <translation>存档版（自己留存：含期限、核对说明与操作日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="213"/>
+        <location filename="../../ui/export_dialog.py" line="215"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="214"/>
+        <location filename="../../ui/export_dialog.py" line="216"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="215"/>
+        <location filename="../../ui/export_dialog.py" line="217"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="216"/>
+        <location filename="../../ui/export_dialog.py" line="218"/>
         <source>Preview bundle</source>
         <translation>预览证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="217"/>
+        <location filename="../../ui/export_dialog.py" line="219"/>
         <source>Mark as submitted…</source>
         <translation>标记为已提交…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="218"/>
+        <location filename="../../ui/export_dialog.py" line="220"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="286"/>
+        <location filename="../../ui/export_dialog.py" line="288"/>
         <source>Save bundle as</source>
         <translation>证据包保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="304"/>
+        <location filename="../../ui/export_dialog.py" line="306"/>
         <source>The platform may reject an incomplete bundle. Export anyway?</source>
         <translation>证据不全时平台可能不予采纳。仍要导出吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="234"/>
+        <location filename="../../ui/export_dialog.py" line="236"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="302"/>
+        <location filename="../../ui/export_dialog.py" line="304"/>
         <source>This case is not ready for the platform:</source>
         <translation>此案件尚不适合提交平台：</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="305"/>
+        <location filename="../../ui/export_dialog.py" line="307"/>
         <source>Not ready for the platform</source>
         <translation>尚未完整</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="355"/>
+        <location filename="../../ui/export_dialog.py" line="312"/>
+        <source>This file already exists:</source>
+        <translation>这个文件已存在：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="313"/>
+        <source>Replace it? The old file stays as it is until the new bundle is complete.</source>
+        <translation>要替换它吗？新的证据包完整写好之前，原文件保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="314"/>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="372"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="356"/>
+        <location filename="../../ui/export_dialog.py" line="373"/>
         <source>E%1 (%2) is encrypted. Enter its password to include it:</source>
         <translation>E%1（%2）已加密，请输入密码以便放入证据包：</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="236"/>
+        <location filename="../../ui/export_dialog.py" line="238"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="241"/>
+        <location filename="../../ui/export_dialog.py" line="243"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="247"/>
+        <location filename="../../ui/export_dialog.py" line="249"/>
         <source>The export failed unexpectedly; nothing was saved.</source>
         <translation>导出意外失败，没有保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="248"/>
+        <location filename="../../ui/export_dialog.py" line="250"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="238"/>
+        <location filename="../../ui/export_dialog.py" line="240"/>
         <source>Export cancelled; nothing was saved.</source>
         <translation>已取消导出，没有保存任何文件。</translation>
     </message>
@@ -877,82 +892,87 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/history_view.py" line="57"/>
+        <location filename="../../ui/history_view.py" line="113"/>
         <source>This case is closed: it is read-only.</source>
         <translation>此案件已结案，只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="59"/>
+        <location filename="../../ui/history_view.py" line="122"/>
         <source>Submitted to the platform</source>
         <translation>已提交给平台</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="59"/>
+        <location filename="../../ui/history_view.py" line="148"/>
         <source>Draft exports</source>
         <translation>导出草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="60"/>
+        <location filename="../../ui/history_view.py" line="121"/>
         <source>None yet.</source>
         <translation>暂无。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="60"/>
+        <location filename="../../ui/history_view.py" line="115"/>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="121"/>
         <source>Action log</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="73"/>
+        <location filename="../../ui/history_view.py" line="134"/>
         <source>Decision: %1 (%2)</source>
         <translation>判定：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="78"/>
+        <location filename="../../ui/history_view.py" line="139"/>
         <source>Awaiting the platform&apos;s decision</source>
         <translation>等待平台判定</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="79"/>
+        <location filename="../../ui/history_view.py" line="141"/>
         <source>Open the submitted bundle</source>
         <translation>打开提交的证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="81"/>
+        <location filename="../../ui/history_view.py" line="144"/>
         <source>Record decision…</source>
         <translation>记录判定…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="93"/>
+        <location filename="../../ui/history_view.py" line="158"/>
         <source>Delete this record</source>
         <translation>删除此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="95"/>
+        <location filename="../../ui/history_view.py" line="161"/>
         <source>Mark as submitted…</source>
         <translation>标记为已提交…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="98"/>
+        <location filename="../../ui/history_view.py" line="166"/>
         <source>Newest first. Times are the platform&apos;s (%1).</source>
         <translation>最新的在前。时间按平台所在时区（%1）显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="143"/>
+        <location filename="../../ui/history_view.py" line="205"/>
         <source>Forget this draft export? The files on disk are kept.</source>
         <translation>删除这条导出草稿记录？磁盘上的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="158"/>
+        <location filename="../../ui/history_view.py" line="220"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="161"/>
+        <location filename="../../ui/history_view.py" line="223"/>
         <source>Reopen the case</source>
         <translation>重新打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="162"/>
+        <location filename="../../ui/history_view.py" line="224"/>
         <source>Why is the case reopened? (kept in the action log)</source>
         <translation>为什么重新打开此案件？（记入操作记录）</translation>
     </message>
@@ -1548,12 +1568,12 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="102"/>
+        <location filename="../../ui/new_case_dialog.py" line="106"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="60"/>
+        <location filename="../../ui/new_case_dialog.py" line="63"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
@@ -1573,77 +1593,92 @@
         <translation>判定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="61"/>
+        <location filename="../../ui/new_case_dialog.py" line="64"/>
+        <source>Store time zone</source>
+        <translation>店铺时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="65"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="62"/>
+        <location filename="../../ui/new_case_dialog.py" line="66"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="63"/>
+        <location filename="../../ui/new_case_dialog.py" line="67"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="64"/>
+        <location filename="../../ui/new_case_dialog.py" line="68"/>
         <source>After-sale no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="65"/>
+        <location filename="../../ui/new_case_dialog.py" line="69"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="66"/>
+        <location filename="../../ui/new_case_dialog.py" line="70"/>
         <source>Buyer phone</source>
         <translation>买家电话</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="67"/>
+        <location filename="../../ui/new_case_dialog.py" line="71"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="68"/>
+        <location filename="../../ui/new_case_dialog.py" line="72"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="106"/>
+        <location filename="../../ui/new_case_dialog.py" line="110"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="107"/>
+        <location filename="../../ui/new_case_dialog.py" line="111"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="130"/>
+        <location filename="../../ui/new_case_dialog.py" line="134"/>
         <source>The 24-hour reply clock and the 48-hour refund clock count from this instant.</source>
         <translation>24 小时回复时限和 48 小时退款处理时限从这一刻起算。</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="132"/>
+        <location filename="../../ui/new_case_dialog.py" line="136"/>
         <source>The 48-hour evidence clock counts from this instant.</source>
         <translation>48 小时举证时限从这一刻起算。</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="134"/>
+        <location filename="../../ui/new_case_dialog.py" line="138"/>
         <source>The appeal window counts from this instant.</source>
         <translation>申诉期从这一刻起算。</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="164"/>
+        <location filename="../../ui/new_case_dialog.py" line="156"/>
+        <source>e.g. America/New_York</source>
+        <translation>例如 America/New_York</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="178"/>
         <source>Enter the order number.</source>
         <translation>请填写订单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="171"/>
+        <location filename="../../ui/new_case_dialog.py" line="182"/>
+        <source>Choose the store&apos;s time zone: times for this case are read in it.</source>
+        <translation>请选择店铺所在市场的时区：这个案件的时间按它读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="190"/>
         <source>The amount must be a number, e.g. 89.00.</source>
         <translation>金额应为数字，例如 89.00。</translation>
     </message>

@@ -203,3 +203,36 @@ def test_scanned_merged_page_is_named_after_export(qtbot, window, ctx, clock, tm
     with qtbot.waitSignal(dlg.export_finished, timeout=60000):
         assert dlg.start()
     assert "E3 第1页是扫描件，无法自动遮挡，请人工检查" in dlg.step.text()
+
+
+def test_existing_destination_asks_to_replace_and_replaces_whole(qtbot, window, ctx, clock, tmp_path,
+                                                                  monkeypatch):
+    case = _ready_case(ctx, clock)
+    window.open_case(case.id)
+    out = tmp_path / "b.pdf"
+    out.write_bytes(b"%PDF-1.4 the clerk's earlier bundle\n")
+    old = out.read_bytes()
+    dlg = window.export_bundle()
+    dlg.destination.setText(str(out))
+    dlg.confirm_missing = lambda missing: True
+    asked = []
+    dlg.confirm_replace = lambda names: asked.append(names) or False
+    assert not dlg.start()  # "No": nothing is written
+    assert asked == [[str(out)]] and out.read_bytes() == old and ctx.lib.exports(case.id) == []
+    # "Yes", but the export fails before it is complete: the old file is untouched
+    import evidencekit.export.pipeline as pipeline
+
+    def broken(*args, **kwargs):
+        raise OSError(5, "Input/output error")
+    monkeypatch.setattr(pipeline, "fit_ladder", broken)
+    dlg.confirm_replace = lambda names: True
+    with qtbot.waitSignal(dlg.export_failed, timeout=60000):
+        assert dlg.start()
+    assert out.read_bytes() == old
+    monkeypatch.undo()
+    with qtbot.waitSignal(dlg.export_finished, timeout=60000):
+        assert dlg.start()
+    new = out.read_bytes()
+    assert new != old and new.startswith(b"%PDF") and b"%%EOF" in new[-1024:]
+    assert [p.name for p in tmp_path.iterdir()] == ["b.pdf"]  # no partial left beside it
+    assert [f["path"] for f in ctx.lib.exports(case.id)[0]["files"]] == [str(out)]
