@@ -1,9 +1,10 @@
 """Faults around the library (issue 15): read-only folders, full disks, killed exports.
 Messages name the cause and the path; "damaged" only when SQLite's check finds damage.
 
-Read-only and full disks are real mounts (a bind mount made read-only, a 2 MB tmpfs) when
-the test may mount; otherwise those tests are skipped and the in-process ones simulate the
-fault at the file-system call (``open``/``write`` raising EROFS/ENOSPC)."""
+Read-only and full disks are simulated at the system-call boundary (``tests/core/fsfaults.py``:
+``os.access`` says no, opening for writing, creating, renaming and deleting raise EROFS or
+ENOSPC with the path), with the CLI run in this process, so they run wherever the suite runs
+(no mounts, and root, for whom chmod stops nothing)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,13 @@ import json
 import os
 import subprocess
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from evidencekit.errors import StoreError
 from tests.conftest import DATA
+from tests.core.fsfaults import refuse_writes
 from tests.core.test_cli import CHAT, REPO
 
 TIMEOUT = 120
@@ -32,104 +33,81 @@ def ek(lib, *args, env=None):
     return r
 
 
-def _mount(*args) -> bool:
-    if os.geteuid() != 0:
-        return False
-    return subprocess.run(["mount", *args], capture_output=True).returncode == 0
+def cli(capsys, lib, *args) -> tuple[int, str, str]:
+    """The CLI in this process (so that faults patched into it apply): exit code, out, err."""
+    from evidencekit.cli.main import main
+    capsys.readouterr()
+    code = main(["--library", str(lib), "--lang", "en", *map(str, args)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err, err
+    return code, out, err
 
 
-@contextmanager
-def read_only_view(src: Path, where: Path):
-    where.mkdir()
-    if not (_mount("--bind", str(src), str(where)) and _mount("-o", "remount,bind,ro", str(where))):
-        subprocess.run(["umount", str(where)], capture_output=True)
-        pytest.skip("cannot mount here")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", str(where)], check=True)
-
-
-@contextmanager
-def small_disk(where: Path, size="2m"):
-    where.mkdir()
-    if not _mount("-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)):
-        pytest.skip("cannot mount here")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", str(where)], check=True)
-
-
-def _fill(disk: Path) -> None:
-    with open(disk / "filler", "wb") as f:
-        try:
-            while True:
-                f.write(b"\1" * 65536)
-                f.flush()
-        except OSError:
-            pass
-
-
-def _library_with_case(lib: Path, tmp_path: Path) -> None:
-    assert ek(lib, "init").returncode == 0
-    assert ek(lib, "case", "new", "--type", "quality_issue", "--order", "111").returncode == 0
+def _library_with_case(lib: Path, tmp_path: Path, capsys) -> None:
+    assert cli(capsys, lib, "init")[0] == 0
+    assert cli(capsys, lib, "case", "new", "--type", "quality_issue", "--order", "111")[0] == 0
     chat = tmp_path / "chat.txt"
     chat.write_text(CHAT, encoding="utf-8")
-    assert ek(lib, "attach", "1", chat).returncode == 0
+    assert cli(capsys, lib, "attach", "1", chat)[0] == 0
 
 
-def test_read_only_library_reads_work_and_writes_name_the_cause(tmp_path):
-    src = tmp_path / "lib"
-    _library_with_case(src, tmp_path)
-    with read_only_view(src, tmp_path / "ro") as lib:
-        r = ek(lib, "case", "list", "--json")
-        assert r.returncode == 0, r.stderr
-        assert [c["order_no"] for c in json.loads(r.stdout)] == ["111"]
-        assert ek(lib, "case", "show", "1").returncode == 0
-        assert ek(lib, "check", "1").returncode == 1  # answers "not complete"
-        r = ek(lib, "export", "1", "-o", tmp_path / "b.pdf", "--allow-incomplete", "--now", "2024-09-20T10:00+08:00")
-        assert r.returncode == 0 and (tmp_path / "b.pdf").is_file(), r.stderr
-        assert "read-only" in r.stderr
-        r = ek(lib, "case", "set", "1", "--notes", "x")
-        assert r.returncode == 2 and "read-only" in r.stderr and str(lib) in r.stderr
-        assert "damaged" not in r.stderr and "backup" not in r.stderr
-        r = ek(lib, "attach", "1", DATA / "chat_gbk.txt")
-        assert r.returncode == 2 and "read-only" in r.stderr, r.stderr
-
-
-def test_library_on_a_full_disk_names_the_disk_and_path(tmp_path):
-    with small_disk(tmp_path / "disk") as disk:
-        lib = disk / "lib"
-        _library_with_case(lib, tmp_path)
-        _fill(disk)
-        big = tmp_path / "photo.jpg"
-        big.write_bytes((DATA / "photo_exif.jpg").read_bytes() + os.urandom(600_000))
-        r = ek(lib, "attach", "1", big)
-        assert r.returncode == 2 and "disk is full" in r.stderr and str(lib) in r.stderr, r.stderr
-        assert "is damaged" not in r.stderr and "backup" not in r.stderr
-        assert ek(lib, "case", "list").returncode == 0  # reading still works on a full disk
-        (disk / "filler").unlink()
-        r = ek(lib, "case", "show", "1", "--json")  # nothing half-written
-        assert r.returncode == 0 and len(json.loads(r.stdout)["exhibits"]) == 1
-        assert list((lib / "blobs" / "tmp").iterdir()) == []
-
-
-def test_full_temp_folder_is_not_blamed_on_the_library(tmp_path):
+def test_read_only_library_reads_work_and_writes_name_the_cause(tmp_path, monkeypatch, capsys):
     lib = tmp_path / "lib"
-    _library_with_case(lib, tmp_path)
+    _library_with_case(lib, tmp_path, capsys)
+    before = {p: p.stat().st_mtime_ns for p in lib.rglob("*") if p.is_file()}
+    refuse_writes(monkeypatch, lib, errno.EROFS)  # as a read-only mount would
+    code, out, err = cli(capsys, lib, "case", "list", "--json")
+    assert code == 0, err
+    assert [c["order_no"] for c in json.loads(out)] == ["111"]
+    assert cli(capsys, lib, "case", "show", "1")[0] == 0
+    assert cli(capsys, lib, "check", "1")[0] == 1  # answers "not complete"
+    code, out, err = cli(capsys, lib, "export", "1", "-o", tmp_path / "b.pdf", "--now",
+                         "2024-09-20T10:00+08:00", "--allow-incomplete")
+    assert code == 0 and (tmp_path / "b.pdf").is_file(), err
+    assert "read-only" in err
+    code, out, err = cli(capsys, lib, "case", "set", "1", "--notes", "x")
+    assert code == 2 and "read-only" in err and str(lib) in err
+    assert "damaged" not in err and "backup" not in err
+    code, out, err = cli(capsys, lib, "attach", "1", DATA / "chat_gbk.txt")
+    assert code == 2 and "read-only" in err, err
+    monkeypatch.undo()
+    assert {p: p.stat().st_mtime_ns for p in before} == before  # nothing in it was touched
+
+
+def test_library_on_a_full_disk_names_the_disk_and_path(tmp_path, monkeypatch, capsys):
+    lib = tmp_path / "lib"
+    _library_with_case(lib, tmp_path, capsys)
+    refuse_writes(monkeypatch, lib, errno.ENOSPC)  # every file the library writes itself
+    big = tmp_path / "photo.jpg"
+    big.write_bytes((DATA / "photo_exif.jpg").read_bytes() + os.urandom(600_000))
+    code, out, err = cli(capsys, lib, "attach", "1", big)
+    assert code == 2 and "disk is full" in err and str(lib) in err, err
+    assert "is damaged" not in err and "backup" not in err
+    assert cli(capsys, lib, "case", "list")[0] == 0  # reading still works on a full disk
+    monkeypatch.undo()
+    code, out, err = cli(capsys, lib, "case", "show", "1", "--json")  # nothing half-written
+    assert code == 0 and len(json.loads(out)["exhibits"]) == 1
+    assert list((lib / "blobs" / "tmp").iterdir()) == []
+
+
+def test_full_temp_folder_is_not_blamed_on_the_library(tmp_path, monkeypatch, capsys):
+    import tempfile
+    lib = tmp_path / "lib"
+    _library_with_case(lib, tmp_path, capsys)
     photo = tmp_path / "p.jpg"
     photo.write_bytes((DATA / "photo_exif.jpg").read_bytes())
-    assert ek(lib, "attach", "1", photo).returncode == 0
-    with small_disk(tmp_path / "tmpdisk", "300k") as tmpdisk:
-        _fill(tmpdisk)
-        filler = tmpdisk / "filler"
-        os.truncate(filler, max(0, filler.stat().st_size - 20_000))  # room for a folder only
-        r = ek(lib, "export", "1", "-o", tmp_path / "b.pdf", "--allow-incomplete", "--now", "2024-09-20T10:00+08:00",
-               env={"TMPDIR": str(tmpdisk)})
-    assert r.returncode == 2, r.stderr
-    assert "temporary folder" in r.stderr and "fsck" not in r.stderr
+    assert cli(capsys, lib, "attach", "1", photo)[0] == 0
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    refuse_writes(monkeypatch, temp, errno.ENOSPC, dirs=False)  # room for a folder entry only
+    code, out, err = cli(capsys, lib, "export", "1", "-o", tmp_path / "b.pdf", "--now",
+                         "2024-09-20T10:00+08:00", "--allow-incomplete")
+    assert code == 2, err
+    assert "temporary folder" in err and "fsck" not in err
     assert not (tmp_path / "b.pdf").exists()
+    monkeypatch.undo()
+    assert list(temp.iterdir()) == []  # the work folder was removed
 
 
 def test_disk_full_during_attach_simulated_names_the_path(library, tmp_path, monkeypatch):
@@ -168,9 +146,9 @@ def test_disk_full_during_attach_simulated_names_the_path(library, tmp_path, mon
     assert library.list_exhibits(case.id) == []
 
 
-def test_damage_is_reported_only_when_the_integrity_check_finds_it(tmp_path):
+def test_damage_is_reported_only_when_the_integrity_check_finds_it(tmp_path, capsys):
     lib = tmp_path / "lib"
-    _library_with_case(lib, tmp_path)
+    _library_with_case(lib, tmp_path, capsys)
     db = lib / "evidencekit.db"
     with open(db, "r+b") as f:  # scribble over the schema page
         f.seek(100)
@@ -185,9 +163,9 @@ def _dead_pid() -> int:
     return p.pid
 
 
-def test_next_export_cleans_what_killed_exports_left(tmp_path):
+def test_next_export_cleans_what_killed_exports_left(tmp_path, capsys):
     lib = tmp_path / "lib"
-    _library_with_case(lib, tmp_path)
+    _library_with_case(lib, tmp_path, capsys)
     temp = tmp_path / "temp"
     temp.mkdir()
     out_dir = tmp_path / "out"
