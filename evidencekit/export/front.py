@@ -93,6 +93,40 @@ def _link(label: str, where: Where, pal: Palette, text: str | None = None) -> st
     return shown
 
 
+MAX_LINKED = 12  # exhibits named one by one in a table cell; runs collapse, the rest is counted
+
+
+def _links(labels: list[str], where: Where, pal: Palette) -> str:
+    """Exhibit labels for a narrow table cell: consecutive numbers as a run ("E3–E40"), and at
+    most MAX_LINKED items, then the count. A cell naming hundreds of exhibits was taller than
+    a page, and a table row cannot split: the whole export failed."""
+    nums = [(int(lb[1:]), lb) for lb in labels if lb[:1] == "E" and lb[1:].isdigit()]
+    if len(nums) != len(labels):  # labels not of the E<n> form: name them as they are
+        items = [_link(lb, where, pal) for lb in labels]
+    else:
+        items, run = [], []
+        for n, lb in sorted(nums):
+            if run and n == run[-1][0] + 1:
+                run.append((n, lb))
+                continue
+            if run:
+                items.append(_run(run, where, pal))
+            run = [(n, lb)]
+        if run:
+            items.append(_run(run, where, pal))
+    if not items:
+        return "—"
+    if len(items) > MAX_LINKED:
+        return "、".join(items[:MAX_LINKED]) + f" 等共 {len(labels)} 份 ({len(labels)} in all)"
+    return "、".join(items)
+
+
+def _run(run: list[tuple[int, str]], where: Where, pal: Palette) -> str:
+    if len(run) == 1:
+        return _link(run[0][1], where, pal)
+    return f"{_link(run[0][1], where, pal)}–{_link(run[-1][1], where, pal)}"
+
+
 def statement_story(plan: ExportPlan, pal: Palette, mask, where: Where) -> list:
     st = styles(pal)
     case = plan.source.case
@@ -112,8 +146,7 @@ def statement_story(plan: ExportPlan, pal: Palette, mask, where: Where) -> list:
         head = [_p(t, st["head"]) for t in ("#", "判定依据 Basis", "事实 Fact", "证据 Exhibits")]
         rows = [head]
         for i, pt in enumerate(case.appeal_points, start=1):
-            labels = [plan.label_for(x) for x in pt.exhibit_ids]
-            links = "、".join(_link(lb, where, pal) for lb in labels) or "—"
+            links = _links([plan.label_for(x) for x in pt.exhibit_ids], where, pal)
             rows.append([_p(str(i), st["cell"]), _p(mask(pt.basis), st["cell"]),
                          _p(mask(pt.fact), st["cell"]), Paragraph(links, st["cell"])])
         if len(rows) == 1:
@@ -180,7 +213,7 @@ def checklist_story(plan: ExportPlan, pal: Palette, where: Where) -> list:
         labels = [plan.label_for(x) for x in item.exhibits]
         rows.append([_cell(names, st["cell"], 140), _p("必需" if item.required else "建议", st["cell"]),
                      _p(f"{zh} {en}", st["cell"]),
-                     Paragraph("、".join(_link(lb, where, pal) for lb in labels) or "—", st["cell"]),
+                     Paragraph(_links(labels, where, pal), st["cell"]),
                      _p(item.reason_zh, st["cell"])])
         if item.status != "ok":
             extra.append(("TEXTCOLOR", (2, i), (2, i), pal.alert_ink))

@@ -183,3 +183,19 @@ def test_reader_warnings_go_to_the_library_log_one_line_per_file(tmp_path):
     assert len(noted) == 1 and "E1 report.pdf" in noted[0], r.stderr
     log = (lib / "logs" / "warnings.log").read_text(encoding="utf-8")
     assert "E1 report.pdf\tpypdf" in log
+
+
+def test_a_checklist_cell_naming_hundreds_of_exhibits_fits_its_row():
+    """1,594 exhibits of one kind made the checklist's "exhibits" cell taller than a page (a
+    table row cannot split): the export of the whole case failed. Runs collapse, the rest is
+    counted."""
+    from evidencekit.export.front import MAX_LINKED, Where, _links
+    from evidencekit.export.page import palette
+    where = Where(pages={f"E{n}": (1, n) for n in range(1, 2000)})
+    pal = palette(False)
+    labels = [f"E{n}" for n in range(1, 1600) if n % 3]  # 1,066 exhibits in 533 runs of two
+    text = _links(labels, where, pal)
+    assert text.count("<a ") == 2 * MAX_LINKED and "共 1066 份 (1066 in all)" in text
+    assert 'href="#E1"' in text and 'href="#E2"' in text and "–" in text
+    assert _links([f"E{n}" for n in range(5, 400)], where, pal).count("<a ") == 2  # E5–E399
+    assert _links([], where, pal) == "—"
