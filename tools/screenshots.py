@@ -156,7 +156,7 @@ def _compose(window, dialog, path: Path) -> None:
     base.save(str(path))
 
 
-def run(theme: str, suffix: str, only: set[str]) -> list[Path]:
+def run(theme: str, suffix: str, only: set[str], language: str = "zh_CN") -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QSettings, QStandardPaths
@@ -184,7 +184,8 @@ def run(theme: str, suffix: str, only: set[str]) -> list[Path]:
     lib = Library.open(work / "lib", clock=clock)
     lib.set_setting("store_names", ["小美家居旗舰店客服"])
     settings = UiSettings(QSettings(str(work / "ui.ini"), QSettings.IniFormat))
-    install_language("zh_CN")
+    settings.set("language", language)
+    install_language(language)
     case = _seed(lib, clock)
     ctx = AppContext(lib, settings=settings, clock=clock)
     w = MainWindow(ctx)
@@ -300,6 +301,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--theme", choices=("light", "dark", "both"), default="both")
     ap.add_argument("--scale", type=float, default=1.0, help="UI scale factor, e.g. 1.25")
+    ap.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN",
+                    help="UI language (en: pictures named NAME-en.png)")
     ap.add_argument("--only", action="append", default=[],
                     help="case-list, case-view, evidence-grid, appeal-statement, export-progress, "
                          "bundle-preview, import-preview, queue-views, history-submissions, search")
@@ -312,15 +315,16 @@ def main() -> int:
             env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
             if args.scale != 1.0:
                 env["QT_SCALE_FACTOR"] = str(args.scale)
-            cmd = [sys.executable, __file__, "--theme", theme, "--scale", str(args.scale)]
+            cmd = [sys.executable, __file__, "--theme", theme, "--scale", str(args.scale),
+                   "--lang", args.lang]
             for o in args.only:
                 cmd += ["--only", o]
             subprocess.run(cmd, check=True, env=env)
         return 0
-    suffix = "" if args.theme == "light" else "-dark"
+    suffix = ("-en" if args.lang == "en" else "") + ("" if args.theme == "light" else "-dark")
     if args.scale != 1.0:
         suffix += f"-{int(args.scale * 100)}"
-    for path in run(args.theme, suffix, set(args.only)):
+    for path in run(args.theme, suffix, set(args.only), args.lang):
         print(path.relative_to(ROOT))
     return 0
 
