@@ -119,3 +119,29 @@ def reduced_png(path: Path, box: tuple[int, int]) -> Image.Image:
                         out.paste(small, (0, y0))
             y += n_rows
         return out
+
+
+def reduced_vips(path: Path, box: tuple[int, int]) -> Image.Image:
+    """Any image libvips reads (TIFF, WebP…) shrunk to fit ``box``, never decoded whole:
+    libvips reads a striped or tiled TIFF a region at a time and has libwebp decode at a
+    reduced scale ("shrink-on-load"); EXIF orientation is applied. Pillow can do neither
+    (it decodes a TIFF or WebP whole: 3–4 bytes a pixel)."""
+    try:
+        import pyvips
+    except (ImportError, OSError) as e:  # not installed, or libvips not loadable here
+        raise Unsupported(f"libvips unavailable: {e}") from None
+    pyvips.cache_set_max(0)  # nothing kept between exhibits
+    try:
+        im = pyvips.Image.thumbnail(str(path), max(1, box[0]), height=max(1, box[1]), size="down")
+        if im.hasalpha():
+            im = im.flatten(background=[255] * (im.bands - 1))
+        if im.interpretation not in ("b-w", "srgb") or im.bands not in (1, 3):
+            im = im.colourspace("srgb")  # CMYK, 16-bit, LAB… as 8-bit sRGB
+        if im.format != "uchar":
+            im = im.cast("uchar")
+        mode = {1: "L", 3: "RGB"}.get(im.bands)
+        if mode is None:
+            raise Unsupported(f"{im.bands} bands")
+        return Image.frombytes(mode, (im.width, im.height), im.write_to_memory())
+    except pyvips.Error as e:
+        raise Unsupported(str(e).strip().splitlines()[0] if str(e).strip() else "libvips") from None

@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..ingest.photo import exif_of
 from ..malformed import IMAGE_MALFORMED
 from ..timeutil import format_local, from_iso
-from .bigimage import Unsupported, reduced_png
+from .bigimage import Unsupported, reduced_png, reduced_vips
 from .fonts import FONT, ellipsize
 from .heading import draw_exhibit_header, exhibit_time, header_text, kind_label
 from .page import BOTTOM, CH, CW, MX, TOP, PageSpec, Palette
@@ -30,10 +30,12 @@ from .streams import FileStream, image_stream, jpeg_spans
 
 Image.MAX_IMAGE_PIXELS = 200_000_000  # phone panoramas are big but legitimate
 # Decoding whole takes 3–4 bytes a pixel, several times over while converting: above these
-# sizes PNGs are read in strips (bigimage.py) and other non-JPEG formats become a
-# placeholder, so two workers stay within the export's flat memory bound.
+# sizes PNGs are read in strips, TIFF and WebP decoded reduced by libvips (bigimage.py), and
+# other non-JPEG formats become a placeholder, so two workers stay within the export's flat
+# memory bound.
 STRIPS_FROM_PIXELS = 16_000_000
 MAX_WHOLE_DECODE_PIXELS = 40_000_000
+REDUCED_BY_VIPS = ("TIFF", "WEBP")
 CAP = 30.0  # caption height under each photo
 GAP = 12.0
 
@@ -131,6 +133,11 @@ def _prepare(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
             except Unsupported:
                 if iw * ih > MAX_WHOLE_DECODE_PIXELS:
                     raise ValueError("image too large to decode whole") from None
+        elif iw * ih > MAX_WHOLE_DECODE_PIXELS and im.format in REDUCED_BY_VIPS:
+            try:  # decoded at reduced size by libvips (orientation applied): memory flat
+                im = reduced_vips(src, (bw, bh))
+            except Unsupported:
+                raise ValueError("image too large to decode whole") from None
         elif iw * ih > MAX_WHOLE_DECODE_PIXELS:
             raise ValueError("image too large to decode whole")  # becomes a placeholder
         im = ImageOps.exif_transpose(im)

@@ -166,6 +166,29 @@ def test_144_megapixel_png_is_drawn_without_decoding_it_whole(tmp_path, monkeypa
     assert images  # drawn, at the page's size
 
 
+def test_tiff_and_webp_over_40_megapixels_are_drawn_reduced_not_as_placeholders(tmp_path, monkeypatch):
+    from PIL import ImageFile
+    loaded = []
+    real_load = ImageFile.ImageFile.load
+
+    def spy(self):
+        loaded.append(self.size[0] * self.size[1])
+        return real_load(self)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", spy)
+    lib = Library.open(tmp_path / "lib", clock=lambda: CLOCK)
+    case = lib.create_case(platform="douyin", dispute_type="quality_issue", order_no="1")
+    for name in ("scan.tif", "photo.webp"):  # 42.6 MP each
+        lib.attach(case.id, hostile.big_vips_image(tmp_path / name), kind="photo")
+    out = tmp_path / "bundle.pdf"
+    report = export_bundle(source_from_library(lib, case.id, "arbitration", NOW), out, now=NOW)
+    lib.close()
+    assert report.placeholders == []
+    assert not any(n > 16_000_000 for n in loaded), max(loaded)  # Pillow decoded neither whole
+    images = [im for im in _page_images(out) if len(im) > 2_000]
+    assert len(images) >= 2  # both drawn, at the page's size
+
+
 def test_reader_warnings_go_to_the_library_log_one_line_per_file(tmp_path):
     lib = tmp_path / "lib"
     ek(lib, "init")

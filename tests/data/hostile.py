@@ -52,6 +52,22 @@ def big_png(path: Path, width: int = 12000, height: int = 12000, color_type: int
     return path
 
 
+def big_vips_image(path: Path, width: int = 8200, height: int = 5200) -> Path:
+    """A TIFF (LZW, in strips) or WebP (by the suffix) of ``width``×``height`` pixels (42.6 MP
+    by default, over the 40 MP whole-decode bound) with bands of colour, a few hundred KB on
+    disk, written by libvips a region at a time (never held whole)."""
+    import pyvips
+    x = pyvips.Image.xyz(width, height)
+    r = (x[0] * 255 / width).cast("uchar")
+    g = ((x[1] // 400) % 2 * 200).cast("uchar")
+    im = r.bandjoin([g, (r * 0 + 90).cast("uchar")]).copy(interpretation="srgb")
+    if path.suffix.lower() in (".tif", ".tiff"):
+        im.tiffsave(str(path), compression="lzw", predictor="horizontal", strip=True)
+    else:
+        im.webpsave(str(path), Q=40, effort=0)
+    return path
+
+
 def zero_file(path: Path, size: int = 2 * 1024 ** 3) -> Path:
     """A sparse file of ``size`` zero bytes (takes no disk space)."""
     with open(path, "wb") as f:
