@@ -48,8 +48,8 @@ class Prepared:
     rotate: int  # degrees to rotate when drawing (pass-through JPEGs only)
     taken: str  # capture time text from EXIF, "" if none
     nbytes: int
-    # Pass-through JPEGs (no re-encode): byte ranges of ``path`` (the original) that make
-    # the image stream, written from the file when the PDF is finished.
+    # Byte ranges of ``path`` that make the image stream, copied from the file when the PDF
+    # is finished: a pass-through JPEG's original (no re-encode), or the re-encoded file.
     spans: tuple[tuple[int, int], ...] = ()
     components: int = 3
     failed: bool = False  # could not be decoded: a placeholder stands in, with a note
@@ -158,7 +158,12 @@ def _prepare(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
             im.thumbnail((bw, bh), Image.Resampling.BICUBIC, reducing_gap=2.0)
         quality = s.quality if s.reencode else 95
         im.save(dst, "JPEG", quality=quality, optimize=True)
-        return Prepared(dst, im.width, im.height, 0, taken, dst.stat().st_size)
+        size = dst.stat().st_size
+        # Streamed from this file when the PDF is written, like a pass-through JPEG: neither
+        # reportlab's canvas nor pypdf's writer holds the page images (memory stays flat
+        # however many photos a case has).
+        return Prepared(dst, im.width, im.height, 0, taken, size, ((0, size),),
+                        1 if im.mode == "L" else 3)
 
 
 class ImageJobs:

@@ -209,7 +209,8 @@ def test_existing_destination_asks_to_replace_and_replaces_whole(qtbot, window, 
                                                                   monkeypatch):
     case = _ready_case(ctx, clock)
     window.open_case(case.id)
-    out = tmp_path / "b.pdf"
+    out = tmp_path / "out" / "b.pdf"
+    out.parent.mkdir()
     out.write_bytes(b"%PDF-1.4 the clerk's earlier bundle\n")
     old = out.read_bytes()
     dlg = window.export_bundle()
@@ -234,5 +235,5 @@ def test_existing_destination_asks_to_replace_and_replaces_whole(qtbot, window, 
         assert dlg.start()
     new = out.read_bytes()
     assert new != old and new.startswith(b"%PDF") and b"%%EOF" in new[-1024:]
-    assert [p.name for p in tmp_path.iterdir()] == ["b.pdf"]  # no partial left beside it
+    assert [p.name for p in out.parent.iterdir()] == ["b.pdf"]  # no partial left beside it
     assert [f["path"] for f in ctx.lib.exports(case.id)[0]["files"]] == [str(out)]
