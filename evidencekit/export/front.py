@@ -101,10 +101,11 @@ def _links(labels: list[str], where: Where, pal: Palette) -> str:
     most MAX_LINKED items, then the count. A cell naming hundreds of exhibits was taller than
     a page, and a table row cannot split: the whole export failed."""
     nums = [(int(lb[1:]), lb) for lb in labels if lb[:1] == "E" and lb[1:].isdigit()]
+    items: list[str] = []
+    run: list[tuple[int, str]] = []
     if len(nums) != len(labels):  # labels not of the E<n> form: name them as they are
         items = [_link(lb, where, pal) for lb in labels]
     else:
-        items, run = [], []
         for n, lb in sorted(nums):
             if run and n == run[-1][0] + 1:
                 run.append((n, lb))
