@@ -19,6 +19,7 @@ from .cover import CoverFacts
 from .front import Where, appendix_story, checklist_story, index_story, statement_story
 from .heading import exhibit_time, header_text
 from .manifest import build_manifest, original_name, sha256
+from .memory import release
 from .page import Block, palette
 from .photos import ImageJobs
 from .placeholder import Placeholder, layout_placeholder, placeholder_for
@@ -141,6 +142,7 @@ def render_attempt(run: Run, plan: ExportPlan, frac: tuple[float, float]) -> Ren
     jobs = ImageJobs(tmp, plan.settings, plan.profile.max_pixels)
     try:
         exhibits, warnings = run.exhibit_blocks(plan, jobs)
+        release()  # the documents' and layouts' garbage, before the front matter is laid out
         times = {pe.label: exhibit_time(plan, pe, run.contents.get(pe.number))
                  for pe in plan.exhibits}
         done = 0
@@ -185,6 +187,7 @@ def render_attempt(run: Run, plan: ExportPlan, frac: tuple[float, float]) -> Ren
         for b in (statement, appendix):
             b.n_pages = count_flow(plan, b)
             b.est_bytes = 6000 * b.n_pages
+            release()
         prof = plan.profile
         budget = int(prof.max_file_bytes * 0.9) if prof.max_file_bytes else 0
         # The index shows where exhibits start, which depends on its own length: lay it out
@@ -195,6 +198,7 @@ def render_attempt(run: Run, plan: ExportPlan, frac: tuple[float, float]) -> Ren
                                prof, budget), where)
         index.n_pages = count_flow(plan, index)
         index.est_bytes = 6000 * index.n_pages
+        release()
         for _ in range(4):
             files = fit.pack([cover, index], [statement], exhibits, [appendix],
                              page_bytes, prof, budget)
@@ -244,6 +248,7 @@ def _draw_all(run: Run, plan: ExportPlan, files: list[list[Piece]], where: Where
             n_index = len(index.layout[1])  # laid out for exactly these places already
         else:
             n_index = count_flow(plan, index)
+            release()
         if n_index == index.n_pages:
             break
         index.n_pages = n_index
@@ -265,12 +270,14 @@ def _draw_all(run: Run, plan: ExportPlan, files: list[list[Piece]], where: Where
                            exhibit_pages=dict(where.pages))
         inserts = draw_file(plan, pieces, str(body), total=counts[k - 1], file_no=k,
                             file_count=len(files), cover=cover, mask=run.mask, cancel=run.cancel)
+        release()  # the drawn canvas, before the finisher reads the body back
         run.progress(lo + (hi - lo) * (k - 0.5) / len(files), "正在合并文件", "Merging files")
         shas.append(finish_file(plan, body, path, inserts=inserts, docs=run.contents,
                                 manifest=manifest, manifest_sha=manifest_sha,
                                 originals=originals if k == 1 else [], streams=streams,
                                 file_no=k, on_error=run.merge_failed_at))
         body.unlink()
+        release()  # the finished file's objects, before the next file or the seal
         paths.append(path)
         pages.append(counts[k - 1])
         sizes.append(path.stat().st_size)

@@ -24,6 +24,7 @@ from ..timeutil import format_local, from_iso
 from .bigimage import Unsupported, reduced_png, reduced_vips
 from .fonts import FONT, ellipsize
 from .heading import draw_exhibit_header, exhibit_time, header_text, kind_label
+from .memory import release
 from .page import BOTTOM, CH, CW, MX, TOP, PageSpec, Palette
 from .plan import ExportPlan, PlannedExhibit, Settings
 from .streams import FileStream, image_stream, jpeg_spans
@@ -87,6 +88,14 @@ Crop = tuple[int, int, int, int]
 
 def prepare_image(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
                   max_pixels: int, crop: Crop | None = None) -> Prepared:
+    try:
+        return _prepare_or_blank(src, dst, box_px, s, max_pixels, crop)
+    finally:
+        release(collect=False)  # this worker's decoding buffers, back to the system
+
+
+def _prepare_or_blank(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
+                      max_pixels: int, crop: Crop | None = None) -> Prepared:
     """Runs on a worker thread: Pillow releases the GIL while decoding and encoding.
 
     A file Pillow cannot decode (truncated, damaged) gets a blank placeholder, so the

@@ -97,7 +97,9 @@ def seal_file(path: Path, sealer: Sealer, now: datetime, *, reason: str = "") ->
             w._document_id = generic.ArrayObject(
                 [w._document_id[0], generic.ByteStringObject(unsigned.digest()[:16])])
             pdf_signer = _PinnedSigner(meta, signer, timestamper=sealer.timestamper, now=now)
-            with open(tmp, "wb") as out:
+            # Readable too: pyHanko then writes the signed file straight here; to a write-only
+            # file it renders the whole bundle into memory first (+1× the bundle's size).
+            with open(tmp, "w+b") as out:
                 pdf_signer.sign_pdf(w, output=out)
         os.replace(tmp, path)
     finally:
