@@ -321,6 +321,7 @@ class ExportDialog(QDialog):
         if not self._collect_passwords():
             return False
         from evidencekit.export import CaseExport
+        out = Path(self.destination.text()).expanduser()
         # The core's one export of a case: read here (what the user just confirmed), written
         # on a worker, recorded when done; the same defaults as the CLI's (platform's zone).
         self._export = CaseExport.prepare(
