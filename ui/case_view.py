@@ -129,12 +129,15 @@ class CaseView(QWidget):
 
     def reveal_hit(self, exhibit_id: int | None, source: str, loc: int) -> None:
         """Show where a search hit is: the exhibit (and its message or page) in the evidence
-        tab; a case field in the facts tab; a log entry in the history."""
+        tab; a case field in the facts tab; a log entry in the history; a work-order entry in
+        the work-order log."""
         if exhibit_id is not None:
             self.tabs.setCurrentIndex(TAB_EVIDENCE)
             self.evidence.reveal(exhibit_id, source, loc)
         elif source == "log":
             self.tabs.setCurrentIndex(TAB_HISTORY)
+        elif source == "worklog":
+            self.tabs.setCurrentIndex(TAB_WORKLOG)
         elif source == "case":
             self.tabs.setCurrentIndex(TAB_FACTS)
 

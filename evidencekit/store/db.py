@@ -14,6 +14,7 @@ from pathlib import Path
 from ..errors import DatabaseTooNew, LibraryNeedsUpgrade
 from .faults import from_os_error, from_sqlite_error
 from .search_index import SCHEMA as SEARCH_SCHEMA
+from .search_index import WORKLOG_SCHEMA as SEARCH_WORKLOG
 
 MIGRATIONS: list[str] = [
     # 1: the first schema
@@ -174,6 +175,8 @@ MIGRATIONS: list[str] = [
     # 6: search everything (issue 11): FTS5 tables, and triggers that queue what changes; the
     # whole library is queued, so the first catch-up is the backfill (store/search_index.py)
     SEARCH_SCHEMA,
+    # 7: the work-order log (migration 5) is searched too (store/search_index.py)
+    SEARCH_WORKLOG,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

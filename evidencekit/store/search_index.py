@@ -47,7 +47,7 @@ SHORT = 3  # words shorter than this (in characters) go to the gram side index
 MAX_PDF_PAGES = 2000  # a bigger document is indexed up to here (its pages beyond are not searchable)
 CASE_FIELDS = ("case_no", "order_no", "after_sale_no", "buyer_name", "buyer_phone", "product",
                "store_name", "judgment_ref", "judgment_text", "statement", "notes")
-SOURCES = ("case", "log", "caption", "name", "message", "event", "carrier", "page")
+SOURCES = ("case", "log", "worklog", "caption", "name", "message", "event", "carrier", "page")
 
 # Schema migration 6 (see store/db.py). Plain SQL: FTS5 is SQLite's.
 SCHEMA = """
@@ -86,6 +86,18 @@ CREATE TRIGGER search_log_ai AFTER INSERT ON log BEGIN
 INSERT OR IGNORE INTO search_dirty SELECT 'case', id FROM cases;
 INSERT OR IGNORE INTO search_dirty SELECT 'exhibit', id FROM exhibits;
 INSERT OR IGNORE INTO search_dirty SELECT 'log', id FROM log
+"""
+
+# Schema migration 7: the merchant's work-order log (售后工单, table worklog) is searched too; a
+# change to any entry queues the case's whole work-order log (an entry can be edited or removed).
+WORKLOG_SCHEMA = """
+CREATE TRIGGER search_worklog_ai AFTER INSERT ON worklog BEGIN
+    INSERT OR IGNORE INTO search_dirty VALUES ('worklog', new.case_id); END;
+CREATE TRIGGER search_worklog_au AFTER UPDATE ON worklog BEGIN
+    INSERT OR IGNORE INTO search_dirty VALUES ('worklog', new.case_id); END;
+CREATE TRIGGER search_worklog_ad AFTER DELETE ON worklog BEGIN
+    INSERT OR IGNORE INTO search_dirty VALUES ('worklog', old.case_id); END;
+INSERT OR IGNORE INTO search_dirty SELECT DISTINCT 'worklog', case_id FROM worklog
 """
 
 
@@ -150,6 +162,12 @@ def _index_case(conn: sqlite3.Connection, case_id: int) -> None:
     if row is None:
         return
     _insert(conn, case_id, None, [Unit("case", str(row[f] or ""), field=f) for f in CASE_FIELDS])
+
+
+def _index_worklog(conn: sqlite3.Connection, case_id: int) -> None:
+    _delete(conn, "case_id=? AND source='worklog'", (case_id,))
+    _insert(conn, case_id, None, [Unit("worklog", r["text"] or "", loc=r["id"]) for r in conn.execute(
+        "SELECT id, text FROM worklog WHERE case_id=? ORDER BY at, id", (case_id,))])
 
 
 def _index_logs(conn: sqlite3.Connection, ids: list[int]) -> None:
@@ -236,7 +254,7 @@ def catch_up(lib: Library, *, progress: ProgressFn = no_progress,
         progress(min(1.0, done / total), f"正在建立搜索索引 {done}/{total}",
                  f"Building the search index {done}/{total}")
 
-    for kind, batch in (("case", 500), ("log", 2000)):
+    for kind, batch in (("case", 500), ("worklog", 500), ("log", 2000)):
         while True:
             check_cancel(cancel)
             ids = [r[0] for r in conn.execute("SELECT ref FROM search_dirty WHERE kind=? LIMIT ?",
@@ -244,9 +262,9 @@ def catch_up(lib: Library, *, progress: ProgressFn = no_progress,
             if not ids:
                 break
             with lib._tx():
-                if kind == "case":
+                if kind in ("case", "worklog"):
                     for case_id in ids:
-                        _index_case(conn, case_id)
+                        (_index_case if kind == "case" else _index_worklog)(conn, case_id)
                 else:
                     _index_logs(conn, ids)
                 conn.executemany("DELETE FROM search_dirty WHERE kind=? AND ref=?",
@@ -354,7 +372,7 @@ class Hit:
 
 
 SOURCE_NAMES = {
-    "case": ("案件", "case"), "log": ("工单日志", "log"), "caption": ("说明", "caption"),
+    "case": ("案件", "case"), "log": ("操作记录", "log"), "worklog": ("售后工单", "work order"), "caption": ("说明", "caption"),
     "name": ("文件名", "file name"), "message": ("聊天", "chat"), "event": ("物流", "trace"),
     "carrier": ("承运商", "carrier"), "page": ("文档", "document"),
 }

@@ -129,6 +129,17 @@ def test_removed_exhibits_and_edits_follow(tmp_path):
     lib.update_case(case.id, notes="")
     si.catch_up(lib)  # the old note is no longer found; the log keeps what it said
     assert sorted(h.source for h in si.search(lib, "驿站")) == ["caption", "log", "message"]
+    # the work-order log (售后工单): added, changed, removed
+    entry = lib.add_worklog(case.id, NOW, "已联系快递员核实，包裹放在菜鸟驿站")
+    si.catch_up(lib)
+    work = [h for h in si.search(lib, "菜鸟") if h.source == "worklog"]
+    assert [(h.case_no, h.loc) for h in work] == [(case.case_no, entry.id)]
+    lib.update_worklog(case.id, entry.id, text="已联系快递员核实")
+    si.catch_up(lib)
+    assert si.search(lib, "菜鸟") == [] and si.search(lib, "快递员")[0].source == "worklog"
+    lib.remove_worklog(case.id, entry.id)
+    si.catch_up(lib)
+    assert [h.source for h in si.search(lib, "快递员")] == []
 
 
 def test_migration_backfills_an_existing_library_with_progress(tmp_path):
@@ -142,7 +153,7 @@ def test_migration_backfills_an_existing_library_with_progress(tmp_path):
     for (kind, name) in conn.execute("SELECT type, name FROM sqlite_master WHERE name LIKE "
                                      "'search%' AND type IN ('table', 'trigger')").fetchall():
         conn.execute(f"DROP {kind} IF EXISTS {name}")
-    conn.execute(f"PRAGMA user_version={db.SCHEMA_VERSION - 1}")
+    conn.execute(f"PRAGMA user_version={db.MIGRATIONS.index(db.SEARCH_SCHEMA)}")
     lib.close()
     lib = Library.open(tmp_path / "lib", clock=lambda: NOW)
     assert si.search(lib, "驿站") == [] and si.pending(lib.conn) == 4  # case, exhibit, 2 log entries
