@@ -372,7 +372,8 @@ class Hit:
 
 
 SOURCE_NAMES = {
-    "case": ("案件", "case"), "log": ("操作记录", "log"), "worklog": ("售后工单", "work order"), "caption": ("说明", "caption"),
+    "case": ("案件", "case"), "log": ("操作记录", "log"), "worklog": ("售后工单", "work order"),
+    "caption": ("说明", "caption"),
     "name": ("文件名", "file name"), "message": ("聊天", "chat"), "event": ("物流", "trace"),
     "carrier": ("承运商", "carrier"), "page": ("文档", "document"),
 }
