@@ -247,8 +247,11 @@ def _draw_all(run: Run, plan: ExportPlan, files: list[list[Piece]], where: Where
         if index.layout is not None and index.layout[0] == index.story_key():
             n_index = len(index.layout[1])  # laid out for exactly these places already
         else:
-            n_index = count_flow(plan, index)
+            # The stale layout goes first: laid out while the old one is still alive, the
+            # new one cannot reuse its memory (the index laid out: 37 MB at 1,594 exhibits).
+            index.layout = None
             release()
+            n_index = count_flow(plan, index)
         if n_index == index.n_pages:
             break
         index.n_pages = n_index
