@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from . import checklist, deadlines, queue
+from .case_summary import CaseSummary
 from .domain import Case, ChecklistItem, Deadline
 from .errors import NotFoundError, NotInRules
 from .store import Library
@@ -53,14 +54,9 @@ class CaseRow:
         self.bucket = queue.bucket(self.case, self.deadlines)
 
 
-def _row(lib: Library, case: Case, exhibits: list, now: datetime, events: dict | None) -> CaseRow:
-    try:
-        items = checklist.evaluate(case, exhibits, lib.rules, "arbitration", now=now,
-                                   worklog=lib.worklog(case.id))
-    except NotInRules:  # a rule file that no longer knows the type: list the case anyway
-        items = []
-    row = CaseRow(case, checklist.progress(items), len(exhibits), missing=queue.missing(items),
-                  events=events or {})
+def _row(lib: Library, case: Case, kept: CaseSummary, now: datetime, events: dict | None) -> CaseRow:
+    row = CaseRow(case, (kept.checklist_met, kept.checklist_required), kept.exhibit_count,
+                  missing=kept.missing_items(), events=events or {})
     row.refresh_clocks(lib.rules, now)
     return row
 
@@ -72,11 +68,12 @@ def sort_rows(rows: list[CaseRow]) -> list[CaseRow]:
 
 def case_rows(lib: Library, now: datetime, *, trash: bool = False) -> list[CaseRow]:
     """Every live case (or every trashed one), most urgent first: the one builder of list
-    rows (three reads: the cases, all their exhibits, the submissions' times)."""
-    by_case = lib.exhibits_by_case()
+    rows. Two reads: the cases with the summaries the library keeps when a case changes
+    (checklist progress and what is missing, exhibit count), and the submissions' times; only
+    the clocks are computed, at ``now``."""
     events = lib.submission_events()
-    return sort_rows([_row(lib, c, by_case.get(c.id, []), now, events.get(c.id))
-                      for c in lib.list_cases(trash=trash)])
+    return sort_rows([_row(lib, c, kept, now, events.get(c.id))
+                      for c, kept in lib.case_list_rows(trash=trash)])
 
 
 def case_row(lib: Library, case_id: int, now: datetime) -> CaseRow | None:
@@ -87,7 +84,7 @@ def case_row(lib: Library, case_id: int, now: datetime) -> CaseRow | None:
         return None
     if case.deleted_at is not None:
         return None
-    return _row(lib, case, lib.list_exhibits(case_id), now,
+    return _row(lib, case, lib.summarize_case(case), now,
                 lib.submission_events(case_id).get(case_id))
 
 

@@ -8,7 +8,6 @@ import sys
 from ..domain import KINDS, Exhibit, kind_name
 from ..errors import DuplicateExhibit, IngestError, NoSuchExhibitNumber, NothingToChange
 from ..i18n import pick
-from ..ingest.files import collect_files
 from ..names import shown_name, stored_name
 from ..store import Library
 from ..store.exhibits import _analyze
@@ -64,6 +63,7 @@ def cmd_attach(args: argparse.Namespace, lang: str) -> int:
     named with its reason and the others go in (exit 1; only refusals: exit 2, nothing
     changed); ``--all-or-nothing`` reads every file first and attaches none if one is
     refused. A file the case already holds is skipped (``--allow-duplicate`` adds it)."""
+    from ..ingest.files import collect_files  # lazy: ingestion loads the PDF and image libraries
     with open_library(args) as lib:
         case = lib.get_case(args.case, include_deleted=False)
         found = collect_files(args.files)

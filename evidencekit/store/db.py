@@ -1,266 +1,137 @@
-"""SQLite connection and numbered schema migrations.
+"""The library database: opening (with its upgrade) and the two ways in, reads and writes.
 
-The schema version is ``PRAGMA user_version``. Before migrating an existing database a
-copy is written beside it, so a failed upgrade never loses a library.
+Schema: ``schema.py`` (tables) and ``migrations/versions`` (Alembic revisions), applied by
+``migrate.py``. Engine specifics: ``engine.py``.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import sqlite3
+import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterator
 
-from ..errors import DatabaseTooNew, LibraryNeedsUpgrade
-from .faults import from_os_error, from_sqlite_error
-from .search_index import SCHEMA as SEARCH_SCHEMA
-from .search_index import WORKLOG_SCHEMA as SEARCH_WORKLOG
+from sqlalchemy import Connection, CursorResult, Engine
+from sqlalchemy.exc import DBAPIError
 
-MIGRATIONS: list[str] = [
-    # 1: the first schema
+from ..errors import StoreError
+from . import engine as eng
+from . import faults, migrate
+
+
+class Database:
+    """An engine plus the transaction (if any) this thread has open on it.
+
+    A read inside a write transaction runs on that transaction's connection, so it sees the
+    rows the transaction has written; a write inside a write is a savepoint of it.
     """
-    CREATE TABLE cases (
-        id INTEGER PRIMARY KEY,
-        case_no TEXT NOT NULL UNIQUE,
-        platform TEXT NOT NULL,
-        dispute_type TEXT NOT NULL,
-        order_no TEXT NOT NULL,
-        after_sale_no TEXT NOT NULL DEFAULT '',
-        buyer_name TEXT NOT NULL DEFAULT '',
-        buyer_phone TEXT NOT NULL DEFAULT '',
-        product TEXT NOT NULL DEFAULT '',
-        amount TEXT NOT NULL DEFAULT '',
-        store_name TEXT NOT NULL DEFAULT '',
-        stage TEXT NOT NULL DEFAULT 'request',
-        request_at TEXT, intervention_at TEXT, judgment_at TEXT,
-        judgment_ref TEXT NOT NULL DEFAULT '',
-        judgment_text TEXT NOT NULL DEFAULT '',
-        judgment_against_merchant INTEGER NOT NULL DEFAULT 0,
-        appeal_submitted_at TEXT, appeal_rejected_at TEXT,
-        appeals_used INTEGER NOT NULL DEFAULT 0,
-        shipped_at TEXT, closed_at TEXT,
-        outcome TEXT NOT NULL DEFAULT '',
-        statement TEXT NOT NULL DEFAULT '',
-        appeal_points TEXT NOT NULL DEFAULT '[]',
-        notes TEXT NOT NULL DEFAULT '',
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        deleted_at TEXT
-    );
-    CREATE INDEX cases_order ON cases(order_no);
-    CREATE TABLE exhibits (
-        id INTEGER PRIMARY KEY,
-        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-        position INTEGER NOT NULL,
-        kind TEXT NOT NULL,
-        kind_guess TEXT NOT NULL DEFAULT '',
-        kind_confidence REAL NOT NULL DEFAULT 0,
-        sha256 TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        source_name TEXT NOT NULL,
-        caption TEXT NOT NULL DEFAULT '',
-        is_new INTEGER NOT NULL DEFAULT 0,
-        added_at TEXT NOT NULL,
-        facts TEXT NOT NULL DEFAULT '{}',
-        warnings TEXT NOT NULL DEFAULT '[]',
-        removed_at TEXT
-    );
-    CREATE INDEX exhibits_case ON exhibits(case_id, position);
-    CREATE INDEX exhibits_sha ON exhibits(sha256);
-    CREATE TABLE log (
-        id INTEGER PRIMARY KEY,
-        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-        at TEXT NOT NULL,
-        actor TEXT NOT NULL,
-        action TEXT NOT NULL,
-        detail TEXT NOT NULL DEFAULT ''
-    );
-    CREATE INDEX log_case ON log(case_id, id);
-    CREATE TABLE submissions (
-        id INTEGER PRIMARY KEY,
-        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-        at TEXT NOT NULL,
-        mode TEXT NOT NULL,
-        profile TEXT NOT NULL,
-        files TEXT NOT NULL,
-        bundle_sha256s TEXT NOT NULL,
-        manifest_sha256 TEXT NOT NULL
-    );
-    -- Blobs being written: a crash between writing a blob and its exhibit row leaves a row
-    -- here, so the next open can remove the unreferenced blob (see Library._recover).
-    CREATE TABLE pending_blobs (
-        sha256 TEXT NOT NULL,
-        pid INTEGER NOT NULL,
-        started_at TEXT NOT NULL
-    );
-    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    """,
-    # 2: a bulk import matches each row on its after-sale number (issue 14)
-    """
-    CREATE INDEX IF NOT EXISTS cases_after_sale ON cases(platform, after_sale_no);
-    """,
-    # 3: a dispute is a process (issue 9): the instants that move stages and stop clocks,
-    # the hours each clock started with, exports (drafts) apart from submissions (what went to
-    # the platform, bytes kept), decisions, and the user's override of the "new evidence" mark.
-    """
-    ALTER TABLE cases ADD COLUMN replied_at TEXT;
-    ALTER TABLE cases ADD COLUMN refund_handled_at TEXT;
-    ALTER TABLE cases ADD COLUMN evidence_submitted_at TEXT;
-    ALTER TABLE cases ADD COLUMN supplement_requested_at TEXT;
-    ALTER TABLE cases ADD COLUMN supplement_submitted_at TEXT;
-    ALTER TABLE cases ADD COLUMN remedied_at TEXT;
-    ALTER TABLE cases ADD COLUMN appeal_decided_at TEXT;
-    ALTER TABLE cases ADD COLUMN penalty_at TEXT;
-    ALTER TABLE cases ADD COLUMN penalty_appeal_submitted_at TEXT;
-    ALTER TABLE cases ADD COLUMN penalty_appeal_rejected_at TEXT;
-    ALTER TABLE cases ADD COLUMN zone TEXT NOT NULL DEFAULT '';
-    ALTER TABLE cases ADD COLUMN clock_hours TEXT NOT NULL DEFAULT '{}';
-    ALTER TABLE submissions RENAME TO exports;
-    ALTER TABLE exports ADD COLUMN audience TEXT NOT NULL DEFAULT 'platform';
-    ALTER TABLE exports ADD COLUMN bundle_id TEXT NOT NULL DEFAULT '';
-    ALTER TABLE exports ADD COLUMN pages TEXT NOT NULL DEFAULT '[]';
-    CREATE INDEX exports_case ON exports(case_id, id);
-    CREATE TABLE submissions (
-        id INTEGER PRIMARY KEY,
-        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-        export_id INTEGER,
-        kind TEXT NOT NULL,
-        at TEXT NOT NULL,
-        recorded_at TEXT NOT NULL,
-        bundle_id TEXT NOT NULL DEFAULT '',
-        manifest_sha256 TEXT NOT NULL DEFAULT '',
-        mode TEXT NOT NULL DEFAULT '',
-        exhibits TEXT NOT NULL DEFAULT '[]',
-        statement TEXT NOT NULL DEFAULT '',
-        forced_reason TEXT NOT NULL DEFAULT ''
-    );
-    CREATE INDEX submissions_case ON submissions(case_id, id);
-    CREATE TABLE submission_files (
-        submission_id INTEGER NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
-        position INTEGER NOT NULL,
-        name TEXT NOT NULL,
-        sha256 TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        pages INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE INDEX submission_files_sha ON submission_files(sha256);
-    CREATE TABLE decisions (
-        id INTEGER PRIMARY KEY,
-        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-        submission_id INTEGER REFERENCES submissions(id),
-        decision TEXT NOT NULL,
-        at TEXT NOT NULL,
-        refund TEXT NOT NULL DEFAULT '',
-        ref TEXT NOT NULL DEFAULT '',
-        recorded_at TEXT NOT NULL
-    );
-    CREATE INDEX decisions_case ON decisions(case_id, id);
-    ALTER TABLE exhibits ADD COLUMN new_override INTEGER;
-    UPDATE exhibits SET new_override = 1 WHERE is_new = 1;
-    """,
-    # 4: a case handed over from another library (issue 11) keeps its number there
-    """
-    ALTER TABLE cases ADD COLUMN imported_from TEXT NOT NULL DEFAULT '';
-    """,
-    # 5: the merchant's work-order log (售后工单), written in the case with a time each
-    """
-    CREATE TABLE worklog (
-        id INTEGER PRIMARY KEY,
-        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-        at TEXT NOT NULL,
-        text TEXT NOT NULL
-    );
-    CREATE INDEX worklog_case ON worklog(case_id, at);
-    """,
-    # 6: search everything (issue 11): FTS5 tables, and triggers that queue what changes; the
-    # whole library is queued, so the first catch-up is the backfill (store/search_index.py)
-    SEARCH_SCHEMA,
-    # 7: the work-order log (migration 5) is searched too (store/search_index.py)
-    SEARCH_WORKLOG,
-]
 
-SCHEMA_VERSION = len(MIGRATIONS)
+    def __init__(self, engine: Engine, path: Path, refusal: StoreError | None = None):
+        self.engine = engine
+        self.path = path
+        self.refusal = refusal  # why writes are refused (read-only folder, full disk), if they are
+        self._local = threading.local()
+        # Called with the transaction and the cases marked changed in it, just before it
+        # commits (the library keeps its case summaries this way).
+        self.before_commit: Callable[[Connection, set[int]], None] | None = None
 
+    def mark_changed(self, case_id: int) -> None:
+        """Note that the open write transaction changed this case."""
+        self._local.changed.add(case_id)
 
-def writable(path: Path) -> bool:
-    """Can the database and its folder be written (the folder holds the WAL files)?"""
-    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
-
-
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) and migrate the database at ``path``. A library on a
-    read-only folder or disk is opened read-only (see :func:`connect_read_only`)."""
-    existed = path.exists()
-    if existed and not writable(path):
-        return connect_read_only(path)
-    try:
-        conn = sqlite3.connect(str(path), timeout=10, isolation_level=None,
-                               check_same_thread=False)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA busy_timeout=10000")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.Error as e:
-        raise from_sqlite_error(e, path) from e
-    _check_version(conn, version)
-    if version < SCHEMA_VERSION:
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        if self.refusal is not None:
+            raise self.refusal
+        open_tx = getattr(self._local, "conn", None)
+        if open_tx is not None:  # a change inside a larger one: a savepoint undoes only itself
+            with self._savepoint(open_tx):
+                yield open_tx
+            return
         try:
-            if existed and version > 0:
-                shutil.copy2(path, path.with_name(f"{path.name}.v{version}.bak"))
-            migrate(conn, version)
-        except OSError as e:
-            conn.close()
-            raise from_os_error(e, path) from e
-        except sqlite3.Error as e:
-            conn.close()
-            raise from_sqlite_error(e, path) from e
-    return conn
+            with self.engine.begin() as conn:
+                self._local.conn, self._local.changed = conn, set()
+                try:
+                    yield conn
+                    if self._local.changed and self.before_commit is not None:
+                        self.before_commit(conn, self._local.changed)
+                finally:
+                    self._local.conn, self._local.changed = None, set()
+        except DBAPIError as e:  # begin, a statement or the commit: named by its cause
+            raise faults.from_dbapi_error(e, self.path) from e
 
-
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """Read-only: every read works, every write is refused by SQLite (and named as such).
-    Without write access to the folder SQLite cannot make the WAL index, so the file is
-    then read as immutable (a cleanly closed library has nothing left in its WAL)."""
-    uri = path.resolve().as_uri()
-    conn = None
-    for query in ("?mode=ro", "?mode=ro&immutable=1"):
+    @contextmanager
+    def _savepoint(self, conn: Connection) -> Iterator[None]:
+        # Plain SQL (SQLite and PostgreSQL alike): a bulk import takes one per row, and
+        # Connection.begin_nested() costs six times as much.
+        depth = getattr(self._local, "depth", 0) + 1
+        name = f"ek_sp{depth}"
+        self._local.depth = depth
+        conn.exec_driver_sql(f"SAVEPOINT {name}")
         try:
-            conn = sqlite3.connect(uri + query, uri=True, timeout=10, isolation_level=None,
-                                   check_same_thread=False)
-            conn.row_factory = sqlite3.Row
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            break
-        except sqlite3.Error as e:
-            if conn is not None:
-                conn.close()
-                conn = None
-            error = e
-    if conn is None:
-        raise from_sqlite_error(error, path) from error
-    _check_version(conn, version)
-    if version < SCHEMA_VERSION:
-        conn.close()
-        raise LibraryNeedsUpgrade(path=path)
-    return conn
-
-
-def _check_version(conn: sqlite3.Connection, version: int) -> None:
-    if version > SCHEMA_VERSION:
-        conn.close()
-        raise DatabaseTooNew()
-
-
-def migrate(conn: sqlite3.Connection, from_version: int) -> None:
-    for number in range(from_version, SCHEMA_VERSION):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for stmt in MIGRATIONS[number].split(";\n"):
-                if stmt.strip():
-                    conn.execute(stmt)
-            conn.execute(f"PRAGMA user_version={number + 1}")
-            conn.execute("COMMIT")
-        except Exception:
-            conn.execute("ROLLBACK")
+            yield
+        except BaseException:
+            conn.exec_driver_sql(f"ROLLBACK TO SAVEPOINT {name}")
+            conn.exec_driver_sql(f"RELEASE SAVEPOINT {name}")
             raise
+        else:
+            conn.exec_driver_sql(f"RELEASE SAVEPOINT {name}")
+        finally:
+            self._local.depth = depth - 1
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        open_tx = getattr(self._local, "conn", None)
+        if open_tx is not None:
+            yield open_tx
+            return
+        with eng.read_connection(self.engine) as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def inserted_id(result: CursorResult) -> int:
+    """The key of the row an ``insert()`` added (RETURNING or lastrowid, as the engine does it)."""
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating if needed) the library database at ``path``, upgraded to the newest schema.
+
+    A library on a read-only folder or disk, or on a full disk, is opened for reading: its
+    writes are refused with that cause."""
+    if path.exists() and not eng.writable(path):
+        return _open_read_only(path, faults.read_only(path))
+    engine = eng.sqlite_engine(path)
+    try:
+        migrate.upgrade(engine, path)
+    except BaseException as e:
+        engine.dispose()
+        if isinstance(e, DBAPIError):
+            error = faults.from_dbapi_error(e, path)
+        elif isinstance(e, OSError):
+            error = faults.from_os_error(e, path)
+        else:
+            raise
+        if error.code == "store_disk_full" and path.exists():
+            return _open_read_only(path, error)  # a full disk: still readable
+        raise error from e
+    return Database(engine, path)
+
+
+def _open_read_only(path: Path, refusal: StoreError) -> Database:
+    try:
+        engine = eng.sqlite_read_only_engine(path)
+    except DBAPIError as e:
+        raise faults.from_dbapi_error(e, path) from e
+    try:
+        migrate.check_current(engine, path)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(engine, path, refusal)

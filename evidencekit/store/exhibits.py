@@ -1,4 +1,4 @@
-"""Exhibit operations of :class:`~evidencekit.store.library.Library` (kept apart for size).
+"""Exhibit operations behind :class:`~evidencekit.store.library.Library` (kept apart for size).
 
 Attaching is: read and understand the file (a refused file changes nothing) → copy it into
 the blob store under a pending marker → in one transaction, add the exhibit row, clear the
@@ -10,19 +10,34 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from .. import kinds
-from ..domain import Exhibit
-from ..errors import DuplicateExhibit, ExhibitRemoved, NoSuchExhibit
+from ..domain import Case, Exhibit
+from ..errors import CaseClosed, ExhibitRemoved, NoSuchExhibit
 from ..names import stored_name
-from ..timeutil import to_iso
-from . import search_index
-from .process import ensure_open
+from ..timeutil import from_iso
+from .context import StoreContext
+from .db import inserted_id
 from .rows import exhibit_from_row
+from .schema import cases, exhibits, pending_blobs, submissions
 
-if TYPE_CHECKING:
-    from .library import Library
+_STAGE_OF_CASE = select(cases.c.stage, cases.c.case_no).where(cases.c.id == bindparam("b_id"))
+
+
+def ensure_open(case: Case) -> None:
+    """Refuse a change to a closed case (read-only until reopened)."""
+    if case.stage == "closed":
+        raise CaseClosed(case_no=case.case_no)
+
+
+def _ensure_case_open(st: StoreContext, case_id: int) -> None:
+    with st.db.read() as conn:
+        row = conn.execute(_STAGE_OF_CASE, {"b_id": case_id}).first()
+    if row is not None and row.stage == "closed":
+        raise CaseClosed(case_no=row.case_no)
 
 
 def _json(value) -> str:
@@ -32,8 +47,10 @@ def _json(value) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
-def ingest_context(lib: "Library", password: str | None = None):
-    """What parsers may know beyond the bytes: the store's own chat names."""
+def ingest_context(lib: Any, password: str | None = None):
+    """What parsers may know beyond the bytes: the store's own chat names.
+
+    ``lib`` is anything with ``setting()`` (the Library)."""
     from ..ingest.model import IngestContext
     names = lib.setting("store_names", []) or []
     if isinstance(names, str):
@@ -41,227 +58,199 @@ def ingest_context(lib: "Library", password: str | None = None):
     return IngestContext(store_names=list(names), password=password)
 
 
-def _analyze(lib: "Library", path: Path, kind: str | None, password: str | None):
+def _analyze(lib: Any, path: Path, kind: str | None, password: str | None):
     from ..ingest import analyze
     return analyze(path, kind, ingest_context(lib, password))
 
 
-def exhibit_with_sha(self: "Library", case_id: int, sha256: str) -> Exhibit | None:
+def exhibit_with_sha(st: StoreContext, case_id: int, sha256: str) -> Exhibit | None:
     """The case's current exhibit with these bytes, if any."""
-    row = self.conn.execute("SELECT * FROM exhibits WHERE case_id=? AND sha256=? AND removed_at "
-                            "IS NULL ORDER BY position LIMIT 1", (case_id, sha256)).fetchone()
+    with st.db.read() as conn:
+        row = conn.execute(select(exhibits).where(
+            exhibits.c.case_id == case_id, exhibits.c.sha256 == sha256,
+            exhibits.c.removed_at.is_(None)).order_by(exhibits.c.position).limit(1)).mappings().first()
     return exhibit_from_row(row) if row else None
 
 
-def holds_file(self: "Library", case_id: int, path: Path | str) -> Exhibit | None:
-    """Does the case already hold this file? Its exhibit if so (compared by SHA-256), e.g. to
-    resume an interrupted import without attaching everything twice."""
-    from ..ingest import check_readable
-    from .blobs import sha256_file
-    path = Path(path)
-    check_readable(path)  # a pipe or a device is refused before it is opened
-    return self.exhibit_with_sha(case_id, sha256_file(path))
-
-
-def attach(self: "Library", case_id: int, path: Path | str, *, kind: str | None = None,
-           caption: str = "", password: str | None = None, is_new: bool | None = None,
-           result=None, allow_duplicate: bool = True) -> Exhibit:
-    """Add a file to a case. Raises :class:`IngestError` (and changes nothing) if refused;
-    :class:`DuplicateExhibit` when ``allow_duplicate`` is false and the case holds the bytes.
-
-    ``result`` is the file's :class:`IngestResult` when the caller has read it already.
-    """
-    path = Path(path)
-    case = self.get_case(case_id, include_deleted=False)
-    ensure_open(self, case)
-    if kind is not None:
-        kinds.kind(kind)  # refuses an unknown kind
-    if not allow_duplicate:
-        existing = self.holds_file(case.id, path)
-        if existing is not None:
-            err = DuplicateExhibit(position=existing.position)
-            err.existing = existing  # type: ignore[attr-defined]  # for the caller to show
-            raise err
-    if result is None:
-        result = _analyze(self, path, kind, password)
+def attach(st: StoreContext, case: Case, path: Path, result, *, caption: str = "",
+           is_new: bool | None = None) -> Exhibit:
+    """Store the file ``path`` (already read into ``result``) as the case's next exhibit."""
     name = stored_name(path.name)
-    tmp, sha, size = self.blobs.stage(path)
+    tmp, sha, size = st.blobs.stage(path)
     try:
-        with self._tx():
-            self.conn.execute("INSERT INTO pending_blobs(sha256, pid, started_at) VALUES (?,?,?)",
-                              (sha, os.getpid(), to_iso(self.clock())))
-        self.blobs.commit(tmp, sha)
+        with st.db.write() as conn:
+            conn.execute(insert(pending_blobs).values(sha256=sha, pid=os.getpid(),
+                                                      started_at=st.now()))
+        st.blobs.commit(tmp, sha)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     override = None if is_new is None else int(bool(is_new))  # else computed (see _mark_new)
-    with self._tx():
-        pos = self.conn.execute(
-            "SELECT COALESCE(MAX(position), 0) + 1 FROM exhibits WHERE case_id=? AND removed_at IS NULL",
-            (case.id,)).fetchone()[0]
-        cur = self.conn.execute(
-            "INSERT INTO exhibits(case_id, position, kind, kind_guess, kind_confidence, sha256, size,"
-            " source_name, caption, is_new, new_override, added_at, facts, warnings)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (case.id, pos, result.kind, result.kind_guess, result.kind_confidence, sha, size,
-             name, stored_name(caption or ""), int(bool(is_new)), override, to_iso(self.clock()),
-             _json(result.facts), _json([w.to_dict() for w in result.warnings])))
-        self.conn.execute("DELETE FROM pending_blobs WHERE rowid IN (SELECT rowid FROM pending_blobs"
-                          " WHERE sha256=? AND pid=? LIMIT 1)", (sha, os.getpid()))
-        self._log(case.id, "exhibit_added", f"E{pos} {result.kind} {name} sha256 {sha[:12]}")
-        self.conn.execute("UPDATE cases SET updated_at=? WHERE id=?", (to_iso(self.clock()), case.id))
-    ex = self.get_exhibit(cur.lastrowid)
-    if result.content is not None:  # what attach understood, so export need not parse again
-        self.contents.put(sha, kinds.view_of(ex).name, ingest_context(self), result.content)
-    search_index.index_attached(self, ex.id, result.content)  # searchable from now on
-    return ex
+    with st.db.write() as conn:
+        pos = conn.execute(select(func.coalesce(func.max(exhibits.c.position), 0) + 1).where(
+            exhibits.c.case_id == case.id, exhibits.c.removed_at.is_(None))).scalar_one()
+        new_id = inserted_id(conn.execute(insert(exhibits).values(
+            case_id=case.id, position=pos, kind=result.kind, kind_guess=result.kind_guess,
+            kind_confidence=result.kind_confidence, sha256=sha, size=size,
+            source_name=name, caption=stored_name(caption or ""), is_new=int(bool(is_new)),
+            new_override=override,
+            added_at=st.now(), facts=_json(result.facts),
+            warnings=_json([w.to_dict() for w in result.warnings]),
+        )))
+        conn.execute(delete(pending_blobs).where(pending_blobs.c.sha256 == sha,
+                                                 pending_blobs.c.pid == os.getpid()))
+        st.log(conn, case.id, "exhibit_added", f"E{pos} {result.kind} {name} sha256 {sha[:12]}")
+        conn.execute(update(cases).where(cases.c.id == case.id).values(updated_at=st.now()))
+    return get_exhibit(st, new_id)
 
 
-def content_reader(self: "Library", ex: Exhibit):
-    """A function returning the exhibit's content (chat log, trace; ``None`` for views without
-    one). It touches no database, so it may run on a worker thread."""
-    view = kinds.view_of(ex)
-    blob, ctx = self.blob_path(ex.sha256), ingest_context(self)
-    file_type = (ex.facts or {}).get("file_type", "binary")
-    return lambda: self.contents.load(blob, ex.source_name, ex.sha256, view.name, ctx, file_type)
+def exhibits_without_file_type(st: StoreContext) -> list[tuple[int, str, str, dict]]:
+    """(id, sha256, source_name, facts) of exhibits attached before ingestion kept its decision."""
+    # LIKE narrows the scan on any engine; the JSON decides (a caption could mention it).
+    with st.db.read() as conn:
+        rows = conn.execute(select(exhibits.c.id, exhibits.c.sha256, exhibits.c.source_name,
+                                   exhibits.c.facts)
+                            .where(~exhibits.c.facts.contains('"file_type"'))).all()
+    out = []
+    for eid, sha, name, facts_text in rows:
+        facts = json.loads(facts_text or "{}")
+        if "file_type" not in facts:
+            out.append((eid, sha, name, facts))
+    return out
 
 
-def exhibit_content(self: "Library", ex: Exhibit):
-    return content_reader(self, ex)()
+def set_facts(st: StoreContext, exhibit_id: int, facts: dict) -> None:
+    """Replace an exhibit's facts without a log entry (a decision made again, not an edit)."""
+    with st.db.write() as conn:
+        conn.execute(update(exhibits).where(exhibits.c.id == exhibit_id).values(facts=_json(facts)))
 
 
-def decide_file_types(self: "Library") -> None:
-    """Exhibits attached before ingestion kept its decision: decide it once now and keep it."""
-    from ..ingest import decide_file_type
-    rows = self.conn.execute("SELECT id, sha256, source_name, facts FROM exhibits WHERE "
-                             "json_extract(facts, '$.file_type') IS NULL").fetchall()
-    for r in rows:
-        facts = json.loads(r["facts"] or "{}")
-        try:
-            facts.update(decide_file_type(self.blob_path(r["sha256"]), r["source_name"]))
-        except OSError:
-            continue  # a missing blob is fsck's to report
-        with self._tx():
-            self.conn.execute("UPDATE exhibits SET facts=? WHERE id=?",
-                              (_json(facts), r["id"]))
-
-
-def _mark_new(self: "Library", case_id: int, exhibits: list[Exhibit]) -> list[Exhibit]:
+def _mark_new(st: StoreContext, case_id: int, found: list[Exhibit]) -> list[Exhibit]:
     """Set each exhibit's effective "new evidence" mark: the user's override, else computed
     from the case's submissions (lifecycle.new_marks)."""
     from ..lifecycle import new_marks
-    from ..timeutil import from_iso
-    if not exhibits:
-        return exhibits
+    if not found:
+        return found
     submitted: set[str] = set()
-    n = 0
-    for (raw,) in self.conn.execute("SELECT exhibits FROM submissions WHERE case_id=?", (case_id,)):
-        n += 1
+    with st.db.read() as conn:
+        raws = conn.execute(select(submissions.c.exhibits)
+                            .where(submissions.c.case_id == case_id)).scalars().all()
+        judgment_at = conn.execute(select(cases.c.judgment_at)
+                                   .where(cases.c.id == case_id)).scalar()
+    for raw in raws:
         submitted.update(e.get("sha256", "") for e in json.loads(raw))
-    row = self.conn.execute("SELECT judgment_at FROM cases WHERE id=?", (case_id,)).fetchone()
-    marks = new_marks(exhibits, submitted, n > 0, from_iso(row["judgment_at"]) if row else None)
-    for e in exhibits:
+    marks = new_marks(found, submitted, bool(raws), from_iso(judgment_at))
+    for e in found:
         e.is_new = e.new_override if e.new_override is not None else marks[e.id]
-    return exhibits
+    return found
 
 
-def get_exhibit(self: "Library", exhibit_id: int) -> Exhibit:
-    row = self.conn.execute("SELECT * FROM exhibits WHERE id=?", (exhibit_id,)).fetchone()
+def get_exhibit(st: StoreContext, exhibit_id: int) -> Exhibit:
+    with st.db.read() as conn:
+        row = conn.execute(select(exhibits).where(exhibits.c.id == exhibit_id)).mappings().first()
     if row is None:
         raise NoSuchExhibit(exhibit_id=exhibit_id)
-    return _mark_new(self, row["case_id"], [exhibit_from_row(row)])[0]
+    return _mark_new(st, row["case_id"], [exhibit_from_row(row)])[0]
 
 
-def list_exhibits(self: "Library", case_id: int, *, removed: bool = False) -> list[Exhibit]:
-    cond = "removed_at IS NOT NULL" if removed else "removed_at IS NULL"
-    return _mark_new(self, case_id, [exhibit_from_row(r) for r in self.conn.execute(
-        f"SELECT * FROM exhibits WHERE case_id=? AND {cond} ORDER BY position, id", (case_id,))])
+def list_exhibits(st: StoreContext, case_id: int, *, removed: bool = False) -> list[Exhibit]:
+    gone = exhibits.c.removed_at.is_not(None) if removed else exhibits.c.removed_at.is_(None)
+    with st.db.read() as conn:
+        rows = conn.execute(select(exhibits).where(exhibits.c.case_id == case_id, gone)
+                            .order_by(exhibits.c.position, exhibits.c.id)).mappings().all()
+    return _mark_new(st, case_id, [exhibit_from_row(r) for r in rows])
 
 
-def exhibits_by_case(self: "Library") -> dict[int, list[Exhibit]]:
+def exhibits_by_case(st: StoreContext) -> dict[int, list[Exhibit]]:
     """Every case's current exhibits in one query (for lists over many cases)."""
     out: dict[int, list[Exhibit]] = {}
-    for r in self.conn.execute("SELECT * FROM exhibits WHERE removed_at IS NULL "
-                               "ORDER BY case_id, position, id"):
+    with st.db.read() as conn:
+        rows = conn.execute(select(exhibits).where(exhibits.c.removed_at.is_(None)).order_by(
+            exhibits.c.case_id, exhibits.c.position, exhibits.c.id)).mappings().all()
+    for r in rows:
         out.setdefault(r["case_id"], []).append(exhibit_from_row(r))
     return out
 
 
-def blob_path(self: "Library", sha256: str) -> Path:
-    return self.blobs.path(sha256)
-
-
-def update_exhibit(self: "Library", exhibit_id: int, *, kind: str | None = None,
+def update_exhibit(st: StoreContext, exhibit_id: int, *, kind: str | None = None,
                    caption: str | None = None, is_new: bool | None | str = None,
                    facts: dict | None = None, warnings: list | None = None) -> Exhibit:
     """``is_new`` True/False sets the user's override of the new-evidence mark; "auto" clears it."""
-    ex = self.get_exhibit(exhibit_id)
+    ex = get_exhibit(st, exhibit_id)
     if kind is not None or caption is not None or is_new is not None:
-        ensure_open(self, self.get_case(ex.case_id))
-    changes, sets, args = [], [], []
+        _ensure_case_open(st, ex.case_id)
+    values: dict[str, Any] = {}
+    changes = []
     if kind is not None and kind != ex.kind:
         kinds.kind(kind)  # refuses an unknown kind
-        sets.append("kind=?"), args.append(kind), changes.append(f"kind={kind}")
+        values["kind"] = kind
+        changes.append(f"kind={kind}")
     if caption is not None and caption != ex.caption:
-        sets.append("caption=?"), args.append(caption), changes.append(f"caption={caption}")
+        values["caption"] = caption
+        changes.append(f"caption={caption}")
     if is_new == "auto":
         if ex.new_override is not None:
-            sets.append("new_override=NULL"), changes.append("new=auto")
+            values["new_override"] = None
+            changes.append("new=auto")
     elif is_new is not None and bool(is_new) != ex.new_override:
-        sets.append("new_override=?"), args.append(int(bool(is_new)))
-        sets.append("is_new=?"), args.append(int(bool(is_new)))
+        values["new_override"] = values["is_new"] = int(bool(is_new))
         changes.append(f"new={bool(is_new)}")  # the user's mark: kept as an override
     if facts is not None:
-        sets.append("facts=?"), args.append(_json(facts))
+        values["facts"] = _json(facts)
     if warnings is not None:
-        sets.append("warnings=?"), args.append(_json([w.to_dict() for w in warnings]))
-    if not sets:
+        values["warnings"] = _json([w.to_dict() for w in warnings])
+    if not values:
         return ex
-    with self._tx():
-        self.conn.execute(f"UPDATE exhibits SET {', '.join(sets)} WHERE id=?", (*args, exhibit_id))
+    with st.db.write() as conn:
+        conn.execute(update(exhibits).where(exhibits.c.id == exhibit_id).values(values))
         if changes:
-            self._log(ex.case_id, "exhibit_updated", f"E{ex.position}: " + "; ".join(changes))
-    return self.get_exhibit(exhibit_id)
+            st.log(conn, ex.case_id, "exhibit_updated", f"E{ex.position}: " + "; ".join(changes))
+    return get_exhibit(st, exhibit_id)
 
 
-def _renumber(self: "Library", case_id: int, ordered_ids: list[int]) -> None:
+def _renumber(conn: Connection, ordered_ids: list[int]) -> None:
     for i, eid in enumerate(ordered_ids, start=1):
-        self.conn.execute("UPDATE exhibits SET position=? WHERE id=?", (i, eid))
+        conn.execute(update(exhibits).where(exhibits.c.id == eid).values(position=i))
 
 
-def move_exhibit(self: "Library", exhibit_id: int, new_position: int) -> None:
+def _current_ids(st: StoreContext, case_id: int) -> list[int]:
+    return [e.id for e in list_exhibits(st, case_id)]
+
+
+def move_exhibit(st: StoreContext, exhibit_id: int, new_position: int) -> None:
     """Move an exhibit to 1-based ``new_position`` within its case."""
-    ex = self.get_exhibit(exhibit_id)
-    ensure_open(self, self.get_case(ex.case_id))
-    ids = [e.id for e in self.list_exhibits(ex.case_id)]
+    ex = get_exhibit(st, exhibit_id)
+    _ensure_case_open(st, ex.case_id)
+    ids = _current_ids(st, ex.case_id)
     if exhibit_id not in ids:
         raise ExhibitRemoved()
     ids.remove(exhibit_id)
     new_position = max(1, min(new_position, len(ids) + 1))
     ids.insert(new_position - 1, exhibit_id)
-    with self._tx():
-        _renumber(self, ex.case_id, ids)
-        self._log(ex.case_id, "exhibit_moved", f"{ex.source_name}: E{ex.position} → E{new_position}")
+    with st.db.write() as conn:
+        _renumber(conn, ids)
+        st.log(conn, ex.case_id, "exhibit_moved",
+               f"{ex.source_name}: E{ex.position} → E{new_position}")
 
 
-def remove_exhibit(self: "Library", exhibit_id: int) -> None:
+def remove_exhibit(st: StoreContext, exhibit_id: int) -> None:
     """Take an exhibit out of its case. The blob stays (for undo and for other exhibits)."""
-    ex = self.get_exhibit(exhibit_id)
-    ensure_open(self, self.get_case(ex.case_id))
-    with self._tx():
-        self.conn.execute("UPDATE exhibits SET removed_at=? WHERE id=?",
-                          (to_iso(self.clock()), exhibit_id))
-        _renumber(self, ex.case_id, [e.id for e in self.list_exhibits(ex.case_id)])
-        self._log(ex.case_id, "exhibit_removed", f"E{ex.position} {ex.source_name}")
+    ex = get_exhibit(st, exhibit_id)
+    _ensure_case_open(st, ex.case_id)
+    with st.db.write() as conn:
+        conn.execute(update(exhibits).where(exhibits.c.id == exhibit_id)
+                     .values(removed_at=st.now()))
+        _renumber(conn, _current_ids(st, ex.case_id))
+        st.log(conn, ex.case_id, "exhibit_removed", f"E{ex.position} {ex.source_name}")
 
 
-def restore_exhibit(self: "Library", exhibit_id: int, position: int | None = None) -> None:
-    ex = self.get_exhibit(exhibit_id)
-    ensure_open(self, self.get_case(ex.case_id))
-    ids = [e.id for e in self.list_exhibits(ex.case_id)]
+def restore_exhibit(st: StoreContext, exhibit_id: int, position: int | None = None) -> None:
+    ex = get_exhibit(st, exhibit_id)
+    _ensure_case_open(st, ex.case_id)
+    ids = _current_ids(st, ex.case_id)
     pos = len(ids) + 1 if position is None else max(1, min(position, len(ids) + 1))
     ids.insert(pos - 1, exhibit_id)
-    with self._tx():
-        self.conn.execute("UPDATE exhibits SET removed_at=NULL WHERE id=?", (exhibit_id,))
-        _renumber(self, ex.case_id, ids)
-        self._log(ex.case_id, "exhibit_restored", f"E{pos} {ex.source_name}")
+    with st.db.write() as conn:
+        conn.execute(update(exhibits).where(exhibits.c.id == exhibit_id).values(removed_at=None))
+        _renumber(conn, ids)
+        st.log(conn, ex.case_id, "exhibit_restored", f"E{pos} {ex.source_name}")

@@ -45,6 +45,14 @@ def from_os_error(e: OSError, path: Path) -> StoreError:
     return LibraryFileIo(path=where, reason=e.strerror or e)
 
 
+def from_dbapi_error(e: Exception, db: Path) -> StoreError:
+    """What SQLAlchemy wraps (``DBAPIError.orig``), named by its cause."""
+    orig = getattr(e, "orig", None) or e
+    if isinstance(orig, sqlite3.Error):
+        return from_sqlite_error(orig, db)
+    return DatabaseFailed(path=db, reason=orig)
+
+
 def from_sqlite_error(e: sqlite3.Error, db: Path) -> StoreError:
     text = str(e).lower()
     if "readonly" in text or "read-only" in text:

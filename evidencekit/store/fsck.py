@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
 
 from .blobs import sha256_file
-
-if TYPE_CHECKING:
-    from .library import Library
+from .context import StoreContext
+from .engine import integrity_problems
+from .schema import exhibits, pending_blobs, submission_files
 
 
 @dataclass
@@ -47,26 +48,24 @@ class FsckReport:
         return out
 
 
-def fsck(self: "Library") -> FsckReport:
+def fsck(st: StoreContext) -> FsckReport:
     rep = FsckReport()
-    for (msg,) in self.conn.execute("PRAGMA integrity_check"):
-        if msg != "ok":
-            rep.db_errors.append(msg)
-    for row in self.conn.execute("PRAGMA foreign_key_check"):
-        rep.db_errors.append(f"foreign key: {tuple(row)}")
-    referenced = {r[0] for r in self.conn.execute("SELECT DISTINCT sha256 FROM exhibits")}
-    # Submitted bundles are kept in the same store: they count, and must be there.
-    referenced |= {r[0] for r in self.conn.execute("SELECT DISTINCT sha256 FROM submission_files")}
-    rep.submitted_files_checked = self.conn.execute(
-        "SELECT COUNT(*) FROM submission_files").fetchone()[0]
-    rep.exhibits_checked = self.conn.execute("SELECT COUNT(*) FROM exhibits").fetchone()[0]
+    with st.db.read() as conn:
+        rep.db_errors.extend(integrity_problems(conn))
+        referenced = set(conn.execute(select(exhibits.c.sha256).distinct()).scalars())
+        rep.exhibits_checked = conn.execute(select(func.count()).select_from(exhibits)).scalar_one()
+        # Submitted bundles are kept in the same store: they count, and must be there.
+        referenced |= set(conn.execute(select(submission_files.c.sha256).distinct()).scalars())
+        rep.submitted_files_checked = conn.execute(
+            select(func.count()).select_from(submission_files)).scalar_one()
     on_disk = set()
-    for sha in self.blobs.all_hashes():
+    for sha in st.blobs.all_hashes():
         on_disk.add(sha)
         rep.blobs_checked += 1
-        if sha256_file(self.blobs.path(sha)) != sha:
+        if sha256_file(st.blobs.path(sha)) != sha:
             rep.corrupt.append(sha)
     rep.missing = sorted(referenced - on_disk)
-    pending = {r[0] for r in self.conn.execute("SELECT sha256 FROM pending_blobs")}
+    with st.db.read() as conn:  # after the scan: a blob on disk has its marker written already
+        pending = set(conn.execute(select(pending_blobs.c.sha256)).scalars())
     rep.orphans = sorted(on_disk - referenced - pending)
     return rep

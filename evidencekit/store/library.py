@@ -8,12 +8,16 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import sqlite3
 from contextlib import contextmanager
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from sqlalchemy import Connection, Update, bindparam, delete, func, insert, select, update
+
+from .. import kinds
+from ..case_summary import CaseSummary, summarize
 from ..domain import (
     INSTANT_FIELDS,
     MAX_APPEALS_USED,
@@ -21,6 +25,7 @@ from ..domain import (
     STAGES,
     AppealPoint,
     Case,
+    Exhibit,
     LogEntry,
     implied_stage,
     normalize_amount,
@@ -28,6 +33,7 @@ from ..domain import (
 )
 from ..errors import (
     BadAppealsUsed,
+    DuplicateExhibit,
     FieldNotSettable,
     LibraryFolderUncreatable,
     NaiveInstant,
@@ -35,16 +41,45 @@ from ..errors import (
     NoSuchCase,
     OrderNumberRequired,
     OutcomeNeedsDecision,
-    StoreError,
     StoreZoneRequired,
     UnknownOutcome,
     UnknownStage,
 )
 from ..rules import RuleSet, load_rules
-from ..timeutil import check_instant, to_iso, utcnow
-from . import db, faults, process
+from ..timeutil import check_instant, utcnow
+from . import db, process, summaries
+from . import exhibits as exhibit_ops
 from .blobs import BlobStore
+from .context import StoreContext
+from .fsck import FsckReport
+from .fsck import fsck as check_library
 from .rows import CASE_TEXT, case_from_row, case_value, log_from_row
+from .schema import cases, exhibits, log, pending_blobs, settings, submission_files, submissions
+
+# Statements run once per case in a bulk import, built once: building and keying an expression
+# costs more than running it on SQLite. Bind names differ from column names (SQLAlchemy keeps
+# those for the values of an INSERT or UPDATE).
+_INSERT_CASE = insert(cases)
+_SET_CASE_NO = update(cases).where(cases.c.id == bindparam("b_id")).values(
+    case_no=bindparam("b_case_no"))
+# A case row with its count of appeal submissions (Case.appeals_submitted), in one statement.
+_APPEALS_SUBMITTED = (select(func.count()).select_from(submissions)
+                      .where(submissions.c.case_id == cases.c.id, submissions.c.kind == "appeal")
+                      .scalar_subquery().label("appeals_submitted"))
+_CASE = select(cases, _APPEALS_SUBMITTED)
+_CASE_BY_ID = _CASE.where(cases.c.id == bindparam("b_id"))
+_CASE_BY_NO = _CASE.where(func.upper(cases.c.case_no) == bindparam("b_no"))
+_CASES_BY_ORDER = _CASE.where(cases.c.order_no == bindparam("b_order"),
+                              cases.c.deleted_at.is_(None)).limit(2)
+_APPEALS_BY_CASE = select(submissions.c.case_id, func.count()).where(
+    submissions.c.kind == "appeal").group_by(submissions.c.case_id)
+
+
+@lru_cache(maxsize=256)
+def _update_case_columns(columns: tuple[str, ...]) -> Update:
+    """UPDATE of these columns of one case; an import sets the same few columns row after row."""
+    return update(cases).where(cases.c.id == bindparam("b_id")).values(
+        {c: bindparam(f"v_{c}") for c in columns})
 
 EDITABLE_CASE_FIELDS = set(CASE_TEXT) - {"case_no", "imported_from"} | set(INSTANT_FIELDS) | {
     "judgment_against_merchant", "appeals_used", "appeal_points"}
@@ -82,17 +117,25 @@ class Library:
 
     DB_NAME = "evidencekit.db"
 
-    def __init__(self, root: Path, conn: sqlite3.Connection, clock: Callable[[], datetime]):
+    def __init__(self, root: Path, database: db.Database, clock: Callable[[], datetime]):
         self.root = root
-        self.conn = conn
-        self.blobs = BlobStore(root / "blobs")
-        self._contents: Any = None  # a ContentStore once asked for (see contents)
-        self.clock = clock
-        self.actor = _actor()
+        self.db = database
+        self._st = StoreContext(database, BlobStore(root / "blobs"), clock, _actor())
         self._rules: RuleSet | None = None
-        self._tx_depth = 0
-        self.read_only = False  # set by open(): reads work, writes are refused with the cause
-        self._refusal: StoreError | None = None
+        self._contents: Any = None  # a ContentStore once asked for (see contents)
+        database.before_commit = self._refresh_summaries
+
+    @property
+    def blobs(self) -> BlobStore:
+        return self._st.blobs
+
+    @property
+    def clock(self) -> Callable[[], datetime]:
+        return self._st.clock
+
+    @property
+    def actor(self) -> str:
+        return self._st.actor
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
@@ -108,23 +151,19 @@ class Library:
         except OSError as e:
             if not (root / cls.DB_NAME).exists():  # a read-only library still opens for reading
                 raise LibraryFolderUncreatable(root=root, reason=e.strerror) from e
-        path = root / cls.DB_NAME
-        read_only: StoreError | None = None if db.writable(path) else faults.read_only(path)
-        try:
-            conn = db.connect(path)
-        except StoreError as e:
-            if e.code != "store_disk_full" or not path.exists():
-                raise
-            conn, read_only = db.connect_read_only(path), e  # a full disk: still readable
-        lib = cls(root, conn, clock)
-        lib.read_only, lib._refusal = read_only is not None, read_only
+        lib = cls(root, db.open_database(root / cls.DB_NAME), clock)
         if not lib.read_only:
             lib._recover()
             lib.decide_file_types()
         return lib
 
+    @property
+    def read_only(self) -> bool:
+        """Reads work, writes are refused with the cause (a read-only folder, a full disk)."""
+        return self.db.refusal is not None
+
     def close(self) -> None:
-        self.conn.close()
+        self.db.close()
 
     def __enter__(self) -> "Library":
         return self
@@ -152,20 +191,22 @@ class Library:
 
     def _recover(self) -> None:
         """Undo what a killed process left: temp files and blobs with no exhibit row."""
-        rows = self.conn.execute("SELECT rowid, sha256, pid FROM pending_blobs").fetchall()
-        used_sql = ("SELECT 1 FROM exhibits WHERE sha256=? UNION ALL "
-                    "SELECT 1 FROM submission_files WHERE sha256=? LIMIT 1")
-        dead = [r for r in rows if not _pid_alive(r["pid"])]
-        live = {r["pid"] for r in rows if _pid_alive(r["pid"])} | {os.getpid()}
-        for r in dead:
-            with self._tx():
-                used = self.conn.execute(used_sql, (r["sha256"], r["sha256"])).fetchone()
-                others = self.conn.execute(
-                    "SELECT 1 FROM pending_blobs WHERE sha256=? AND rowid<>? LIMIT 1",
-                    (r["sha256"], r["rowid"])).fetchone()
+        pb = pending_blobs
+        with self.db.read() as conn:
+            markers = {(sha, pid) for sha, pid in conn.execute(select(pb.c.sha256, pb.c.pid))}
+        live = {pid for _, pid in markers if _pid_alive(pid)} | {os.getpid()}
+        for sha, pid in sorted(markers):
+            if pid in live:
+                continue
+            with self.db.write() as conn:
+                used = conn.execute(select(exhibits.c.id).where(exhibits.c.sha256 == sha).limit(1)
+                                    ).first() or conn.execute(select(submission_files.c.size).where(
+                                        submission_files.c.sha256 == sha).limit(1)).first()
+                others = conn.execute(select(pb.c.pid).where(
+                    pb.c.sha256 == sha, pb.c.pid != pid).limit(1)).first()
                 if not used and not others:
-                    self.blobs.remove(r["sha256"])
-                self.conn.execute("DELETE FROM pending_blobs WHERE rowid=?", (r["rowid"],))
+                    self.blobs.remove(sha)
+                conn.execute(delete(pb).where(pb.c.sha256 == sha, pb.c.pid == pid))
         self.blobs.clean_tmp(live | self._pids_with_tmp_alive())
 
     def _pids_with_tmp_alive(self) -> set[int]:
@@ -181,40 +222,10 @@ class Library:
         return pids
 
     @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
+    def _tx(self) -> Iterator[Connection]:
         # Inside transaction() a change is a savepoint: a refused change undoes only itself.
-        db_path = self.root / self.DB_NAME
-        if self.read_only:
-            raise self._refusal or faults.read_only(db_path)
-        depth = self._tx_depth
-        try:
-            self.conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT tx{depth}")
-        except sqlite3.Error as e:
-            raise faults.from_sqlite_error(e, db_path) from e
-        self._tx_depth += 1
-        try:
-            yield self.conn
-        except BaseException as e:
-            self._tx_depth = depth
-            try:
-                self.conn.execute("ROLLBACK" if depth == 0 else f"ROLLBACK TO tx{depth}")
-                if depth:
-                    self.conn.execute(f"RELEASE tx{depth}")
-            except sqlite3.Error:
-                pass  # SQLite already rolled back (a full disk does that)
-            if isinstance(e, sqlite3.Error):
-                raise faults.from_sqlite_error(e, db_path) from e
-            raise
-        self._tx_depth = depth
-        try:
-            self.conn.execute("COMMIT" if depth == 0 else f"RELEASE tx{depth}")
-        except sqlite3.Error as e:
-            if depth == 0:
-                try:
-                    self.conn.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass
-            raise faults.from_sqlite_error(e, db_path) from e
+        with self.db.write() as conn:
+            yield conn
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -223,11 +234,15 @@ class Library:
         with self._tx():
             yield
 
-    def _log(self, case_id: int, action: str, detail: str = "", source: str = "") -> None:
+    def _log(self, conn: Connection, case_id: int, action: str, detail: str = "",
+             source: str = "") -> None:
         if source:  # where the change came from, e.g. "import 售后列表.xlsx row 12"
             detail = f"{detail} ← {source}" if detail else f"← {source}"
-        self.conn.execute("INSERT INTO log(case_id, at, actor, action, detail) VALUES (?,?,?,?,?)",
-                          (case_id, to_iso(self.clock()), self.actor, action, detail))
+        self._st.log(conn, case_id, action, detail)
+
+    def _first(self, stmt) -> Any:
+        with self.db.read() as conn:
+            return conn.execute(stmt).mappings().first()
 
     # ---- cases ---------------------------------------------------------------------------
     def create_case(self, *, platform: str, dispute_type: str, order_no: str, source: str = "",
@@ -241,85 +256,114 @@ class Library:
             # TikTok Shop: the store's market zone is asked here, once, for every way a case is
             # made (CLI, app, import); a fixed fallback would read typed times hours off.
             raise StoreZoneRequired(platform_zh=rules.name_zh, platform_en=rules.name_en)
-        now = to_iso(self.clock())
-        with self._tx():
-            cur = self.conn.execute(
-                "INSERT INTO cases(case_no, platform, dispute_type, order_no, created_at, updated_at)"
-                " VALUES (?,?,?,?,?,?)", ("", platform, dispute_type, order_no, now, now))
-            case_id = cur.lastrowid
-            self.conn.execute("UPDATE cases SET case_no=? WHERE id=?", (f"EK-{case_id:05d}", case_id))
-            self._log(case_id, "case_created", f"{platform} / {dispute_type} / {order_no}", source)
+        now = self._st.now()
+        with self._tx() as conn:
+            # case_no is unique: a placeholder unique to this transaction until the id is known
+            case_id = db.inserted_id(conn.execute(_INSERT_CASE, {
+                "case_no": f"new-{os.getpid()}-{os.urandom(4).hex()}", "platform": platform,
+                "dispute_type": dispute_type, "order_no": order_no, "created_at": now,
+                "updated_at": now}))
+            conn.execute(_SET_CASE_NO, {"b_id": case_id, "b_case_no": f"EK-{case_id:05d}"})
+            self._log(conn, case_id, "case_created", f"{platform} / {dispute_type} / {order_no}",
+                      source)
             if fields:
-                self._apply(case_id, fields, source)
+                self._apply(conn, case_id, fields, source)
         return self.get_case(case_id)
 
     def get_case(self, ref: int | str, *, include_deleted: bool = True) -> Case:
         row = None
         text = str(ref).strip()
-        if text.isdigit():
-            row = self.conn.execute("SELECT * FROM cases WHERE id=?", (int(text),)).fetchone()
-        if row is None:
-            row = self.conn.execute("SELECT * FROM cases WHERE upper(case_no)=upper(?)",
-                                    (text,)).fetchone()
-        if row is None:
-            rows = self.conn.execute("SELECT * FROM cases WHERE order_no=? AND deleted_at IS NULL",
-                                     (text,)).fetchall()
-            row = rows[0] if len(rows) == 1 else None
+        with self.db.read() as conn:
+            if text.isdigit():
+                row = conn.execute(_CASE_BY_ID, {"b_id": int(text)}).mappings().first()
+            if row is None:
+                row = conn.execute(_CASE_BY_NO, {"b_no": text.upper()}).mappings().first()
+            if row is None:
+                rows = conn.execute(_CASES_BY_ORDER, {"b_order": text}).mappings().all()
+                row = rows[0] if len(rows) == 1 else None
         if row is None or (row["deleted_at"] and not include_deleted):
             raise NoSuchCase(ref=ref)
         case = case_from_row(row)
-        case.appeals_submitted = process.appeal_count(self, case.id)
+        case.appeals_submitted = row["appeals_submitted"]
         return case
 
     def list_cases(self, *, trash: bool = False) -> list[Case]:
-        cond = "deleted_at IS NOT NULL" if trash else "deleted_at IS NULL"
-        appeals = dict(self.conn.execute("SELECT case_id, COUNT(*) FROM submissions "
-                                         "WHERE kind='appeal' GROUP BY case_id").fetchall())
-        cases = [case_from_row(r) for r in
-                 self.conn.execute(f"SELECT * FROM cases WHERE {cond} ORDER BY id")]
-        for c in cases:
+        cond = cases.c.deleted_at.is_not(None) if trash else cases.c.deleted_at.is_(None)
+        with self.db.read() as conn:
+            rows = conn.execute(select(cases).where(cond).order_by(cases.c.id)).mappings().all()
+            appeals: dict[int, int] = dict(conn.execute(_APPEALS_BY_CASE).all())
+        out = [case_from_row(r) for r in rows]
+        for c in out:
             c.appeals_submitted = appeals.get(c.id, 0)
-        return cases
+        return out
+
+    def case_list_rows(self, *, trash: bool = False, limit: int | None = None,
+                       offset: int = 0) -> list[tuple[Case, CaseSummary]]:
+        """Cases with what the list shows of them (next due instant, checklist progress,
+        exhibit count), most urgent first; ``limit``/``offset`` give one page.
+
+        Read from the stored summaries: no clock or checklist is evaluated here, except for
+        cases whose summary is out of date (computed again and kept first)."""
+        with self.db.read() as conn:
+            stale = set(summaries.stale_ids(conn, self.rules, trash=trash))
+        if stale and not self.read_only:
+            with self.db.write() as conn:
+                self._refresh_summaries(conn, stale)
+            stale = set()
+        with self.db.read() as conn:
+            rows = summaries.list_rows(conn, trash=trash, limit=limit, offset=offset)
+        # A library that cannot be written: out-of-date summaries are computed, not kept.
+        return [(c, self.summarize_case(c)) if c.id in stale else (c, kept) for c, kept in rows]
+
+    def summarize_case(self, case: Case) -> CaseSummary:
+        """What the list shows of ``case``, computed now (not kept)."""
+        return summarize(case, self.list_exhibits(case.id), self.rules, self.clock(),
+                         self.submission_events(case.id).get(case.id))
+
+    def _refresh_summaries(self, conn: Connection, case_ids: set[int]) -> None:
+        summaries.refresh(conn, case_ids, self.rules, self.clock())
 
     def cases_by_after_sale_no(self, platform: str, numbers: list[str]) -> dict[str, Case]:
         """Cases (trashed ones included) of ``platform`` by after-sale number; one query per
         500 numbers. When two cases share a number, the older one answers."""
         found: dict[str, Case] = {}
         wanted = sorted({n for n in numbers if n})
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            for r in self.conn.execute(
-                    f"SELECT * FROM cases WHERE platform=? AND after_sale_no IN ({marks}) "
-                    "ORDER BY id DESC", (platform, *chunk)):
-                found[r["after_sale_no"]] = case_from_row(r)
+        with self.db.read() as conn:
+            for start in range(0, len(wanted), 500):
+                rows = conn.execute(select(cases).where(
+                    cases.c.platform == platform,
+                    cases.c.after_sale_no.in_(wanted[start:start + 500])).order_by(
+                    cases.c.id.desc())).mappings().all()
+                for r in rows:
+                    found[r["after_sale_no"]] = case_from_row(r)
         return found
 
     def update_case(self, case_id: int, *, source: str = "", **fields: Any) -> Case:
         """Change fields; ``source`` (e.g. an import) is written with the log entry. A closed
         case is read-only (reopen it first)."""
-        process.ensure_open(self, self.get_case(case_id))
-        with self._tx():
-            self._apply(case_id, fields, source)
+        process.ensure_open(self.get_case(case_id))
+        with self._tx() as conn:
+            self._apply(conn, case_id, fields, source)
         return self.get_case(case_id)
 
-    def _apply(self, case_id: int, fields: dict[str, Any], source: str = "", *,
-               allow_outcome: bool = False) -> None:
+    def _apply(self, conn: Connection, case_id: int, fields: dict[str, Any],
+               source: str = "", *, allow_outcome: bool = False) -> None:
         """Write ``fields``; recorded instants move the stage forward (never back) and pin the
         hours of the clocks they start. An explicit ``stage`` wins and is logged as such."""
         current = self.get_case(case_id)
         fields = dict(fields)
         explicit_stage = fields.pop("stage", None)
-        changes = []
-        changed_instants = {}
+        changes: list[str] = []
+        values: dict[str, Any] = {}
+        changed_instants: dict[str, Any] = {}
         for name, value in fields.items():
             if name not in EDITABLE_CASE_FIELDS:
                 raise FieldNotSettable(field=name)
             self._validate(current, name, value)
             if name == "amount" and value:
                 value = normalize_amount(value)
-            if name == "outcome" and value and not allow_outcome and self.conn.execute(
-                    "SELECT 1 FROM submissions WHERE case_id=? LIMIT 1", (case_id,)).fetchone():
+            if name == "outcome" and value and not allow_outcome and conn.execute(
+                    select(submissions.c.id).where(submissions.c.case_id == case_id).limit(1)).first():
                 raise OutcomeNeedsDecision()
             if name == "appeal_points":
                 value = [p if isinstance(p, AppealPoint) else AppealPoint(**p) for p in value]
@@ -330,7 +374,7 @@ class Library:
                 changed_instants[name] = value
             setattr(current, name, value)
             stored = case_value(name, value)
-            self.conn.execute(f"UPDATE cases SET {name}=? WHERE id=?", (stored, case_id))
+            values[name] = stored
             shown = "…" if name in ("statement", "notes", "judgment_text", "appeal_points") else stored
             if name == "buyer_phone" and stored:
                 from ..masking import mask_text
@@ -341,17 +385,17 @@ class Library:
         if explicit_stage is not None:
             self._validate(current, "stage", explicit_stage)
             if explicit_stage != current.stage:
-                self.conn.execute("UPDATE cases SET stage=? WHERE id=?", (explicit_stage, case_id))
+                values["stage"] = explicit_stage
                 if stage_index(explicit_stage) < stage_index(current.stage):
                     # the only way back, and always logged as such
-                    self._log(case_id, "stage_moved_back", f"{current.stage} → {explicit_stage}")
+                    self._log(conn, case_id, "stage_moved_back", f"{current.stage} → {explicit_stage}")
                 else:
                     changes.insert(0, f"stage={explicit_stage}")
                 current.stage = explicit_stage
         else:
             stage = implied_stage(changed_instants, current.stage)
             if stage != current.stage:
-                self.conn.execute("UPDATE cases SET stage=? WHERE id=?", (stage, case_id))
+                values["stage"] = stage
                 changes.append(f"stage={stage}")
                 current.stage = stage
         pinned_for = set(changed_instants) | ({"*"} if "platform" in fields else set())
@@ -362,12 +406,14 @@ class Library:
                 pinned_for = {c.starts for c in platform.clocks}
             pinned = pin_hours(current, platform, pinned_for)
             if pinned != current.clock_hours:
-                self.conn.execute("UPDATE cases SET clock_hours=? WHERE id=?",
-                                  (case_value("clock_hours", pinned), case_id))
+                values["clock_hours"] = case_value("clock_hours", pinned)
         if changes:
-            self.conn.execute("UPDATE cases SET updated_at=? WHERE id=?",
-                              (to_iso(self.clock()), case_id))
-            self._log(case_id, "case_updated", "; ".join(changes), source)
+            values["updated_at"] = self._st.now()
+        if values:
+            conn.execute(_update_case_columns(tuple(values)),
+                         {"b_id": case_id, **{f"v_{k}": v for k, v in values.items()}})
+        if changes:
+            self._log(conn, case_id, "case_updated", "; ".join(changes), source)
 
     def _validate(self, case: Case, name: str, value: Any) -> None:
         if name == "stage" and value not in STAGES:
@@ -392,36 +438,39 @@ class Library:
     def delete_case(self, case_id: int) -> None:
         """Move a case to the trash (restorable)."""
         self.get_case(case_id)
-        with self._tx():
-            self.conn.execute("UPDATE cases SET deleted_at=? WHERE id=?",
-                              (to_iso(self.clock()), case_id))
-            self._log(case_id, "case_trashed")
+        with self._tx() as conn:
+            conn.execute(update(cases).where(cases.c.id == case_id)
+                         .values(deleted_at=self._st.now()))
+            self._log(conn, case_id, "case_trashed")
 
     def restore_case(self, case_id: int) -> Case:
         self.get_case(case_id)
-        with self._tx():
-            self.conn.execute("UPDATE cases SET deleted_at=NULL WHERE id=?", (case_id,))
-            self._log(case_id, "case_restored")
+        with self._tx() as conn:
+            conn.execute(update(cases).where(cases.c.id == case_id).values(deleted_at=None))
+            self._log(conn, case_id, "case_restored")
         return self.get_case(case_id)
 
     def log(self, case_id: int) -> list[LogEntry]:
-        return [log_from_row(r) for r in self.conn.execute(
-            "SELECT * FROM log WHERE case_id=? ORDER BY id", (case_id,))]
+        with self.db.read() as conn:
+            rows = conn.execute(select(log).where(log.c.case_id == case_id)
+                                .order_by(log.c.id)).mappings().all()
+        return [log_from_row(r) for r in rows]
 
     def add_log(self, case_id: int, action: str, detail: str = "") -> None:
-        with self._tx():
-            self._log(case_id, action, detail)
+        with self._tx() as conn:
+            self._log(conn, case_id, action, detail)
 
     # ---- settings ------------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
-        row = self.conn.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
+        row = self._first(select(settings.c.value).where(settings.c.key == key))
         return json.loads(row["value"]) if row else default
 
     def set_setting(self, key: str, value: Any) -> None:
-        with self._tx():
-            self.conn.execute("INSERT INTO settings(key, value) VALUES (?,?) ON CONFLICT(key) "
-                              "DO UPDATE SET value=excluded.value",
-                              (key, json.dumps(value, ensure_ascii=False)))
+        stored = json.dumps(value, ensure_ascii=False)
+        with self._tx() as conn:  # update, else insert: portable, and the write lock is held
+            if not conn.execute(update(settings).where(settings.c.key == key)
+                                .values(value=stored)).rowcount:
+                conn.execute(insert(settings).values(key=key, value=stored))
 
     # ---- exports, submissions, decisions (see process.py) -----------------------------------
     def record_export(self, case_id: int, **kw: Any) -> int:
@@ -449,17 +498,8 @@ class Library:
 
     def submission_events(self, case_id: int | None = None) -> dict[int, dict[str, list[datetime]]]:
         """Case id → instant name → every time a submission recorded it (for the clocks)."""
-        from ..deadlines import SUBMISSION_INSTANTS
-        from ..timeutil import from_iso
-        sql = "SELECT case_id, kind, at FROM submissions"
-        rows = self.conn.execute(sql + (" WHERE case_id=?" if case_id is not None else ""),
-                                 (case_id,) if case_id is not None else ())
-        out: dict[int, dict[str, list[datetime]]] = {}
-        for r in rows:
-            name = SUBMISSION_INSTANTS.get(r["kind"])
-            if name:
-                out.setdefault(r["case_id"], {}).setdefault(name, []).append(from_iso(r["at"]))
-        return out
+        with self.db.read() as conn:
+            return process.submission_events(conn, None if case_id is None else [case_id])
 
     def clocks(self, case: Case, now: datetime) -> list:
         """Every clock on a case (running, then met/late), with its submissions' stop events."""
@@ -475,22 +515,101 @@ class Library:
     def reopen_case(self, case_id: int, reason: str) -> Case:
         return process.reopen(self, case_id, reason)
 
-    # ---- exhibits (see exhibits.py) --------------------------------------------------------
-    from .exhibits import (
-        attach,
-        blob_path,
-        content_reader,
-        decide_file_types,
-        exhibit_content,
-        exhibit_with_sha,
-        exhibits_by_case,
-        get_exhibit,
-        holds_file,
-        list_exhibits,
-        move_exhibit,
-        remove_exhibit,
-        restore_exhibit,
-        update_exhibit,
-    )
-    from .fsck import fsck
-    from .worklog import add_worklog, get_worklog_entry, remove_worklog, update_worklog, worklog
+    # ---- exhibits (see exhibits.py) and integrity (fsck.py) -------------------------------
+    def exhibit_with_sha(self, case_id: int, sha256: str) -> Exhibit | None:
+        """The case's current exhibit with these bytes, if any."""
+        return exhibit_ops.exhibit_with_sha(self._st, case_id, sha256)
+
+    def holds_file(self, case_id: int, path: Path | str) -> Exhibit | None:
+        """Does the case already hold this file? Its exhibit if so (compared by SHA-256), e.g.
+        to resume an interrupted import without attaching everything twice."""
+        from ..ingest import check_readable
+        from .blobs import sha256_file
+        path = Path(path)
+        check_readable(path)  # a pipe or a device is refused before it is opened
+        return self.exhibit_with_sha(case_id, sha256_file(path))
+
+    def attach(self, case_id: int, path: Path | str, *, kind: str | None = None,
+               caption: str = "", password: str | None = None, is_new: bool | None = None,
+               result=None, allow_duplicate: bool = True) -> Exhibit:
+        """Add a file to a case. Raises :class:`IngestError` (and changes nothing) if refused;
+        :class:`DuplicateExhibit` when ``allow_duplicate`` is false and the case holds the bytes.
+
+        ``result`` is the file's :class:`IngestResult` when the caller has read it already.
+        """
+        path = Path(path)
+        case = self.get_case(case_id, include_deleted=False)
+        process.ensure_open(case)
+        if kind is not None:
+            kinds.kind(kind)  # refuses an unknown kind
+        if not allow_duplicate:
+            existing = self.holds_file(case.id, path)
+            if existing is not None:
+                err = DuplicateExhibit(position=existing.position)
+                err.existing = existing  # type: ignore[attr-defined]  # for the caller to show
+                raise err
+        if result is None:
+            result = exhibit_ops._analyze(self, path, kind, password)
+        ex = exhibit_ops.attach(self._st, case, path, result, caption=caption, is_new=is_new)
+        if result.content is not None:  # what attach understood, so export need not parse again
+            self.contents.put(ex.sha256, kinds.view_of(ex).name, exhibit_ops.ingest_context(self),
+                              result.content)
+        return ex
+
+    def content_reader(self, ex: Exhibit):
+        """A function returning the exhibit's content (chat log, trace; ``None`` for views
+        without one). It touches no database, so it may run on a worker thread."""
+        view = kinds.view_of(ex)
+        blob, ctx = self.blob_path(ex.sha256), exhibit_ops.ingest_context(self)
+        file_type = (ex.facts or {}).get("file_type", "binary")
+        return lambda: self.contents.load(blob, ex.source_name, ex.sha256, view.name, ctx,
+                                          file_type)
+
+    def exhibit_content(self, ex: Exhibit):
+        return self.content_reader(ex)()
+
+    def decide_file_types(self) -> None:
+        """Exhibits attached before ingestion kept its decision: decide it once now and keep it."""
+        rows = exhibit_ops.exhibits_without_file_type(self._st)
+        if not rows:
+            return
+        from ..ingest import decide_file_type
+        for exhibit_id, sha256, source_name, facts in rows:
+            try:
+                facts.update(decide_file_type(self.blob_path(sha256), source_name))
+            except OSError:
+                continue  # a missing blob is fsck's to report
+            exhibit_ops.set_facts(self._st, exhibit_id, facts)
+
+    def get_exhibit(self, exhibit_id: int) -> Exhibit:
+        return exhibit_ops.get_exhibit(self._st, exhibit_id)
+
+    def list_exhibits(self, case_id: int, *, removed: bool = False) -> list[Exhibit]:
+        return exhibit_ops.list_exhibits(self._st, case_id, removed=removed)
+
+    def exhibits_by_case(self) -> dict[int, list[Exhibit]]:
+        """Every case's current exhibits in one query (for lists over many cases)."""
+        return exhibit_ops.exhibits_by_case(self._st)
+
+    def blob_path(self, sha256: str) -> Path:
+        return self.blobs.path(sha256)
+
+    def update_exhibit(self, exhibit_id: int, *, kind: str | None = None,
+                       caption: str | None = None, is_new: bool | None | str = None,
+                       facts: dict | None = None, warnings: list | None = None) -> Exhibit:
+        return exhibit_ops.update_exhibit(self._st, exhibit_id, kind=kind, caption=caption,
+                                       is_new=is_new, facts=facts, warnings=warnings)
+
+    def move_exhibit(self, exhibit_id: int, new_position: int) -> None:
+        """Move an exhibit to 1-based ``new_position`` within its case."""
+        exhibit_ops.move_exhibit(self._st, exhibit_id, new_position)
+
+    def remove_exhibit(self, exhibit_id: int) -> None:
+        """Take an exhibit out of its case. The blob stays (for undo and for other exhibits)."""
+        exhibit_ops.remove_exhibit(self._st, exhibit_id)
+
+    def restore_exhibit(self, exhibit_id: int, position: int | None = None) -> None:
+        exhibit_ops.restore_exhibit(self._st, exhibit_id, position)
+
+    def fsck(self) -> FsckReport:
+        return check_library(self._st)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import RowMapping
 
 from ..domain import INSTANT_FIELDS, MAX_APPEALS_USED, AppealPoint, Case, Exhibit, Finding, LogEntry
 from ..timeutil import from_iso, read_stored_instant, to_iso
@@ -14,12 +17,12 @@ CASE_TEXT = ("case_no", "platform", "dispute_type", "order_no", "after_sale_no",
 CASE_INSTANTS = INSTANT_FIELDS + ("created_at", "updated_at", "deleted_at")
 
 
-def case_from_row(r: sqlite3.Row) -> Case:
+def case_from_row(r: RowMapping) -> Case:
     """A case row as a :class:`Case`. Never raises for a bad value: values written before
     they were checked (year 9999, a huge appeal count, broken JSON) are set aside in
     ``Case.unreadable`` so that one row cannot make every list fail."""
     unreadable: dict[str, str] = {}
-    kw = {k: r[k] if isinstance(r[k], str) else str(r[k] or "") for k in CASE_TEXT}
+    kw: dict[str, Any] = {k: r[k] if isinstance(r[k], str) else str(r[k] or "") for k in CASE_TEXT}
     for k in CASE_INSTANTS:
         kw[k] = read_stored_instant(r[k])
         if kw[k] is None and r[k]:
@@ -45,18 +48,25 @@ def case_value(field: str, value):
     if field == "appeal_points":
         return json.dumps([{"basis": p.basis, "fact": p.fact, "exhibit_ids": list(p.exhibit_ids)}
                            for p in value], ensure_ascii=False)
-    if field == "clock_hours":
-        return json.dumps(value, sort_keys=True)
     if field == "judgment_against_merchant":
         return int(bool(value))
+    if field == "clock_hours":
+        return json.dumps(value, sort_keys=True)
     return value
 
 
-def exhibit_from_row(r: sqlite3.Row) -> Exhibit:
+def _stored_instant(text: str) -> datetime:
+    """An instant from a NOT NULL column (from_iso gives None only for empty text)."""
+    instant = from_iso(text)
+    assert instant is not None, "NOT NULL instant column was empty"
+    return instant
+
+
+def exhibit_from_row(r: RowMapping) -> Exhibit:
     return Exhibit(
         id=r["id"], case_id=r["case_id"], position=r["position"], kind=r["kind"],
         sha256=r["sha256"], size=r["size"], source_name=r["source_name"],
-        added_at=from_iso(r["added_at"]), caption=r["caption"], is_new=bool(r["is_new"]),
+        added_at=_stored_instant(r["added_at"]), caption=r["caption"], is_new=bool(r["is_new"]),
         new_override=None if r["new_override"] is None else bool(r["new_override"]),
         kind_guess=r["kind_guess"], kind_confidence=r["kind_confidence"],
         facts=json.loads(r["facts"] or "{}"),
@@ -64,6 +74,6 @@ def exhibit_from_row(r: sqlite3.Row) -> Exhibit:
         removed_at=from_iso(r["removed_at"]))
 
 
-def log_from_row(r: sqlite3.Row) -> LogEntry:
-    return LogEntry(id=r["id"], case_id=r["case_id"], at=from_iso(r["at"]), actor=r["actor"],
+def log_from_row(r: RowMapping) -> LogEntry:
+    return LogEntry(id=r["id"], case_id=r["case_id"], at=_stored_instant(r["at"]), actor=r["actor"],
                     action=r["action"], detail=r["detail"])

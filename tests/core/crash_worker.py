@@ -5,6 +5,7 @@ import random
 import sys
 from pathlib import Path
 
+import evidencekit.ingest  # noqa: F401  # loaded before READY: the kills land in the work, not the imports
 from evidencekit.store import Library
 
 root, work, seed = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])

@@ -17,8 +17,10 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from evidencekit.store import Library
+from evidencekit.store.schema import exhibits
 
 REPO = Path(__file__).resolve().parents[2]
 TRIALS = int(os.environ.get("EVIDENCEKIT_KILL_TRIALS", "50"))
@@ -45,8 +47,9 @@ def test_kill_during_attach_and_edit(tmp_path):
         with Library.open(root) as lib:
             report = lib.fsck()
             assert report.ok, f"seed {seed} trial {trial}: " + " / ".join(report.lines("en"))
-            rows = lib.conn.execute("SELECT sha256 FROM exhibits").fetchall()
-            for (sha,) in rows:
+            with lib.db.read() as conn:
+                rows = conn.execute(select(exhibits.c.sha256)).scalars().all()
+            for sha in rows:
                 assert lib.blob_path(sha).is_file(), f"seed {seed} trial {trial}: row without blob"
             assert not lib.blobs.tmp.exists() or list(lib.blobs.tmp.iterdir()) == []
             total_exhibits = len(rows)

@@ -73,8 +73,7 @@ def test_exhibits_from_older_versions_are_decided_once_and_kept(tmp_path):
     # As an older version left it: no file type, no encoding, no kept content.
     for e in lib.list_exhibits(cid):
         facts = {k: v for k, v in e.facts.items() if k not in ("file_type", "encoding")}
-        lib.conn.execute("UPDATE exhibits SET facts=? WHERE id=?", (json.dumps(facts), e.id))
-    lib.conn.commit()
+        lib.update_exhibit(e.id, facts=facts)
     lib.close()
     shutil.rmtree(root / "contents")
     lib = Library.open(root, clock=lambda: CLOCK)

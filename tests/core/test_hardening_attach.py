@@ -84,7 +84,7 @@ def test_core_says_whether_the_case_holds_a_file(library, tmp_path):
     assert library.holds_file(case.id, f) is None
     ex = library.attach(case.id, f)
     assert library.holds_file(case.id, f).id == ex.id
-    from evidencekit.store.exhibits import DuplicateExhibit
+    from evidencekit.errors import DuplicateExhibit
     with pytest.raises(DuplicateExhibit) as info:
         library.attach(case.id, f, allow_duplicate=False)
     assert info.value.message("zh") == "E1 已包含此文件"

@@ -46,12 +46,17 @@ def test_a_case_of_an_unknown_type_is_listed_and_exported_without_a_checklist(li
 
 
 def test_a_bug_in_checklist_work_is_not_swallowed(library, monkeypatch):
-    _case(library)
+    case = _case(library)
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("a bug")
     monkeypatch.setattr(checklist, "evaluate", broken)
+    # The list's checklist progress is kept when a case changes: the change fails, whole.
     with pytest.raises(ZeroDivisionError):
+        library.update_case(case.id, notes="changed")
+    assert library.get_case(case.id).notes == ""
+    with pytest.raises(ZeroDivisionError):  # and a list whose kept summaries are out of date
+        library.rules.platforms["douyin"] = replace(library.rules.platforms["douyin"], stall_hours=1)
         cases_by_urgency(library, NOW)
     with pytest.raises(ZeroDivisionError):
         case_detail(library, "1", NOW, "arbitration")

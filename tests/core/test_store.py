@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 
 import pytest
 
 from evidencekit.errors import IngestError, NotFoundError, StoreError, UsageError
-from evidencekit.store import Library, db
+from evidencekit.store import Library
+from evidencekit.store.schema import pending_blobs
 from evidencekit.timeutil import parse_instant
 
 
@@ -24,9 +24,12 @@ def _text(tmp_path, name, content="2024-09-17 11:45:01 顾客: 收到的杯子�
 
 
 def test_database_settings(library):
-    assert library.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert library.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert library.conn.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION
+    with library.db.read() as conn:
+        pragma = lambda name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("foreign_keys") == 1
+        assert pragma("synchronous") == 2  # FULL
+        assert pragma("busy_timeout") == 10000
 
 
 def test_case_round_trip_and_log(library, clock):
@@ -156,29 +159,6 @@ def test_fsck_finds_problems(library, tmp_path):
     assert any("缺失" in line for line in rep.lines("zh"))
 
 
-def test_migration_backs_up_and_upgrades(tmp_path, monkeypatch):
-    root = tmp_path / "lib"
-    Library.open(root).close()
-    old = db.SCHEMA_VERSION
-    # Pretend a future migration exists: the old file is copied before upgrading.
-    monkeypatch.setattr(db, "MIGRATIONS", db.MIGRATIONS + ["CREATE TABLE extra (x INTEGER)"])
-    monkeypatch.setattr(db, "SCHEMA_VERSION", len(db.MIGRATIONS))
-    lib = Library.open(root)
-    assert lib.conn.execute("PRAGMA user_version").fetchone()[0] == old + 1
-    assert (root / f"evidencekit.db.v{old}.bak").exists()
-    lib.close()
-
-
-def test_newer_library_refused(tmp_path):
-    root = tmp_path / "lib"
-    Library.open(root).close()
-    conn = sqlite3.connect(root / "evidencekit.db")
-    conn.execute("PRAGMA user_version=99")
-    conn.close()
-    with pytest.raises(StoreError):
-        Library.open(root)
-
-
 def test_open_missing_library_without_create(tmp_path):
     with pytest.raises(StoreError):
         Library.open(tmp_path / "nothing", create=False)
@@ -187,8 +167,8 @@ def test_open_missing_library_without_create(tmp_path):
 def test_recovery_removes_blob_of_dead_writer(library, tmp_path):
     # Simulate a process killed between writing a blob and adding its exhibit row.
     tmp, sha, _ = library.blobs.stage(_text(tmp_path, "x.txt"))
-    library.conn.execute("INSERT INTO pending_blobs(sha256, pid, started_at) VALUES (?, ?, 'x')",
-                         (sha, 999999))
+    with library.db.write() as conn:
+        conn.execute(pending_blobs.insert().values(sha256=sha, pid=999999, started_at="x"))
     library.blobs.commit(tmp, sha)
     leftover = library.blobs.tmp / "999999-abc.part"
     leftover.write_bytes(b"partial")

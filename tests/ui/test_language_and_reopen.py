@@ -8,7 +8,7 @@ from evidencekit.store import Library
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
 
-from .conftest import DATA, make_case, wait_imports
+from .conftest import DATA, make_case, settle, wait_imports
 
 
 def _menu_titles(window):
@@ -45,6 +45,7 @@ def test_settings_dialog_saves_preferences(qtbot, window, ctx):
     dlg.notifications.setChecked(False)
     dlg.zone.setCurrentIndex(dlg.zone.findData("UTC"))
     dlg.accept()
+    settle(qtbot, ctx)  # the library setting is a write on the runner's writer thread
     assert ctx.lib.setting("store_names") == ["小美家居旗舰店", "客服小王"]
     assert ctx.settings.get("masking") is False
     assert ctx.settings.get("notifications") is False

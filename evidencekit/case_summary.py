@@ -1,0 +1,69 @@
+"""What the case list shows of a case, computed once when the case changes and stored.
+
+The list at 10,000 cases (100,000 in a team library) cannot evaluate every case's clocks and
+checklist when it opens. What the list needs does not depend on the moment it is shown: the
+soonest running clock's due instant (its state — ok, due soon, overdue — is read from the due
+instant and ``now`` at display time) and the required checklist items met. The store keeps
+them beside each case (``store/summaries.py``) and computes them here, with the same engines
+``case show`` uses (``deadlines``, ``checklist``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from . import checklist, deadlines, queue
+from .domain import Case, ChecklistItem, Exhibit
+from .errors import NotInRules
+from .rules import RuleSet
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    next_due: datetime | None  # the soonest running clock's due instant; None: no clock runs
+    next_due_clock: str  # that clock's id ("" when none)
+    checklist_met: int  # required checklist items met (arbitration), as in "4/6"
+    checklist_required: int
+    exhibit_count: int
+    missing: tuple[str, ...] = ()  # kinds of the required checklist items not met ("还差：…")
+
+    def missing_items(self) -> list[ChecklistItem]:
+        """The missing items as checklist items (what ``queue.missing_text`` shows)."""
+        return [ChecklistItem(kind, True, "missing", [], "", "") for kind in self.missing]
+
+    def deadline_state(self, rules: RuleSet, platform: str, now: datetime) -> str | None:
+        """ok | due_soon | critical | overdue for the next due instant at ``now``."""
+        if self.next_due is None or platform not in rules.platforms:
+            return None
+        remaining = (self.next_due - now).total_seconds()
+        return deadlines.state_for(remaining, rules.platform(platform))
+
+
+def summarize(case: Case, exhibits: list[Exhibit], rules: RuleSet, now: datetime,
+              events: deadlines.Events | None = None) -> CaseSummary:
+    """The list's view of ``case`` (``events``: its submissions' times, which stop clocks).
+    ``now`` only satisfies the engines: nothing kept depends on it."""
+    try:
+        dls = deadlines.compute(case, rules, now, events)
+        items = checklist.evaluate(case, exhibits, rules, "arbitration", now=now)
+    except NotInRules:  # a rule file that no longer knows the platform or type
+        dls, items = [], []
+    soonest = min(dls, key=lambda d: d.due) if dls else None
+    met, required = checklist.progress(items)
+    return CaseSummary(next_due=soonest.due if soonest else None,
+                       next_due_clock=soonest.id if soonest else "",
+                       checklist_met=met, checklist_required=required,
+                       exhibit_count=len(exhibits),
+                       missing=tuple(i.kind for i in queue.missing(items)))
+
+
+def rules_key(rules: RuleSet) -> str:
+    """A fingerprint of the rules a summary was computed with: edited rules make it stale.
+    Kept on the rule set (every write of a summary asks; the rules do not change once loaded)."""
+    key = rules.__dict__.get("_summary_rules_key")
+    if key is None:
+        text = repr(sorted(rules.platforms.items()))
+        key = rules.__dict__["_summary_rules_key"] = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return key

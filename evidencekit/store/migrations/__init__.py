@@ -1,0 +1,1 @@
+"""Alembic revisions of the library schema, run by :mod:`evidencekit.store.migrate`."""

@@ -1,0 +1,188 @@
+"""The library's tables, as SQLAlchemy Core objects: the schema at the newest revision.
+
+Queries are built from these tables, never from SQL text, so that the same code runs on any
+engine SQLAlchemy supports (SQLite today; PostgreSQL for a team library later). A change here
+needs an Alembic revision under ``migrations/versions/`` (see docs/architecture.md).
+
+Instants are ISO-8601 UTC text (``timeutil.to_iso``); flags are 0/1 integers; lists and
+dictionaries are JSON text. ``rows.py`` converts them to domain objects.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, Table, Text
+
+metadata = MetaData()
+
+
+def _text(name: str) -> Column:
+    return Column(name, Text, nullable=False, server_default="")
+
+
+def _instant(name: str) -> Column:
+    return Column(name, Text)
+
+
+def _case_ref() -> Column:
+    return Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False)
+
+
+cases = Table(
+    "cases", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_no", Text, nullable=False, unique=True),
+    Column("platform", Text, nullable=False),
+    Column("dispute_type", Text, nullable=False),
+    Column("order_no", Text, nullable=False),
+    *(_text(n) for n in ("after_sale_no", "buyer_name", "buyer_phone", "product", "amount",
+                         "store_name")),
+    Column("stage", Text, nullable=False, server_default="request"),
+    *(_instant(n) for n in ("request_at", "intervention_at", "judgment_at")),
+    _text("judgment_ref"),
+    _text("judgment_text"),
+    Column("judgment_against_merchant", Integer, nullable=False, server_default="0"),
+    *(_instant(n) for n in ("appeal_submitted_at", "appeal_rejected_at")),
+    Column("appeals_used", Integer, nullable=False, server_default="0"),
+    *(_instant(n) for n in ("shipped_at", "closed_at")),
+    _text("outcome"),
+    _text("statement"),
+    Column("appeal_points", Text, nullable=False, server_default="[]"),
+    _text("notes"),
+    Column("created_at", Text, nullable=False),
+    Column("updated_at", Text, nullable=False),
+    _instant("deleted_at"),
+    # a dispute is a process (revision 0003): the instants that move stages and stop clocks,
+    # the case's own zone, and the hours each clock started with (JSON)
+    *(_instant(n) for n in ("replied_at", "refund_handled_at", "evidence_submitted_at",
+                            "supplement_requested_at", "supplement_submitted_at", "remedied_at",
+                            "appeal_decided_at", "penalty_at", "penalty_appeal_submitted_at",
+                            "penalty_appeal_rejected_at")),
+    _text("zone"),
+    Column("clock_hours", Text, nullable=False, server_default="{}"),
+)
+Index("cases_order", cases.c.order_no)
+Index("cases_after_sale", cases.c.platform, cases.c.after_sale_no)  # a bulk import matches on it
+
+exhibits = Table(
+    "exhibits", metadata,
+    Column("id", Integer, primary_key=True),
+    _case_ref(),
+    Column("position", Integer, nullable=False),
+    Column("kind", Text, nullable=False),
+    _text("kind_guess"),
+    Column("kind_confidence", Float, nullable=False, server_default="0"),
+    Column("sha256", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("source_name", Text, nullable=False),
+    _text("caption"),
+    Column("is_new", Integer, nullable=False, server_default="0"),
+    Column("added_at", Text, nullable=False),
+    Column("facts", Text, nullable=False, server_default="{}"),
+    Column("warnings", Text, nullable=False, server_default="[]"),
+    _instant("removed_at"),
+    Column("new_override", Integer),  # the user's "new evidence" mark (NULL: computed)
+)
+Index("exhibits_case", exhibits.c.case_id, exhibits.c.position)
+Index("exhibits_sha", exhibits.c.sha256)
+
+log = Table(
+    "log", metadata,
+    Column("id", Integer, primary_key=True),
+    _case_ref(),
+    Column("at", Text, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    _text("detail"),
+)
+Index("log_case", log.c.case_id, log.c.id)
+
+# An export is a draft: a bundle written to disk (the file is the user's).
+exports = Table(
+    "exports", metadata,
+    Column("id", Integer, primary_key=True),
+    _case_ref(),
+    Column("at", Text, nullable=False),
+    Column("mode", Text, nullable=False),
+    Column("profile", Text, nullable=False),
+    Column("files", Text, nullable=False),
+    Column("bundle_sha256s", Text, nullable=False),
+    Column("manifest_sha256", Text, nullable=False),
+    Column("audience", Text, nullable=False, server_default="platform"),
+    _text("bundle_id"),
+    Column("pages", Text, nullable=False, server_default="[]"),
+)
+Index("exports_case", exports.c.case_id, exports.c.id)
+
+# A submission is what went to the platform: its files' bytes are kept in the blob store.
+submissions = Table(
+    "submissions", metadata,
+    Column("id", Integer, primary_key=True),
+    _case_ref(),
+    Column("export_id", Integer),
+    Column("kind", Text, nullable=False),
+    Column("at", Text, nullable=False),
+    Column("recorded_at", Text, nullable=False),
+    *(_text(n) for n in ("bundle_id", "manifest_sha256", "mode")),
+    Column("exhibits", Text, nullable=False, server_default="[]"),
+    _text("statement"),
+    _text("forced_reason"),
+)
+Index("submissions_case", submissions.c.case_id, submissions.c.id)
+
+submission_files = Table(
+    "submission_files", metadata,
+    Column("submission_id", Integer, ForeignKey("submissions.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("sha256", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("pages", Integer, nullable=False, server_default="0"),
+)
+Index("submission_files_sha", submission_files.c.sha256)
+
+decisions = Table(
+    "decisions", metadata,
+    Column("id", Integer, primary_key=True),
+    _case_ref(),
+    Column("submission_id", Integer, ForeignKey("submissions.id")),
+    Column("decision", Text, nullable=False),
+    Column("at", Text, nullable=False),
+    _text("refund"),
+    _text("ref"),
+    Column("recorded_at", Text, nullable=False),
+)
+Index("decisions_case", decisions.c.case_id, decisions.c.id)
+
+# Blobs being written: a crash between writing a blob and its exhibit row leaves a row here, so
+# the next open can remove the unreferenced blob (see Library._recover). No key: rows are
+# matched by (sha256, pid).
+pending_blobs = Table(
+    "pending_blobs", metadata,
+    Column("sha256", Text, nullable=False),
+    Column("pid", Integer, nullable=False),
+    Column("started_at", Text, nullable=False),
+)
+
+settings = Table(
+    "settings", metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# What the case list shows of each case, kept when the case changes (see ``summaries.py``):
+# the list of 10,000 cases opens without evaluating every case's clocks and checklist.
+case_summaries = Table(
+    "case_summaries", metadata,
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    _instant("next_due_at"),  # the soonest running clock's due instant (NULL: none runs)
+    _text("next_due_clock"),
+    Column("checklist_met", Integer, nullable=False, server_default="0"),
+    Column("checklist_required", Integer, nullable=False, server_default="0"),
+    Column("exhibit_count", Integer, nullable=False, server_default="0"),
+    Column("missing", Text, nullable=False, server_default="[]"),  # kinds still missing (JSON)
+    # What the values were computed from: stale when the case row or the rules changed since.
+    Column("case_updated_at", Text, nullable=False),
+    Column("rules_key", Text, nullable=False),
+)
+Index("case_summaries_due", case_summaries.c.next_due_at)

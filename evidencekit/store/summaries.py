@@ -1,0 +1,109 @@
+"""Case summaries kept in the database: written when a case changes, read by the case list.
+
+A write marks the cases it touched (``Database.mark_changed``); just before the transaction
+commits, their summaries are computed again (``evidencekit.case_summary``) in the same
+transaction, in batches, so a bulk import of 20,000 rows does not pay per row. Reading checks
+that each summary matches its case row and the current rules, and recomputes the ones that do
+not (a library upgraded from before summaries, edited rule files, a write path that did not
+mark its case).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Iterable
+
+from sqlalchemy import Connection, and_, bindparam, delete, insert, select
+
+from ..case_summary import CaseSummary, rules_key, summarize
+from ..domain import Case
+from ..rules import RuleSet
+from ..timeutil import from_iso, to_iso
+from .process import submission_events
+from .rows import case_from_row, exhibit_from_row
+from .schema import case_summaries, cases, exhibits
+
+BATCH = 500
+# Built once: every write transaction that changes a case runs them.
+_INSERT = insert(case_summaries)
+_CASES_IN = select(cases).where(cases.c.id.in_(bindparam("ids", expanding=True)))
+_EXHIBITS_IN = (select(exhibits)
+                .where(exhibits.c.case_id.in_(bindparam("ids", expanding=True)),
+                       exhibits.c.removed_at.is_(None))
+                .order_by(exhibits.c.case_id, exhibits.c.position, exhibits.c.id))
+_DELETE_IN = delete(case_summaries).where(case_summaries.c.case_id.in_(bindparam("ids", expanding=True)))
+
+
+def refresh(conn: Connection, case_ids: Iterable[int], rules: RuleSet, now: datetime) -> None:
+    """Compute and store the summaries of ``case_ids`` (inside the caller's write)."""
+    ids = sorted(set(case_ids))
+    key = rules_key(rules)
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        params = {"ids": chunk}
+        rows = conn.execute(_CASES_IN, params).mappings().all()
+        by_case: dict[int, list] = {}
+        for r in conn.execute(_EXHIBITS_IN, params).mappings():
+            by_case.setdefault(r["case_id"], []).append(exhibit_from_row(r))
+        events = _events(conn, chunk)
+        values = []
+        for r in rows:
+            s = summarize(case_from_row(r), by_case.get(r["id"], []), rules, now, events.get(r["id"]))
+            values.append({"case_id": r["id"], "next_due_at": to_iso(s.next_due),
+                           "next_due_clock": s.next_due_clock, "checklist_met": s.checklist_met,
+                           "checklist_required": s.checklist_required,
+                           "exhibit_count": s.exhibit_count,
+                           "missing": json.dumps(list(s.missing)),
+                           "case_updated_at": r["updated_at"], "rules_key": key})
+        conn.execute(_DELETE_IN, params)
+        if values:
+            conn.execute(_INSERT, values)
+
+
+def _events(conn: Connection, chunk: list[int]) -> dict:
+    """Submission times of these cases (they stop clocks), in one query."""
+    return submission_events(conn, chunk)
+
+
+def _summary(r) -> CaseSummary:
+    return CaseSummary(next_due=from_iso(r["next_due_at"]), next_due_clock=r["next_due_clock"],
+                       checklist_met=r["checklist_met"],
+                       checklist_required=r["checklist_required"],
+                       exhibit_count=r["exhibit_count"],
+                       missing=tuple(json.loads(r["missing"] or "[]")))
+
+
+def _list_query(trash: bool, limit: int | None, offset: int):
+    s = case_summaries
+    gone = cases.c.deleted_at.is_not(None) if trash else cases.c.deleted_at.is_(None)
+    # Most urgent first (the soonest due), then cases without a running clock, newest first:
+    # the order of summary.urgency_key, so that a page of the list is a page of this query.
+    q = (select(cases, s.c.next_due_at, s.c.next_due_clock, s.c.checklist_met,
+                s.c.checklist_required, s.c.exhibit_count, s.c.missing,
+                s.c.case_updated_at.label("summary_case_updated_at"),
+                s.c.rules_key.label("summary_rules_key"))
+         .select_from(cases.outerjoin(s, s.c.case_id == cases.c.id))
+         .where(gone)
+         .order_by(s.c.next_due_at.is_(None), s.c.next_due_at, cases.c.updated_at.desc(),
+                   cases.c.id.desc()))
+    if limit is not None:
+        q = q.limit(limit).offset(offset)
+    return q
+
+
+def stale_ids(conn: Connection, rules: RuleSet, *, trash: bool) -> list[int]:
+    """Cases whose summary is missing, older than their row, or computed with other rules."""
+    s = case_summaries
+    gone = cases.c.deleted_at.is_not(None) if trash else cases.c.deleted_at.is_(None)
+    q = (select(cases.c.id).select_from(cases.outerjoin(s, s.c.case_id == cases.c.id))
+         .where(gone, ~and_(s.c.case_id.is_not(None),
+                            s.c.case_updated_at == cases.c.updated_at,
+                            s.c.rules_key == rules_key(rules))))
+    return list(conn.execute(q).scalars())
+
+
+def list_rows(conn: Connection, *, trash: bool, limit: int | None = None,
+              offset: int = 0) -> list[tuple[Case, CaseSummary]]:
+    return [(case_from_row(r), _summary(r))
+            for r in conn.execute(_list_query(trash, limit, offset)).mappings()]
