@@ -9,14 +9,17 @@ converted where they enter the core, so callers (CLI, app) only ever need to cat
 from .base import EvidenceKitError, declared
 from .export import (
     BlobAltered,
+    BundleTooLarge,
     BundleUnopenable,
     BundleUnreadable,
     ContentTooLarge,
     ExhibitLocked,
     ExhibitPdfUnreadable,
+    ExhibitTooLarge,
     ExportError,
     FontMissing,
     LimitError,
+    LimitUnmet,
     ManifestMalformed,
     NoExhibits,
     NoManifest,
@@ -30,6 +33,7 @@ from .export import (
     PdfUncheckable,
     PlatformCopyIncomplete,
     UnknownAudience,
+    TooManyPages,
     UnknownMode,
     UnknownProfile,
     VerifyError,
@@ -226,3 +230,4 @@ __all__ += [
 from .general import EmptySearch  # noqa: E402
 
 __all__ += ["EmptySearch"]
+__all__ += ["BundleTooLarge", "ExhibitTooLarge", "LimitUnmet", "TooManyPages"]

@@ -14,6 +14,46 @@ class ExportError(EvidenceKitError):
 class LimitError(ExportError):
     """A submission profile's limit cannot be met without dropping evidence."""
     code = "limit"
+    HINT = ("证据不会被自动删除：请换用其他配置，或拆分/精简该证据后再导出。",
+            "Evidence is never dropped: choose another profile, or trim or split that exhibit and "
+            "export again.")
+
+
+class LimitUnmet(LimitError):
+    """Nothing but the front matter: no exhibit to blame."""
+    code = "limit_unmet"
+    MESSAGE = ("无法满足“{profile_zh}”的限制", "Cannot meet the {profile} limits")
+
+
+class ExhibitTooLarge(LimitError):
+    """One exhibit alone needs more than the room the front matter leaves (``scope``: in all or
+    per file; ``what``: " (its largest page)" per file)."""
+    code = "limit_exhibit_too_large"
+    MESSAGE = ("无法满足“{profile_zh}”的限制（{scope_zh}上限 {cap}）：压缩到最低仍需 {got}。{label}（"
+               "{source}）{what_zh}在材料中需要 {need}，而除去封面、目录和字体只剩 {room}，放不下。",
+               "Cannot meet the {profile} limit of {cap} {scope_en}: even at the lowest settings it "
+               "needs {got}. {label} ({source}) needs {need}{what_en} in the bundle, but only {room} "
+               "is left beside the cover, index and fonts: it does not fit.")
+
+
+class BundleTooLarge(LimitError):
+    """The bundle is too large; the exhibit that takes the most is named."""
+    code = "limit_bundle_too_large"
+    MESSAGE = ("无法满足“{profile_zh}”的限制（{scope_zh}上限 {cap}）：压缩到最低仍需 {got}。{label}（"
+               "{source}）{what_zh}在材料中需要 {need}，是占用最大的证据。",
+               "Cannot meet the {profile} limit of {cap} {scope_en}: even at the lowest settings it "
+               "needs {got}. {label} ({source}) needs {need}{what_en} in the bundle, the most of any "
+               "exhibit.")
+
+
+class TooManyPages(LimitError):
+    """Too many pages or files; the exhibit with the most pages is named."""
+    code = "limit_pages"
+    MESSAGE = ("无法满足“{profile_zh}”的限制（{allow_zh}）：材料共需 {pages} 页、{files} 个文件。"
+               "{label}（{source}）需要 {exhibit_pages} 页，是页数最多的证据。",
+               "Cannot meet the {profile} limits ({allow_en}): the bundle needs {pages} pages in "
+               "{files} file(s). {label} ({source}) needs {exhibit_pages} pages, the most of any "
+               "exhibit.")
 
 
 class VerifyError(EvidenceKitError):

@@ -115,6 +115,7 @@ def test_limit_error_names_the_exhibit_that_does_not_fit(tmp_path):
     need = int(re.search(rf"{label} \(scan.pdf\) needs (\d+) KB", msg).group(1))
     assert 130 <= need <= 200, msg  # the noise image: 220 x 220 x 3 bytes, deflated
     assert "does not fit" in msg and label in e.value.message_zh
+    assert e.value.code == "limit_exhibit_too_large"  # a declared error (errors/export.py)
     assert not list(tmp_path.glob("t*.pdf"))
 
 
@@ -125,6 +126,7 @@ def test_limit_error_for_pages_names_the_longest_exhibit(tmp_path):
     with pytest.raises(LimitError) as e:
         export_bundle(src, tmp_path / "t.pdf", profile=tight, now=NOW)
     assert "E1 (chat.txt) needs" in e.value.message_en and "pages" in e.value.message_en
+    assert e.value.code == "limit_pages" and "E1（chat.txt）需要" in e.value.message_zh
 
 
 def test_optblue_pages_have_no_colour(tmp_path):
