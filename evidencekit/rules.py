@@ -8,15 +8,14 @@ collects such errors instead of failing, so the app still starts with the built-
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .assets import asset_path
 from .domain import INSTANT_FIELDS, KINDS, STAGES
 from .errors import RuleError, UnknownDisputeType, UnknownPlatform
+from .tomlcheck import TableReader, read_toml
 
 SCHEMA_VERSION = 1
 CASE_FLAGS = ("judgment_against_merchant",)
@@ -127,128 +126,77 @@ class RuleSet:
         return next(iter(self.platforms.values()))
 
 
-class _Reader:
-    """Typed access to a TOML table that reports the file and full key on error."""
-
-    def __init__(self, file: str, data: dict, prefix: str = ""):
-        self.file, self.data, self.prefix = file, data, prefix
-
-    def _key(self, key: str) -> str:
-        return f"{self.prefix}{key}"
-
-    def _fail(self, key: str, expected: str):
-        raise RuleError(self.file, self._key(key), expected)
-
-    def get(self, key: str, typ: type | tuple, expected: str, default: Any = ...):
-        if key not in self.data:
-            if default is ...:
-                self._fail(key, expected + "（缺失 / missing）")
-            return default
-        v = self.data[key]
-        if isinstance(v, bool) and typ in (int, float, (int, float)):
-            self._fail(key, expected)
-        if not isinstance(v, typ):
-            self._fail(key, expected)
-        return v
-
-    def text(self, key: str, default: Any = ...) -> str:
-        v = self.get(key, str, "a non-empty string", default)
-        if isinstance(v, str) and not v.strip() and default is ...:
-            self._fail(key, "a non-empty string")
-        return v
-
-    def number(self, key: str, default: Any = ..., minimum: float = 0) -> float:
-        v = self.get(key, (int, float), f"a number ≥ {minimum}", default)
-        if v is not None and v < minimum:
-            self._fail(key, f"a number ≥ {minimum}")
-        return v
-
-    def table(self, key: str, default: Any = ...) -> "_Reader":
-        v = self.get(key, dict, "a table", default)
-        return _Reader(self.file, v or {}, f"{self._key(key)}.")
-
-    def tables(self, key: str) -> list["_Reader"]:
-        v = self.get(key, list, "an array of tables", [])
-        out = []
-        for i, item in enumerate(v):
-            if not isinstance(item, dict):
-                raise RuleError(self.file, f"{self._key(key)}[{i}]", "a table")
-            out.append(_Reader(self.file, item, f"{self._key(key)}[{i}]."))
-        return out
-
-
-def _kind_list(r: _Reader, key: str) -> tuple[tuple[str, ...], ...]:
+def _kind_list(r: TableReader, key: str) -> tuple[tuple[str, ...], ...]:
     raw = r.get(key, list, "a list of evidence kinds", [])
     out = []
     for i, entry in enumerate(raw):
         alts = entry if isinstance(entry, list) else [entry]
         if not alts or not all(isinstance(a, str) and a in KINDS for a in alts):
-            raise RuleError(r.file, f"{r._key(key)}[{i}]",
+            raise RuleError(r.file, f"{r.key(key)}[{i}]",
                             "an evidence kind (" + ", ".join(KINDS) + ") or a list of them")
         out.append(tuple(alts))
     return tuple(out)
 
 
-def _parse_clock(r: _Reader, type_ids: set[str]) -> Clock:
+def _parse_clock(r: TableReader, type_ids: set[str]) -> Clock:
     starts = r.text("starts")
     if starts not in INSTANT_FIELDS:
-        r._fail("starts", "one of " + ", ".join(INSTANT_FIELDS))
+        r.fail("starts", "one of " + ", ".join(INSTANT_FIELDS))
     stops_raw = r.get("stops", (list, str), "an instant or a list of instants",
                       r.get("stops_when", str, "an instant", ""))
     stops = tuple(s for s in ([stops_raw] if isinstance(stops_raw, str) else stops_raw) if s)
     if not all(isinstance(s, str) and s in INSTANT_FIELDS for s in stops):
-        r._fail("stops", "one or more of " + ", ".join(INSTANT_FIELDS))
+        r.fail("stops", "one or more of " + ", ".join(INSTANT_FIELDS))
     family = r.text("family", "dispute")
     if family not in ("dispute", "penalty"):
-        r._fail("family", "dispute or penalty")
+        r.fail("family", "dispute or penalty")
     stages = r.get("stages", list, "a list of stages", [])
     if not all(s in STAGES for s in stages):
-        r._fail("stages", "a list of stages (" + ", ".join(STAGES) + ")")
+        r.fail("stages", "a list of stages (" + ", ".join(STAGES) + ")")
     requires = r.text("requires", "")
     if requires and requires not in CASE_FLAGS:
-        r._fail("requires", "one of " + ", ".join(CASE_FLAGS))
+        r.fail("requires", "one of " + ", ".join(CASE_FLAGS))
     dtypes = r.get("dispute_types", list, "a list of dispute type ids", [])
     if not all(isinstance(t, str) and t in type_ids for t in dtypes):
-        r._fail("dispute_types", "a list of dispute type ids defined in this file")
-    used = r.get("appeals_used", int, "a whole number", None)
+        r.fail("dispute_types", "a list of dispute type ids defined in this file")
+    used = r.integer("appeals_used", None, expected="a whole number")
     return Clock(id=r.text("id"), name_zh=r.text("name_zh"), name_en=r.text("name_en"),
                  starts=starts, hours=float(r.number("hours", minimum=0.01)),
                  stages=tuple(stages), stops=stops, requires=requires,
                  appeals_used=used, dispute_types=tuple(dtypes), source=r.text("source", ""),
-                 verified=r.get("verified", bool, "true or false", True), family=family)
+                 verified=r.flag("verified", True), family=family)
 
 
-def _zone_list(r: _Reader, key: str) -> list[str]:
+def _zone_list(r: TableReader, key: str) -> list[str]:
     zones = r.get(key, list, "a list of IANA time zone names", [])
     for z in zones:
         try:
             ZoneInfo(z)
         except (ZoneInfoNotFoundError, ValueError, TypeError):
-            r._fail(key, "a list of IANA time zone names such as America/New_York")
+            r.fail(key, "a list of IANA time zone names such as America/New_York")
     return zones
 
 
 def parse_platform(data: dict, file: str) -> Platform:
     """Validate one rule file's data and build a :class:`Platform`."""
-    r = _Reader(file, data)
+    r = TableReader(file, data)
     version = r.get("schema_version", int, f"the number {SCHEMA_VERSION}")
     if version != SCHEMA_VERSION:
-        r._fail("schema_version", f"the number {SCHEMA_VERSION}")
+        r.fail("schema_version", f"the number {SCHEMA_VERSION}")
     types = []
     for t in r.tables("dispute_types"):
         types.append(DisputeType(id=t.text("id"), name_zh=t.text("name_zh"),
                                  name_en=t.text("name_en"), required=_kind_list(t, "required"),
                                  recommended=_kind_list(t, "recommended"),
-                                 needs_signed_event=t.get("needs_signed_event", bool,
-                                                          "true or false", False),
+                                 needs_signed_event=t.flag("needs_signed_event", False),
                                  source=t.text("source", "")))
     if not types:
-        r._fail("dispute_types", "at least one [[dispute_types]] table")
+        r.fail("dispute_types", "at least one [[dispute_types]] table")
     type_ids = {t.id for t in types}
     legacy = r.table("legacy_dispute_types", {})
     for old, new in legacy.data.items():
         if not isinstance(new, str) or new not in type_ids or old in type_ids:
-            legacy._fail(old, "the id of a dispute type defined in this file")
+            legacy.fail(old, "the id of a dispute type defined in this file")
     clocks = tuple(_parse_clock(c, type_ids) for c in r.tables("clocks"))
     th = r.table("thresholds", {})
     ap = r.table("appeal", {})
@@ -256,32 +204,26 @@ def parse_platform(data: dict, file: str) -> Platform:
     try:
         ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
-        r._fail("zone", "an IANA time zone name such as Asia/Shanghai")
+        r.fail("zone", "an IANA time zone name such as Asia/Shanghai")
     return Platform(
         id=r.text("id"), name_zh=r.text("name_zh"), name_en=r.text("name_en"), zone=zone,
         clocks=clocks, dispute_types=tuple(types),
-        appeal=AppealRule(statement=ap.get("statement", bool, "true or false", True),
-                          judgment_reference=ap.get("judgment_reference", bool, "true or false", True),
+        appeal=AppealRule(statement=ap.flag("statement", True),
+                          judgment_reference=ap.flag("judgment_reference", True),
                           new_exhibits=int(ap.number("new_exhibits", 1))),
         max_appeals=int(r.number("max_appeals", 1, minimum=1)),
         max_penalty_appeals=int(r.number("max_penalty_appeals", 0)),
         stall_hours=float(r.number("stall_hours", 72, minimum=1)),
         due_soon_hours=float(th.number("due_soon_hours", 12)),
         critical_hours=float(th.number("critical_hours", 2)),
-        default=r.get("default", bool, "true or false", False), source=file,
-        ask_zone=r.get("ask_zone", bool, "true or false", False),
+        default=r.flag("default", False), source=file,
+        ask_zone=r.flag("ask_zone", False),
         legacy_types=tuple(legacy.data.items()),
         market_zones=tuple(_zone_list(r, "market_zones")))
 
 
 def load_rule_file(path: Path) -> Platform:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise RuleError(str(path), "(file)", "UTF-8 text") from None
-    except tomllib.TOMLDecodeError as e:
-        raise RuleError(str(path), "(syntax)", f"valid TOML ({e})") from None
-    return parse_platform(data, str(path))
+    return parse_platform(read_toml(path), str(path))
 
 
 def builtin_rules_dir() -> Path:

@@ -2,18 +2,18 @@
 
 Built-in profiles live in ``assets/profiles``; users add their own in
 ``<library>/profiles``. Every file is validated at load; a bad key raises
-:class:`RuleError` naming the file and the key.
+:class:`RuleError` naming the file and the key (``tomlcheck``, shared with the rule files).
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import RuleError, UnknownProfile
+from ..errors import UnknownProfile
+from ..tomlcheck import TableReader, read_toml
 
 SCHEMA_VERSION = 1
 DEFAULT_PROFILE = "douyin"
@@ -61,81 +61,55 @@ class Profile:
         return replace(self, **changes)
 
 
-# (section, key) -> (attribute, type, check, expected text)
-_FIELDS: list[tuple[str, str, str, type, Any, str]] = [
-    ("photos", "dpi", "dpi", int, lambda v: 36 <= v <= 1200, "an integer 36–1200"),
-    ("photos", "jpeg_quality", "jpeg_quality", int, lambda v: 10 <= v <= 100, "an integer 10–100"),
-    ("photos", "per_page", "per_page", int, lambda v: v in (1, 2, 4), "1, 2 or 4"),
-    ("photos", "reencode", "reencode", bool, None, "true or false"),
-    ("photos", "grayscale", "grayscale", bool, None, "true or false"),
-    ("limits", "max_total_bytes", "max_total_bytes", int, lambda v: v >= 0, "an integer >= 0"),
-    ("limits", "max_file_bytes", "max_file_bytes", int, lambda v: v >= 0, "an integer >= 0"),
-    ("limits", "max_pages_per_file", "max_pages_per_file", int,
-     lambda v: v == 0 or v >= 4, "0 or an integer >= 4"),
-    ("limits", "max_files", "max_files", int, lambda v: v >= 1, "an integer >= 1"),
-    ("limits", "max_dpi", "max_dpi", int, lambda v: v >= 0, "an integer >= 0"),
-    ("limits", "max_pixels", "max_pixels", int, lambda v: v >= 0, "an integer >= 0"),
-    ("limits", "grayscale", "require_grayscale", bool, None, "true or false"),
-    ("limits", "no_blank_pages", "no_blank_pages", bool, None, "true or false"),
-    ("limits", "max_name_chars", "max_name_chars", int, lambda v: v == 0 or v >= 8,
-     "0 or an integer >= 8"),
-    ("limits", "ascii_names", "ascii_names", bool, None, "true or false"),
-    ("embed", "originals", "embed_originals", bool, None, "true or false"),
-    ("fit", "min_dpi", "min_dpi", int, lambda v: 36 <= v <= 1200, "an integer 36–1200"),
-    ("fit", "allow_grayscale", "allow_grayscale", bool, None, "true or false"),
-    ("fit", "max_per_page", "max_per_page", int, lambda v: v in (1, 2, 4), "1, 2 or 4"),
-]
+# The keys of each section: (key, Profile attribute, check, expected text); check None: a flag.
+_INT_0 = (lambda v: v >= 0, "an integer ≥ 0")
+_SECTIONS: dict[str, list[tuple[str, str, Any, str]]] = {
+    "photos": [("dpi", "dpi", lambda v: 36 <= v <= 1200, "an integer 36–1200"),
+               ("jpeg_quality", "jpeg_quality", lambda v: 10 <= v <= 100, "an integer 10–100"),
+               ("per_page", "per_page", lambda v: v in (1, 2, 4), "1, 2 or 4"),
+               ("reencode", "reencode", None, ""), ("grayscale", "grayscale", None, "")],
+    "limits": [("max_total_bytes", "max_total_bytes", *_INT_0),
+               ("max_file_bytes", "max_file_bytes", *_INT_0),
+               ("max_pages_per_file", "max_pages_per_file", lambda v: v == 0 or v >= 4,
+                "0 or an integer ≥ 4"),
+               ("max_files", "max_files", lambda v: v >= 1, "an integer ≥ 1"),
+               ("max_dpi", "max_dpi", *_INT_0), ("max_pixels", "max_pixels", *_INT_0),
+               ("grayscale", "require_grayscale", None, ""),
+               ("no_blank_pages", "no_blank_pages", None, ""),
+               ("max_name_chars", "max_name_chars", lambda v: v == 0 or v >= 8, "0 or an integer ≥ 8"),
+               ("ascii_names", "ascii_names", None, "")],
+    "embed": [("originals", "embed_originals", None, "")],
+    "fit": [("min_dpi", "min_dpi", lambda v: 36 <= v <= 1200, "an integer 36–1200"),
+            ("allow_grayscale", "allow_grayscale", None, ""),
+            ("max_per_page", "max_per_page", lambda v: v in (1, 2, 4), "1, 2 or 4")],
+}
 
 
 def parse_profile(data: dict, file: str) -> Profile:
     """Validate one profile's TOML table; errors name ``file`` and the key."""
-    if data.get("schema_version") != SCHEMA_VERSION:
-        raise RuleError(file, "schema_version", str(SCHEMA_VERSION))
-    kw: dict[str, Any] = {}
-    for key in ("name", "title_zh", "title_en"):
-        v = data.get(key)
-        if not isinstance(v, str) or not v.strip():
-            raise RuleError(file, key, "a non-empty string")
-        kw[key] = v.strip()
-    for section in ("photos", "limits", "embed", "fit"):
-        if section in data and not isinstance(data[section], dict):
-            raise RuleError(file, section, "a table")
-    for section, key, attr, typ, check, expected in _FIELDS:
-        table = data.get(section, {})
-        if key not in table:
-            continue
-        v = table[key]
-        # bool is a subclass of int: reject it for integer keys.
-        if typ is int and (isinstance(v, bool) or not isinstance(v, int)):
-            raise RuleError(file, f"{section}.{key}", expected)
-        if typ is bool and not isinstance(v, bool):
-            raise RuleError(file, f"{section}.{key}", expected)
-        if check is not None and not check(v):
-            raise RuleError(file, f"{section}.{key}", expected)
-        kw[attr] = v
-    ladder = data.get("fit", {}).get("quality_ladder")
-    if ladder is not None:
-        if (not isinstance(ladder, list) or not ladder
-                or not all(isinstance(q, int) and not isinstance(q, bool) and 10 <= q <= 100
-                           for q in ladder)):
-            raise RuleError(file, "fit.quality_ladder", "a non-empty list of integers 10–100")
+    r = TableReader(file, data)
+    r.only({"schema_version", "name", "title_zh", "title_en", *_SECTIONS})
+    r.integer("schema_version", check=lambda v: v == SCHEMA_VERSION, expected=f"the number {SCHEMA_VERSION}")
+    kw: dict[str, Any] = {key: r.text(key).strip() for key in ("name", "title_zh", "title_en")}
+    for section, keys in _SECTIONS.items():
+        t = r.table(section, {})
+        t.only({k for k, *_ in keys} | ({"quality_ladder"} if section == "fit" else set()))
+        for key, attr, check, expected in keys:
+            if key in t.data:
+                kw[attr] = t.flag(key) if check is None else t.integer(key, check=check, expected=expected)
+    fit = r.table("fit", {})
+    if "quality_ladder" in fit.data:
+        ladder = fit.get("quality_ladder", list, "a non-empty list of integers 10–100")
+        if not ladder or not all(isinstance(q, int) and not isinstance(q, bool) and 10 <= q <= 100
+                                 for q in ladder):
+            fit.fail("quality_ladder", "a non-empty list of integers 10–100")
         kw["quality_ladder"] = tuple(ladder)
-    known = {"schema_version", "name", "title_zh", "title_en", "photos", "limits", "embed", "fit"}
-    for key in data:
-        if key not in known:
-            raise RuleError(file, key, "one of " + ", ".join(sorted(known)))
     kw["source"] = file
     return Profile(**kw)
 
 
 def _load_file(path: Path | Any, label: str) -> Profile:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as e:
-        raise RuleError(label, "(syntax)", f"valid TOML ({e})") from e
-    except (OSError, UnicodeDecodeError) as e:
-        raise RuleError(label, "(file)", f"a readable UTF-8 file ({e})") from e
-    return parse_profile(data, label)
+    return parse_profile(read_toml(path, label), label)
 
 
 def load_profiles(extra_dir: Path | None = None) -> dict[str, Profile]:

@@ -128,3 +128,31 @@ def test_every_tiktok_type_has_its_checklist():
     old = Case(id=2, case_no="EK-00002", platform="tiktok_shop", dispute_type="lost_parcel", order_no="2")
     assert [i.kind for i in evaluate(old, [], rs, now=now) if i.required] == [
         "logistics_trace", "courier_proof"]
+
+
+def test_rule_files_and_profiles_share_one_validator(tmp_path):
+    """One error type, one message style: the file, the full key and what it must be."""
+    from evidencekit.export.profiles import load_profiles
+    good = (tmp_path / "p.toml")
+    good.write_text('schema_version = 1\nname = "mine"\ntitle_zh = "我的"\ntitle_en = "Mine"\n'
+                    "[photos]\ndpi = 150\n", encoding="utf-8")
+    assert load_profiles(tmp_path)["mine"].dpi == 150
+    cases = [
+        # a typo in a section was silently ignored before the profiles used the shared reader
+        ("[photos]\ndpi = 150\n", "[photos]\ndpy = 150\n", "photos.dpy", "one of"),
+        ("dpi = 150", "dpi = true", "photos.dpi", "an integer 36–1200"),
+        ("dpi = 150", "dpi = 20", "photos.dpi", "an integer 36–1200"),
+    ]
+    for old, new, key, expected in cases:
+        good.write_text(good.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        with pytest.raises(RuleError) as info:
+            load_profiles(tmp_path)
+        err = info.value
+        assert (err.key, expected in err.expected, err.file) == (key, True, str(good))
+        assert err.message_en == f"Rule file {good} is malformed: key '{key}' must be {err.expected}"
+        good.write_text(good.read_text(encoding="utf-8").replace(new, old), encoding="utf-8")
+    (tmp_path / "r").mkdir()
+    path = _write(tmp_path / "r", GOOD.replace("hours = 24", "hours = true"))
+    with pytest.raises(RuleError) as info:
+        load_rule_file(path)
+    assert info.value.key == "clocks[0].hours" and "a number" in info.value.expected
