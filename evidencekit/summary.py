@@ -57,7 +57,11 @@ class CaseRow:
 def _row(lib: Library, case: Case, kept: CaseSummary, now: datetime, events: dict | None) -> CaseRow:
     row = CaseRow(case, (kept.checklist_met, kept.checklist_required), kept.exhibit_count,
                   missing=kept.missing_items(), events=events or {})
-    row.refresh_clocks(lib.rules, now)
+    if kept.next_due is None:
+        # No clock runs (which clocks run does not depend on ``now``): nothing to compute.
+        row.bucket = queue.bucket(case, [])
+    else:
+        row.refresh_clocks(lib.rules, now)
     return row
 
 

@@ -27,10 +27,12 @@ def case_from_row(r: RowMapping) -> Case:
         kw[k] = read_stored_instant(r[k])
         if kw[k] is None and r[k]:
             unreadable[k] = str(r[k])
+    raw_points = r["appeal_points"]
     try:
-        points = [AppealPoint(str(p.get("basis", "")), str(p.get("fact", "")),
-                              [int(i) for i in p.get("exhibit_ids", [])])
-                  for p in json.loads(r["appeal_points"] or "[]")]
+        points = [] if raw_points in ("[]", "", None) else [  # most cases have none: no parse
+            AppealPoint(str(p.get("basis", "")), str(p.get("fact", "")),
+                        [int(i) for i in p.get("exhibit_ids", [])])
+            for p in json.loads(raw_points)]
     except (ValueError, TypeError, AttributeError):
         points, unreadable["appeal_points"] = [], str(r["appeal_points"])[:200]
     appeals = r["appeals_used"]
@@ -38,7 +40,8 @@ def case_from_row(r: RowMapping) -> Case:
         unreadable["appeals_used"], appeals = str(appeals), 0
     return Case(id=r["id"], judgment_against_merchant=bool(r["judgment_against_merchant"]),
                 appeals_used=appeals, appeal_points=points, unreadable=unreadable,
-                clock_hours=json.loads(r["clock_hours"] or "{}"), **kw)
+                clock_hours={} if r["clock_hours"] in ("{}", "", None) else json.loads(r["clock_hours"]),
+                **kw)
 
 
 def case_value(field: str, value):
