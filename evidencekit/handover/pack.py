@@ -20,7 +20,7 @@ from .. import __version__
 from ..errors import BackupBlobDamaged, DestinationExists, OriginalUnreadable
 from ..progress import CancelLike, ProgressFn, check_cancel, no_progress
 from ..store import transfer
-from ..store.db import SCHEMA_VERSION
+from ..store.migrate import schema_revision
 from ..timeutil import to_iso, utcnow
 from . import caseformat as fmt
 
@@ -89,7 +89,7 @@ def pack_case(lib: "Library", case_ref, dest: Path | str, *, force: bool = False
     submitted = sorted({r["sha256"] for r in rows["submission_files"]} - set(originals))
     blobs = [(fmt.ORIGINALS + s, s) for s in originals] + [(fmt.SUBMITTED + s, s) for s in submitted]
     key = load_seal_key(Path(lib.root))
-    data = {"format": FORMAT_DATA, "version": fmt.VERSION, "schema": SCHEMA_VERSION,
+    data = {"format": FORMAT_DATA, "version": fmt.VERSION, "schema": schema_revision(),
             "app": __version__, "packed_at": to_iso(now), "library": library_name(lib),
             "case_no": case.case_no,
             "certificate_fingerprint": key.fingerprint if key else "", "rows": rows}

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # user_version N of a pre-Alembic library = LEGACY_REVISIONS[N - 1]. Frozen: the numbered list
 # is gone; new schema changes are Alembic revisions only.
-LEGACY_REVISIONS = ("0001", "0002", "0003")
+LEGACY_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 
 _SCRIPTS = Path(__file__).with_name("migrations")
 
@@ -52,6 +52,12 @@ def _script() -> ScriptDirectory:
 def head() -> str:
     """The newest revision (there must be exactly one: tests/core/test_migrations.py checks)."""
     return _script().get_current_head() or ""
+
+
+def schema_revision() -> str:
+    """The schema this program writes, for files that carry rows to another library (.evcase):
+    the head revision, read without importing Alembic when the revision files are plain."""
+    return quick_head() or head()
 
 
 _ASSIGN = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.M)

@@ -59,6 +59,7 @@ cases = Table(
                             "penalty_appeal_rejected_at")),
     _text("zone"),
     Column("clock_hours", Text, nullable=False, server_default="{}"),
+    _text("imported_from"),  # the case number in the library it was handed over from (0004)
 )
 Index("cases_order", cases.c.order_no)
 Index("cases_after_sale", cases.c.platform, cases.c.after_sale_no)  # a bulk import matches on it
@@ -153,6 +154,16 @@ decisions = Table(
     Column("recorded_at", Text, nullable=False),
 )
 Index("decisions_case", decisions.c.case_id, decisions.c.id)
+
+# The merchant's work-order log (售后工单), written in the case with a time each (revision 0005).
+worklog = Table(
+    "worklog", metadata,
+    Column("id", Integer, primary_key=True),
+    _case_ref(),
+    Column("at", Text, nullable=False),
+    Column("text", Text, nullable=False),
+)
+Index("worklog_case", worklog.c.case_id, worklog.c.at)
 
 # Blobs being written: a crash between writing a blob and its exhibit row leaves a row here, so
 # the next open can remove the unreferenced blob (see Library._recover). No key: rows are

@@ -22,6 +22,10 @@ LEGACY_MIGRATIONS = [
     (DATA / "legacy_v1_schema.sql").read_text(encoding="utf-8"),
     "CREATE INDEX IF NOT EXISTS cases_after_sale ON cases(platform, after_sale_no);",
     (DATA / "legacy_v3_process.sql").read_text(encoding="utf-8"),
+    "ALTER TABLE cases ADD COLUMN imported_from TEXT NOT NULL DEFAULT '';",
+    "CREATE TABLE worklog (id INTEGER PRIMARY KEY,"
+    " case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE, at TEXT NOT NULL,"
+    " text TEXT NOT NULL); CREATE INDEX worklog_case ON worklog(case_id, at);",
 ]
 
 
