@@ -61,9 +61,13 @@ def summarize(case: Case, exhibits: list[Exhibit], rules: RuleSet, now: datetime
 
 def rules_key(rules: RuleSet) -> str:
     """A fingerprint of the rules a summary was computed with: edited rules make it stale.
-    Kept on the rule set (every write of a summary asks; the rules do not change once loaded)."""
-    key = rules.__dict__.get("_summary_rules_key")
-    if key is None:
-        text = repr(sorted(rules.platforms.items()))
-        key = rules.__dict__["_summary_rules_key"] = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    Every write of a summary asks, so the fingerprint is kept on the rule set while its
+    platforms are the same objects (a platform replaced in the set is fingerprinted again)."""
+    ident = tuple((pid, id(p)) for pid, p in rules.platforms.items())
+    cached = rules.__dict__.get("_summary_rules_key")
+    if cached is not None and cached[0] == ident:
+        return cached[1]
+    text = repr(sorted(rules.platforms.items()))
+    key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    rules.__dict__["_summary_rules_key"] = (ident, key)
     return key
