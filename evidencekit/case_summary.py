@@ -42,12 +42,14 @@ class CaseSummary:
 
 
 def summarize(case: Case, exhibits: list[Exhibit], rules: RuleSet, now: datetime,
-              events: deadlines.Events | None = None) -> CaseSummary:
-    """The list's view of ``case`` (``events``: its submissions' times, which stop clocks).
-    ``now`` only satisfies the engines: nothing kept depends on it."""
+              events: deadlines.Events | None = None, worklog_entries: int = 0) -> CaseSummary:
+    """The list's view of ``case`` (``events``: its submissions' times, which stop clocks;
+    ``worklog_entries``: how many work-order log entries it has, which meet that checklist
+    item). ``now`` only satisfies the engines: nothing kept depends on it."""
     try:
         dls = deadlines.compute(case, rules, now, events)
-        items = checklist.evaluate(case, exhibits, rules, "arbitration", now=now)
+        items = checklist.evaluate(case, exhibits, rules, "arbitration", now=now,
+                                   worklog=range(worklog_entries))
     except NotInRules:  # a rule file that no longer knows the platform or type
         dls, items = [], []
     soonest = min(dls, key=lambda d: d.due) if dls else None

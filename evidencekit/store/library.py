@@ -27,6 +27,7 @@ from ..domain import (
     Case,
     Exhibit,
     LogEntry,
+    WorkOrderEntry,
     implied_stage,
     normalize_amount,
     stage_index,
@@ -49,6 +50,7 @@ from ..rules import RuleSet, load_rules
 from ..timeutil import check_instant, utcnow
 from . import db, process, summaries
 from . import exhibits as exhibit_ops
+from . import worklog as worklog_ops
 from .blobs import BlobStore
 from .context import StoreContext
 from .fsck import FsckReport
@@ -318,7 +320,7 @@ class Library:
     def summarize_case(self, case: Case) -> CaseSummary:
         """What the list shows of ``case``, computed now (not kept)."""
         return summarize(case, self.list_exhibits(case.id), self.rules, self.clock(),
-                         self.submission_events(case.id).get(case.id))
+                         self.submission_events(case.id).get(case.id), len(self.worklog(case.id)))
 
     def _refresh_summaries(self, conn: Connection, case_ids: set[int]) -> None:
         summaries.refresh(conn, case_ids, self.rules, self.clock())
@@ -514,6 +516,24 @@ class Library:
 
     def reopen_case(self, case_id: int, reason: str) -> Case:
         return process.reopen(self, case_id, reason)
+
+    # ---- the work-order log (see worklog.py) ------------------------------------------------
+    def worklog(self, case_id: int) -> list[WorkOrderEntry]:
+        return worklog_ops.worklog(self._st, case_id)
+
+    def get_worklog_entry(self, case_id: int, entry_id: int) -> WorkOrderEntry:
+        return worklog_ops.get_worklog_entry(self._st, case_id, entry_id)
+
+    def add_worklog(self, case_id: int, at: datetime, text: str) -> WorkOrderEntry:
+        self.get_case(case_id)
+        return worklog_ops.add_worklog(self._st, case_id, at, text)
+
+    def update_worklog(self, case_id: int, entry_id: int, *, at: datetime | None = None,
+                       text: str | None = None) -> WorkOrderEntry:
+        return worklog_ops.update_worklog(self._st, case_id, entry_id, at=at, text=text)
+
+    def remove_worklog(self, case_id: int, entry_id: int) -> WorkOrderEntry:
+        return worklog_ops.remove_worklog(self._st, case_id, entry_id)
 
     # ---- exhibits (see exhibits.py) and integrity (fsck.py) -------------------------------
     def exhibit_with_sha(self, case_id: int, sha256: str) -> Exhibit | None:

@@ -23,6 +23,7 @@ from ..timeutil import from_iso, to_iso
 from .process import submission_events
 from .rows import case_from_row, exhibit_from_row
 from .schema import case_summaries, cases, exhibits
+from .worklog import counts as worklog_counts
 
 BATCH = 500
 # Built once: every write transaction that changes a case runs them.
@@ -47,9 +48,11 @@ def refresh(conn: Connection, case_ids: Iterable[int], rules: RuleSet, now: date
         for r in conn.execute(_EXHIBITS_IN, params).mappings():
             by_case.setdefault(r["case_id"], []).append(exhibit_from_row(r))
         events = _events(conn, chunk)
+        notes = worklog_counts(conn, chunk)
         values = []
         for r in rows:
-            s = summarize(case_from_row(r), by_case.get(r["id"], []), rules, now, events.get(r["id"]))
+            s = summarize(case_from_row(r), by_case.get(r["id"], []), rules, now, events.get(r["id"]),
+                          notes.get(r["id"], 0))
             values.append({"case_id": r["id"], "next_due_at": to_iso(s.next_due),
                            "next_due_clock": s.next_due_clock, "checklist_met": s.checklist_met,
                            "checklist_required": s.checklist_required,
