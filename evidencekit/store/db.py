@@ -34,6 +34,12 @@ class Database:
         # Called with the transaction and the cases marked changed in it, just before it
         # commits (the library keeps its case summaries this way).
         self.before_commit: Callable[[Connection, set[int]], None] | None = None
+        # SQLite's own connection for the SQL only it has (search); see engine.RawSQLite
+        self.raw = eng.RawSQLite(self, path) if engine.dialect.name == "sqlite" else None
+
+    def current(self) -> Connection | None:
+        """This thread's open write transaction, if any."""
+        return getattr(self._local, "conn", None)
 
     def mark_changed(self, case_id: int) -> None:
         """Note that the open write transaction changed this case."""
@@ -90,6 +96,8 @@ class Database:
             yield conn
 
     def close(self) -> None:
+        if self.raw is not None:
+            self.raw.close()
         self.engine.dispose()
 
 

@@ -121,3 +121,42 @@ def integrity_problems(conn: Connection) -> list[str]:
     out = [msg for (msg,) in conn.exec_driver_sql("PRAGMA integrity_check") if msg != "ok"]
     out += [f"foreign key: {tuple(row)}" for row in conn.exec_driver_sql("PRAGMA foreign_key_check")]
     return out
+
+
+class RawSQLite:
+    """The SQLite connection itself, for the SQL only SQLite has (FTS5 search, its triggers:
+    ``search_index.py``). A statement runs on this thread's open write transaction when there
+    is one (so it commits or rolls back with it), else on a connection of its own that only
+    reads the last commit. Rows are ``sqlite3.Row``."""
+
+    def __init__(self, db, path: Path):
+        self._db, self._path = db, path
+        self._reader: sqlite3.Connection | None = None
+
+    def _connection(self) -> sqlite3.Connection:
+        conn = self._db.current()
+        if conn is not None:
+            raw = conn.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            return raw
+        if self._reader is None:
+            self._reader = sqlite3.connect(f"{self._path.resolve().as_uri()}?mode=ro", uri=True,
+                                           timeout=10, isolation_level=None,
+                                           check_same_thread=False)
+        return self._reader
+
+    def _cursor(self) -> sqlite3.Cursor:
+        cur = self._connection().cursor()
+        cur.row_factory = sqlite3.Row
+        return cur
+
+    def execute(self, sql: str, args=()) -> sqlite3.Cursor:
+        return self._cursor().execute(sql, args)
+
+    def executemany(self, sql: str, rows) -> sqlite3.Cursor:
+        return self._cursor().executemany(sql, rows)
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None

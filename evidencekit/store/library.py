@@ -48,11 +48,12 @@ from ..errors import (
 )
 from ..rules import RuleSet, load_rules
 from ..timeutil import check_instant, utcnow
-from . import db, process, summaries
+from . import db, process, search_index, summaries
 from . import exhibits as exhibit_ops
 from . import worklog as worklog_ops
 from .blobs import BlobStore
 from .context import StoreContext
+from .engine import RawSQLite
 from .fsck import FsckReport
 from .fsck import fsck as check_library
 from .rows import CASE_TEXT, case_from_row, case_value, log_from_row
@@ -126,6 +127,14 @@ class Library:
         self._rules: RuleSet | None = None
         self._contents: Any = None  # a ContentStore once asked for (see contents)
         database.before_commit = self._refresh_summaries
+
+    @property
+    def conn(self) -> RawSQLite:
+        """SQLite's own connection, for the SQL only SQLite has (FTS5 search:
+        ``search_index.py``); every other query is Core."""
+        if self.db.raw is None:
+            raise NotImplementedError(f"no raw SQLite connection on {self.db.engine.dialect.name}")
+        return self.db.raw
 
     @property
     def blobs(self) -> BlobStore:
@@ -574,6 +583,7 @@ class Library:
         if result.content is not None:  # what attach understood, so export need not parse again
             self.contents.put(ex.sha256, kinds.view_of(ex).name, exhibit_ops.ingest_context(self),
                               result.content)
+        search_index.index_attached(self, ex.id, result.content)  # searchable from now on
         return ex
 
     def content_reader(self, ex: Exhibit):

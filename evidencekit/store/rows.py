@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime
 from typing import Any
 
@@ -65,7 +66,7 @@ def _stored_instant(text: str) -> datetime:
     return instant
 
 
-def exhibit_from_row(r: RowMapping) -> Exhibit:
+def exhibit_from_row(r: RowMapping | sqlite3.Row) -> Exhibit:
     return Exhibit(
         id=r["id"], case_id=r["case_id"], position=r["position"], kind=r["kind"],
         sha256=r["sha256"], size=r["size"], source_name=r["source_name"],

@@ -38,8 +38,8 @@ from typing import Any, Iterable
 
 from ..progress import CancelLike, ProgressFn, check_cancel, no_progress
 
-# ``lib`` below is a :class:`~evidencekit.store.library.Library` (not imported: the library's
-# schema list imports this module).
+# ``lib`` below is a :class:`~evidencekit.store.library.Library` (not imported: the library
+# imports this module). ``lib.conn`` is its raw SQLite connection (``engine.RawSQLite``).
 Library = Any
 
 BLOCK = 32  # units per gram block (bench/README.md: search)
@@ -49,7 +49,7 @@ CASE_FIELDS = ("case_no", "order_no", "after_sale_no", "buyer_name", "buyer_phon
                "store_name", "judgment_ref", "judgment_text", "statement", "notes")
 SOURCES = ("case", "log", "worklog", "caption", "name", "message", "event", "carrier", "page")
 
-# Schema migration 6 (see store/db.py). Plain SQL: FTS5 is SQLite's.
+# The tables and triggers of Alembic revision 0006 (frozen there). Plain SQL: FTS5 is SQLite's.
 SCHEMA = """
 CREATE TABLE search_units (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -122,7 +122,7 @@ class Unit:
     field: str = ""
 
 
-def _insert(conn: sqlite3.Connection, case_id: int, exhibit_id: int | None,
+def _insert(conn: Any, case_id: int, exhibit_id: int | None,
             units: list[Unit]) -> None:
     """Write units, their trigram rows and their gram blocks (blocks never span two calls, so
     never two cases). Bulk statements: a 50 MB chat is 500,000 units."""
@@ -148,7 +148,7 @@ def _clean(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates from broken files
 
 
-def _delete(conn: sqlite3.Connection, where: str, args: tuple) -> None:
+def _delete(conn: Any, where: str, args: tuple) -> None:
     # The gram rows of dropped blocks stay (a contentless table cannot forget a row without its
     # text); they name a block that no longer exists and are ignored by the join in search.
     conn.execute(f"DELETE FROM search_blocks WHERE first_unit IN (SELECT id FROM search_units "
@@ -156,7 +156,7 @@ def _delete(conn: sqlite3.Connection, where: str, args: tuple) -> None:
     conn.execute(f"DELETE FROM search_units WHERE {where}", args)
 
 
-def _index_case(conn: sqlite3.Connection, case_id: int) -> None:
+def _index_case(conn: Any, case_id: int) -> None:
     _delete(conn, "case_id=? AND source='case'", (case_id,))
     row = conn.execute("SELECT * FROM cases WHERE id=?", (case_id,)).fetchone()
     if row is None:
@@ -164,13 +164,13 @@ def _index_case(conn: sqlite3.Connection, case_id: int) -> None:
     _insert(conn, case_id, None, [Unit("case", str(row[f] or ""), field=f) for f in CASE_FIELDS])
 
 
-def _index_worklog(conn: sqlite3.Connection, case_id: int) -> None:
+def _index_worklog(conn: Any, case_id: int) -> None:
     _delete(conn, "case_id=? AND source='worklog'", (case_id,))
     _insert(conn, case_id, None, [Unit("worklog", r["text"] or "", loc=r["id"]) for r in conn.execute(
         "SELECT id, text FROM worklog WHERE case_id=? ORDER BY at, id", (case_id,))])
 
 
-def _index_logs(conn: sqlite3.Connection, ids: list[int]) -> None:
+def _index_logs(conn: Any, ids: list[int]) -> None:
     marks = ",".join("?" * len(ids))
     by_case: dict[int, list[Unit]] = {}
     for r in conn.execute(f"SELECT id, case_id, detail FROM log WHERE id IN ({marks}) ORDER BY id",
@@ -231,7 +231,7 @@ def pdf_pages(path: Path) -> list[str]:
         return []
 
 
-def pending(conn: sqlite3.Connection) -> int:
+def pending(conn: Any) -> int:
     return conn.execute("SELECT COUNT(*) FROM search_dirty").fetchone()[0]
 
 
@@ -438,7 +438,7 @@ def search(lib: Library, query: str, filters: Filters | None = None, *,
     return _hits(conn, rows, words)
 
 
-def _hits(conn: sqlite3.Connection, rows: list, words: list[str]) -> list[Hit]:
+def _hits(conn: Any, rows: list, words: list[str]) -> list[Hit]:
     case_ids = sorted({r["case_id"] for r in rows})
     ex_ids = sorted({r["exhibit_id"] for r in rows if r["exhibit_id"] is not None})
     case_no = dict(conn.execute(f"SELECT id, case_no FROM cases WHERE id IN "
@@ -497,7 +497,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def stats(conn: sqlite3.Connection) -> dict:
+def stats(conn: Any) -> dict:
     """Sizes for the bench and for `search --stats`-like reports."""
     return {"units": conn.execute("SELECT COUNT(*) FROM search_units").fetchone()[0],
             "blocks": conn.execute("SELECT COUNT(*) FROM search_blocks").fetchone()[0],

@@ -4,13 +4,14 @@ and two-character words, order-number fragments, filters, and the migration's ba
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from evidencekit.cli.main import main
-from evidencekit.store import Library, db
+from evidencekit.store import Library
 from evidencekit.store import search_index as si
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -148,13 +149,16 @@ def test_migration_backfills_an_existing_library_with_progress(tmp_path):
     path = tmp_path / "c.txt"
     path.write_text(chat("顾客:包裹在驿站"), encoding="utf-8")
     lib.attach(case.id, path, kind="chat_log")
-    # make it a library of the build before search: no search tables, schema version 3
-    conn = lib.conn
-    for (kind, name) in conn.execute("SELECT type, name FROM sqlite_master WHERE name LIKE "
-                                     "'search%' AND type IN ('table', 'trigger')").fetchall():
-        conn.execute(f"DROP {kind} IF EXISTS {name}")
-    conn.execute(f"PRAGMA user_version={db.MIGRATIONS.index(db.SEARCH_SCHEMA)}")
     lib.close()
+    # make it a library of the build before search: no search tables, at the revision before
+    # (0005; the case summaries of 0008 are made again on the way up)
+    conn = sqlite3.connect(tmp_path / "lib" / "evidencekit.db", isolation_level=None)
+    for (kind, name) in conn.execute("SELECT type, name FROM sqlite_master WHERE (name LIKE "
+                                     "'search%' OR name = 'case_summaries') AND type IN "
+                                     "('table', 'trigger')").fetchall():
+        conn.execute(f"DROP {kind} IF EXISTS {name}")
+    conn.execute("UPDATE alembic_version SET version_num='0005'")
+    conn.close()
     lib = Library.open(tmp_path / "lib", clock=lambda: NOW)
     assert si.search(lib, "驿站") == [] and si.pending(lib.conn) == 4  # case, exhibit, 2 log entries
     seen: list[float] = []

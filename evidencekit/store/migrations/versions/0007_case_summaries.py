@@ -3,15 +3,15 @@
 Rows are filled when a case changes, and for every case the first time the list is read after
 this upgrade (``store/summaries.py``).
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
