@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # user_version N of a pre-Alembic library = LEGACY_REVISIONS[N - 1]. Frozen: the numbered list
 # is gone; new schema changes are Alembic revisions only.
-LEGACY_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+LEGACY_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 
 _SCRIPTS = Path(__file__).with_name("migrations")
 

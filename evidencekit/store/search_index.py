@@ -88,7 +88,7 @@ INSERT OR IGNORE INTO search_dirty SELECT 'exhibit', id FROM exhibits;
 INSERT OR IGNORE INTO search_dirty SELECT 'log', id FROM log
 """
 
-# Schema migration 7: the merchant's work-order log (售后工单, table worklog) is searched too; a
+# Alembic revision 0007 (frozen there): the merchant's work-order log (售后工单, table worklog) is searched too; a
 # change to any entry queues the case's whole work-order log (an entry can be edited or removed).
 WORKLOG_SCHEMA = """
 CREATE TRIGGER search_worklog_ai AFTER INSERT ON worklog BEGIN

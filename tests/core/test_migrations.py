@@ -27,6 +27,7 @@ LEGACY_MIGRATIONS = [
     " case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE, at TEXT NOT NULL,"
     " text TEXT NOT NULL); CREATE INDEX worklog_case ON worklog(case_id, at);",
     __import__("evidencekit.store.search_index", fromlist=["SCHEMA"]).SCHEMA,  # verbatim
+    __import__("evidencekit.store.search_index", fromlist=["SCHEMA"]).WORKLOG_SCHEMA,
 ]
 
 
