@@ -50,6 +50,8 @@ def sniff_encoding(sample: bytes, *, complete: bool = False) -> Decoded:
         if sample.startswith(bom):
             return Decoded(name)
     if _decodes(sample, "utf-8", complete):
+        if _gbk_posing_as_utf8(sample, complete):
+            return Decoded("gb18030")
         return Decoded("utf-8")
     utf16 = _utf16_without_bom(sample)
     if utf16:
@@ -66,6 +68,27 @@ def sniff_encoding(sample: bytes, *, complete: bool = False) -> Decoded:
     if guess and _decodes(sample, guess, complete):
         return Decoded(guess)
     return Decoded("utf-8", undecodable=True)
+
+
+def _gbk_posing_as_utf8(sample: bytes, complete: bool) -> bool:
+    """Short GBK text can also be valid UTF-8: 一 is D2 BB, which UTF-8 reads as Cyrillic һ,
+    没 reads as û. Such bytes decode to two-byte UTF-8 characters only (nothing from U+0800
+    up, where every CJK character lies), while as GB18030 they are everyday simplified
+    Chinese. Real UTF-8 text of that shape is a European word: its accented letters sit
+    inside words, beside ASCII letters ("café"), and Cyrillic or Greek text does not read
+    as everyday Chinese (its trail bytes fall outside GB2312)."""
+    text = sample.decode("utf-8", errors="ignore")
+    non_ascii = [i for i, c in enumerate(text) if ord(c) > 127]
+    if not non_ascii or any(ord(text[i]) >= 0x800 for i in non_ascii):
+        return False
+    if not (_decodes(sample, "gb18030", complete) and _reads_as_common_simplified(sample)):
+        return False
+    in_words = all(_ascii_letter_beside(text, i) for i in non_ascii)
+    return not in_words
+
+
+def _ascii_letter_beside(text: str, i: int) -> bool:
+    return any(0 <= j < len(text) and text[j].isascii() and text[j].isalpha() for j in (i - 1, i + 1))
 
 
 def _decodes(sample: bytes, encoding: str, complete: bool) -> bool:

@@ -184,6 +184,11 @@ def test_decoder_round_trip(tmp_path_factory, lines, encoding):
     ("你好，收到的杯子碎了", "gbk", "gb18030"),
     ("的", "big5", "big5hkscs"),
     ("我們這個收到了", "big5", "big5hkscs"),
+    ("一\n", "gbk", "gb18030"),  # D2 BB is also UTF-8: Cyrillic һ
+    ("没", "gbk", "gb18030"),  # C3 BB: û
+    ("小学\n", "gbk", "gb18030"),
+    ("café au lait\n", "utf-8", "utf-8"),  # accented letters inside words stay UTF-8
+    ("Привет, как дела?", "utf-8", "utf-8"),
 ])
 def test_short_legacy_chinese_is_told_apart(text, encoding, expected):
     assert sniff_encoding(text.encode(encoding), complete=True).encoding == expected
