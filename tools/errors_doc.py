@@ -38,7 +38,8 @@ unexpected failure prints one line, `internal error: …`, also with exit code 2
 
 
 # One section per module of evidencekit/errors/, in this order.
-SECTIONS = ["general", "rules", "ingest", "importing", "store", "export", "lifecycle", "handover"]
+SECTIONS = ["general", "rules", "ingest", "importing", "store", "export", "lifecycle", "handover",
+            "review"]
 
 
 def _classes() -> list[type[EvidenceKitError]]:

@@ -23,6 +23,7 @@ from . import (
     library_commands,
     lifecycle_commands,
     search_command,
+    stats_command,
     worklog_commands,
 )
 from .common import CliParser
@@ -31,7 +32,7 @@ from .common import CliParser
 # the order of ``--help``. A new command goes into its group's module (or a new module here).
 COMMAND_GROUPS = (library_commands, case_commands, import_command, evidence_commands, check_command,
                   export_commands, lifecycle_commands, handover_commands, worklog_commands,
-                  search_command)
+                  search_command, stats_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

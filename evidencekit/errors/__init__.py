@@ -231,3 +231,7 @@ from .general import EmptySearch  # noqa: E402
 
 __all__ += ["EmptySearch"]
 __all__ += ["BundleTooLarge", "ExhibitTooLarge", "LimitUnmet", "TooManyPages"]
+
+from .review import BadPeriod, StopwordsUnreadable  # noqa: E402
+
+__all__ += ["BadPeriod", "StopwordsUnreadable"]
