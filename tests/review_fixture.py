@@ -11,6 +11,8 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+from pypdf import PdfWriter
+
 from evidencekit.store import Library
 from evidencekit.timeutil import parse_instant
 
@@ -41,7 +43,11 @@ def _submit(lib: Library, case_id: int, folder: Path, at: str, kinds: list[str])
     """A submission whose bundle held exhibits of ``kinds`` (the manifest an export writes)."""
     case = lib.get_case(case_id)
     bundle = folder / f"{case.case_no}-{at[:10]}.pdf"
-    bundle.write_bytes(f"%PDF-1.4 bundle of {case.case_no} at {at}\n".encode())
+    writer = PdfWriter()  # a real one-page PDF (the store counts its pages), not the export's
+    writer.add_blank_page(200, 200)
+    writer.add_metadata({"/Title": f"{case.case_no} {at}"})
+    with bundle.open("wb") as f:
+        writer.write(f)
     manifest = {"bundle_id": f"b-{case.case_no}-{at}", "mode": "arbitration",
                 "case": {"case_no": case.case_no}, "files": [bundle.name],
                 "exhibits": [{"label": f"E{i}", "sha256": f"{case_id:02d}{i:062d}", "kind": k}

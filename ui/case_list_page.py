@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTabBar,
     QTreeWidget,
@@ -121,6 +122,22 @@ class CaseListPage(QWidget):
         self.due.setObjectName("dueSummary")
         self.due.setWordWrap(True)
 
+        # The review's click-through: only the cases behind a bar, until "Show all".
+        self.only = QWidget()
+        self.only.setObjectName("reviewFilter")
+        self.only_label = QLabel()
+        self.only_clear = QPushButton(self.tr("Show all cases"))
+        self.only_clear.setObjectName("reviewFilterClear")
+        self.only_clear.clicked.connect(self.show_all)
+        self.only.setAttribute(Qt.WA_StyledBackground, True)
+        self.only.setStyleSheet("#reviewFilter { background: palette(highlight); border-radius: 3px; }"
+                                " #reviewFilter QLabel { color: palette(highlighted-text); }")
+        only_bar = QHBoxLayout(self.only)
+        only_bar.setContentsMargins(8, 2, 2, 2)
+        only_bar.addWidget(self.only_label, 1)
+        only_bar.addWidget(self.only_clear)
+        self.only.hide()
+
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.stage)
@@ -130,6 +147,7 @@ class CaseListPage(QWidget):
         lay.setContentsMargins(8, 8, 8, 8)
         lay.addWidget(self.due)
         lay.addWidget(self.views)
+        lay.addWidget(self.only)
         lay.addLayout(bar)
         # Below the cases: what the search finds inside their evidence (after a pause in typing).
         self.hits_label = QLabel()
@@ -274,6 +292,21 @@ class CaseListPage(QWidget):
     def _on_platform_changed(self, _i) -> None:
         self._filter(platform=self.platform.currentData())
         self._fill_types()
+
+    def show_only(self, case_ids: list[int], what: str) -> None:
+        """Show only ``case_ids`` (a bar of the review), every other filter cleared."""
+        self.search.clear()
+        for combo in (self.stage, self.platform, self.dispute_type):
+            combo.setCurrentIndex(0)
+        self.show_view("")
+        self._filter(case_ids=case_ids)
+        self.only_label.setText(self.tr("From the review: %1 (%2 cases)")
+                                .replace("%1", what).replace("%2", str(len(case_ids))))
+        self.only.show()
+
+    def show_all(self) -> None:
+        self._filter(case_ids=None)
+        self.only.hide()
 
     def show_view(self, bucket: str) -> None:
         """Show one work-queue view ("" for all cases)."""

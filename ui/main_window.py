@@ -14,6 +14,7 @@ from .import_prompts import ImportPrompts
 from .new_case_dialog import NewCaseDialog
 from .notifier import DeadlineNotifier
 from .ops import OpChanges, run_op
+from .review_page import ReviewPage
 from .settings_dialog import SettingsDialog
 
 TICK_MS = 60_000
@@ -70,8 +71,11 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.case_list = CaseListPage(self.ctx)
         self.case_view = CaseView(self.ctx, undo_stack=self.undo_stack)
+        self.review_page = ReviewPage(self.ctx)
         self.pages.addWidget(self.case_list)
         self.pages.addWidget(self.case_view)
+        self.pages.addWidget(self.review_page)
+        self.review_page.cases_requested.connect(self._on_review_page_cases_requested)
         self.setCentralWidget(self.pages)
         self.case_list.case_activated.connect(self.open_case)
         self.case_list.hit_activated.connect(self.open_hit)
@@ -145,6 +149,8 @@ class MainWindow(QMainWindow):
 
         c = self.menuBar().addMenu(self.tr("&Case"))
         self.act_back = self._action(c, self.tr("&Case list"), self.show_case_list, "Ctrl+L", "caseList")
+        self.act_review = self._action(c, self.tr("Re&view (numbers)"), self.show_review, "Ctrl+Shift+R",
+                                       "showReview")
         self._action(c, self.tr("&Evidence"), lambda: self._tab(TAB_EVIDENCE), "Ctrl+1", "tabEvidence")
         self._action(c, self.tr("&Facts"), lambda: self._tab(TAB_FACTS), "Ctrl+2", "tabFacts")
         self._action(c, self.tr("&Statement"), lambda: self._tab(TAB_STATEMENT), "Ctrl+3", "tabStatement")
@@ -186,11 +192,11 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        for a in (self.act_back, self.act_new, self.act_add, self.act_export, self.act_undo,
+        for a in (self.act_back, self.act_review, self.act_new, self.act_add, self.act_export, self.act_undo,
                   self.act_settings):
             a.setIconText(labels.plain_action_text(a.text()))
             self.toolbar.addAction(a)
-            if a is self.act_back:
+            if a is self.act_review:
                 self.toolbar.addSeparator()
 
     # ---- navigation ------------------------------------------------------------------------
@@ -212,6 +218,20 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.case_list)
         self._update_actions()
         self.case_list.table.setFocus()
+
+    def show_review(self) -> None:
+        """The review desk's numbers (复盘)."""
+        if self.pages.currentWidget() is self.case_view:
+            self.case_view.flush()
+        self.pages.setCurrentWidget(self.review_page)
+        self._update_actions()
+
+    def in_review(self) -> bool:
+        return self.pages.currentWidget() is self.review_page
+
+    def _on_review_page_cases_requested(self, case_ids: list, what: str) -> None:
+        self.case_list.show_only(case_ids, what)
+        self.show_case_list()
 
     def in_case(self) -> bool:
         return self.pages.currentWidget() is self.case_view and self.case_view.case is not None
@@ -236,8 +256,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         in_case = self.in_case()
         writable = in_case and not self.case_view.read_only  # a closed case is read-only
-        for a in (self.act_grid, self.act_back):
-            a.setEnabled(in_case)
+        self.act_grid.setEnabled(in_case)
+        self.act_back.setEnabled(in_case or self.in_review())
         for a in (self.act_add, self.act_add_folder, self.act_remove, self.act_new_evidence):
             a.setEnabled(writable)
         # Export and trash need a case: the open one, or the one selected in the list.
@@ -487,13 +507,17 @@ class MainWindow(QMainWindow):
 
     def _on_ctx_language_changed(self) -> None:
         case = self.case_view.case if self.in_case() else None
+        review = self.in_review()
         tab = self.case_view.tabs.currentIndex()
         self._save_state()
         self.case_view.flush()
         self.case_view.stop()  # the old view must not redraw (on a closed library) once replaced
+        self.review_page.stop()
         old = self.pages
         self._build()
         old.deleteLater()
+        if review:
+            self.show_review()
         if case is not None:
             self.open_case(case.id)
             self.case_view.tabs.setCurrentIndex(tab)

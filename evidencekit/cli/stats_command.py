@@ -24,13 +24,14 @@ def register(sub: Subparsers) -> None:
     out.add_argument("--json", action="store_true")
     out.add_argument("--csv", action="store_true", help="one table (see --section) on standard output")
     out.add_argument("--xlsx", metavar="FILE", help="a workbook, one sheet per table")
+    out.add_argument("--pdf", metavar="FILE", help="the review as a PDF report (charts and tables)")
     out.add_argument("--stopwords", action="store_true",
                      help="print the path of the library's editable stop-word list (made from the "
                           "default when missing)")
     st.add_argument("--section", choices=SECTIONS, default="groups", help="the table --csv prints")
     st.add_argument("--top", type=int, default=30, metavar="N", help="how many frequent words")
     st.add_argument("--no-words", action="store_true", help="skip the buyers' frequent words")
-    st.add_argument("--force", action="store_true", help="replace an existing --xlsx file")
+    st.add_argument("--force", action="store_true", help="replace an existing --xlsx or --pdf file")
     st.add_argument("--now", metavar="ISO", help="judge running clocks at this instant")
     st.set_defaults(run=cmd_stats)
 
@@ -43,8 +44,9 @@ def cmd_stats(args: argparse.Namespace, lang: str) -> int:
             from ..review.words import ensure_own_stopwords
             print(ensure_own_stopwords(lib.root))
             return 0
-        if args.xlsx:
-            check_destination(Path(args.xlsx), args.force)  # refuse before the work
+        for dest in (args.xlsx, args.pdf):
+            if dest:
+                check_destination(Path(dest), args.force)  # refuse before the work
         zone = display_zone(args, lib)
         period = parse_period(args.start, args.end, zone)
         review = build_review(lib, args.by, period, now_from(args), zone, lang,
@@ -56,6 +58,11 @@ def cmd_stats(args: argparse.Namespace, lang: str) -> int:
             sys.stdout.write(to_csv(review, args.section))
         elif args.xlsx:
             path = write_xlsx(review, Path(args.xlsx), lang, force=args.force)
+            print(pick(lang, f"已写出 {path}", f"Wrote {path}"))
+        elif args.pdf:
+            from ..review.report import write_review_pdf
+            path = write_review_pdf(review.to_dict(), Path(args.pdf), lang, now_from(args), zone,
+                                    force=args.force)
             print(pick(lang, f"已写出 {path}", f"Wrote {path}"))
         else:
             _print_human(review, lang)

@@ -18,6 +18,7 @@ from typing import Any
 from ..domain import KINDS, OUTCOMES
 from ..errors import NotInRules
 from ..i18n import pick
+from ..progress import CancelLike, ProgressFn, check_cancel, no_progress
 from ..timeutil import to_iso
 from .facts import CaseFacts, buyer_messages, gather
 from .period import Period, keys_between, month_key, week_key, week_label
@@ -71,6 +72,9 @@ class Group:
                         "rate": rate(met, met + late + overdue)},
             "cases": [f.case.case_no for f in self.facts],
             "case_ids": [f.case.id for f in self.facts],
+            # the cases behind each segment of the bar (the app's click-through)
+            "case_ids_by_decision": {d: [f.case.id for f in self.facts if (f.case.outcome or "undecided") == d]
+                                     for d in (*DECISION_ORDER, "undecided")},
         }
 
 
@@ -132,9 +136,10 @@ def clock_rows(facts: list[CaseFacts], lib: Any, lang: str) -> list[dict[str, An
         for c in f.clocks:
             row = rows.setdefault((f.case.platform, c.id), {
                 "platform": f.case.platform, "clock": c.id, "name": c.name(lang),
-                "met": 0, "late": 0, "overdue": 0, "cases": []})
+                "met": 0, "late": 0, "overdue": 0, "cases": [], "case_ids": []})
             row[c.state if c.state in ("met", "late") else "overdue"] += 1
             row["cases"].append(f.case.case_no)
+            row["case_ids"].append(f.case.id)
     out = []
     for (platform, _clock), row in sorted(rows.items()):
         try:
@@ -183,14 +188,23 @@ class Review:
 
 
 def build_review(lib: Any, by: str, period: Period, now: datetime, zone: tzinfo, lang: str = "zh",
-                 *, words: bool = True, top: int = 30) -> Review:
+                 *, words: bool = True, top: int = 30, progress: ProgressFn = no_progress,
+                 cancel: CancelLike | None = None) -> Review:
     """The review of the cases dated within ``period``, grouped ``by`` one of :data:`BY`."""
+    progress(0.0, "读取案件…", "Reading cases…")
     facts = gather(lib, period, now)
     total = Group("", pick(lang, "合计", "Total"), facts)
     counted = None
     if words:
         stop = read_stopwords(stopwords_path(lib.root))
         names = {f.case.buyer_name.strip().lower() for f in facts if f.case.buyer_name.strip()}
-        counted = top_words(((f.case.id, buyer_messages(lib, f)) for f in facts), stop, top, names)
+
+        def messages() -> Iterable[tuple[int, list[str]]]:
+            for i, f in enumerate(facts):
+                check_cancel(cancel)
+                progress(0.2 + 0.8 * i / len(facts), "统计买家消息…", "Counting buyer words…")
+                yield f.case.id, buyer_messages(lib, f)
+        counted = top_words(messages(), stop, top, names)
+    check_cancel(cancel)
     return Review(by, period, getattr(zone, "key", str(zone)), group(facts, by, _key_of(by, lib, zone, lang)),
                   total, clock_rows(facts, lib, lang), kind_rows(facts, lang), counted)

@@ -7,7 +7,9 @@ port of the store touches one module. Each function returns plain values, no row
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from .library import Library
@@ -55,3 +57,13 @@ def staff(lib: "Library") -> dict[int, str]:
         target.setdefault(r["case_id"], r["actor"])
     return {cid: submitted.get(cid, who) for cid, who in created.items()} | {
         cid: who for cid, who in submitted.items() if cid not in created}
+
+
+def reader(root: Path, clock: Callable[[], datetime]) -> "Library":
+    """A read-only library on its own connection, for a worker thread that only reads (the
+    app's review runs beside the UI's connection and the writer's)."""
+    from . import db
+    from .library import Library
+    lib = Library(Path(root), db.connect_read_only(Path(root) / Library.DB_NAME), clock)
+    lib.read_only = True
+    return lib

@@ -151,3 +151,25 @@ def test_the_library_stop_word_list_is_the_users(lib, capsys):
         assert rc == 0 and out.splitlines()[1] == "碎,2,1"
     finally:
         own.unlink()
+
+
+def test_weekly_pdf_has_the_charts_tables_and_chinese_text(lib, capsys, tmp_path):
+    import subprocess
+
+    from tests.core.pdf_tools import qpdf_ok, text_of
+    dest = tmp_path / "复盘.pdf"
+    rc, _, err = stats(lib, capsys, "--by", "type", "--pdf", dest)
+    assert rc == 0, err
+    qpdf_ok(dest)
+    text = text_of(dest)
+    for expected in ("售后复盘 2026-11-16 – 2026-11-29", "纠纷与结果", "期限按时率", "证据类型与胜诉率",
+                     "买家消息高频词", "质量问题", "33.3%", "79.00", "驿站"):
+        assert expected in text, expected
+    fonts = subprocess.run(["pdffonts", str(dest)], capture_output=True, text=True, check=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and all(" yes yes yes " in r for r in rows)  # one CJK font, embedded and subset
+    # the charts are drawn (vector bars, not pictures): the decision colours are in the page
+    from pypdf import PdfReader
+    page = PdfReader(dest).pages[0]
+    content = page.get_contents().get_data().decode("latin-1")
+    assert "/XObject" not in page["/Resources"] and ".180392 .490196 .196078 rg" in content  # #2e7d32: won

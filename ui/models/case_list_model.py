@@ -244,6 +244,7 @@ class CaseFilterModel(QAbstractProxyModel):
         self.platform = ""
         self.bucket = ""  # a work-queue view (evidencekit.queue.BUCKETS); "" shows all
         self.text = ""
+        self.case_ids: frozenset[int] | None = None  # only these cases (the review's click-through)
         self._shown: list[int] = []    # source rows, in source order
         self._where: dict[int, int] | None = {}  # source row -> row here
         self._ids_then: list[int] = []  # every source row's case id when last filtered
@@ -269,7 +270,10 @@ class CaseFilterModel(QAbstractProxyModel):
                 (model.rowsRemoved, self._on_source_reset))
 
     def set_filter(self, *, stage=None, dispute_type=None, platform=None, text=None,
-                   bucket=None) -> None:
+                   bucket=None, case_ids=False) -> None:
+        """``case_ids``: an iterable of ids to show only those, ``None`` to show all again."""
+        if case_ids is not False:
+            self.case_ids = None if case_ids is None else frozenset(case_ids)
         if bucket is not None:
             self.bucket = bucket
         if stage is not None:
@@ -294,7 +298,7 @@ class CaseFilterModel(QAbstractProxyModel):
         if model is None:
             return []
         rows = model.rows_view()
-        if self.stage or self.dispute_type or self.platform or self.bucket:
+        if self.stage or self.dispute_type or self.platform or self.bucket or self.case_ids is not None:
             rows_ok = [i for i, r in enumerate(rows) if self._facets_accept(r.case)
                        and (not self.bucket or r.bucket == self.bucket)]
         else:
@@ -305,7 +309,8 @@ class CaseFilterModel(QAbstractProxyModel):
         return [i for i in rows_ok if q in texts[i]]
 
     def _facets_accept(self, case) -> bool:
-        return not ((self.stage and case.stage != self.stage)
+        return not ((self.case_ids is not None and case.id not in self.case_ids)
+                    or (self.stage and case.stage != self.stage)
                     or (self.dispute_type and case.dispute_type != self.dispute_type)
                     or (self.platform and case.platform != self.platform))
 
