@@ -56,11 +56,13 @@ def _bar_chart(font: str, categories: list[str], series: list[tuple[str, str, li
     from reportlab.graphics.charts.legends import Legend
     from reportlab.graphics.shapes import Drawing
     from reportlab.lib.colors import HexColor
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     d = Drawing(width, height, initialFontName=font)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 90, 30 if len(series) > 1 else 12
-    chart.width, chart.height = width - 110, height - chart.y - 8
+    label_width = max((stringWidth(c, font, 8) for c in categories), default=40)
+    chart.x, chart.y = min(200, label_width + 12), 30 if len(series) > 1 else 12
+    chart.width, chart.height = width - chart.x - 20, height - chart.y - 8
     chart.data = [list(reversed(values)) for _name, _color, values in series]  # first category on top
     chart.categoryAxis.categoryNames = list(reversed(categories))
     chart.categoryAxis.labels.fontName = font
@@ -102,7 +104,7 @@ def _chart(section: str, data: dict, font: str, lang: str):
         groups = data["groups"][:MAX_BARS]
         if not groups:
             return None
-        cats = [_short(g["key"] if data["by"] == "week" else g["label"], 14) for g in groups]
+        cats = [_short(g["key"] if data["by"] == "week" else g["label"], 24) for g in groups]
         series = [(_pick(lang, DECISION_NAMES[d]), DECISION_COLORS[d],
                    [float(len(g["case_ids_by_decision"][d])) for g in groups]) for d in DECISION_NAMES]
         return _bar_chart(font, cats, series, stacked=True, height=max(140, 22 * len(cats) + 50))
@@ -110,7 +112,7 @@ def _chart(section: str, data: dict, font: str, lang: str):
         clocks = data["clocks"][:MAX_BARS]
         if not clocks:
             return None
-        return _bar_chart(font, [_short(c["name"], 12) for c in clocks],
+        return _bar_chart(font, [_short(c["name"], 34) for c in clocks],
                           [(_pick(lang, ("按时率 %", "On time %")), "#1565c0",
                             [round((c["on_time_rate"] or 0) * 100, 1) for c in clocks])],
                           top=100, height=max(100, 20 * len(clocks) + 30))
@@ -118,7 +120,7 @@ def _chart(section: str, data: dict, font: str, lang: str):
         kinds = data["kinds"][:MAX_BARS]
         if not kinds:
             return None
-        return _bar_chart(font, [_short(k["name"], 10) for k in kinds],
+        return _bar_chart(font, [_short(k["name"], 24) for k in kinds],
                           [(_pick(lang, ("含此证据的胜诉率 %", "Win rate with it %")), "#1565c0",
                             [round((k["with"]["win_rate"] or 0) * 100, 1) for k in kinds]),
                            (_pick(lang, ("不含此证据的胜诉率 %", "Win rate without it %")), "#9e9e9e",
@@ -141,7 +143,7 @@ def _table(section: str, data: dict, font: str, lang: str, width: float):
     if section == "groups":  # the page's wide table, without the key column (the name says it)
         cols = tuple(c for c in cols if c.id != "key")
     items = [*data["groups"], data["total"]] if section == "groups" else list(data[section] or [])
-    head = ParagraphStyle("head", fontName=font, fontSize=6.5, leading=8)
+    head = ParagraphStyle("head", fontName=font, fontSize=6.5, leading=8, splitLongWords=False)
     numeric = [c.kind in ("rate", "money", "hours") or all(isinstance(c.get(i), int) for i in items)
                for c in cols]
     first = 0.22 if section != "clocks" else 0.12

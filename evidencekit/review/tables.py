@@ -42,9 +42,9 @@ GROUP_COLUMNS: tuple[Column, ...] = (
     Column("undecided", "未出结果", "Undecided", lambda g: g["undecided"]),
     Column("win_rate", "胜诉率", "Win rate", lambda g: g["win_rate"], "rate"),
     Column("refunded_amount", "退款金额", "Refunded amount", lambda g: g["refunded_amount"], "money"),
-    Column("submit_hours_median", "介入到举证（中位，小时）", "Intervention → evidence (median h)",
+    Column("submit_hours_median", "介入到举证（中位，小时）", "Hours to submit (median)",
            lambda g: g["submit_hours"]["median"], "hours"),
-    Column("submit_hours_max", "介入到举证（最长，小时）", "Intervention → evidence (max h)",
+    Column("submit_hours_max", "介入到举证（最长，小时）", "Hours to submit (max)",
            lambda g: g["submit_hours"]["max"], "hours"),
     Column("on_time_rate", "按时率", "On-time rate", lambda g: g["on_time"]["rate"], "rate"),
 )
