@@ -65,14 +65,16 @@ class ReviewPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("reviewStatus")
 
+        # Two short rows, so the page never makes the window wider than the case list does.
         bar = QHBoxLayout()
         self.by_label, self.range_label, self.to_label = QLabel(), QLabel(), QLabel()
-        for w in (self.by_label, self.by, self.range_label, self.preset, self.start, self.to_label,
-                  self.end, self.refresh_button):
+        for w in (self.by_label, self.by, self.range_label, self.preset, self.start, self.to_label, self.end):
             bar.addWidget(w)
         bar.addStretch(1)
-        bar.addWidget(self.status)
-        bar.addWidget(self.export_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.refresh_button)
+        actions.addWidget(self.status, 1)
+        actions.addWidget(self.export_button)
 
         self.sections: dict[str, tuple[QGroupBox, ReviewChart, ReviewTableModel]] = {}
         body = QWidget()
@@ -104,6 +106,7 @@ class ReviewPage(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
         lay.addLayout(bar)
+        lay.addLayout(actions)
         lay.addWidget(scroll, 1)
 
         self.retranslate()
