@@ -132,6 +132,12 @@ def open_database(path: Path) -> Database:
     return Database(engine, path)
 
 
+def open_for_reading(path: Path) -> Database:
+    """The library database on a read-only connection of its own (a worker that only reads
+    beside the app's connections); it must already be on the newest schema."""
+    return _open_read_only(path, faults.read_only(path))
+
+
 def _open_read_only(path: Path, refusal: StoreError) -> Database:
     try:
         engine = eng.sqlite_read_only_engine(path)

@@ -146,7 +146,12 @@ class Library:
 
     @property
     def actor(self) -> str:
+        """Who the log, submissions and decisions name (the OS user unless set)."""
         return self._st.actor
+
+    @actor.setter
+    def actor(self, name: str) -> None:
+        self._st.actor = name
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod

@@ -64,6 +64,4 @@ def reader(root: Path, clock: Callable[[], datetime]) -> "Library":
     app's review runs beside the UI's connection and the writer's)."""
     from . import db
     from .library import Library
-    lib = Library(Path(root), db.connect_read_only(Path(root) / Library.DB_NAME), clock)
-    lib.read_only = True
-    return lib
+    return Library(Path(root), db.open_for_reading(Path(root) / Library.DB_NAME), clock)
