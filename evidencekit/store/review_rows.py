@@ -1,7 +1,7 @@
 """The rows the review (复盘) reads across every case, in a few bulk queries.
 
-The review's only SQL lives here (the rest of it reads the library's public functions), so a
-port of the store touches one module. Each function returns plain values, no rows.
+The review's only queries live here, on SQLAlchemy Core like the rest of the store (the rest
+of the review reads the library's public functions). Each function returns plain values.
 """
 
 from __future__ import annotations
@@ -11,6 +11,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from sqlalchemy import select
+
+from .schema import decisions as decisions_t
+from .schema import log as log_t
+from .schema import submissions as submissions_t
+
 if TYPE_CHECKING:
     from .library import Library
 
@@ -19,13 +25,18 @@ def submissions(lib: "Library") -> dict[int, list[dict]]:
     """Case id → its submissions, oldest first: ``{id, as, at, kinds, decision, refund}`` where
     ``kinds`` are the evidence kinds of the exhibits it held and ``decision``/``refund`` are
     those of its latest decision (``""`` when none)."""
+    d, s = decisions_t.c, submissions_t.c
+    with lib.db.read() as conn:
+        decided = conn.execute(select(d.submission_id, d.decision, d.refund)
+                               .where(d.submission_id.is_not(None))
+                               .order_by(d.at, d.id)).mappings().all()
+        submitted = conn.execute(select(s.id, s.case_id, s.kind, s.at, s.exhibits)
+                                 .order_by(s.at, s.id)).mappings().all()
     latest: dict[int, tuple[str, str]] = {}
-    for r in lib.conn.execute("SELECT submission_id, decision, refund FROM decisions "
-                              "WHERE submission_id IS NOT NULL ORDER BY at, id"):
+    for r in decided:
         latest[r["submission_id"]] = (r["decision"], r["refund"])
     out: dict[int, list[dict]] = {}
-    for r in lib.conn.execute("SELECT id, case_id, kind, at, exhibits FROM submissions "
-                              "ORDER BY at, id"):
+    for r in submitted:
         try:
             exhibits = json.loads(r["exhibits"] or "[]")
         except ValueError:
@@ -39,9 +50,12 @@ def submissions(lib: "Library") -> dict[int, list[dict]]:
 
 def refunds(lib: "Library") -> dict[int, str]:
     """Case id → the refund recorded with its latest decision that records one."""
+    d = decisions_t.c
     out: dict[int, str] = {}
-    for r in lib.conn.execute("SELECT case_id, refund FROM decisions WHERE refund <> '' "
-                              "ORDER BY at, id"):
+    with lib.db.read() as conn:
+        rows = conn.execute(select(d.case_id, d.refund).where(d.refund != "")
+                            .order_by(d.at, d.id)).mappings().all()
+    for r in rows:
         out[r["case_id"]] = r["refund"]
     return out
 
@@ -51,8 +65,12 @@ def staff(lib: "Library") -> dict[int, str]:
     created it (the action log's actor)."""
     created: dict[int, str] = {}
     submitted: dict[int, str] = {}
-    for r in lib.conn.execute("SELECT case_id, action, actor FROM log WHERE action IN "
-                              "('case_created', 'submitted') ORDER BY id"):
+    g = log_t.c
+    with lib.db.read() as conn:
+        rows = conn.execute(select(g.case_id, g.action, g.actor)
+                            .where(g.action.in_(("case_created", "submitted")))
+                            .order_by(g.id)).mappings().all()
+    for r in rows:
         target = created if r["action"] == "case_created" else submitted
         target.setdefault(r["case_id"], r["actor"])
     return {cid: submitted.get(cid, who) for cid, who in created.items()} | {
