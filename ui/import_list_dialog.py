@@ -60,6 +60,18 @@ class ImportListDialog(QDialog):
             self.platform.addItem(labels.platform_label(ctx.lib.rules, p.id), p.id)
         # Another platform reads the same list with other tables and zone: preview again.
         self.platform.currentIndexChanged.connect(lambda _i: self.start_preview())
+        # The store's market zone, for platforms whose zone differs per store (TikTok Shop):
+        # empty = the mapping file's zone, else the platform's own (Douyin: China).
+        self.zone = QComboBox()
+        self.zone.setObjectName("storeZone")
+        self.zone.setEditable(True)  # any IANA zone may be typed; the market zones are offered
+        markets = sorted({z for p in ctx.lib.rules.platforms.values() if p.ask_zone
+                          for z in p.market_zones})
+        self.zone.addItems(markets)
+        self.zone.setCurrentIndex(-1)
+        self.zone.setEditText("")
+        self.zone.lineEdit().textEdited.connect(self._on_options_edited)
+        self.zone.activated.connect(lambda _i: self.start_preview())
         self.mapping = QLineEdit()
         self.mapping.setObjectName("mappingPath")
         self.mapping.textEdited.connect(self._on_options_edited)
@@ -71,6 +83,7 @@ class ImportListDialog(QDialog):
         self.preview_button.clicked.connect(self.start_preview)
         self.form = form = QFormLayout()
         self.path_label, self.platform_label, self.mapping_label = QLabel(), QLabel(), QLabel()
+        self.zone_label = QLabel()
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(self.browse)
@@ -83,6 +96,7 @@ class ImportListDialog(QDialog):
         row.addWidget(self.platform, 1)
         row.addWidget(self.preview_button)
         form.addRow(self.platform_label, row)
+        form.addRow(self.zone_label, self.zone)
 
         self.columns = QLabel(" ")  # the mapping used: field ← header
         self.columns.setObjectName("columnsShown")
@@ -148,6 +162,9 @@ class ImportListDialog(QDialog):
         self.mapping_label.setText(self.tr("Mapping file"))
         self.mapping.setPlaceholderText(self.tr("Optional: for lists with other column names"))
         self.platform_label.setText(self.tr("Platform"))
+        self.zone_label.setText(self.tr("Store time zone"))
+        self.zone.lineEdit().setPlaceholderText(
+            self.tr("TikTok Shop: the store's market, e.g. America/New_York (Douyin: not needed)"))
         self.platform.setItemText(0, self.tr("From the list (automatic)"))
         for i in range(1, self.platform.count()):
             self.platform.setItemText(i, labels.platform_label(self.ctx.lib.rules, self.platform.itemData(i)))
@@ -200,6 +217,9 @@ class ImportListDialog(QDialog):
             text = self.tr("Import cancelled; nothing was changed.")
         elif kind == "imported":
             text = self.tr("Imported. The case list is up to date.")
+        elif kind == "zone":
+            text = self.tr("This platform's lists need the store's time zone: choose or type it "
+                           "in “Store time zone”, then press Preview. Nothing has been imported.")
         elif kind == "failed":
             msg, hint = describe(args[0])
             text = msg + (f"\n{hint}" if hint else "")
@@ -237,7 +257,8 @@ class ImportListDialog(QDialog):
         from evidencekit.importing import load_mapping
         mapping = load_mapping(Path(self.mapping.text().strip()).expanduser()) \
             if self.mapping.text().strip() else None
-        return Path(self.path.text().strip()).expanduser(), self.platform.currentData() or None, mapping
+        return (Path(self.path.text().strip()).expanduser(), self.platform.currentData() or None,
+                mapping, self.zone.currentText().strip() or None)
 
     def start_preview(self) -> bool:
         return self._start(dry_run=True)
@@ -257,11 +278,11 @@ class ImportListDialog(QDialog):
         elif self.preview is None:
             return False
         # The import reads exactly the list, platform and mapping that were previewed.
-        path, platform, mapping = self._previewed
+        path, platform, mapping, zone = self._previewed
         from evidencekit.importing import import_list
 
         def work(lib, progress, cancel) -> OpChanges:
-            report = import_list(lib, path, platform=platform, mapping=mapping,
+            report = import_list(lib, path, platform=platform, mapping=mapping, zone=zone,
                                  dry_run=dry_run, progress=progress, cancel=cancel)
             # cases were added or updated (the list reloads, an open case redraws); a preview
             # changed nothing
@@ -294,8 +315,8 @@ class ImportListDialog(QDialog):
             self.job.cancel()
 
     def _set_running(self, running: bool) -> None:
-        for w in (self.path, self.browse, self.platform, self.mapping, self.browse_mapping,
-                  self.preview_button):
+        for w in (self.path, self.browse, self.platform, self.zone, self.mapping,
+                  self.browse_mapping, self.preview_button):
             w.setEnabled(not running)
         self.import_button.setEnabled(False)
         self.cancel_button.setEnabled(running)
@@ -330,6 +351,10 @@ class ImportListDialog(QDialog):
         self.progress.setValue(0)
         if not isinstance(exc, EvidenceKitError):
             self.ctx.presenter.show(exc, self)
+        if getattr(exc, "code", "") == "store_zone_required":  # the field is right here
+            self._say("zone")
+            self.zone.setFocus()
+            return
         self._say("failed", exc)
 
     def _on_job_cancelled(self) -> None:

@@ -1013,140 +1013,155 @@
 <context>
     <name>ImportListDialog</name>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="146"/>
+        <location filename="../../ui/import_list_dialog.py" line="160"/>
         <source>Import after-sale list</source>
         <translation>Import after-sale list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="147"/>
-        <location filename="../../ui/import_list_dialog.py" line="213"/>
+        <location filename="../../ui/import_list_dialog.py" line="161"/>
+        <location filename="../../ui/import_list_dialog.py" line="233"/>
         <source>After-sale list</source>
         <translation>After-sale list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="148"/>
-        <location filename="../../ui/import_list_dialog.py" line="220"/>
+        <location filename="../../ui/import_list_dialog.py" line="162"/>
+        <location filename="../../ui/import_list_dialog.py" line="240"/>
         <source>Mapping file</source>
         <translation>Mapping file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="149"/>
+        <location filename="../../ui/import_list_dialog.py" line="163"/>
         <source>Optional: for lists with other column names</source>
         <translation>Optional: for lists with other column names</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="150"/>
+        <location filename="../../ui/import_list_dialog.py" line="164"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="151"/>
+        <location filename="../../ui/import_list_dialog.py" line="165"/>
+        <source>Store time zone</source>
+        <translation>Store time zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="167"/>
+        <source>TikTok Shop: the store&apos;s market, e.g. America/New_York (Douyin: not needed)</source>
+        <translation>TikTok Shop: the store&apos;s market, e.g. America/New_York (Douyin: not needed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="168"/>
         <source>From the list (automatic)</source>
         <translation>From the list (automatic)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="154"/>
-        <location filename="../../ui/import_list_dialog.py" line="155"/>
+        <location filename="../../ui/import_list_dialog.py" line="171"/>
+        <location filename="../../ui/import_list_dialog.py" line="172"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="156"/>
+        <location filename="../../ui/import_list_dialog.py" line="173"/>
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="157"/>
+        <location filename="../../ui/import_list_dialog.py" line="174"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="158"/>
+        <location filename="../../ui/import_list_dialog.py" line="175"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="159"/>
+        <location filename="../../ui/import_list_dialog.py" line="176"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="160"/>
+        <location filename="../../ui/import_list_dialog.py" line="177"/>
         <source>All rows</source>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="160"/>
+        <location filename="../../ui/import_list_dialog.py" line="177"/>
         <source>Errors only</source>
         <translation>Errors only</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="161"/>
+        <location filename="../../ui/import_list_dialog.py" line="178"/>
         <source>New and updated</source>
         <translation>New and updated</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="161"/>
+        <location filename="../../ui/import_list_dialog.py" line="178"/>
         <source>Closed, not updated</source>
         <translation>Closed, not updated</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="173"/>
+        <location filename="../../ui/import_list_dialog.py" line="190"/>
         <source>built-in column names</source>
         <translation>built-in column names</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="175"/>
+        <location filename="../../ui/import_list_dialog.py" line="192"/>
         <source>%1, times in %2, headers on row %3 (%4):</source>
         <translation>%1, times in %2, headers on row %3 (%4):</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="180"/>
+        <location filename="../../ui/import_list_dialog.py" line="197"/>
         <source>Would create %1 · update %2 · unchanged %3 · closed, not updated %4 · errors %5</source>
         <translation>Would create %1 · update %2 · unchanged %3 · closed, not updated %4 · errors %5</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="182"/>
+        <location filename="../../ui/import_list_dialog.py" line="199"/>
         <source>Created %1 · updated %2 · unchanged %3 · closed, not updated %4 · errors %5</source>
         <translation>Created %1 · updated %2 · unchanged %3 · closed, not updated %4 · errors %5</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="192"/>
+        <location filename="../../ui/import_list_dialog.py" line="209"/>
         <source>Reading the list…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="194"/>
+        <location filename="../../ui/import_list_dialog.py" line="211"/>
         <source>Nothing has been imported yet. Check the rows, then press Import.</source>
         <translation>Nothing has been imported yet. Check the rows, then press Import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="196"/>
+        <location filename="../../ui/import_list_dialog.py" line="213"/>
         <source>Nothing to import: no row is new or changed.</source>
         <translation>Nothing to import: no row is new or changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="198"/>
+        <location filename="../../ui/import_list_dialog.py" line="215"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="200"/>
+        <location filename="../../ui/import_list_dialog.py" line="217"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>Import cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="202"/>
+        <location filename="../../ui/import_list_dialog.py" line="219"/>
         <source>Imported. The case list is up to date.</source>
         <translation>Imported. The case list is up to date.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="214"/>
+        <location filename="../../ui/import_list_dialog.py" line="221"/>
+        <source>This platform&apos;s lists need the store&apos;s time zone: choose or type it in “Store time zone”, then press Preview. Nothing has been imported.</source>
+        <translation>This platform&apos;s lists need the store&apos;s time zone: choose or type it in “Store time zone”, then press Preview. Nothing has been imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="234"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="221"/>
+        <location filename="../../ui/import_list_dialog.py" line="241"/>
         <source>Mapping files (*.toml)</source>
         <translation>Mapping files (*.toml)</translation>
     </message>
@@ -1773,147 +1788,147 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review_page.py" line="127"/>
+        <location filename="../../ui/review_page.py" line="130"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="128"/>
+        <location filename="../../ui/review_page.py" line="131"/>
         <source>Cases from</source>
         <translation>Cases from</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="129"/>
+        <location filename="../../ui/review_page.py" line="132"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="130"/>
+        <location filename="../../ui/review_page.py" line="133"/>
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="130"/>
+        <location filename="../../ui/review_page.py" line="133"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="130"/>
+        <location filename="../../ui/review_page.py" line="133"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="131"/>
+        <location filename="../../ui/review_page.py" line="134"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="131"/>
+        <location filename="../../ui/review_page.py" line="134"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="131"/>
+        <location filename="../../ui/review_page.py" line="134"/>
         <source>Week</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="132"/>
+        <location filename="../../ui/review_page.py" line="135"/>
         <source>Month</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="135"/>
+        <location filename="../../ui/review_page.py" line="138"/>
         <source>Last 4 weeks</source>
         <translation>Last 4 weeks</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="135"/>
+        <location filename="../../ui/review_page.py" line="138"/>
         <source>This week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="136"/>
+        <location filename="../../ui/review_page.py" line="139"/>
         <source>Last week</source>
         <translation>Last week</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="136"/>
+        <location filename="../../ui/review_page.py" line="139"/>
         <source>This month</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="137"/>
+        <location filename="../../ui/review_page.py" line="140"/>
         <source>All cases</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="137"/>
+        <location filename="../../ui/review_page.py" line="140"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="140"/>
+        <location filename="../../ui/review_page.py" line="143"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="141"/>
+        <location filename="../../ui/review_page.py" line="144"/>
         <source>Export weekly review…</source>
         <translation>Export weekly review…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="142"/>
+        <location filename="../../ui/review_page.py" line="145"/>
         <source>Disputes and decisions (click a bar to list its cases)</source>
         <translation>Disputes and decisions (click a bar to list its cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="143"/>
+        <location filename="../../ui/review_page.py" line="146"/>
         <source>Clocks kept: on-time rate</source>
         <translation>Clocks kept: on-time rate</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="144"/>
+        <location filename="../../ui/review_page.py" line="147"/>
         <source>Win rate by the evidence kinds a submission held</source>
         <translation>Win rate by the evidence kinds a submission held</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="145"/>
+        <location filename="../../ui/review_page.py" line="148"/>
         <source>Frequent words in buyer messages</source>
         <translation>Frequent words in buyer messages</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="227"/>
+        <location filename="../../ui/review_page.py" line="230"/>
         <source>Counting…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="243"/>
+        <location filename="../../ui/review_page.py" line="246"/>
         <source>Could not count.</source>
         <translation>Could not count.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="253"/>
+        <location filename="../../ui/review_page.py" line="256"/>
         <source>%1 cases</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="278"/>
+        <location filename="../../ui/review_page.py" line="281"/>
         <source>Save weekly review as</source>
         <translation>Save weekly review as</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="284"/>
+        <location filename="../../ui/review_page.py" line="287"/>
         <source>Writing the report…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="292"/>
+        <location filename="../../ui/review_page.py" line="295"/>
         <source>Wrote %1</source>
         <translation>Wrote %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="295"/>
+        <location filename="../../ui/review_page.py" line="298"/>
         <source>The report was not written.</source>
         <translation>The report was not written.</translation>
     </message>

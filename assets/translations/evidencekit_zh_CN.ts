@@ -1013,140 +1013,155 @@
 <context>
     <name>ImportListDialog</name>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="146"/>
+        <location filename="../../ui/import_list_dialog.py" line="160"/>
         <source>Import after-sale list</source>
         <translation>导入售后列表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="147"/>
-        <location filename="../../ui/import_list_dialog.py" line="213"/>
+        <location filename="../../ui/import_list_dialog.py" line="161"/>
+        <location filename="../../ui/import_list_dialog.py" line="233"/>
         <source>After-sale list</source>
         <translation>售后列表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="148"/>
-        <location filename="../../ui/import_list_dialog.py" line="220"/>
+        <location filename="../../ui/import_list_dialog.py" line="162"/>
+        <location filename="../../ui/import_list_dialog.py" line="240"/>
         <source>Mapping file</source>
         <translation>映射文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="149"/>
+        <location filename="../../ui/import_list_dialog.py" line="163"/>
         <source>Optional: for lists with other column names</source>
         <translation>可选：列名不同的表格用它指定列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="150"/>
+        <location filename="../../ui/import_list_dialog.py" line="164"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="151"/>
+        <location filename="../../ui/import_list_dialog.py" line="165"/>
+        <source>Store time zone</source>
+        <translation>店铺时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="167"/>
+        <source>TikTok Shop: the store&apos;s market, e.g. America/New_York (Douyin: not needed)</source>
+        <translation>TikTok Shop：店铺所在市场的时区，例如 America/New_York（抖店无需填写）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="168"/>
         <source>From the list (automatic)</source>
         <translation>按表格自动判断</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="154"/>
-        <location filename="../../ui/import_list_dialog.py" line="155"/>
+        <location filename="../../ui/import_list_dialog.py" line="171"/>
+        <location filename="../../ui/import_list_dialog.py" line="172"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="156"/>
+        <location filename="../../ui/import_list_dialog.py" line="173"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="157"/>
+        <location filename="../../ui/import_list_dialog.py" line="174"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="158"/>
+        <location filename="../../ui/import_list_dialog.py" line="175"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="159"/>
+        <location filename="../../ui/import_list_dialog.py" line="176"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="160"/>
+        <location filename="../../ui/import_list_dialog.py" line="177"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="160"/>
+        <location filename="../../ui/import_list_dialog.py" line="177"/>
         <source>Errors only</source>
         <translation>只看错误</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="161"/>
+        <location filename="../../ui/import_list_dialog.py" line="178"/>
         <source>New and updated</source>
         <translation>新建和更新</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="161"/>
+        <location filename="../../ui/import_list_dialog.py" line="178"/>
         <source>Closed, not updated</source>
         <translation>已结案，未更新</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="173"/>
+        <location filename="../../ui/import_list_dialog.py" line="190"/>
         <source>built-in column names</source>
         <translation>内置列名</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="175"/>
+        <location filename="../../ui/import_list_dialog.py" line="192"/>
         <source>%1, times in %2, headers on row %3 (%4):</source>
         <translation>%1，时间按 %2 读取，表头在第 %3 行（%4）：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="180"/>
+        <location filename="../../ui/import_list_dialog.py" line="197"/>
         <source>Would create %1 · update %2 · unchanged %3 · closed, not updated %4 · errors %5</source>
         <translation>将新建 %1 · 更新 %2 · 无变化 %3 · 已结案未更新 %4 · 错误 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="182"/>
+        <location filename="../../ui/import_list_dialog.py" line="199"/>
         <source>Created %1 · updated %2 · unchanged %3 · closed, not updated %4 · errors %5</source>
         <translation>已新建 %1 · 已更新 %2 · 无变化 %3 · 已结案未更新 %4 · 错误 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="192"/>
+        <location filename="../../ui/import_list_dialog.py" line="209"/>
         <source>Reading the list…</source>
         <translation>正在读取列表…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="194"/>
+        <location filename="../../ui/import_list_dialog.py" line="211"/>
         <source>Nothing has been imported yet. Check the rows, then press Import.</source>
         <translation>尚未导入任何内容。核对各行后按“导入”。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="196"/>
+        <location filename="../../ui/import_list_dialog.py" line="213"/>
         <source>Nothing to import: no row is new or changed.</source>
         <translation>没有需要导入的：没有新行，也没有变化的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="198"/>
+        <location filename="../../ui/import_list_dialog.py" line="215"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="200"/>
+        <location filename="../../ui/import_list_dialog.py" line="217"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>已取消导入，资料库没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="202"/>
+        <location filename="../../ui/import_list_dialog.py" line="219"/>
         <source>Imported. The case list is up to date.</source>
         <translation>导入完成，案件列表已更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="214"/>
+        <location filename="../../ui/import_list_dialog.py" line="221"/>
+        <source>This platform&apos;s lists need the store&apos;s time zone: choose or type it in “Store time zone”, then press Preview. Nothing has been imported.</source>
+        <translation>此平台的售后列表需要店铺时区：请在“店铺时区”中选择或输入，然后点“预览”。尚未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_list_dialog.py" line="234"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv)</source>
         <translation>表格 (*.xlsx *.xlsm *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_list_dialog.py" line="221"/>
+        <location filename="../../ui/import_list_dialog.py" line="241"/>
         <source>Mapping files (*.toml)</source>
         <translation>映射文件 (*.toml)</translation>
     </message>
@@ -1773,147 +1788,147 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review_page.py" line="127"/>
+        <location filename="../../ui/review_page.py" line="130"/>
         <source>By</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="128"/>
+        <location filename="../../ui/review_page.py" line="131"/>
         <source>Cases from</source>
         <translation>案件日期</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="129"/>
+        <location filename="../../ui/review_page.py" line="132"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="130"/>
+        <location filename="../../ui/review_page.py" line="133"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="130"/>
+        <location filename="../../ui/review_page.py" line="133"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="130"/>
+        <location filename="../../ui/review_page.py" line="133"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="131"/>
+        <location filename="../../ui/review_page.py" line="134"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="131"/>
+        <location filename="../../ui/review_page.py" line="134"/>
         <source>Staff</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="131"/>
+        <location filename="../../ui/review_page.py" line="134"/>
         <source>Week</source>
         <translation>按周</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="132"/>
+        <location filename="../../ui/review_page.py" line="135"/>
         <source>Month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="135"/>
+        <location filename="../../ui/review_page.py" line="138"/>
         <source>Last 4 weeks</source>
         <translation>最近 4 周</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="135"/>
+        <location filename="../../ui/review_page.py" line="138"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="136"/>
+        <location filename="../../ui/review_page.py" line="139"/>
         <source>Last week</source>
         <translation>上周</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="136"/>
+        <location filename="../../ui/review_page.py" line="139"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="137"/>
+        <location filename="../../ui/review_page.py" line="140"/>
         <source>All cases</source>
         <translation>全部案件</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="137"/>
+        <location filename="../../ui/review_page.py" line="140"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="140"/>
+        <location filename="../../ui/review_page.py" line="143"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="141"/>
+        <location filename="../../ui/review_page.py" line="144"/>
         <source>Export weekly review…</source>
         <translation>导出周复盘…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="142"/>
+        <location filename="../../ui/review_page.py" line="145"/>
         <source>Disputes and decisions (click a bar to list its cases)</source>
         <translation>纠纷与结果（点击柱条查看对应案件）</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="143"/>
+        <location filename="../../ui/review_page.py" line="146"/>
         <source>Clocks kept: on-time rate</source>
         <translation>期限按时率</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="144"/>
+        <location filename="../../ui/review_page.py" line="147"/>
         <source>Win rate by the evidence kinds a submission held</source>
         <translation>提交所含证据类型与胜诉率</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="145"/>
+        <location filename="../../ui/review_page.py" line="148"/>
         <source>Frequent words in buyer messages</source>
         <translation>买家消息高频词</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="227"/>
+        <location filename="../../ui/review_page.py" line="230"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="243"/>
+        <location filename="../../ui/review_page.py" line="246"/>
         <source>Could not count.</source>
         <translation>统计失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="253"/>
+        <location filename="../../ui/review_page.py" line="256"/>
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="278"/>
+        <location filename="../../ui/review_page.py" line="281"/>
         <source>Save weekly review as</source>
         <translation>周复盘另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="284"/>
+        <location filename="../../ui/review_page.py" line="287"/>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="292"/>
+        <location filename="../../ui/review_page.py" line="295"/>
         <source>Wrote %1</source>
         <translation>已写出 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="295"/>
+        <location filename="../../ui/review_page.py" line="298"/>
         <source>The report was not written.</source>
         <translation>报告没有写出。</translation>
     </message>

@@ -89,3 +89,32 @@ def test_a_list_without_known_headers_says_so(qtbot, window, ctx, tmp_path):
     _wait(qtbot, dlg)
     assert dlg.preview is None and not dlg.import_button.isEnabled()
     assert "售后单号" in dlg.step.text()
+
+
+def test_tiktok_list_asks_the_store_zone_then_imports_in_it(qtbot, window, ctx, tmp_path):
+    """A TikTok Shop list has no zone to fall back to: the dialog says where to give it, and
+    the import reads the list's times in the zone chosen and gives it to every new case."""
+    from datetime import UTC, datetime
+
+    from tests.core.import_lists import EN_HEADER
+    rows = [["577001", "576001", "Mug", "Refund only", "Wrong item", "2024-09-17 11:45:01",
+             "buyer_1", "$12.00", "In dispute"]]
+    dlg = window.import_list(write_csv(tmp_path / "tt.csv", EN_HEADER, rows))
+    qtbot.addWidget(dlg)
+    _wait(qtbot, dlg)
+    assert dlg.preview is None and dlg._step == ("zone",)  # says where to give the zone
+    assert "时区" in dlg.step.text()
+    assert ctx.lib.list_cases() == []
+    dlg.zone.setEditText("America/Los_Angeles")
+    dlg.start_preview()
+    _wait(qtbot, dlg)
+    assert dlg.preview is not None and dlg.preview.zone == "America/Los_Angeles", dlg.step.text()
+    assert dlg.import_button.isEnabled(), (dlg.counts.text(), [r.errors for r in dlg.preview.rows])
+    with qtbot.waitSignal(ctx.changes_applied, timeout=30000,
+                          check_params_cb=lambda changes: changes.case_list):
+        dlg.import_button.click()
+    _wait(qtbot, dlg)
+    assert dlg.report is not None and dlg.report.counts["created"] == 1, dlg.step.text()
+    case = ctx.lib.get_case(dlg.report.rows[0].case_id)
+    assert case.platform == "tiktok_shop" and case.zone == "America/Los_Angeles"
+    assert case.request_at == datetime(2024, 9, 17, 18, 45, 1, tzinfo=UTC)  # PDT is UTC-7
