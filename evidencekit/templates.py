@@ -11,13 +11,13 @@ A template's text holds two kinds of gaps:
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
 from .domain import KINDS
+from .tomlcheck import TableReader, read_toml
 
 # A template blank: 【…】 on one line. Courier traces also use 【】 (【杭州市】), so a
 # statement quoting one is not a blank: see :func:`blanks`.
@@ -105,21 +105,30 @@ def templates_dir() -> Path:
 
 
 def load_templates(directory: Path | None = None) -> list[StatementTemplate]:
+    """Every template of the folder's ``*.toml`` files, read by the one validator
+    (:mod:`evidencekit.tomlcheck`): a bad file is a RuleError naming the file and the key."""
     out = []
     for path in sorted((directory or templates_dir()).glob("*.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        if data.get("schema_version") != 1:
-            raise ValueError(f"{path.name}: schema_version must be 1")
-        for i, t in enumerate(data.get("templates", [])):
-            try:
-                out.append(StatementTemplate(
-                    id=t["id"], dispute_types=tuple(t.get("dispute_types", [])),
-                    mode=t.get("mode", "any"), title_zh=t["title_zh"], title_en=t["title_en"],
-                    text_zh=t["text_zh"].strip(), text_en=t["text_en"].strip(),
-                    points=tuple(TemplatePoint(p["basis_zh"], p["basis_en"], p["fact_zh"],
-                                               p["fact_en"]) for p in t.get("points", []))))
-            except KeyError as e:
-                raise ValueError(f"{path.name}: templates[{i}] lacks key {e}") from None
+        top = TableReader(path.name, read_toml(path, path.name))
+        top.only(("schema_version", "templates"))
+        top.integer("schema_version", check=lambda v: v == 1, expected="1")
+        for t in top.tables("templates"):
+            t.only(("id", "dispute_types", "mode", "title_zh", "title_en", "text_zh", "text_en",
+                    "points"))
+            types = t.get("dispute_types", list, "an array of dispute type ids", [])
+            if not all(isinstance(x, str) for x in types):
+                t.fail("dispute_types", "an array of dispute type ids")
+            points = []
+            for p in t.tables("points"):
+                p.only(("basis_zh", "basis_en", "fact_zh", "fact_en"))
+                points.append(TemplatePoint(p.text("basis_zh"), p.text("basis_en"),
+                                            p.text("fact_zh"), p.text("fact_en")))
+            out.append(StatementTemplate(
+                id=t.text("id"), dispute_types=tuple(types),
+                mode=t.one_of("mode", ("arbitration", "appeal", "any"), "any"),
+                title_zh=t.text("title_zh"), title_en=t.text("title_en"),
+                text_zh=t.text("text_zh").strip(), text_en=t.text("text_en").strip(),
+                points=tuple(points)))
     return out
 
 

@@ -1,9 +1,10 @@
-"""The one validator of the TOML files users may edit (rule files, submission profiles).
+"""The one validator of the TOML files users may edit: rules, profiles, statement templates.
 
 Every problem is a :class:`~evidencekit.errors.RuleError` naming the file, the full key
 (``clocks[0].hours``, ``photos.dpi``) and what the key must be, in one style: "a number ≥ 0",
-"an integer 36–1200", "true or false", "one of a, b". Rule files (``rules.py``) and profiles
-(``export/profiles.py``) describe their keys with this module; neither has a checker of its own.
+"an integer 36–1200", "true or false", "one of a, b". Rule files (``rules.py``), profiles
+(``export/profiles.py``) and templates (``templates.py``) describe their keys with this module;
+none has a checker of its own.
 """
 
 from __future__ import annotations

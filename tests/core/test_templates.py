@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
+
 from evidencekit.domain import Case, Exhibit
 from evidencekit.templates import blanks, fill, load_templates
 
@@ -50,3 +52,21 @@ def test_every_template_has_no_fixed_exhibit_number():
 def test_blanks_are_brackets_but_not_quoted_places():
     assert blanks("买家于【签收时间】签收，快件到达【长沙岳麓营业点】，【杭州市】") == ["【签收时间】"]
     assert blanks("已处理完毕") == []
+
+
+def test_a_bad_template_file_is_refused_naming_file_and_key(tmp_path):
+    """Templates are read by the one TOML validator, like rules and profiles."""
+    from evidencekit.errors import RuleError
+    from evidencekit.templates import load_templates
+    good = ('schema_version = 1\n[[templates]]\nid = "t"\ntitle_zh = "标题"\ntitle_en = "T"\n'
+            'text_zh = "见 {chat_log}"\ntext_en = "see {chat_log}"\n')
+    (tmp_path / "mine.toml").write_text(good, encoding="utf-8")
+    assert [t.id for t in load_templates(tmp_path)] == ["t"]
+    for bad, key in ((good.replace('title_en = "T"\n', ""), "templates[0].title_en"),
+                     (good + 'mode = "apeal"\n', "templates[0].mode"),
+                     (good + 'txet_zh = "typo"\n', "templates[0].txet_zh"),
+                     (good.replace("schema_version = 1", "schema_version = 2"), "schema_version")):
+        (tmp_path / "mine.toml").write_text(bad, encoding="utf-8")
+        with pytest.raises(RuleError) as e:
+            load_templates(tmp_path)
+        assert "mine.toml" in str(e.value.message("en")) and key in e.value.message("en")
