@@ -173,6 +173,11 @@ class EvidencePanel(QWidget):
         # them out of view again.
         self._follow_refused = False
         self.table.verticalScrollBar().actionTriggered.connect(self._stop_following_refused)
+        # Any change of the rows (exhibits arriving, import rows dropped, a reset) moves the
+        # refused rows: scroll to them again once the view has laid the change out.
+        for sig in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset,
+                    self.model.layoutChanged):
+            sig.connect(self._refollow_refused)
         for view in (self.table, self.grid):
             view.setContextMenuPolicy(Qt.CustomContextMenu)
             view.customContextMenuRequested.connect(
@@ -364,6 +369,10 @@ class EvidencePanel(QWidget):
     def _stop_following_refused(self, *_) -> None:
         self._follow_refused = False
 
+    def _refollow_refused(self, *_) -> None:
+        if self._follow_refused:
+            QTimer.singleShot(0, self, self._scroll_to_first_refused)
+
     def _scroll_to_first_refused(self) -> None:
         row = self.model.first_failed_row()
         if row < 0:
@@ -490,7 +499,5 @@ class EvidencePanel(QWidget):
             self.undo_stack.push(RemoveExhibitsCommand(self.ctx, self.case.id, pairs))
 
     def _on_selection_changed(self, *_):
-        if self.table.selectionModel().hasSelection():
-            self._follow_refused = False  # the user picked a row: the list stays with it
         self.selection_changed.emit(self.selected_ids())
         self._refresh_preview()
