@@ -331,7 +331,8 @@ class ImportListDialog(QDialog):
     def _on_job_succeeded(self, report) -> None:
         self.job = None
         self._set_running(False)
-        self.progress.setValue(1000)
+        # the bar is the import's: a finished preview leaves it empty beside "nothing imported yet"
+        self.progress.setValue(0 if report.dry_run else 1000)
         self.model.set_report(report)
         if report.dry_run:
             self.preview = report

@@ -31,6 +31,7 @@ def test_preview_then_import_refreshes_the_case_list(qtbot, window, ctx, tmp_pat
     shown = dlg.columns.text()
     assert "“订单编号”" in shown and "“售后申请时间”" in shown
     assert dlg.import_button.isEnabled()
+    assert dlg.progress.value() == 0  # the bar is the import's: empty beside "nothing imported yet"
 
     dlg.show_filter.setCurrentIndex(1)  # errors only
     assert dlg.proxy.rowCount() == 1
@@ -40,6 +41,7 @@ def test_preview_then_import_refreshes_the_case_list(qtbot, window, ctx, tmp_pat
         dlg.import_button.click()
     _wait(qtbot, dlg)
     assert dlg.report is not None and dlg.report.counts["created"] == 3
+    assert dlg.progress.value() == dlg.progress.maximum()
     assert model.index(0, COL_CASE).data().startswith("EK-")
     qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 3, timeout=10000)
     assert not dlg.import_button.isEnabled()  # imported: preview again before another import
