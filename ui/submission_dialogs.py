@@ -4,8 +4,11 @@ bytes that went to the platform, reopen a closed case. The rules are the core's
 
 from __future__ import annotations
 
+import atexit
 import shutil
+import stat
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -150,11 +153,44 @@ class DecisionDialog(QDialog):
                on_failure=lambda exc: self.ctx.presenter.show(exc, self))
 
 
+_OPENED_PREFIX = "evidencekit-opened-"
+_STALE_SECONDS = 24 * 3600
+_opened: Path | None = None
+
+
+def _remove_tree(folder: Path) -> None:
+    """The copies are read-only (Windows refuses to delete those): make them writable first;
+    a file a viewer still holds open stays for the next start's sweep."""
+    for path in folder.rglob("*"):
+        try:
+            path.chmod(stat.S_IWRITE | stat.S_IREAD | (stat.S_IEXEC if path.is_dir() else 0))
+        except OSError:
+            pass
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def opened_folder() -> Path:
+    """One temporary folder per app run for the copies it hands to viewers, removed when the app
+    quits; folders left by runs that died (or files a viewer held) are swept after a day."""
+    global _opened
+    if _opened is None:
+        root = Path(tempfile.gettempdir())
+        for old in (*root.glob(_OPENED_PREFIX + "*"), *root.glob("evidencekit-submission-*")):
+            try:
+                if old.is_dir() and time.time() - old.stat().st_mtime > _STALE_SECONDS:
+                    _remove_tree(old)
+            except OSError:
+                pass
+        _opened = Path(tempfile.mkdtemp(prefix=_OPENED_PREFIX))
+        atexit.register(_remove_tree, _opened)
+    return _opened
+
+
 def submitted_copy(ctx, submission_id: int) -> list[Path]:
     """Temporary copies of a submission's kept bytes under their original names (the blob
     store is never handed out: a viewer must not be able to change it)."""
     out = []
-    folder = Path(tempfile.mkdtemp(prefix=f"evidencekit-submission-{submission_id}-"))
+    folder = Path(tempfile.mkdtemp(prefix=f"submission-{submission_id}-", dir=opened_folder()))
     for name, blob in ctx.lib.submission_files(submission_id):
         dest = folder / Path(name).name
         shutil.copyfile(blob, dest)

@@ -5,6 +5,7 @@ opened after the exported file was deleted."""
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 
 from .conftest import DATA, make_case, settle
@@ -124,3 +125,27 @@ def test_draft_export_record_deletable(qtbot, window, ctx, clock, tmp_path):
     hist.findChild(QPushButton, name).click()
     settle(qtbot, ctx)
     assert ctx.lib.exports(case.id) == [] and out.exists()
+
+
+def test_opened_copies_live_in_one_folder_per_run_and_stale_ones_are_swept(tmp_path, monkeypatch):
+    import os
+    import tempfile
+
+    from ui import submission_dialogs as sd
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(sd, "_opened", None)
+    stale = tmp_path / "evidencekit-submission-3-abc"  # left by an older version
+    (stale / "x.pdf").parent.mkdir()
+    (stale / "x.pdf").write_bytes(b"%PDF")
+    (stale / "x.pdf").chmod(0o444)
+    fresh = tmp_path / "evidencekit-opened-otherrun"  # another run, still open
+    fresh.mkdir()
+    day_ago = time.time() - 25 * 3600
+    os.utime(stale, (day_ago, day_ago))
+    folder = sd.opened_folder()
+    assert not stale.exists() and fresh.exists()
+    assert folder.parent == tmp_path and sd.opened_folder() == folder  # one per run
+    (folder / "c.pdf").write_bytes(b"%PDF")
+    (folder / "c.pdf").chmod(0o444)
+    sd._remove_tree(folder)  # what quitting does: read-only copies go too
+    assert not folder.exists()
