@@ -105,7 +105,7 @@ def _classify(digits: str) -> tuple[str, int, int] | None:
         rest = digits[len(prefix):]
         if digits.startswith(prefix) and len(rest) == 11 and re.fullmatch(r"1[3-9]\d{9}", rest):
             return ("mobile", len(prefix) + 3, 4)
-    if digits.startswith("0") and digits.isdigit():
+    if digits.startswith("0") and digits.isdigit() and len(digits) > 1:  # a lone 0 is no number
         area = 3 if digits[1] in "12" else 4
         local = len(digits) - area
         if 7 <= local <= 8 and digits[1] != "0":
