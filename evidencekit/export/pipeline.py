@@ -29,6 +29,7 @@ from ..timeutil import get_zone
 from . import fonts
 from .attempt import Run, render_attempt
 from .fit import SEAL_RESERVE, fit_ladder, settings_note
+from .memory import collecting_only_new
 from .naming import refuse_existing
 from .placeholder import Placeholder
 from .plan import ExportPlan, build_plan, default_audience
@@ -146,7 +147,8 @@ def export_bundle(source: BundleSource, out: Path, *, mode: str = "arbitration",
                  profiles_dir=profiles_dir, passwords=passwords)
     progress(0.02, "正在准备", "Planning")
     clean_stale(Path(tempfile.gettempdir()), out)  # what killed exports left
-    with work_folder() as tmp, naming_full_disk(tmp, out):
+    # collecting_only_new: the export's collections (memory.release) skip what it did not make
+    with collecting_only_new(), work_folder() as tmp, naming_full_disk(tmp, out):
         run = Run(plan, tmp, progress, cancel)
         run.load()
         result, used = fit_ladder(plan, lambda attempt, span: render_attempt(run, attempt, span),
