@@ -1,7 +1,7 @@
 """kill -9 at random moments during attach and edit never breaks a library.
 
-Each trial starts a real subprocess that attaches and edits in a loop, kills it with SIGKILL
-after a random delay, then reopens the library: it must open, pass fsck, and have no exhibit
+Each trial starts a real child process (forked from one worker that has imported everything once)
+that attaches and edits in a loop, kills it with SIGKILL after a random delay, then reopens the library: it must open, pass fsck, and have no exhibit
 row without its blob. The seed is printed so a failure can be replayed
 (EVIDENCEKIT_KILL_SEED=<seed>).
 """
@@ -36,21 +36,37 @@ def test_kill_during_attach_and_edit(tmp_path):
     Library.open(root).close()
     worker = Path(__file__).with_name("crash_worker.py")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    total_exhibits = 0
-    for trial in range(TRIALS):
-        child = subprocess.Popen([sys.executable, str(worker), str(root), str(work),
-                                  str(seed + trial)], stdout=subprocess.PIPE, env=env, cwd=REPO)
-        assert child.stdout.readline().strip() == b"READY", f"seed {seed} trial {trial}: worker failed"
-        time.sleep(rng.uniform(0.0, 0.35))
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-        with Library.open(root) as lib:
-            report = lib.fsck()
-            assert report.ok, f"seed {seed} trial {trial}: " + " / ".join(report.lines("en"))
-            with lib.db.read() as conn:
-                rows = conn.execute(select(exhibits.c.sha256)).scalars().all()
-            for sha in rows:
-                assert lib.blob_path(sha).is_file(), f"seed {seed} trial {trial}: row without blob"
-            assert not lib.blobs.tmp.exists() or list(lib.blobs.tmp.iterdir()) == []
-            total_exhibits = len(rows)
+    forks = subprocess.Popen([sys.executable, str(worker), str(root), str(work)],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=REPO)
+    try:
+        for trial in range(TRIALS):
+            _kill_one(forks, seed, trial, rng)
+            _check(root, seed, trial)
+    finally:
+        forks.kill()
+        forks.wait()
+    with Library.open(root) as lib, lib.db.read() as conn:
+        total_exhibits = len(conn.execute(select(exhibits.c.sha256)).scalars().all())
     assert total_exhibits > 0, f"seed {seed}: no attach ever completed; the test proved nothing"
+
+
+def _kill_one(forks: subprocess.Popen, seed: int, trial: int, rng: random.Random) -> None:
+    """One child attaching and editing, killed with SIGKILL at a random moment, reaped."""
+    forks.stdin.write(f"{seed + trial}\n".encode())
+    forks.stdin.flush()
+    ready = forks.stdout.readline().split()
+    assert ready[:1] == [b"READY"], f"seed {seed} trial {trial}: worker failed"
+    time.sleep(rng.uniform(0.0, 0.35))  # the random moment of the kill: what the test is about
+    os.kill(int(ready[1]), signal.SIGKILL)
+    assert forks.stdout.readline().strip() == b"GONE"  # reaped: nothing of it runs any more
+
+
+def _check(root: Path, seed: int, trial: int) -> None:
+    with Library.open(root) as lib:
+        report = lib.fsck()
+        assert report.ok, f"seed {seed} trial {trial}: " + " / ".join(report.lines("en"))
+        with lib.db.read() as conn:
+            rows = conn.execute(select(exhibits.c.sha256)).scalars().all()
+        for sha in rows:
+            assert lib.blob_path(sha).is_file(), f"seed {seed} trial {trial}: row without blob"
+        assert not lib.blobs.tmp.exists() or list(lib.blobs.tmp.iterdir()) == []
