@@ -68,8 +68,10 @@ def bench_startup(library: Path, runs: int) -> dict:
         parts = line.split()
         times.append(float(parts[1]))
         shown_cases = int(parts[3])
+        rows = int(parts[5]) if len(parts) > 5 else shown_cases
     return {"median_s": statistics.median(times), "max_s": max(times),
-            "process_wall_median_s": statistics.median(walls), "cases_shown": shown_cases}
+            "process_wall_median_s": statistics.median(walls), "cases_shown": shown_cases,
+            "rows_fetched": rows}
 
 
 def bench_photos(count: int, size: tuple[int, int]) -> dict:

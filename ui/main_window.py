@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         geometry = ctx.settings.state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.notifier.prime(self.case_list.model.rows())
+        self.notifier.prime(self.case_list.alert_rows())
         QTimer.singleShot(0, self.offer_resume)  # once the window is up
 
     # ---- building (again after a language switch) ----------------------------------------------
@@ -490,12 +490,11 @@ class MainWindow(QMainWindow):
 
     def _on_case_list_timer_timeout(self) -> None:
         ids, self._changed_cases = self._changed_cases, set()
-        for cid in ids:
-            self.case_list.model.refresh_case(cid)
+        self.case_list.refresh_cases(ids)
 
     def _on_ctx_clock_ticked(self) -> None:
-        self.case_list.model.tick()
-        self.notifier.check(self.case_list.model.rows())
+        self.case_list.tick()
+        self.notifier.check(self.case_list.alert_rows())
 
     def _on_ctx_settings_changed(self) -> None:
         zone = self.ctx.settings.get("display_zone")

@@ -31,14 +31,17 @@ class DeadlineNotifier(QObject):
             self._last[r.case.id] = u.state if u else "ok"
 
     def check(self, rows) -> list[tuple[int, str]]:
-        """Compare with the last states; notify for cases that just got more urgent."""
+        """Compare with the last states; notify for cases that just got more urgent (``rows``:
+        the cases near their next due instant, ``summary.alert_rows``)."""
         fired = []
         for r in rows:
             u = r.urgent
             state = u.state if u else "ok"
-            before = self._last.get(r.case.id)
+            # A case not seen before was not yet due soon (the rows are those near their
+            # next due instant; primed ones are remembered as they were at the start).
+            before = self._last.get(r.case.id, "ok")
             self._last[r.case.id] = state
-            if before is None or state not in ("due_soon", "critical"):
+            if state not in ("due_soon", "critical"):
                 continue
             if ALERT.get(state, 0) > ALERT.get(before, 0):
                 c = r.case
