@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabBar,
+    QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -389,6 +390,14 @@ class CaseListPage(QWidget):
     def eventFilter(self, obj, event):
         if obj is self.table.viewport() and event.type() == QEvent.Resize:
             self._place_hint()
+        if obj is self.table.viewport() and event.type() == QEvent.ToolTip:
+            idx = self.table.indexAt(event.pos())
+            text = self.model.tooltip(idx.row(), idx.column()) if idx.isValid() else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.table.viewport())
+            else:
+                QToolTip.hideText()
+            return True
         return super().eventFilter(obj, event)
 
     def reload(self) -> None:
@@ -412,7 +421,7 @@ class CaseListPage(QWidget):
 
     def selected_case_id(self) -> int | None:
         idx = self.table.currentIndex()
-        case = idx.data(CaseRole) if idx.isValid() else None
+        case = idx.siblingAtColumn(0).data(CaseRole) if idx.isValid() else None
         return case.id if case else None
 
     def select_case(self, case_id: int) -> None:
@@ -421,6 +430,6 @@ class CaseListPage(QWidget):
             self.table.setCurrentIndex(self.model.index(row, 0))
 
     def _on_table_activated(self, index) -> None:
-        case = index.data(CaseRole)
+        case = index.siblingAtColumn(0).data(CaseRole)
         if case is not None:
             self.case_activated.emit(case.id)

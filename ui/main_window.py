@@ -14,7 +14,6 @@ from .import_prompts import ImportPrompts
 from .new_case_dialog import NewCaseDialog
 from .notifier import DeadlineNotifier
 from .ops import OpChanges, run_op
-from .review_page import ReviewPage
 from .settings_dialog import SettingsDialog
 
 TICK_MS = 60_000
@@ -71,11 +70,9 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.case_list = CaseListPage(self.ctx)
         self.case_view = CaseView(self.ctx, undo_stack=self.undo_stack)
-        self.review_page = ReviewPage(self.ctx)
+        self._review_page = None  # made when first shown (QtCharts: not at every start)
         self.pages.addWidget(self.case_list)
         self.pages.addWidget(self.case_view)
-        self.pages.addWidget(self.review_page)
-        self.review_page.cases_requested.connect(self._on_review_page_cases_requested)
         self.setCentralWidget(self.pages)
         self.case_list.case_activated.connect(self.open_case)
         self.case_list.hit_activated.connect(self.open_hit)
@@ -226,8 +223,18 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.review_page)
         self._update_actions()
 
+    @property
+    def review_page(self):
+        """The 复盘 page, made the first time it is asked for."""
+        if self._review_page is None:
+            from .review_page import ReviewPage
+            self._review_page = ReviewPage(self.ctx)
+            self.pages.addWidget(self._review_page)
+            self._review_page.cases_requested.connect(self._on_review_page_cases_requested)
+        return self._review_page
+
     def in_review(self) -> bool:
-        return self.pages.currentWidget() is self.review_page
+        return self._review_page is not None and self.pages.currentWidget() is self._review_page
 
     def _on_review_page_cases_requested(self, case_ids: list, what: str) -> None:
         self.case_list.show_only(case_ids, what)
@@ -511,7 +518,8 @@ class MainWindow(QMainWindow):
         self._save_state()
         self.case_view.flush()
         self.case_view.stop()  # the old view must not redraw (on a closed library) once replaced
-        self.review_page.stop()
+        if self._review_page is not None:
+            self._review_page.stop()
         old = self.pages
         self._build()
         old.deleteLater()

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from evidencekit import checklist
 from evidencekit.domain import AppealPoint
-from ui.models.case_list_model import COL_CHECKLIST, COL_DEADLINE, CaseListModel, StateRole
+from ui.models.case_list_model import COL_CHECKLIST, COL_DEADLINE, COL_ORDER, CaseListModel, StateRole
 from ui.models.checklist_model import ChecklistModel
 from ui.models.exhibit_model import COL_CAPTION, COL_KIND, ExhibitListModel, StatusRole
 from ui.models.points_model import COL_EXHIBITS, AppealPointsModel, parse_exhibit_refs
@@ -38,6 +38,8 @@ def test_case_list_model(qtmodeltester, ctx, library, clock):
     assert model.index(row, COL_CHECKLIST).data() == "1/2"
     assert model.index(row, COL_DEADLINE).data(StateRole) == "ok"
     assert model.index(row, COL_DEADLINE).data(Qt.BackgroundRole) is not None
+    assert "48" not in model.tooltip(row, COL_DEADLINE) and ":" in model.tooltip(row, COL_DEADLINE)
+    assert model.tooltip(row, COL_ORDER) == "" and model.tooltip(model.row_of(c.id), COL_DEADLINE) == ""
     clock.advance(hours=47)
     model.tick()
     qtmodeltester.check(model)
