@@ -60,7 +60,6 @@ class MainWindow(QMainWindow):
         geometry = ctx.settings.state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.notifier.prime(self.case_list.alert_rows())
         QTimer.singleShot(0, self.offer_resume)  # once the window is up
 
     # ---- building (again after a language switch) ----------------------------------------------

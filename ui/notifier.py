@@ -18,6 +18,7 @@ class DeadlineNotifier(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self._last: dict[int, str] = {}
+        self._primed = False
         self.tray = None
         if icon is not None and QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(icon, self)
@@ -25,7 +26,9 @@ class DeadlineNotifier(QObject):
             self.tray.show()
 
     def prime(self, rows) -> None:
-        """Remember current states so starting the app does not notify for every case."""
+        """Remember current states so starting the app does not notify for every case (the
+        first ``check`` does it if nobody did)."""
+        self._primed = True
         for r in rows:
             u = r.urgent
             self._last[r.case.id] = u.state if u else "ok"
@@ -33,6 +36,9 @@ class DeadlineNotifier(QObject):
     def check(self, rows) -> list[tuple[int, str]]:
         """Compare with the last states; notify for cases that just got more urgent (``rows``:
         the cases near their next due instant, ``summary.alert_rows``)."""
+        if not self._primed:
+            self.prime(rows)
+            return []
         fired = []
         for r in rows:
             u = r.urgent

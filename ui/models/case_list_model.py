@@ -85,13 +85,17 @@ class CaseListModel(QStandardItemModel):
         if self.where.bucket:
             self._load()
             return
-        if self._rows:
+        timed = [(n, r) for n, r in enumerate(self._rows) if r.deadlines]
+        if timed:
             rules, now = self.ctx.lib.rules, self.ctx.now()
-            for r in self._rows:
-                if r.deadlines:
+            blocked = self.blockSignals(True)
+            try:
+                for n, r in timed:
                     r.refresh_clocks(rules, now)
-            self._write_all()
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMNS - 1))
+                    self._write_row(n, r)
+            finally:
+                self.blockSignals(blocked)
+            self.dataChanged.emit(self.index(timed[0][0], 0), self.index(timed[-1][0], COLUMNS - 1))
 
     def set_filter(self, **changes) -> bool:
         """Show what ``changes`` (CaseFilter fields) narrow to; False if that is what is shown."""
