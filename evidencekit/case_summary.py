@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from . import checklist, deadlines, queue
 from .domain import Case, ChecklistItem, Exhibit
@@ -39,6 +39,52 @@ class CaseSummary:
             return None
         remaining = (self.next_due - now).total_seconds()
         return deadlines.state_for(remaining, rules.platform(platform))
+
+
+# Case fields a list's search box looks in (lower case, joined: ``search_text``).
+SEARCH_FIELDS = ("case_no", "order_no", "after_sale_no", "buyer_name", "buyer_phone", "product",
+                 "judgment_ref")
+
+# ``list_order``: cases with a running clock by its due instant (microseconds since 1970, below
+# NO_CLOCK), then the cases without one, the latest changed first (NO_CLOCK + how long before
+# 2^57 µs they changed). One integer, so that the list's order is one index in the database.
+NO_CLOCK = 2 ** 57
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def _micros(at: datetime) -> int:
+    delta = at - _EPOCH
+    return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def list_order(next_due: datetime | None, updated_at: datetime | None) -> int:
+    """The case's place in the list (smaller first): see NO_CLOCK."""
+    if next_due is not None:
+        return _micros(next_due)
+    return NO_CLOCK + (NO_CLOCK - _micros(updated_at) if updated_at is not None else NO_CLOCK)
+
+
+def search_text(case: Case) -> str:
+    """The searchable fields of ``case``, lower case, in one string (the search box's substring
+    test runs on it, in the database and in memory alike)."""
+    return " ".join(str(getattr(case, f, "") or "") for f in SEARCH_FIELDS).lower()
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the case list shows: every live case, narrowed by these (``""``: any).
+    ``bucket`` is a work-queue view (``queue.BUCKETS``), which depends on the moment;
+    ``text`` a substring of ``search_text``; ``case_ids`` only those cases (``None``: all)."""
+    stage: str = ""
+    dispute_type: str = ""
+    platform: str = ""
+    bucket: str = ""
+    text: str = ""
+    case_ids: frozenset[int] | None = None
+
+    @property
+    def query(self) -> str:
+        return self.text.strip().lower()
 
 
 def summarize(case: Case, exhibits: list[Exhibit], rules: RuleSet, now: datetime,

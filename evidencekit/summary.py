@@ -6,14 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from . import checklist, deadlines, queue
-from .case_summary import CaseSummary
+from .case_summary import SEARCH_FIELDS, CaseFilter, CaseSummary, search_text  # noqa: F401 (SEARCH_FIELDS: kept here too)
 from .domain import Case, ChecklistItem, Deadline
 from .errors import NotFoundError, NotInRules
 from .store import Library
-
-# Case fields a list's search box looks in.
-SEARCH_FIELDS = ("case_no", "order_no", "after_sale_no", "buyer_name", "buyer_phone", "product",
-                 "judgment_ref")
 
 
 @dataclass
@@ -34,8 +30,7 @@ class CaseRow:
     def __post_init__(self) -> None:
         self._urgent = deadlines.most_urgent(self.deadlines)
         if not self.search_text:
-            self.search_text = " ".join(str(getattr(self.case, f, "") or "")
-                                        for f in SEARCH_FIELDS).lower()
+            self.search_text = search_text(self.case)
 
     @property
     def urgent(self) -> Deadline | None:
@@ -71,13 +66,35 @@ def sort_rows(rows: list[CaseRow]) -> list[CaseRow]:
 
 
 def case_rows(lib: Library, now: datetime, *, trash: bool = False) -> list[CaseRow]:
-    """Every live case (or every trashed one), most urgent first: the one builder of list
-    rows. Two reads: the cases with the summaries the library keeps when a case changes
+    """Every live case (or every trashed one), most urgent first: what ``case list`` prints.
+    Two reads: the cases with the summaries the library keeps when a case changes
     (checklist progress and what is missing, exhibit count), and the submissions' times; only
     the clocks are computed, at ``now``."""
-    events = lib.submission_events()
-    return sort_rows([_row(lib, c, kept, now, events.get(c.id))
-                      for c, kept in lib.case_list_rows(trash=trash)])
+    return case_page(lib, now, CaseFilter(), limit=None, trash=trash, check=True)
+
+
+def case_page(lib: Library, now: datetime, where: CaseFilter, *, offset: int = 0,
+              limit: int | None = 100, trash: bool = False, check: bool = False) -> list[CaseRow]:
+    """One page of the list ``where`` shows at ``now``, most urgent first, ordered and
+    filtered by the database (the app's list fetches the next page as it scrolls). Clocks are
+    computed for the rows of the page only. ``check``: first make out-of-date summaries
+    current (a pass over every case; see ``Library.case_list_rows``)."""
+    pairs = lib.case_list_rows(trash=trash, limit=limit, offset=offset, where=where, now=now,
+                               check=check)
+    timed = [c.id for c, kept in pairs if kept.next_due is not None]
+    # submissions' times (they stop clocks) of the rows with a clock; of all when most are
+    events = {} if not timed else lib.submission_events(case_ids=timed) if len(timed) <= 500 \
+        else lib.submission_events()
+    return [_row(lib, c, kept, now, events.get(c.id)) for c, kept in pairs]
+
+
+def alert_rows(lib: Library, now: datetime) -> list[CaseRow]:
+    """Rows of the cases whose next clock is due soon or critical at ``now`` (or becomes so
+    within the hour, or went overdue within it): what a deadline notification looks at."""
+    ahead = max((max(p.due_soon_hours, p.critical_hours) for p in lib.rules.platforms.values()),
+                default=0) + 1
+    ids = lib.cases_due_within(ahead, now, since_hours=1)
+    return case_page(lib, now, CaseFilter(case_ids=frozenset(ids)), limit=None) if ids else []
 
 
 def case_row(lib: Library, case_id: int, now: datetime) -> CaseRow | None:

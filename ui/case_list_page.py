@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabBar,
+    QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from evidencekit import queue
+from evidencekit.case_summary import CaseFilter
 from evidencekit.domain import STAGES
 from evidencekit.store import search_index
+from evidencekit.summary import alert_rows, case_page
 
 from . import labels
 from .deadline_delegate import DeadlineDelegate
@@ -39,7 +42,6 @@ from .models.case_list_model import (
     COL_STAGE,
     COL_TYPE,
     COL_UPDATED,
-    CaseFilterModel,
     CaseListModel,
     CaseRole,
 )
@@ -48,6 +50,7 @@ from .tables import record_table
 
 DUE_HOURS = 12  # the start-of-day summary looks this far ahead
 SEARCH_PAUSE_MS = 350  # typing pauses this long before the search inside evidence runs
+FILTER_PAUSE_MS = 150  # and this long before the list narrows to the cases' own fields
 HIT_LIMIT = 200
 HitRole = Qt.UserRole + 1
 
@@ -57,13 +60,13 @@ class CaseListPage(QWidget):
     trash_requested = Signal()  # the empty list's link to the trash
     hit_activated = Signal(int, object, str, int)  # case id, exhibit id or None, source, loc
     hits_shown = Signal(int)  # how many hits inside evidence the last search found
+    search_applied = Signal()  # the list shows what the search box says (after typing paused)
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.model = CaseListModel(ctx, self)
-        self.proxy = CaseFilterModel(self)
-        self.proxy.setSourceModel(self.model)
+        self._total = 0  # live cases (the "All" view)
 
         self.search = QLineEdit()
         self.search.setObjectName("caseSearch")
@@ -86,7 +89,7 @@ class CaseListPage(QWidget):
             lambda _i: self._filter(dispute_type=self.dispute_type.currentData() or ""))
         self._fill_types()
 
-        self.table = record_table("caseTable", self.proxy)
+        self.table = record_table("caseTable", self.model)
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(COL_DEADLINE, QHeaderView.Stretch)
         em = self.fontMetrics().horizontalAdvance("M")
@@ -177,6 +180,11 @@ class CaseListPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_PAUSE_MS)
         self._search_timer.timeout.connect(self.search_evidence)
+        # Typing narrows the list once it pauses: one query, not one per character.
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_PAUSE_MS)
+        self._filter_timer.timeout.connect(self.apply_search)
         self._search_generation = 0
         self.empty = QLabel(self.table.viewport())
         self.empty.setObjectName("emptyHint")
@@ -189,20 +197,17 @@ class CaseListPage(QWidget):
         # The viewport settles its size after the page's own resize: place the hint then.
         self.table.viewport().installEventFilter(self)
         lay.addWidget(self.count)
-        self.model.modelReset.connect(self._update_count)
-        self.proxy.modelReset.connect(self._update_count)
-        self.proxy.layoutChanged.connect(self._update_count)
+        self.model.loaded.connect(self._update_count)
 
     def _filter(self, **what) -> None:
         """Narrow the list, keeping the selected case selected if it is still shown."""
         selected = self.selected_case_id() if hasattr(self, "table") else None  # (building)
-        self.proxy.set_filter(**what)
-        if selected is not None and self.selected_case_id() is None:
+        if self.model.set_filter(**what) and selected is not None and self.selected_case_id() is None:
             self.select_case(selected)
 
     # ---- search inside evidence ---------------------------------------------------------------
     def _on_search_text_changed(self, text: str) -> None:
-        self._filter(text=text)  # the case list's own fields, at once
+        self._filter_timer.start()  # the case list's own fields, once typing pauses
         self._search_generation += 1  # a search still running answers a question no longer asked
         if search_index.words_of(text):
             self._search_timer.start()
@@ -210,6 +215,12 @@ class CaseListPage(QWidget):
             self._search_timer.stop()
             self.hits.clear()
             self.hits_box.hide()
+
+    def apply_search(self) -> None:
+        """Narrow the list to the search box's text now (the typing pause's end)."""
+        self._filter_timer.stop()
+        self._filter(text=self.search.text())
+        self.search_applied.emit()
 
     def search_evidence(self) -> None:
         """Search inside every case's evidence for the box's words (on the writer thread: the
@@ -261,10 +272,10 @@ class CaseListPage(QWidget):
         else:
             self.hits_label.setText(self.tr("Inside evidence: %1 match(es); Enter or double-click opens one")
                                     .replace("%1", str(len(hits))))
-        if not self.hits_box.isVisible() or self.proxy.rowCount() == 0:
+        if not self.hits_box.isVisible() or self.model.rowCount() == 0:
             # no case matches on its own fields: the hits take most of the page
             total = sum(self.splitter.sizes()) or 1
-            share = 0.8 if self.proxy.rowCount() == 0 else 0.4
+            share = 0.8 if self.model.rowCount() == 0 else 0.4
             self.splitter.setSizes([int(total * (1 - share)), int(total * share)])
         self.hits_box.show()
         self.hits_shown.emit(len(hits))
@@ -299,7 +310,8 @@ class CaseListPage(QWidget):
         for combo in (self.stage, self.platform, self.dispute_type):
             combo.setCurrentIndex(0)
         self.show_view("")
-        self._filter(case_ids=case_ids)
+        self._filter(case_ids=case_ids, text="")
+        self._filter_timer.stop()
         self.only_label.setText(self.tr("From the review: %1 (%2 cases)")
                                 .replace("%1", what).replace("%2", str(len(case_ids))))
         self.only.show()
@@ -315,23 +327,31 @@ class CaseListPage(QWidget):
                 self.views.setCurrentIndex(i)
 
     def _update_views(self) -> None:
-        counts = self.model.bucket_counts()
-        self.views.setTabText(0, self.tr("All (%1)").replace("%1", str(self.model.rowCount())))
+        """The views' counts and the line of what is due: over every live case, whatever the
+        filter (database counts; no clock is computed but the first due one's)."""
+        lib, now = self.ctx.lib, self.ctx.now()
+        counts = lib.case_list_views(now)
+        self._total = sum(counts.values())
+        self.views.setTabText(0, self.tr("All (%1)").replace("%1", str(self._total)))
         for i in range(1, self.views.count()):
             bid = self.views.tabData(i)
             self.views.setTabText(i, f"{pick(*queue.BUCKETS[bid])} ({counts.get(bid, 0)})")
+        self._update_due(lib, now, counts["overdue"])
+        self._update_count()
 
-    def _update_due(self) -> None:
-        rows = [{"case": r.case, "deadlines": r.deadlines} for r in self.model.rows_view()]
-        due = queue.due_within(rows, self.ctx.now(), DUE_HOURS)
-        if not due:
+    def _update_due(self, lib, now, overdue: int) -> None:
+        due = lib.count_due_within(DUE_HOURS, now)
+        first_ids = lib.cases_due_within(DUE_HOURS, now, limit=1) if due else []
+        first_rows = case_page(lib, now, CaseFilter(case_ids=frozenset(first_ids)), limit=1) \
+            if first_ids else []
+        first = first_rows[0].urgent if first_rows else None
+        if not due or first is None:
             self.due.setText(self.tr("Nothing due within %1 h.").replace("%1", str(DUE_HOURS)))
             self.due.setStyleSheet("")
             return
-        case, first = due[0]
-        overdue = sum(1 for _c, d in due if d.state == "overdue")
-        text = self.tr("Due within %1 h: %2 deadline(s), %3 overdue. First: %4 %5 (%6).") \
-            .replace("%1", str(DUE_HOURS)).replace("%2", str(len(due))) \
+        case = first_rows[0].case
+        text = self.tr("Due within %1 h: %2 case(s), %3 overdue. First: %4 %5 (%6).") \
+            .replace("%1", str(DUE_HOURS)).replace("%2", str(due)) \
             .replace("%3", str(overdue)).replace("%4", case.case_no or f"#{case.id}") \
             .replace("%5", first.name(lang())).replace("%6", labels.countdown(first.remaining_seconds))
         self.due.setText(text)
@@ -339,9 +359,7 @@ class CaseListPage(QWidget):
         self.due.setStyleSheet(f"background: {bg.name()}; color: {fg.name()}; padding: 4px 8px;")
 
     def _update_count(self, *_):
-        self._update_due()
-        self._update_views()
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.shown_count(), self._total
         if total == 0:
             self.empty.setText(self._empty_text())
         self.empty.setVisible(total == 0)
@@ -350,7 +368,7 @@ class CaseListPage(QWidget):
 
     def _empty_text(self) -> str:
         """One sentence a line (explicit breaks: no lone last word when a line wraps)."""
-        trashed = len(self.ctx.lib.list_cases(trash=True))
+        trashed = self.ctx.lib.case_list_count(trash=True)
         if trashed:
             lines = [self.tr("No cases in the list."),
                      self.tr("Cases in the trash: %1.").replace("%1", str(trashed)),
@@ -372,25 +390,46 @@ class CaseListPage(QWidget):
     def eventFilter(self, obj, event):
         if obj is self.table.viewport() and event.type() == QEvent.Resize:
             self._place_hint()
+        if obj is self.table.viewport() and event.type() == QEvent.ToolTip:
+            idx = self.table.indexAt(event.pos())
+            text = self.model.tooltip(idx.row(), idx.column()) if idx.isValid() else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.table.viewport())
+            else:
+                QToolTip.hideText()
+            return True
         return super().eventFilter(obj, event)
 
     def reload(self) -> None:
         self.model.reload()
-        self._update_count()
+        self._update_views()
+
+    def refresh_cases(self, case_ids) -> None:
+        """Cases changed (an edit, an import): their rows and the counts again."""
+        if case_ids:
+            self.model.refresh_case(next(iter(case_ids)))  # one read covers them all
+            self._update_views()
+
+    def tick(self) -> None:
+        """A minute passed: countdowns, and the views' counts (time moves cases between them)."""
+        self.model.tick()
+        self._update_views()
+
+    def alert_rows(self) -> list:
+        """The rows of the cases the tray may warn about (their next clock due soon)."""
+        return alert_rows(self.ctx.lib, self.ctx.now())
 
     def selected_case_id(self) -> int | None:
         idx = self.table.currentIndex()
-        case = idx.data(CaseRole) if idx.isValid() else None
+        case = idx.siblingAtColumn(0).data(CaseRole) if idx.isValid() else None
         return case.id if case else None
 
     def select_case(self, case_id: int) -> None:
-        row = self.model.row_of(case_id)
+        row = self.model.fetch_until(case_id)  # further down: fetched; hidden by a filter: -1
         if row >= 0:
-            idx = self.proxy.mapFromSource(self.model.index(row, 0))
-            if idx.isValid():  # not when a filter hides it
-                self.table.setCurrentIndex(idx)
+            self.table.setCurrentIndex(self.model.index(row, 0))
 
     def _on_table_activated(self, index) -> None:
-        case = index.data(CaseRole)
+        case = index.siblingAtColumn(0).data(CaseRole)
         if case is not None:
             self.case_activated.emit(case.id)

@@ -20,7 +20,6 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 
 from evidencekit.errors import Cancelled, EvidenceKitError, PasswordNotGiven, PasswordRequired
-from evidencekit.ingest.files import collect_files
 from evidencekit.store.imports import (
     forget_import,
     import_file_done,
@@ -36,6 +35,7 @@ from .runner import Job
 def expand_paths(paths: list[Path]) -> list[Path]:
     """Files as given; folders replaced by the files inside them (recursively, sorted), without
     following links that leave the folder (the core decides: ``collect_files``)."""
+    from evidencekit.ingest.files import collect_files  # not at start: ingestion imports pypdf
     return collect_files(paths).files
 
 
@@ -95,6 +95,7 @@ class Importer(QObject):
     def add(self, case_id: int, paths: list[Path], kind: str | None = None, *,
             resume_id: str | None = None) -> int:
         """Queue ``paths`` (folders expanded). ``resume_id`` continues a remembered batch."""
+        from evidencekit.ingest.files import collect_files  # not at start: imports pypdf
         found = collect_files(paths)
         for path, error in found.skipped:  # links leaving a folder, pipes, loops: say why
             self.file_queued.emit(case_id, path)

@@ -14,7 +14,6 @@ from .import_prompts import ImportPrompts
 from .new_case_dialog import NewCaseDialog
 from .notifier import DeadlineNotifier
 from .ops import OpChanges, run_op
-from .review_page import ReviewPage
 from .settings_dialog import SettingsDialog
 
 TICK_MS = 60_000
@@ -61,7 +60,6 @@ class MainWindow(QMainWindow):
         geometry = ctx.settings.state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.notifier.prime(self.case_list.model.rows())
         QTimer.singleShot(0, self.offer_resume)  # once the window is up
 
     # ---- building (again after a language switch) ----------------------------------------------
@@ -71,11 +69,9 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.case_list = CaseListPage(self.ctx)
         self.case_view = CaseView(self.ctx, undo_stack=self.undo_stack)
-        self.review_page = ReviewPage(self.ctx)
+        self._review_page = None  # made when first shown (QtCharts: not at every start)
         self.pages.addWidget(self.case_list)
         self.pages.addWidget(self.case_view)
-        self.pages.addWidget(self.review_page)
-        self.review_page.cases_requested.connect(self._on_review_page_cases_requested)
         self.setCentralWidget(self.pages)
         self.case_list.case_activated.connect(self.open_case)
         self.case_list.hit_activated.connect(self.open_hit)
@@ -226,8 +222,18 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.review_page)
         self._update_actions()
 
+    @property
+    def review_page(self):
+        """The 复盘 page, made the first time it is asked for."""
+        if self._review_page is None:
+            from .review_page import ReviewPage
+            self._review_page = ReviewPage(self.ctx)
+            self.pages.addWidget(self._review_page)
+            self._review_page.cases_requested.connect(self._on_review_page_cases_requested)
+        return self._review_page
+
     def in_review(self) -> bool:
-        return self.pages.currentWidget() is self.review_page
+        return self._review_page is not None and self.pages.currentWidget() is self._review_page
 
     def _on_review_page_cases_requested(self, case_ids: list, what: str) -> None:
         self.case_list.show_only(case_ids, what)
@@ -490,12 +496,11 @@ class MainWindow(QMainWindow):
 
     def _on_case_list_timer_timeout(self) -> None:
         ids, self._changed_cases = self._changed_cases, set()
-        for cid in ids:
-            self.case_list.model.refresh_case(cid)
+        self.case_list.refresh_cases(ids)
 
     def _on_ctx_clock_ticked(self) -> None:
-        self.case_list.model.tick()
-        self.notifier.check(self.case_list.model.rows())
+        self.case_list.tick()
+        self.notifier.check(self.case_list.alert_rows())
 
     def _on_ctx_settings_changed(self) -> None:
         zone = self.ctx.settings.get("display_zone")
@@ -512,7 +517,8 @@ class MainWindow(QMainWindow):
         self._save_state()
         self.case_view.flush()
         self.case_view.stop()  # the old view must not redraw (on a closed library) once replaced
-        self.review_page.stop()
+        if self._review_page is not None:
+            self._review_page.stop()
         old = self.pages
         self._build()
         old.deleteLater()

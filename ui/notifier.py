@@ -18,6 +18,7 @@ class DeadlineNotifier(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self._last: dict[int, str] = {}
+        self._primed = False
         self.tray = None
         if icon is not None and QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(icon, self)
@@ -25,20 +26,28 @@ class DeadlineNotifier(QObject):
             self.tray.show()
 
     def prime(self, rows) -> None:
-        """Remember current states so starting the app does not notify for every case."""
+        """Remember current states so starting the app does not notify for every case (the
+        first ``check`` does it if nobody did)."""
+        self._primed = True
         for r in rows:
             u = r.urgent
             self._last[r.case.id] = u.state if u else "ok"
 
     def check(self, rows) -> list[tuple[int, str]]:
-        """Compare with the last states; notify for cases that just got more urgent."""
+        """Compare with the last states; notify for cases that just got more urgent (``rows``:
+        the cases near their next due instant, ``summary.alert_rows``)."""
+        if not self._primed:
+            self.prime(rows)
+            return []
         fired = []
         for r in rows:
             u = r.urgent
             state = u.state if u else "ok"
-            before = self._last.get(r.case.id)
+            # A case not seen before was not yet due soon (the rows are those near their
+            # next due instant; primed ones are remembered as they were at the start).
+            before = self._last.get(r.case.id, "ok")
             self._last[r.case.id] = state
-            if before is None or state not in ("due_soon", "critical"):
+            if state not in ("due_soon", "critical"):
                 continue
             if ALERT.get(state, 0) > ALERT.get(before, 0):
                 c = r.case

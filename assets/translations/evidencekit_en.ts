@@ -45,52 +45,52 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="31"/>
+        <location filename="../../ui/models/case_list_model.py" line="37"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="32"/>
+        <location filename="../../ui/models/case_list_model.py" line="38"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="33"/>
+        <location filename="../../ui/models/case_list_model.py" line="39"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="34"/>
+        <location filename="../../ui/models/case_list_model.py" line="40"/>
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="35"/>
+        <location filename="../../ui/models/case_list_model.py" line="41"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="36"/>
+        <location filename="../../ui/models/case_list_model.py" line="42"/>
         <source>Deadline</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="37"/>
+        <location filename="../../ui/models/case_list_model.py" line="43"/>
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="38"/>
+        <location filename="../../ui/models/case_list_model.py" line="44"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="39"/>
+        <location filename="../../ui/models/case_list_model.py" line="45"/>
         <source>Last change</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="40"/>
+        <location filename="../../ui/models/case_list_model.py" line="46"/>
         <source>Still missing</source>
         <translation>Still missing</translation>
     </message>
@@ -98,117 +98,117 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="70"/>
+        <location filename="../../ui/case_list_page.py" line="72"/>
         <source>Search order no., buyer, phone, product…</source>
         <translation>Search order no., buyer, phone, product…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="74"/>
+        <location filename="../../ui/case_list_page.py" line="76"/>
         <source>All stages</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="80"/>
+        <location filename="../../ui/case_list_page.py" line="82"/>
         <source>All platforms</source>
         <translation>All platforms</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="129"/>
+        <location filename="../../ui/case_list_page.py" line="131"/>
         <source>Show all cases</source>
         <translation>Show all cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="159"/>
+        <location filename="../../ui/case_list_page.py" line="161"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="159"/>
+        <location filename="../../ui/case_list_page.py" line="161"/>
         <source>Where</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="159"/>
+        <location filename="../../ui/case_list_page.py" line="161"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="233"/>
+        <location filename="../../ui/case_list_page.py" line="243"/>
         <source>Searching inside evidence…</source>
         <translation>Searching inside evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="257"/>
+        <location filename="../../ui/case_list_page.py" line="267"/>
         <source>No matches inside evidence.</source>
         <translation>No matches inside evidence.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="259"/>
+        <location filename="../../ui/case_list_page.py" line="269"/>
         <source>Inside evidence: the first %1 matches (add a word to narrow)</source>
         <translation>Inside evidence: the first %1 matches (add a word to narrow)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="262"/>
+        <location filename="../../ui/case_list_page.py" line="272"/>
         <source>Inside evidence: %1 match(es); Enter or double-click opens one</source>
         <translation>Inside evidence: %1 match(es); Enter or double-click opens one</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="303"/>
+        <location filename="../../ui/case_list_page.py" line="314"/>
         <source>From the review: %1 (%2 cases)</source>
         <translation>From the review: %1 (%2 cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="319"/>
+        <location filename="../../ui/case_list_page.py" line="334"/>
         <source>All (%1)</source>
         <translation>All (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="328"/>
+        <location filename="../../ui/case_list_page.py" line="348"/>
         <source>Nothing due within %1 h.</source>
         <translation>Nothing due within %1 h.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="333"/>
-        <source>Due within %1 h: %2 deadline(s), %3 overdue. First: %4 %5 (%6).</source>
-        <translation>Due within %1 h: %2 deadline(s), %3 overdue. First: %4 %5 (%6).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_list_page.py" line="355"/>
+        <location filename="../../ui/case_list_page.py" line="372"/>
         <source>No cases in the list.</source>
         <translation>No cases in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="356"/>
+        <location filename="../../ui/case_list_page.py" line="373"/>
         <source>Cases in the trash: %1.</source>
         <translation>Cases in the trash: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="357"/>
+        <location filename="../../ui/case_list_page.py" line="374"/>
         <source>Open the trash</source>
         <translation>Open the trash</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="359"/>
+        <location filename="../../ui/case_list_page.py" line="376"/>
         <source>No cases yet.</source>
         <translation>No cases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="360"/>
+        <location filename="../../ui/case_list_page.py" line="377"/>
         <source>Press Ctrl+N to open the first one,</source>
         <translation>Press Ctrl+N to open the first one,</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="361"/>
+        <location filename="../../ui/case_list_page.py" line="378"/>
         <source>then drop its chat logs, traces and photos on it.</source>
         <translation>then drop its chat logs, traces and photos on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="279"/>
+        <location filename="../../ui/case_list_page.py" line="289"/>
         <source>All dispute types</source>
         <translation>All dispute types</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="349"/>
+        <location filename="../../ui/case_list_page.py" line="352"/>
+        <source>Due within %1 h: %2 case(s), %3 overdue. First: %4 %5 (%6).</source>
+        <translation>Due within %1 h: %2 case(s), %3 overdue. First: %4 %5 (%6).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="366"/>
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -387,7 +387,7 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="149"/>
-        <location filename="../../ui/evidence_panel.py" line="477"/>
+        <location filename="../../ui/evidence_panel.py" line="486"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -398,65 +398,65 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="151"/>
-        <location filename="../../ui/evidence_panel.py" line="256"/>
+        <location filename="../../ui/evidence_panel.py" line="261"/>
         <source>Grid</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="256"/>
+        <location filename="../../ui/evidence_panel.py" line="261"/>
         <source>List</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="292"/>
+        <location filename="../../ui/evidence_panel.py" line="297"/>
         <source>Add evidence</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="293"/>
+        <location filename="../../ui/evidence_panel.py" line="298"/>
         <source>Add evidence: %1</source>
         <translation>Add evidence: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="298"/>
+        <location filename="../../ui/evidence_panel.py" line="303"/>
         <source>Add a folder of evidence</source>
         <translation>Add a folder of evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="419"/>
+        <location filename="../../ui/evidence_panel.py" line="428"/>
         <source>Mark as new evidence</source>
         <translation>Mark as new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="425"/>
-        <location filename="../../ui/evidence_panel.py" line="475"/>
+        <location filename="../../ui/evidence_panel.py" line="434"/>
+        <location filename="../../ui/evidence_panel.py" line="484"/>
         <source>Use the computed new-evidence mark</source>
         <translation>Use the computed new-evidence mark</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="436"/>
-        <location filename="../../ui/evidence_panel.py" line="464"/>
+        <location filename="../../ui/evidence_panel.py" line="445"/>
+        <location filename="../../ui/evidence_panel.py" line="473"/>
         <source>Set kind</source>
         <translation>Set kind</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="445"/>
-        <location filename="../../ui/evidence_panel.py" line="452"/>
+        <location filename="../../ui/evidence_panel.py" line="454"/>
+        <location filename="../../ui/evidence_panel.py" line="461"/>
         <source>Caption prefix</source>
         <translation>Caption prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="453"/>
+        <location filename="../../ui/evidence_panel.py" line="462"/>
         <source>Text to put before the caption of the %1 selected exhibit(s):</source>
         <translation>Text to put before the caption of the %1 selected exhibit(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="472"/>
+        <location filename="../../ui/evidence_panel.py" line="481"/>
         <source>Caption prefix…</source>
         <translation>Caption prefix…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="473"/>
+        <location filename="../../ui/evidence_panel.py" line="482"/>
         <source>Mark as new evidence / not new</source>
         <translation>Mark as new evidence / not new</translation>
     </message>
@@ -1552,7 +1552,7 @@
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>Adding %1 file(s)…</source>
         <translation>Adding %1 file(s)…</translation>
     </message>

@@ -45,52 +45,52 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="31"/>
+        <location filename="../../ui/models/case_list_model.py" line="37"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="32"/>
+        <location filename="../../ui/models/case_list_model.py" line="38"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="33"/>
+        <location filename="../../ui/models/case_list_model.py" line="39"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="34"/>
+        <location filename="../../ui/models/case_list_model.py" line="40"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="35"/>
+        <location filename="../../ui/models/case_list_model.py" line="41"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="36"/>
+        <location filename="../../ui/models/case_list_model.py" line="42"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="37"/>
+        <location filename="../../ui/models/case_list_model.py" line="43"/>
         <source>Checklist</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="38"/>
+        <location filename="../../ui/models/case_list_model.py" line="44"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="39"/>
+        <location filename="../../ui/models/case_list_model.py" line="45"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="40"/>
+        <location filename="../../ui/models/case_list_model.py" line="46"/>
         <source>Still missing</source>
         <translation>还差</translation>
     </message>
@@ -98,117 +98,117 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="70"/>
+        <location filename="../../ui/case_list_page.py" line="72"/>
         <source>Search order no., buyer, phone, product…</source>
         <translation>搜索订单号、买家、电话、商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="74"/>
+        <location filename="../../ui/case_list_page.py" line="76"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="80"/>
+        <location filename="../../ui/case_list_page.py" line="82"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="129"/>
+        <location filename="../../ui/case_list_page.py" line="131"/>
         <source>Show all cases</source>
         <translation>显示全部案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="159"/>
+        <location filename="../../ui/case_list_page.py" line="161"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="159"/>
+        <location filename="../../ui/case_list_page.py" line="161"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="159"/>
+        <location filename="../../ui/case_list_page.py" line="161"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="233"/>
+        <location filename="../../ui/case_list_page.py" line="243"/>
         <source>Searching inside evidence…</source>
         <translation>正在搜索证据内容…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="257"/>
+        <location filename="../../ui/case_list_page.py" line="267"/>
         <source>No matches inside evidence.</source>
         <translation>证据内容中没有找到。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="259"/>
+        <location filename="../../ui/case_list_page.py" line="269"/>
         <source>Inside evidence: the first %1 matches (add a word to narrow)</source>
         <translation>证据内容中：前 %1 条匹配（再加一个词可缩小范围）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="262"/>
+        <location filename="../../ui/case_list_page.py" line="272"/>
         <source>Inside evidence: %1 match(es); Enter or double-click opens one</source>
         <translation>证据内容中：%1 条匹配；回车或双击打开</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="303"/>
+        <location filename="../../ui/case_list_page.py" line="314"/>
         <source>From the review: %1 (%2 cases)</source>
         <translation>复盘筛选：%1（%2 件）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="319"/>
+        <location filename="../../ui/case_list_page.py" line="334"/>
         <source>All (%1)</source>
         <translation>全部 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="328"/>
+        <location filename="../../ui/case_list_page.py" line="348"/>
         <source>Nothing due within %1 h.</source>
         <translation>%1 小时内没有到期的时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="333"/>
-        <source>Due within %1 h: %2 deadline(s), %3 overdue. First: %4 %5 (%6).</source>
-        <translation>%1 小时内到期：%2 项时限，其中 %3 项已超时。最早：%4 %5（%6）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_list_page.py" line="355"/>
+        <location filename="../../ui/case_list_page.py" line="372"/>
         <source>No cases in the list.</source>
         <translation>列表里没有案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="356"/>
+        <location filename="../../ui/case_list_page.py" line="373"/>
         <source>Cases in the trash: %1.</source>
         <translation>回收站里有 %1 个案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="357"/>
+        <location filename="../../ui/case_list_page.py" line="374"/>
         <source>Open the trash</source>
         <translation>打开回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="359"/>
+        <location filename="../../ui/case_list_page.py" line="376"/>
         <source>No cases yet.</source>
         <translation>还没有案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="360"/>
+        <location filename="../../ui/case_list_page.py" line="377"/>
         <source>Press Ctrl+N to open the first one,</source>
         <translation>按 Ctrl+N 新建第一个案件，</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="361"/>
+        <location filename="../../ui/case_list_page.py" line="378"/>
         <source>then drop its chat logs, traces and photos on it.</source>
         <translation>然后把聊天记录、物流轨迹和照片拖进来。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="279"/>
+        <location filename="../../ui/case_list_page.py" line="289"/>
         <source>All dispute types</source>
         <translation>全部纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="349"/>
+        <location filename="../../ui/case_list_page.py" line="352"/>
+        <source>Due within %1 h: %2 case(s), %3 overdue. First: %4 %5 (%6).</source>
+        <translation>%1 小时内到期：%2 个案件，其中 %3 个已超时。最早：%4 %5（%6）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="366"/>
         <source>%1 of %2 cases</source>
         <translation>显示 %1 / 共 %2 个案件</translation>
     </message>
@@ -387,7 +387,7 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="149"/>
-        <location filename="../../ui/evidence_panel.py" line="477"/>
+        <location filename="../../ui/evidence_panel.py" line="486"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -398,65 +398,65 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="151"/>
-        <location filename="../../ui/evidence_panel.py" line="256"/>
+        <location filename="../../ui/evidence_panel.py" line="261"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="256"/>
+        <location filename="../../ui/evidence_panel.py" line="261"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="292"/>
+        <location filename="../../ui/evidence_panel.py" line="297"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="293"/>
+        <location filename="../../ui/evidence_panel.py" line="298"/>
         <source>Add evidence: %1</source>
         <translation>添加证据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="298"/>
+        <location filename="../../ui/evidence_panel.py" line="303"/>
         <source>Add a folder of evidence</source>
         <translation>添加证据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="419"/>
+        <location filename="../../ui/evidence_panel.py" line="428"/>
         <source>Mark as new evidence</source>
         <translation>标记为新证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="425"/>
-        <location filename="../../ui/evidence_panel.py" line="475"/>
+        <location filename="../../ui/evidence_panel.py" line="434"/>
+        <location filename="../../ui/evidence_panel.py" line="484"/>
         <source>Use the computed new-evidence mark</source>
         <translation>使用自动计算的新证据标记</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="436"/>
-        <location filename="../../ui/evidence_panel.py" line="464"/>
+        <location filename="../../ui/evidence_panel.py" line="445"/>
+        <location filename="../../ui/evidence_panel.py" line="473"/>
         <source>Set kind</source>
         <translation>设置类型</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="445"/>
-        <location filename="../../ui/evidence_panel.py" line="452"/>
+        <location filename="../../ui/evidence_panel.py" line="454"/>
+        <location filename="../../ui/evidence_panel.py" line="461"/>
         <source>Caption prefix</source>
         <translation>说明前缀</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="453"/>
+        <location filename="../../ui/evidence_panel.py" line="462"/>
         <source>Text to put before the caption of the %1 selected exhibit(s):</source>
         <translation>加在所选 %1 条证据说明前面的文字：</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="472"/>
+        <location filename="../../ui/evidence_panel.py" line="481"/>
         <source>Caption prefix…</source>
         <translation>添加说明前缀…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="473"/>
+        <location filename="../../ui/evidence_panel.py" line="482"/>
         <source>Mark as new evidence / not new</source>
         <translation>标记为新证据 / 取消标记</translation>
     </message>
@@ -1552,7 +1552,7 @@
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>Adding %1 file(s)…</source>
         <translation>正在添加 %1 个文件…</translation>
     </message>

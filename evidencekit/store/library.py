@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterator
 from sqlalchemy import Connection, Update, bindparam, delete, func, insert, select, update
 
 from .. import kinds
-from ..case_summary import CaseSummary, summarize
+from ..case_summary import CaseFilter, CaseSummary, summarize
 from ..domain import (
     INSTANT_FIELDS,
     MAX_APPEALS_USED,
@@ -48,7 +48,7 @@ from ..errors import (
 )
 from ..rules import RuleSet, load_rules
 from ..timeutil import check_instant, utcnow
-from . import db, process, search_index, summaries
+from . import case_list, db, process, search_index, summaries
 from . import exhibits as exhibit_ops
 from . import worklog as worklog_ops
 from .blobs import BlobStore
@@ -126,6 +126,7 @@ class Library:
         self._st = StoreContext(database, BlobStore(root / "blobs"), clock, _actor())
         self._rules: RuleSet | None = None
         self._contents: Any = None  # a ContentStore once asked for (see contents)
+        self._list_complete = True  # every live case has its kept summary (case_list_rows)
         database.before_commit = self._refresh_summaries
 
     @property
@@ -313,23 +314,64 @@ class Library:
             c.appeals_submitted = appeals.get(c.id, 0)
         return out
 
-    def case_list_rows(self, *, trash: bool = False, limit: int | None = None,
-                       offset: int = 0) -> list[tuple[Case, CaseSummary]]:
+    def case_list_rows(self, *, trash: bool = False, limit: int | None = None, offset: int = 0,
+                       where: CaseFilter | None = None, now: datetime | None = None,
+                       check: bool = True) -> list[tuple[Case, CaseSummary]]:
         """Cases with what the list shows of them (next due instant, checklist progress,
-        exhibit count), most urgent first; ``limit``/``offset`` give one page.
+        exhibit count), most urgent first, filtered by ``where`` (its work-queue view at
+        ``now``); ``limit``/``offset`` give one page, ordered and filtered by the database.
 
-        Read from the stored summaries: no clock or checklist is evaluated here, except for
-        cases whose summary is out of date (computed again and kept first)."""
+        Read from the stored summaries: no clock or checklist is evaluated here. ``check``
+        first finds the summaries that are out of date (a full pass over the cases: the list
+        asks once when it reloads, not for every page) and computes them again."""
+        stale: set[int] = set()
+        if check:
+            stale = self.refresh_case_summaries(trash=trash)
+        now = now or self.clock()
+        with self.db.read() as conn:
+            rows = case_list.page(conn, where or CaseFilter(), self.rules, now, trash=trash,
+                                  limit=limit, offset=offset, complete=self._list_complete)
+        # A library that cannot be written: out-of-date summaries are computed, not kept.
+        return [(c, self.summarize_case(c)) if c.id in stale or not kept_row else (c, kept)
+                for c, kept, kept_row in rows]
+
+    def refresh_case_summaries(self, *, trash: bool = False) -> set[int]:
+        """Compute again the summaries that are missing or out of date (edited rules, an
+        upgrade); in a read-only library, return their cases instead."""
         with self.db.read() as conn:
             stale = set(summaries.stale_ids(conn, self.rules, trash=trash))
         if stale and not self.read_only:
             with self.db.write() as conn:
                 self._refresh_summaries(conn, stale)
             stale = set()
+        if not trash:
+            self._list_complete = not stale
+        return stale
+
+    def case_list_count(self, where: CaseFilter | None = None, *, trash: bool = False,
+                        now: datetime | None = None) -> int:
+        """How many cases ``where`` shows (the list's "12 of 10,000")."""
         with self.db.read() as conn:
-            rows = summaries.list_rows(conn, trash=trash, limit=limit, offset=offset)
-        # A library that cannot be written: out-of-date summaries are computed, not kept.
-        return [(c, self.summarize_case(c)) if c.id in stale else (c, kept) for c, kept in rows]
+            return case_list.count(conn, where or CaseFilter(), self.rules, now or self.clock(),
+                                   trash=trash, complete=self._list_complete)
+
+    def case_list_views(self, now: datetime | None = None) -> dict[str, int]:
+        """How many live cases each work-queue view holds at ``now``."""
+        with self.db.read() as conn:
+            return case_list.bucket_counts(conn, self.rules, now or self.clock(),
+                                           complete=self._list_complete)
+
+    def cases_due_within(self, hours: float, now: datetime | None = None, *,
+                         since_hours: float | None = None, limit: int | None = None) -> list[int]:
+        """Ids of live cases whose next clock is due within ``hours`` (overdue ones too, or
+        only those overdue by less than ``since_hours``), soonest first."""
+        with self.db.read() as conn:
+            return case_list.due_within(conn, now or self.clock(), hours, since_hours=since_hours,
+                                        limit=limit)
+
+    def count_due_within(self, hours: float, now: datetime | None = None) -> int:
+        with self.db.read() as conn:
+            return case_list.due_count(conn, now or self.clock(), hours)
 
     def summarize_case(self, case: Case) -> CaseSummary:
         """What the list shows of ``case``, computed now (not kept)."""
@@ -512,10 +554,13 @@ class Library:
     def submission_files(self, submission_id: int | str) -> list[tuple[str, Path]]:
         return process.submission_files(self, submission_id)
 
-    def submission_events(self, case_id: int | None = None) -> dict[int, dict[str, list[datetime]]]:
-        """Case id → instant name → every time a submission recorded it (for the clocks)."""
+    def submission_events(self, case_id: int | None = None, *, case_ids: list[int] | None = None
+                          ) -> dict[int, dict[str, list[datetime]]]:
+        """Case id → instant name → every time a submission recorded it (for the clocks); of
+        every case, of ``case_id`` or of ``case_ids``."""
+        ids = [case_id] if case_id is not None else case_ids
         with self.db.read() as conn:
-            return process.submission_events(conn, None if case_id is None else [case_id])
+            return process.submission_events(conn, ids)
 
     def clocks(self, case: Case, now: datetime) -> list:
         """Every clock on a case (running, then met/late), with its submissions' stop events."""

@@ -10,7 +10,7 @@ dictionaries are JSON text. ``rows.py`` converts them to domain objects.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, Table, Text
+from sqlalchemy import BigInteger, Column, Float, ForeignKey, Index, Integer, MetaData, Table, Text
 
 metadata = MetaData()
 
@@ -195,5 +195,10 @@ case_summaries = Table(
     # What the values were computed from: stale when the case row or the rules changed since.
     Column("case_updated_at", Text, nullable=False),
     Column("rules_key", Text, nullable=False),
+    # The list's order as one number (case_summary.list_order) and its search box's text
+    # (case_summary.search_text): a page of the list is one index range (revision 0009).
+    Column("list_order", BigInteger),
+    Column("search_text", Text, nullable=False, server_default=""),
 )
 Index("case_summaries_due", case_summaries.c.next_due_at)
+Index("case_summaries_order", case_summaries.c.list_order, case_summaries.c.case_id.desc())

@@ -16,10 +16,9 @@ from typing import Iterable
 
 from sqlalchemy import Connection, and_, bindparam, delete, insert, select
 
-from ..case_summary import CaseSummary, rules_key, summarize
-from ..domain import Case
+from ..case_summary import list_order, rules_key, search_text, summarize
 from ..rules import RuleSet
-from ..timeutil import from_iso, to_iso
+from ..timeutil import to_iso
 from .process import submission_events
 from .rows import case_from_row, exhibit_from_row
 from .schema import case_summaries, cases, exhibits
@@ -51,14 +50,17 @@ def refresh(conn: Connection, case_ids: Iterable[int], rules: RuleSet, now: date
         notes = worklog_counts(conn, chunk)
         values = []
         for r in rows:
-            s = summarize(case_from_row(r), by_case.get(r["id"], []), rules, now, events.get(r["id"]),
+            case = case_from_row(r)
+            s = summarize(case, by_case.get(r["id"], []), rules, now, events.get(r["id"]),
                           notes.get(r["id"], 0))
             values.append({"case_id": r["id"], "next_due_at": to_iso(s.next_due),
                            "next_due_clock": s.next_due_clock, "checklist_met": s.checklist_met,
                            "checklist_required": s.checklist_required,
                            "exhibit_count": s.exhibit_count,
                            "missing": json.dumps(list(s.missing)),
-                           "case_updated_at": r["updated_at"], "rules_key": key})
+                           "case_updated_at": r["updated_at"], "rules_key": key,
+                           "list_order": list_order(s.next_due, case.updated_at),
+                           "search_text": search_text(case)})
         conn.execute(_DELETE_IN, params)
         if values:
             conn.execute(_INSERT, values)
@@ -67,32 +69,6 @@ def refresh(conn: Connection, case_ids: Iterable[int], rules: RuleSet, now: date
 def _events(conn: Connection, chunk: list[int]) -> dict:
     """Submission times of these cases (they stop clocks), in one query."""
     return submission_events(conn, chunk)
-
-
-def _summary(r) -> CaseSummary:
-    return CaseSummary(next_due=from_iso(r["next_due_at"]), next_due_clock=r["next_due_clock"],
-                       checklist_met=r["checklist_met"],
-                       checklist_required=r["checklist_required"],
-                       exhibit_count=r["exhibit_count"],
-                       missing=tuple(json.loads(r["missing"] or "[]")))
-
-
-def _list_query(trash: bool, limit: int | None, offset: int):
-    s = case_summaries
-    gone = cases.c.deleted_at.is_not(None) if trash else cases.c.deleted_at.is_(None)
-    # Most urgent first (the soonest due), then cases without a running clock, newest first:
-    # the order of summary.urgency_key, so that a page of the list is a page of this query.
-    q = (select(cases, s.c.next_due_at, s.c.next_due_clock, s.c.checklist_met,
-                s.c.checklist_required, s.c.exhibit_count, s.c.missing,
-                s.c.case_updated_at.label("summary_case_updated_at"),
-                s.c.rules_key.label("summary_rules_key"))
-         .select_from(cases.outerjoin(s, s.c.case_id == cases.c.id))
-         .where(gone)
-         .order_by(s.c.next_due_at.is_(None), s.c.next_due_at, cases.c.updated_at.desc(),
-                   cases.c.id.desc()))
-    if limit is not None:
-        q = q.limit(limit).offset(offset)
-    return q
 
 
 def stale_ids(conn: Connection, rules: RuleSet, *, trash: bool) -> list[int]:
@@ -104,9 +80,3 @@ def stale_ids(conn: Connection, rules: RuleSet, *, trash: bool) -> list[int]:
                             s.c.case_updated_at == cases.c.updated_at,
                             s.c.rules_key == rules_key(rules))))
     return list(conn.execute(q).scalars())
-
-
-def list_rows(conn: Connection, *, trash: bool, limit: int | None = None,
-              offset: int = 0) -> list[tuple[Case, CaseSummary]]:
-    return [(case_from_row(r), _summary(r))
-            for r in conn.execute(_list_query(trash, limit, offset)).mappings()]

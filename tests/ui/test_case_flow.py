@@ -271,9 +271,11 @@ def test_search_and_filters(qtbot, window, ctx, clock):
     page = window.case_list
     window.act_find.trigger()
     assert page.search.hasFocus() or not window.isActiveWindow()
-    page.search.setText("王五")
-    assert page.proxy.rowCount() == 1
-    page.search.clear()
+    with qtbot.waitSignal(page.search_applied):
+        page.search.setText("王五")
+    assert page.model.rowCount() == 1
+    with qtbot.waitSignal(page.search_applied):
+        page.search.clear()
     page.dispute_type.setCurrentIndex(page.dispute_type.findData("quality_issue"))
-    assert page.proxy.rowCount() == 1
+    assert page.model.rowCount() == 1
     assert "1" in page.count.text() and "2" in page.count.text()

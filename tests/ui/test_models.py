@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from evidencekit import checklist
 from evidencekit.domain import AppealPoint
-from ui.models.case_list_model import COL_CHECKLIST, COL_DEADLINE, CaseFilterModel, CaseListModel, StateRole
+from ui.models.case_list_model import COL_CHECKLIST, COL_DEADLINE, COL_ORDER, CaseListModel, StateRole
 from ui.models.checklist_model import ChecklistModel
 from ui.models.exhibit_model import COL_CAPTION, COL_KIND, ExhibitListModel, StatusRole
 from ui.models.points_model import COL_EXHIBITS, AppealPointsModel, parse_exhibit_refs
@@ -38,6 +38,8 @@ def test_case_list_model(qtmodeltester, ctx, library, clock):
     assert model.index(row, COL_CHECKLIST).data() == "1/2"
     assert model.index(row, COL_DEADLINE).data(StateRole) == "ok"
     assert model.index(row, COL_DEADLINE).data(Qt.BackgroundRole) is not None
+    assert "48" not in model.tooltip(row, COL_DEADLINE) and ":" in model.tooltip(row, COL_DEADLINE)
+    assert model.tooltip(row, COL_ORDER) == "" and model.tooltip(model.row_of(c.id), COL_DEADLINE) == ""
     clock.advance(hours=47)
     model.tick()
     qtmodeltester.check(model)
@@ -47,24 +49,22 @@ def test_case_list_model(qtmodeltester, ctx, library, clock):
     qtmodeltester.check(model)
 
 
-def test_case_filter_model(qtmodeltester, ctx, library, clock):
+def test_case_list_model_filters(qtmodeltester, ctx, library, clock):
     a, b, c = _cases(library, clock)
     model = CaseListModel(ctx)
     model.reload()
-    proxy = CaseFilterModel()
-    proxy.setSourceModel(model)
-    qtmodeltester.check(proxy)
-    proxy.set_filter(stage="intervention")
-    assert proxy.rowCount() == 1
-    proxy.set_filter(stage="", platform="tiktok_shop")
-    assert proxy.rowCount() == 1
-    proxy.set_filter(platform="", text="b-2")
-    assert proxy.rowCount() == 1
-    proxy.set_filter(text="13812341234")  # buyer phone
-    assert proxy.rowCount() == 3
-    proxy.set_filter(text="", dispute_type="quality_issue")
-    assert proxy.rowCount() == 1
-    qtmodeltester.check(proxy)
+    qtmodeltester.check(model)
+    model.set_filter(stage="intervention")
+    assert model.rowCount() == 1
+    model.set_filter(stage="", platform="tiktok_shop")
+    assert model.rowCount() == 1
+    model.set_filter(platform="", text="b-2")
+    assert model.rowCount() == 1
+    model.set_filter(text="13812341234")  # buyer phone
+    assert model.rowCount() == 3
+    model.set_filter(text="", dispute_type="quality_issue")
+    assert model.rowCount() == 1 and model.shown_count() == 1
+    qtmodeltester.check(model)
 
 
 def test_exhibit_model(qtmodeltester, ctx, library, clock):

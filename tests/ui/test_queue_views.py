@@ -27,7 +27,7 @@ def _queue(lib, clock):
 
 
 def _shown(page):
-    return [page.proxy.index(r, 0).data(CaseRole).id for r in range(page.proxy.rowCount())]
+    return [page.model.index(r, 0).data(CaseRole).id for r in range(page.model.rowCount())]
 
 
 def test_views_hold_each_case_once_with_counts(qtbot, qtmodeltester, window, ctx, clock):
@@ -45,8 +45,8 @@ def test_views_hold_each_case_once_with_counts(qtbot, qtmodeltester, window, ctx
         ids = _shown(page)
         seen += ids
         # the core's bucket, not the UI's, and most urgent first inside the view
-        assert all(page.proxy.index(r, 0).data(BucketRole) == bid for r in range(len(ids)))
-        qtmodeltester.check(page.proxy)
+        assert all(page.model.index(r, 0).data(BucketRole) == bid for r in range(len(ids)))
+        qtmodeltester.check(page.model)
     assert sorted(seen) == sorted(c.id for c in cases.values())
     page.show_view("due_soon")
     assert _shown(page) == [cases["due_soon2"].id, cases["due_soon"].id]  # 4 h left before 8 h
@@ -59,7 +59,7 @@ def test_views_hold_each_case_once_with_counts(qtbot, qtmodeltester, window, ctx
     page.show_view("overdue")
     assert set(_shown(page)) == {cases["overdue"].id, cases["due_soon"].id, cases["due_soon2"].id}
     page.show_view("")
-    assert page.proxy.rowCount() == 6
+    assert page.model.rowCount() == 6
 
 
 def test_row_says_what_is_missing(qtbot, window, ctx, clock):
@@ -67,12 +67,12 @@ def test_row_says_what_is_missing(qtbot, window, ctx, clock):
     page = window.case_list
     page.reload()
     page.show_view("pending")
-    text = page.proxy.index(0, COL_MISSING).data()
+    text = page.model.index(0, COL_MISSING).data()
     assert text.startswith("还差：") and "、" in text
     row = page.model.row_at(page.model.row_of(cases["pending"].id))
     assert text == queue.missing_text(row.missing, "zh")
     page.show_view("closed")
-    assert page.proxy.index(0, COL_MISSING).data() == ""
+    assert page.model.index(0, COL_MISSING).data() == ""
 
 
 def test_due_summary_line(qtbot, window, ctx, clock):

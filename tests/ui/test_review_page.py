@@ -56,11 +56,11 @@ def test_review_page_shows_the_numbers_and_opens_the_cases_behind_a_bar(qtbot, q
     # the lost segment of 质量问题 (drawn on top): only EK-00002 in the case list
     chart.click_bar(2, "lost")
     assert w.pages.currentWidget() is w.case_list
-    proxy = w.case_list.proxy
-    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["EK-00002"]
+    model = w.case_list.model
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["EK-00002"]
     assert w.case_list.only.isVisible() and "质量问题 · 败诉" in w.case_list.only_label.text()
     w.case_list.show_all()
-    assert proxy.rowCount() == 6 and not w.case_list.only.isVisible()
+    assert model.rowCount() == 6 and not w.case_list.only.isVisible()
 
     # the weekly PDF: written on a worker, the page says so
     w.show_review()

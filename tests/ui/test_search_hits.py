@@ -26,17 +26,19 @@ def test_hit_opens_the_exhibit_on_its_message(qtbot, window, ctx, clock, tmp_pat
     qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
     assert page.search.hasFocus()
 
-    # the case list narrows on its own fields at once (an order-number fragment) …
-    qtbot.keyClicks(page.search, "0000000004")
-    assert page.proxy.rowCount() == 1
-    page.search.clear()
-    assert page.proxy.rowCount() == 5 and not page.hits_box.isVisible()
+    # the case list narrows on its own fields once typing pauses (an order-number fragment) …
+    with qtbot.waitSignal(page.search_applied):
+        qtbot.keyClicks(page.search, "0000000004")
+    assert page.model.rowCount() == 1
+    with qtbot.waitSignal(page.search_applied):
+        page.search.clear()
+    assert page.model.rowCount() == 5 and not page.hits_box.isVisible()
 
     # … and after a pause the hits inside the evidence follow
     with qtbot.waitSignal(page.hits_shown, timeout=20000) as shown:
         page.search.insert("驿站")  # as an input method commits it (keyClicks is ASCII only)
     assert shown.args == [2]  # the chat and its copy, in the fourth case only
-    assert page.proxy.rowCount() == 0  # no case has 驿站 in its own fields
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)  # no case has 驿站 in its own fields
     item = page.hits.topLevelItem(0)
     assert item.text(0) == cases[3].case_no and "第 96 条" in item.text(1)
     assert "«驿站»" in item.text(2)
