@@ -315,27 +315,27 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="113"/>
+        <location filename="../../ui/submission_dialogs.py" line="116"/>
         <source>Record the platform&apos;s decision</source>
         <translation>Record the platform&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="126"/>
+        <location filename="../../ui/submission_dialogs.py" line="129"/>
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="127"/>
+        <location filename="../../ui/submission_dialogs.py" line="130"/>
         <source>Decided at</source>
         <translation>Decided at</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="128"/>
+        <location filename="../../ui/submission_dialogs.py" line="131"/>
         <source>Refund amount</source>
         <translation>Refund amount</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="129"/>
+        <location filename="../../ui/submission_dialogs.py" line="132"/>
         <source>Platform reference</source>
         <translation>Platform reference</translation>
     </message>
@@ -387,7 +387,7 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="149"/>
-        <location filename="../../ui/evidence_panel.py" line="477"/>
+        <location filename="../../ui/evidence_panel.py" line="486"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -398,65 +398,65 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="151"/>
-        <location filename="../../ui/evidence_panel.py" line="256"/>
+        <location filename="../../ui/evidence_panel.py" line="261"/>
         <source>Grid</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="256"/>
+        <location filename="../../ui/evidence_panel.py" line="261"/>
         <source>List</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="292"/>
+        <location filename="../../ui/evidence_panel.py" line="297"/>
         <source>Add evidence</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="293"/>
+        <location filename="../../ui/evidence_panel.py" line="298"/>
         <source>Add evidence: %1</source>
         <translation>Add evidence: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="298"/>
+        <location filename="../../ui/evidence_panel.py" line="303"/>
         <source>Add a folder of evidence</source>
         <translation>Add a folder of evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="419"/>
+        <location filename="../../ui/evidence_panel.py" line="428"/>
         <source>Mark as new evidence</source>
         <translation>Mark as new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="425"/>
-        <location filename="../../ui/evidence_panel.py" line="475"/>
+        <location filename="../../ui/evidence_panel.py" line="434"/>
+        <location filename="../../ui/evidence_panel.py" line="484"/>
         <source>Use the computed new-evidence mark</source>
         <translation>Use the computed new-evidence mark</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="436"/>
-        <location filename="../../ui/evidence_panel.py" line="464"/>
+        <location filename="../../ui/evidence_panel.py" line="445"/>
+        <location filename="../../ui/evidence_panel.py" line="473"/>
         <source>Set kind</source>
         <translation>Set kind</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="445"/>
-        <location filename="../../ui/evidence_panel.py" line="452"/>
+        <location filename="../../ui/evidence_panel.py" line="454"/>
+        <location filename="../../ui/evidence_panel.py" line="461"/>
         <source>Caption prefix</source>
         <translation>Caption prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="453"/>
+        <location filename="../../ui/evidence_panel.py" line="462"/>
         <source>Text to put before the caption of the %1 selected exhibit(s):</source>
         <translation>Text to put before the caption of the %1 selected exhibit(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="472"/>
+        <location filename="../../ui/evidence_panel.py" line="481"/>
         <source>Caption prefix…</source>
         <translation>Caption prefix…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="473"/>
+        <location filename="../../ui/evidence_panel.py" line="482"/>
         <source>Mark as new evidence / not new</source>
         <translation>Mark as new evidence / not new</translation>
     </message>
@@ -1560,37 +1560,37 @@
 <context>
     <name>MarkSubmittedDialog</name>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="44"/>
+        <location filename="../../ui/submission_dialogs.py" line="47"/>
         <source>Mark as submitted</source>
         <translation>Mark as submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="58"/>
+        <location filename="../../ui/submission_dialogs.py" line="61"/>
         <source>Submit anyway (the platform allowed another)</source>
         <translation>Submit anyway (the platform allowed another)</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="62"/>
+        <location filename="../../ui/submission_dialogs.py" line="65"/>
         <source>Why (kept in the action log)</source>
         <translation>Why (kept in the action log)</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="66"/>
+        <location filename="../../ui/submission_dialogs.py" line="69"/>
         <source>Files</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="67"/>
+        <location filename="../../ui/submission_dialogs.py" line="70"/>
         <source>Submitted as</source>
         <translation>Submitted as</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="68"/>
+        <location filename="../../ui/submission_dialogs.py" line="71"/>
         <source>Submitted at</source>
         <translation>Submitted at</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="96"/>
+        <location filename="../../ui/submission_dialogs.py" line="99"/>
         <source>If the platform really allowed another, tick below and give the reason.</source>
         <translation>If the platform really allowed another, tick below and give the reason.</translation>
     </message>
@@ -2071,6 +2071,21 @@
         <location filename="../../ui/statement_editor.py" line="181"/>
         <source>Judgment %1: %2</source>
         <translation>Judgment %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPassword</name>
+    <message>
+        <location filename="../../ui/team_password.py" line="19"/>
+        <source>Team library</source>
+        <translation>Team library</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_password.py" line="20"/>
+        <source>Password for %1
+(kept only until the app closes):</source>
+        <translation>Password for %1
+(kept only until the app closes):</translation>
     </message>
 </context>
 <context>
