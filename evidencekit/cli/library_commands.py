@@ -42,6 +42,7 @@ def _init_team(lib: Any, lang: str) -> None:
     from ..errors import PasswordNotSaved
     from ..store import location, postgres
 
+    location.check_folder_for_team(lib.root)
     roles = lib.setup_team()
     url = postgres.shown(lib.db.url)
     if location.write_config(lib.root, lib.db.url):

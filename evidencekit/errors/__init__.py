@@ -239,6 +239,7 @@ __all__ += ["BadPeriod", "StopwordsUnreadable"]
 # Issue 13 (a team library on PostgreSQL).
 from .team import (  # noqa: E402
     BadDatabaseUrl,
+    FolderHoldsLocalLibrary,
     PasswordNotSaved,
     ReviewerCannotWrite,
     TeamBackupUsePgDump,
@@ -247,5 +248,5 @@ from .team import (  # noqa: E402
     TeamUpgradeNeedsOwner,
 )
 
-__all__ += ["BadDatabaseUrl", "PasswordNotSaved", "ReviewerCannotWrite", "TeamBackupUsePgDump",
-            "TeamDatabaseUnreachable", "TeamRolesMissing", "TeamUpgradeNeedsOwner"]
+__all__ += ["BadDatabaseUrl", "FolderHoldsLocalLibrary", "PasswordNotSaved", "ReviewerCannotWrite",
+            "TeamBackupUsePgDump", "TeamDatabaseUnreachable", "TeamRolesMissing", "TeamUpgradeNeedsOwner"]

@@ -63,3 +63,13 @@ class TeamRolesMissing(StoreError):
             "然后再运行一次 evidencekit init --db。",
             "Ask the database administrator to run: CREATE ROLE {staff} NOLOGIN; CREATE ROLE {reviewer} "
             "NOLOGIN; then run 'evidencekit init --db' again.")
+
+
+class FolderHoldsLocalLibrary(UsageError):
+    code = "folder_holds_local_library"
+    MESSAGE = ("文件夹 {root} 中已有本地资料库，不能把它指向团队资料库（本地案件会被隐藏）。",
+               "The folder {root} holds a local library; it cannot be pointed at a team library "
+               "(its cases would be hidden).")
+    HINT = ("请用 --library 指定另一个文件夹；要把本地案件复制到团队资料库，请用 evidencekit library migrate --to。",
+            "Give another folder with --library; to copy the local cases into the team library, use "
+            "'evidencekit library migrate --to'.")

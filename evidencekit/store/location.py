@@ -22,10 +22,11 @@ from pathlib import Path
 
 from sqlalchemy import URL
 
-from ..errors import BadDatabaseUrl, LibraryFileIo
+from ..errors import BadDatabaseUrl, FolderHoldsLocalLibrary, LibraryFileIo
 from . import postgres
 
 CONFIG_NAME = "library.toml"
+LOCAL_DB = "evidencekit.db"  # Library.DB_NAME
 ENV_DB = "EVIDENCEKIT_DB"
 
 
@@ -73,6 +74,13 @@ def resolve(root: Path | None, db: str | None, default_root: Path) -> Location:
     if root is None:
         root = default_root if os.environ.get("EVIDENCEKIT_LIBRARY") else team_folder(url)
     return Location(root, url)
+
+
+def check_folder_for_team(root: Path) -> None:
+    """A folder holding a local library is not pointed at a team database: its cases would
+    be hidden behind the team's (``library migrate --to`` copies them instead)."""
+    if (root / LOCAL_DB).exists() and configured_db(root) is None:
+        raise FolderHoldsLocalLibrary(root=root)
 
 
 def write_config(root: Path, url: URL) -> bool:

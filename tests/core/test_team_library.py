@@ -115,6 +115,13 @@ def team_folder(pg_server, tmp_path) -> Path:
     return folder
 
 
+def test_a_folder_with_a_local_library_is_not_pointed_at_a_team_one(pg_server, tmp_path):
+    assert ek(tmp_path / "local", "init").returncode == 0
+    r = ek(tmp_path / "local", "init", "--db", pg_server.new_database())
+    assert r.returncode == 2 and "本地资料库" in r.stderr
+    assert not (tmp_path / "local" / "library.toml").exists()
+
+
 def test_unreachable_server_and_bad_address_are_plain_refusals(tmp_path):
     r = ek(tmp_path / "x", "--db", "postgresql://nobody@127.0.0.1:1/evidencekit", "case", "list")
     assert r.returncode == 2 and "无法连接团队资料库" in r.stderr and "Traceback" not in r.stderr
