@@ -40,3 +40,67 @@ def library(tmp_path, clock, monkeypatch):
     lib = Library.open(tmp_path / "lib", clock=clock)
     yield lib
     lib.close()
+
+
+# ---- both engines (issue 13) -----------------------------------------------------------------
+# A module that says ``pytestmark = pytest.mark.usefixtures("engine")`` runs each of its tests on
+# SQLite and on PostgreSQL (a throw-away cluster per run: tests/pg_cluster.py). On PostgreSQL
+# every library a test opens is in a fresh database (EVIDENCEKIT_DB), unless the module sets
+# ``ENGINE_DATABASE_PER_MODULE = True`` and points its own library folder at ``engine.url``.
+# A test that is about SQLite itself is marked ``@pytest.mark.sqlite_only``. PostgreSQL that
+# cannot be started fails the run: it is never skipped.
+class EngineChoice:
+    def __init__(self, name: str, server=None):
+        self.name, self.server = name, server
+        self.url = server.new_database() if server is not None else None
+
+    @property
+    def postgresql(self) -> bool:
+        return self.name == "postgresql"
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    from tests import pg_cluster
+    try:
+        server = pg_cluster.start()
+    except pg_cluster.PgUnavailable as e:
+        pytest.fail(f"PostgreSQL is needed for the team-library tests and could not be started: {e}",
+                    pytrace=False)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def engine(request):
+    if request.param == "sqlite":
+        return EngineChoice("sqlite")
+    return EngineChoice("postgresql", request.getfixturevalue("pg_server"))
+
+
+@pytest.fixture(autouse=True)
+def _engine_database(request, monkeypatch):
+    monkeypatch.delenv("EVIDENCEKIT_DB", raising=False)  # never the developer's team library
+    if "engine" not in request.fixturenames:
+        return
+    choice = request.getfixturevalue("engine")
+    if choice.postgresql and not getattr(request.module, "ENGINE_DATABASE_PER_MODULE", False):
+        monkeypatch.setenv("EVIDENCEKIT_DB", choice.server.new_database())
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests about SQLite itself run on SQLite only (not collected twice, not skipped)."""
+    keep, drop = [], []
+    for item in items:
+        spec = getattr(item, "callspec", None)
+        if spec is not None and spec.params.get("engine") == "postgresql" and \
+                item.get_closest_marker("sqlite_only"):
+            drop.append(item)
+        else:
+            keep.append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep

@@ -86,7 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     app = make_application(argv)
     from evidencekit.errors import EvidenceKitError
 
+    from . import team_password
     from .errors import describe, install_excepthooks
+    team_password.install()  # a team library whose server wants a password asks here
     try:
         ctx, window = build_window()
     except EvidenceKitError as e:

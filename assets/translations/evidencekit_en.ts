@@ -315,27 +315,27 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="113"/>
+        <location filename="../../ui/submission_dialogs.py" line="116"/>
         <source>Record the platform&apos;s decision</source>
         <translation>Record the platform&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="126"/>
+        <location filename="../../ui/submission_dialogs.py" line="129"/>
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="127"/>
+        <location filename="../../ui/submission_dialogs.py" line="130"/>
         <source>Decided at</source>
         <translation>Decided at</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="128"/>
+        <location filename="../../ui/submission_dialogs.py" line="131"/>
         <source>Refund amount</source>
         <translation>Refund amount</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="129"/>
+        <location filename="../../ui/submission_dialogs.py" line="132"/>
         <source>Platform reference</source>
         <translation>Platform reference</translation>
     </message>
@@ -1560,37 +1560,37 @@
 <context>
     <name>MarkSubmittedDialog</name>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="44"/>
+        <location filename="../../ui/submission_dialogs.py" line="47"/>
         <source>Mark as submitted</source>
         <translation>Mark as submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="58"/>
+        <location filename="../../ui/submission_dialogs.py" line="61"/>
         <source>Submit anyway (the platform allowed another)</source>
         <translation>Submit anyway (the platform allowed another)</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="62"/>
+        <location filename="../../ui/submission_dialogs.py" line="65"/>
         <source>Why (kept in the action log)</source>
         <translation>Why (kept in the action log)</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="66"/>
+        <location filename="../../ui/submission_dialogs.py" line="69"/>
         <source>Files</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="67"/>
+        <location filename="../../ui/submission_dialogs.py" line="70"/>
         <source>Submitted as</source>
         <translation>Submitted as</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="68"/>
+        <location filename="../../ui/submission_dialogs.py" line="71"/>
         <source>Submitted at</source>
         <translation>Submitted at</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="96"/>
+        <location filename="../../ui/submission_dialogs.py" line="99"/>
         <source>If the platform really allowed another, tick below and give the reason.</source>
         <translation>If the platform really allowed another, tick below and give the reason.</translation>
     </message>
@@ -2071,6 +2071,21 @@
         <location filename="../../ui/statement_editor.py" line="181"/>
         <source>Judgment %1: %2</source>
         <translation>Judgment %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPassword</name>
+    <message>
+        <location filename="../../ui/team_password.py" line="19"/>
+        <source>Team library</source>
+        <translation>Team library</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_password.py" line="20"/>
+        <source>Password for %1
+(kept only until the app closes):</source>
+        <translation>Password for %1
+(kept only until the app closes):</translation>
     </message>
 </context>
 <context>

@@ -315,27 +315,27 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="113"/>
+        <location filename="../../ui/submission_dialogs.py" line="116"/>
         <source>Record the platform&apos;s decision</source>
         <translation>记录平台判定</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="126"/>
+        <location filename="../../ui/submission_dialogs.py" line="129"/>
         <source>Decision</source>
         <translation>判定结果</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="127"/>
+        <location filename="../../ui/submission_dialogs.py" line="130"/>
         <source>Decided at</source>
         <translation>判定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="128"/>
+        <location filename="../../ui/submission_dialogs.py" line="131"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="129"/>
+        <location filename="../../ui/submission_dialogs.py" line="132"/>
         <source>Platform reference</source>
         <translation>平台单号</translation>
     </message>
@@ -1560,37 +1560,37 @@
 <context>
     <name>MarkSubmittedDialog</name>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="44"/>
+        <location filename="../../ui/submission_dialogs.py" line="47"/>
         <source>Mark as submitted</source>
         <translation>标记为已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="58"/>
+        <location filename="../../ui/submission_dialogs.py" line="61"/>
         <source>Submit anyway (the platform allowed another)</source>
         <translation>仍然提交（平台确实又开放了一次）</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="62"/>
+        <location filename="../../ui/submission_dialogs.py" line="65"/>
         <source>Why (kept in the action log)</source>
         <translation>原因（记入操作记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="66"/>
+        <location filename="../../ui/submission_dialogs.py" line="69"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="67"/>
+        <location filename="../../ui/submission_dialogs.py" line="70"/>
         <source>Submitted as</source>
         <translation>提交为</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="68"/>
+        <location filename="../../ui/submission_dialogs.py" line="71"/>
         <source>Submitted at</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="96"/>
+        <location filename="../../ui/submission_dialogs.py" line="99"/>
         <source>If the platform really allowed another, tick below and give the reason.</source>
         <translation>若平台确实又开放了一次，请勾选下方并说明原因。</translation>
     </message>
@@ -2071,6 +2071,21 @@
         <location filename="../../ui/statement_editor.py" line="181"/>
         <source>Judgment %1: %2</source>
         <translation>判定 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPassword</name>
+    <message>
+        <location filename="../../ui/team_password.py" line="19"/>
+        <source>Team library</source>
+        <translation>团队资料库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team_password.py" line="20"/>
+        <source>Password for %1
+(kept only until the app closes):</source>
+        <translation>%1 的密码
+（只保存在内存中，直到关闭应用）：</translation>
     </message>
 </context>
 <context>

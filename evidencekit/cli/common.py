@@ -99,7 +99,28 @@ def emit(data: Any, as_json: bool, human: Callable[[], None]) -> None:
 
 
 def open_library(args: argparse.Namespace, create: bool = False) -> Library:
-    return Library.open(Path(args.library).expanduser() if args.library else None, create=create)
+    return Library.open(Path(args.library).expanduser() if args.library else None, create=create,
+                        db_url=getattr(args, "db", None))
+
+
+def ask_passwords_on_terminal(lang: str) -> None:
+    """A team database that wants a password libpq did not find (.pgpass, a service file,
+    PGPASSWORD): ask on the terminal, never echoed and never saved."""
+    import getpass
+    import sys
+
+    from ..store import postgres
+
+    if not sys.stdin.isatty():
+        postgres.password_prompt = None
+        return
+
+    def ask(url: str) -> str | None:
+        try:
+            return getpass.getpass(pick(lang, f"{url} 的密码：", f"Password for {url}: "))
+        except (EOFError, KeyboardInterrupt):
+            return None
+    postgres.password_prompt = ask
 
 
 def display_zone(args: argparse.Namespace, lib: Library) -> tzinfo:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from ..i18n import pick
@@ -10,7 +11,10 @@ from .common import Subparsers, emit, open_library
 
 
 def register(sub: Subparsers) -> None:
-    sub.add_parser("init", help="create the library").set_defaults(run=cmd_init)
+    init = sub.add_parser("init", help="create the library (with --db: a team library on PostgreSQL)")
+    init.add_argument("--db", metavar="URL", help="create a team library in this PostgreSQL database "
+                      "(postgresql://owner@server:5432/evidencekit); the folder (--library) is pointed at it")
+    init.set_defaults(run=cmd_init)
     sub.add_parser("fsck", help="re-hash every original; find orphans and missing files"
                    ).set_defaults(run=cmd_fsck)
     rules = sub.add_parser("rules", help="list platforms and dispute types; report rule-file errors")
@@ -24,10 +28,34 @@ def cmd_init(args: argparse.Namespace, lang: str) -> int:
     with open_library(args, create=True) as lib:
         if not lib.read_only:
             ensure_seal_key(lib.root, library_name(lib))
-        print(pick(lang, f"资料库已就绪：{lib.root}", f"Library ready: {lib.root}"))
+        if lib.team:
+            _init_team(lib, lang)
+        else:
+            print(pick(lang, f"资料库已就绪：{lib.root}", f"Library ready: {lib.root}"))
         for err in lib.rules.errors:
             print(err.message(lang))
     return 0
+
+
+def _init_team(lib: Any, lang: str) -> None:
+    """The schema is made (by opening); now the roles, and the folder pointed at the database."""
+    from ..errors import PasswordNotSaved
+    from ..store import location, postgres
+
+    location.check_folder_for_team(lib.root)
+    roles = lib.setup_team()
+    url = postgres.shown(lib.db.url)
+    if location.write_config(lib.root, lib.db.url):
+        err = PasswordNotSaved(url=url)
+        print(f"{err.message(lang)} — {err.hint(lang)}", file=sys.stderr)
+    staff, reviewer = roles[postgres.STAFF], roles[postgres.REVIEWER]
+    print(pick(lang, f"团队资料库已就绪：{url}", f"Team library ready: {url}"))
+    print(pick(lang, f"本机文件夹：{lib.root}（在应用中打开此文件夹即可使用团队资料库）",
+               f"Folder on this computer: {lib.root} (open it in the app to use the team library)"))
+    print(pick(lang, f"角色：{staff}（读写案件）、{reviewer}（只读）",
+               f"Roles: {staff} (read and write cases), {reviewer} (read only)"))
+    print(pick(lang, f"添加成员（在数据库中）：CREATE ROLE 用户名 LOGIN; GRANT {staff} TO 用户名;",
+               f"Add a member (in the database): CREATE ROLE name LOGIN; GRANT {staff} TO name;"))
 
 
 def _clock_json(c: Any) -> dict:

@@ -26,7 +26,7 @@ from . import (
     stats_command,
     worklog_commands,
 )
-from .common import CliParser
+from .common import CliParser, ask_passwords_on_terminal
 
 # Each group's ``register(sub)`` adds its parsers and sets ``run`` on each; the order here is
 # the order of ``--help``. A new command goes into its group's module (or a new module here).
@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
                   description="EvidenceKit — 售后纠纷举证材料打包 / dispute evidence bundles")
     p.add_argument("--library", metavar="DIR", help="library folder (default: $EVIDENCEKIT_LIBRARY "
                    f"or {default_library_dir()})")
+    p.add_argument("--db", metavar="URL", help="a team library's database, e.g. "
+                   "postgresql://xiaowang@server/evidencekit (default: $EVIDENCEKIT_DB, else the "
+                   "folder's library.toml, else the folder's own SQLite file)")
     p.add_argument("--lang", choices=["zh", "en"], help="output language")
     p.add_argument("--tz", metavar="ZONE", help="display time zone, e.g. Asia/Shanghai "
                    "(default: the library's setting, else this computer's zone)")
@@ -69,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         lang = detect_lang(args.lang)
+        ask_passwords_on_terminal(lang)
         return args.run(args, lang)
     except EvidenceKitError as e:
         hint = e.hint(lang)

@@ -235,3 +235,18 @@ __all__ += ["BundleTooLarge", "ExhibitTooLarge", "LimitUnmet", "TooManyPages"]
 from .review import BadPeriod, StopwordsUnreadable  # noqa: E402
 
 __all__ += ["BadPeriod", "StopwordsUnreadable"]
+
+# Issue 13 (a team library on PostgreSQL).
+from .team import (  # noqa: E402
+    BadDatabaseUrl,
+    FolderHoldsLocalLibrary,
+    PasswordNotSaved,
+    ReviewerCannotWrite,
+    TeamBackupUsePgDump,
+    TeamDatabaseUnreachable,
+    TeamRolesMissing,
+    TeamUpgradeNeedsOwner,
+)
+
+__all__ += ["BadDatabaseUrl", "FolderHoldsLocalLibrary", "PasswordNotSaved", "ReviewerCannotWrite",
+            "TeamBackupUsePgDump", "TeamDatabaseUnreachable", "TeamRolesMissing", "TeamUpgradeNeedsOwner"]

@@ -95,10 +95,21 @@ def _copy_side_folders(src_root: Path, dst_root: Path) -> None:
                 os.replace(tmp, target)
 
 
+def _refuse_team_library(lib_root: Path) -> None:
+    """A team library's rows are in PostgreSQL: its owner backs it up with pg_dump (a copy of
+    this folder would hold none of them)."""
+    from ..errors import TeamBackupUsePgDump
+    from ..store import location, postgres
+    where = location.resolve(lib_root, None, lib_root)
+    if where.url is not None:
+        raise TeamBackupUsePgDump(url=postgres.shown(where.url), database=where.url.database)
+
+
 def backup_library(lib_root: Path | str, dest: Path | str, *, now: datetime | None = None,
                    progress: ProgressFn = no_progress,
                    cancel: CancelLike | None = None) -> BackupResult:
     lib_root, dest = Path(lib_root), Path(dest).expanduser()
+    _refuse_team_library(lib_root)
     if dest.exists() and any(dest.iterdir()) and not (dest / MARKER).is_file():
         raise BackupFolderNotBackup(folder=dest)
     dest.mkdir(parents=True, exist_ok=True)

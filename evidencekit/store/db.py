@@ -11,12 +11,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from sqlalchemy import Connection, CursorResult, Engine
+from sqlalchemy import URL, Connection, CursorResult, Engine
 from sqlalchemy.exc import DBAPIError
 
-from ..errors import StoreError
+from ..errors import NoLibrary, ReviewerCannotWrite, StoreError, TeamUpgradeNeedsOwner
 from . import engine as eng
-from . import faults, migrate
+from . import faults, migrate, postgres
 
 
 class Database:
@@ -26,16 +26,26 @@ class Database:
     rows the transaction has written; a write inside a write is a savepoint of it.
     """
 
-    def __init__(self, engine: Engine, path: Path, refusal: StoreError | None = None):
+    def __init__(self, engine: Engine, path: Path, refusal: StoreError | None = None,
+                 url: URL | None = None):
         self.engine = engine
-        self.path = path
+        self.path = path  # the SQLite file (a team library: its folder's library.toml)
+        self.url = url  # a team library's database (None: SQLite)
         self.refusal = refusal  # why writes are refused (read-only folder, full disk), if they are
         self._local = threading.local()
         # Called with the transaction and the cases marked changed in it, just before it
         # commits (the library keeps its case summaries this way).
         self.before_commit: Callable[[Connection, set[int]], None] | None = None
-        # SQLite's own connection for the SQL only it has (search); see engine.RawSQLite
-        self.raw = eng.RawSQLite(self, path) if engine.dialect.name == "sqlite" else None
+        # The driver's own connection for the search index's SQL (engine.RawSQLite,
+        # postgres.RawPostgres)
+        self.raw: eng.RawSQLite | postgres.RawPostgres = (
+            eng.RawSQLite(self, path) if url is None else postgres.RawPostgres(self))
+
+    def fault(self, e: DBAPIError) -> StoreError:
+        """A database error named by its cause, for the user."""
+        if self.url is not None:
+            return faults.from_postgres_error(e, self.url)
+        return faults.from_dbapi_error(e, self.path)
 
     def current(self) -> Connection | None:
         """This thread's open write transaction, if any."""
@@ -65,7 +75,7 @@ class Database:
                 finally:
                     self._local.conn, self._local.changed = None, set()
         except DBAPIError as e:  # begin, a statement or the commit: named by its cause
-            raise faults.from_dbapi_error(e, self.path) from e
+            raise self.fault(e) from e
 
     @contextmanager
     def _savepoint(self, conn: Connection) -> Iterator[None]:
@@ -92,12 +102,18 @@ class Database:
         if open_tx is not None:
             yield open_tx
             return
-        with eng.read_connection(self.engine) as conn:
-            yield conn
+        if self.url is None:
+            with eng.read_connection(self.engine) as conn:
+                yield conn
+            return
+        try:  # a team library: the server can go away between two reads
+            with eng.read_connection(self.engine) as conn:
+                yield conn
+        except DBAPIError as e:
+            raise self.fault(e) from e
 
     def close(self) -> None:
-        if self.raw is not None:
-            self.raw.close()
+        self.raw.close()
         self.engine.dispose()
 
 
@@ -130,6 +146,34 @@ def open_database(path: Path) -> Database:
             return _open_read_only(path, error)  # a full disk: still readable
         raise error from e
     return Database(engine, path)
+
+
+def open_team_database(url: URL, where: Path, *, create: bool = True) -> Database:
+    """Open the team library's database at ``url`` (``where``: its folder's library.toml, for
+    messages), upgraded to the newest schema when the user may (the owner). A user in the
+    reviewer role gets a library whose writes are refused with that cause."""
+    engine = postgres.connect(url)
+    try:
+        if not create:
+            with eng.read_connection(engine) as conn:
+                if not migrate.is_library(conn):
+                    raise NoLibrary(root=postgres.shown(url))
+        try:
+            if migrate.upgrade(engine, where):
+                with engine.begin() as conn:
+                    postgres.grant_roles(conn, url)  # the new revision's tables too
+        except DBAPIError as e:
+            if faults.permission_denied(e):
+                raise TeamUpgradeNeedsOwner(url=postgres.shown(url)) from e
+            raise faults.from_postgres_error(e, url) from e
+        with eng.read_connection(engine) as conn:
+            writable = postgres.can_write(conn)
+    except BaseException:
+        engine.dispose()
+        raise
+    refusal = None if writable else ReviewerCannotWrite(
+        url=postgres.shown(url), staff=postgres.role_names(url)[postgres.STAFF])
+    return Database(engine, where, refusal, url=url)
 
 
 def open_for_reading(path: Path) -> Database:

@@ -2,8 +2,9 @@
 
 The query code (``library.py``, ``exhibits.py``, ``fsck.py``) is portable SQLAlchemy Core;
 what only SQLite does lives here: its pragmas, taking the write lock when a transaction
-begins, the old ``user_version`` marker, the online backup and the integrity check. A second
-engine (PostgreSQL for a team library) adds its branch here, not in the query code.
+begins, the old ``user_version`` marker, the online backup and the integrity check. The second
+engine (PostgreSQL, a team library) has its own module, ``postgres.py``; neither is in the
+query code.
 """
 
 from __future__ import annotations
@@ -80,6 +81,9 @@ def sqlite_read_only_engine(path: Path) -> Engine:
 
 def read_connection(engine: Engine) -> Connection:
     """A connection that opens no transaction (see ``_on_begin``): each statement reads the last commit."""
+    if engine.dialect.name == "postgresql":
+        from .postgres import read_connection as pg_read_connection
+        return pg_read_connection(engine)
     return engine.connect().execution_options(evidencekit_read=True)
 
 
@@ -127,7 +131,9 @@ class RawSQLite:
     """The SQLite connection itself, for the SQL only SQLite has (FTS5 search, its triggers:
     ``search_index.py``). A statement runs on this thread's open write transaction when there
     is one (so it commits or rolls back with it), else on a connection of its own that only
-    reads the last commit. Rows are ``sqlite3.Row``."""
+    reads the last commit. Rows are ``sqlite3.Row``. PostgreSQL's twin: ``postgres.RawPostgres``."""
+
+    dialect = "sqlite"
 
     def __init__(self, db, path: Path):
         self._db, self._path = db, path

@@ -11,6 +11,10 @@ import errno
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy import URL
 
 from ..errors import (
     DatabaseCannotOpen,
@@ -20,7 +24,9 @@ from ..errors import (
     LibraryBusy,
     LibraryFileIo,
     LibraryReadOnly,
+    ReviewerCannotWrite,
     StoreError,
+    TeamDatabaseUnreachable,
 )
 
 _NO_WRITE = (errno.EROFS, errno.EACCES, errno.EPERM)
@@ -91,3 +97,40 @@ def damaged(db: Path) -> bool:
         return any(w in text for w in ("malformed", "not a database", "corrupt"))
     except sqlite3.Error:
         return False
+
+
+# ---- a team library (PostgreSQL) ---------------------------------------------------------------
+# SQLSTATE codes (PostgreSQL's appendix A): what the user can do about each differs.
+_PG_PERMISSION = "42501"  # insufficient_privilege: a reviewer's write
+_PG_BUSY = ("55P03", "40001", "40P01")  # lock wait over, serialization failure, deadlock
+_PG_FULL = ("53100",)  # disk_full
+_PG_READ_ONLY = ("25006",)  # a standby server
+
+
+def _sqlstate(e: Exception) -> str:
+    orig = getattr(e, "orig", None) or e
+    return getattr(orig, "sqlstate", None) or ""
+
+
+def permission_denied(e: Exception) -> bool:
+    return _sqlstate(e) == _PG_PERMISSION
+
+
+def from_postgres_error(e: Exception, url: URL) -> StoreError:
+    """What went wrong with the team database, named by its cause (psycopg's SQLSTATE)."""
+    from . import postgres
+    shown = postgres.shown(url)
+    orig = getattr(e, "orig", None) or e
+    state = _sqlstate(e)
+    if state == _PG_PERMISSION:
+        return ReviewerCannotWrite(url=shown, staff=postgres.role_names(url)[postgres.STAFF])
+    if state in _PG_BUSY:
+        return LibraryBusy(path=shown)
+    if state in _PG_FULL:
+        return DiskFull(path=shown)
+    if state in _PG_READ_ONLY:
+        return LibraryReadOnly(path=shown)
+    if state.startswith("08") or state.startswith("57P") or type(orig).__name__ == "OperationalError":
+        return TeamDatabaseUnreachable(url=shown, reason=str(orig).strip().splitlines()[0] if str(orig).strip()
+                                       else type(orig).__name__)
+    return DatabaseFailed(path=shown, reason=orig)

@@ -48,7 +48,7 @@ from ..errors import (
 )
 from ..rules import RuleSet, load_rules
 from ..timeutil import check_instant, utcnow
-from . import case_list, db, process, search_index, summaries
+from . import case_list, db, location, process, search_index, summaries
 from . import exhibits as exhibit_ops
 from . import worklog as worklog_ops
 from .blobs import BlobStore
@@ -56,6 +56,7 @@ from .context import StoreContext
 from .engine import RawSQLite
 from .fsck import FsckReport
 from .fsck import fsck as check_library
+from .postgres import RawPostgres
 from .rows import CASE_TEXT, case_from_row, case_value, log_from_row
 from .schema import cases, exhibits, log, pending_blobs, settings, submission_files, submissions
 
@@ -130,12 +131,15 @@ class Library:
         database.before_commit = self._refresh_summaries
 
     @property
-    def conn(self) -> RawSQLite:
-        """SQLite's own connection, for the SQL only SQLite has (FTS5 search:
-        ``search_index.py``); every other query is Core."""
-        if self.db.raw is None:
-            raise NotImplementedError(f"no raw SQLite connection on {self.db.engine.dialect.name}")
+    def conn(self) -> RawSQLite | RawPostgres:
+        """The driver's own connection, for the search index's SQL (FTS5 on SQLite, pg_trgm on
+        PostgreSQL: ``search_index.py``); every other query is Core."""
         return self.db.raw
+
+    @property
+    def team(self) -> bool:
+        """Whether the rows are in a team database (PostgreSQL) rather than the folder."""
+        return self.db.url is not None
 
     @property
     def blobs(self) -> BlobStore:
@@ -157,8 +161,13 @@ class Library:
     # ---- opening -------------------------------------------------------------------------
     @classmethod
     def open(cls, root: Path | str | None = None, *, create: bool = True,
-             clock: Callable[[], datetime] = utcnow) -> "Library":
-        root = Path(root) if root else default_library_dir()
+             clock: Callable[[], datetime] = utcnow, db_url: str | None = None) -> "Library":
+        """The library in the folder ``root``; its rows in a team database when ``db_url``,
+        ``EVIDENCEKIT_DB`` or the folder's library.toml names one (``location.py``)."""
+        where = location.resolve(Path(root) if root else None, db_url, default_library_dir())
+        root = where.root
+        if where.url is not None:
+            return cls._open_team(root, where.url, create, clock)
         if not (root / cls.DB_NAME).exists() and not create:
             raise NoLibrary(root=root)
         try:
@@ -173,6 +182,28 @@ class Library:
             lib._recover()
             lib.decide_file_types()
         return lib
+
+    @classmethod
+    def _open_team(cls, root: Path, url, create: bool, clock: Callable[[], datetime]) -> "Library":
+        try:  # the folder keeps this computer's files (originals, rules, caches)
+            root.mkdir(parents=True, exist_ok=True)
+            for sub in ("blobs", "rules", "profiles"):
+                (root / sub).mkdir(exist_ok=True)
+        except OSError as e:
+            raise LibraryFolderUncreatable(root=root, reason=e.strerror) from e
+        lib = cls(root, db.open_team_database(url, root / location.CONFIG_NAME, create=create), clock)
+        if not lib.read_only:
+            lib._recover()
+            lib.decide_file_types()
+        return lib
+
+    def setup_team(self) -> dict[str, str]:
+        """A team library's roles (staff, reviewer → their names in the database): created and
+        granted when the owner runs this, else checked (``init --db``)."""
+        from . import postgres
+        assert self.db.url is not None, "a local library has one user and no roles"
+        with self.db.engine.begin() as conn:  # not db.write(): roles are not the cases' data
+            return postgres.ensure_roles(conn, self.db.url)
 
     @property
     def read_only(self) -> bool:

@@ -107,6 +107,11 @@ def _version(conn: Connection) -> tuple[str | None, bool]:
     return rev, bool(legacy)
 
 
+def is_library(conn: Connection) -> bool:
+    """Whether the database holds a library already (any revision)."""
+    return _stored_revision(conn) is not None or bool(eng.legacy_version(conn))
+
+
 def check_current(engine: Engine, path: Path) -> None:
     """For a library that cannot be written: refuse one that would need an upgrade."""
     with eng.read_connection(engine) as conn:
@@ -118,32 +123,36 @@ def check_current(engine: Engine, path: Path) -> None:
             raise LibraryNeedsUpgrade(path=path)
 
 
-def upgrade(engine: Engine, path: Path) -> None:
-    """Upgrade the database of ``engine`` (stored at ``path``) to the newest revision.
+def upgrade(engine: Engine, path: Path) -> bool:
+    """Upgrade the database of ``engine`` (stored at ``path``) to the newest revision; returns
+    whether anything changed.
 
-    An existing library is first copied to ``<name>.<revision>.bak`` — even a stamp changes the
-    file (a program from before Alembic can no longer open it). The upgrade itself is one write
+    An existing SQLite library is first copied to ``<name>.<revision>.bak`` — even a stamp
+    changes the file (a program from before Alembic can no longer open it). A team library on
+    PostgreSQL is backed up by its owner (pg_dump); its upgrade, DDL included, is one
+    transaction there, so a failed one leaves nothing behind. The upgrade itself is one write
     transaction that looks again at the version, so two programs opening an old library at
     once upgrade it once.
     """
     with eng.read_connection(engine) as conn:
         stored = _stored_revision(conn)
         if stored is not None and stored == quick_head():
-            return  # the usual case: up to date, no lock taken, Alembic not even imported
+            return False  # the usual case: up to date, no lock taken, Alembic not even imported
         rev, legacy = _version(conn)
         if rev == head() and not legacy:
-            return
-        if rev is not None:
+            return False
+        if rev is not None and eng.is_sqlite(conn):
             eng.backup(conn, path.with_name(f"{path.name}.{rev}.bak"))
     from alembic import command
     with engine.begin() as conn:
         rev, legacy = _version(conn)
         if rev == head() and not legacy:
-            return
+            return False
         if legacy and rev:
             command.stamp(_config(conn), rev)
         command.upgrade(_config(conn), "head")
         eng.mark_alembic_managed(conn)
+    return True
 
 
 def _newer() -> DatabaseTooNew:

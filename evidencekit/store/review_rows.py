@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable
 
 from sqlalchemy import select
 
+from ..errors import LibraryReadOnly
 from .schema import decisions as decisions_t
 from .schema import log as log_t
 from .schema import submissions as submissions_t
@@ -80,6 +81,11 @@ def staff(lib: "Library") -> dict[int, str]:
 def reader(root: Path, clock: Callable[[], datetime]) -> "Library":
     """A read-only library on its own connection, for a worker thread that only reads (the
     app's review runs beside the UI's connection and the writer's)."""
-    from . import db
+    from . import db, location
     from .library import Library
+    where = location.resolve(Path(root), None, Path(root))
+    if where.url is not None:  # a team library: its own connection to the team database
+        database = db.open_team_database(where.url, where.root / location.CONFIG_NAME, create=False)
+        database.refusal = database.refusal or LibraryReadOnly(path=str(where.root))
+        return Library(where.root, database, clock)
     return Library(Path(root), db.open_for_reading(Path(root) / Library.DB_NAME), clock)

@@ -23,6 +23,10 @@ def _instant(name: str) -> Column:
     return Column(name, Text)
 
 
+# A file's size in bytes: 64-bit on PostgreSQL (a video passes 2 GiB); SQLite's INTEGER is.
+SIZE = BigInteger().with_variant(Integer(), "sqlite")
+
+
 def _case_ref() -> Column:
     return Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False)
 
@@ -73,7 +77,7 @@ exhibits = Table(
     _text("kind_guess"),
     Column("kind_confidence", Float, nullable=False, server_default="0"),
     Column("sha256", Text, nullable=False),
-    Column("size", Integer, nullable=False),
+    Column("size", SIZE, nullable=False),
     Column("source_name", Text, nullable=False),
     _text("caption"),
     Column("is_new", Integer, nullable=False, server_default="0"),
@@ -137,7 +141,7 @@ submission_files = Table(
     Column("position", Integer, nullable=False),
     Column("name", Text, nullable=False),
     Column("sha256", Text, nullable=False),
-    Column("size", Integer, nullable=False),
+    Column("size", SIZE, nullable=False),
     Column("pages", Integer, nullable=False, server_default="0"),
 )
 Index("submission_files_sha", submission_files.c.sha256)

@@ -20,8 +20,12 @@ Triggers (schema migration 6) put every new or changed case, exhibit and log ent
 whole existing library there, so the first catch-up is the backfill (with progress). Attach runs
 a catch-up right after it writes the exhibit, so the cost is paid there, not at the first search.
 
-All SQL here is SQLite (FTS5); a PostgreSQL library (issue 13) would answer :func:`search`
-with pg_trgm over the same ``search_units`` table: only the driver queries below change.
+The SQL here is SQLite's (FTS5) and runs on PostgreSQL too (a team library, issue 13: Alembic
+revision 0006 gives it ``instr``), except where the two differ, marked ``_pg(conn)``: there a
+pg_trgm GIN index over ``search_units.body`` answers words of three characters and more
+(trigrams: the same floor as FTS5's), and ``search_blocks.grams`` (a text array with a GIN
+index) holds each block's grams in place of the contentless FTS5 table. Both engines return
+the same hits in the same order (tests/core/test_search.py runs on both).
 """
 
 from __future__ import annotations
@@ -105,12 +109,21 @@ INSERT OR IGNORE INTO search_dirty SELECT DISTINCT 'worklog', case_id FROM workl
 _PAIRS = re.compile(r"(?=(\S\S))")
 
 
-def grams(texts: Iterable[str]) -> str:
-    """The distinct single characters and neighbouring pairs of ``texts``, space-separated
-    (the ``ascii`` tokenizer splits on spaces and ASCII punctuation and folds ASCII case)."""
+def gram_set(texts: Iterable[str]) -> set[str]:
+    """The distinct single characters and neighbouring pairs of ``texts``, lower case."""
     text = "\n".join(texts).lower()
     found = set(text) | set(_PAIRS.findall(text))
-    return " ".join(g for g in found if not g.isspace())
+    return {g for g in found if not g.isspace()}
+
+
+def grams(texts: Iterable[str]) -> str:
+    """:func:`gram_set` space-separated, for FTS5 (the ``ascii`` tokenizer splits on spaces and
+    ASCII punctuation and folds ASCII case)."""
+    return " ".join(gram_set(texts))
+
+
+def _pg(conn: Any) -> bool:
+    return conn.dialect == "postgresql"
 
 
 # ---- writing -----------------------------------------------------------------------------------
@@ -129,6 +142,9 @@ def _insert(conn: Any, case_id: int, exhibit_id: int | None,
     units = [u for u in units if u.body and u.body.strip()]
     if not units:
         return
+    if _pg(conn):
+        _insert_pg(conn, case_id, exhibit_id, units)
+        return
     conn.executemany("INSERT INTO search_units(case_id, exhibit_id, source, loc, field, body)"
                      " VALUES (?,?,?,?,?,?)",
                      [(case_id, exhibit_id, u.source, u.loc, u.field, _clean(u.body)) for u in units])
@@ -142,6 +158,21 @@ def _insert(conn: Any, case_id: int, exhibit_id: int | None,
                      [(first + s, first + min(s + BLOCK, len(units)) - 1) for s in starts])
     conn.executemany("INSERT INTO search_grams(rowid, grams) VALUES (?,?)",
                      [(first + s, grams(u.body for u in units[s:s + BLOCK])) for s in starts])
+
+
+def _insert_pg(conn: Any, case_id: int, exhibit_id: int | None, units: list[Unit]) -> None:
+    # Writers hold the write lock (postgres.WRITE_LOCK_KEY): the ids drawn here are consecutive,
+    # as SQLite's AUTOINCREMENT ones are, so a block is still a range of ids.
+    ids = [r[0] for r in conn.execute(
+        "SELECT nextval('search_units_id_seq') FROM generate_series(1, ?)", (len(units),))]
+    conn.copy("search_units (id, case_id, exhibit_id, source, loc, field, body)",
+              ((i, case_id, exhibit_id, u.source, u.loc, u.field, _clean(u.body).replace("\x00", ""))
+               for i, u in zip(ids, units, strict=True)))
+    starts = range(0, len(units), BLOCK)
+    conn.copy("search_blocks (first_unit, last_unit, grams)",
+              ((ids[s], ids[min(s + BLOCK, len(units)) - 1],
+                sorted(g for g in gram_set(u.body for u in units[s:s + BLOCK]) if "\x00" not in g))
+               for s in starts))
 
 
 def _clean(text: str) -> str:
@@ -425,7 +456,9 @@ def search(lib: Library, query: str, filters: Filters | None = None, *,
     check_sql = "".join(" AND instr(lower(u.body), lower(?)) > 0" for _ in checks)
     tail = (f" AND +u.case_id IN (SELECT id FROM cases WHERE {case_where})"
             " AND COALESCE(u.exhibit_id, 0) NOT IN (SELECT id FROM exhibits WHERE removed_at IS NOT NULL)")
-    if long_words:
+    if _pg(conn):
+        sql, args = _search_pg(long_words, checks, check_sql, tail, case_args, limit)
+    elif long_words:
         sql = ("SELECT u.* FROM search_tri JOIN search_units u ON u.id = search_tri.rowid "
                f"WHERE search_tri MATCH ?{check_sql}{tail} ORDER BY search_tri.rowid DESC LIMIT ?")
         args = [_fts_string(long_words), *checks, *case_args, limit]
@@ -436,6 +469,25 @@ def search(lib: Library, query: str, filters: Filters | None = None, *,
         args = [_fts_string([w.lower() for w in checks]), *checks, *case_args, limit]
     rows = conn.execute(sql, args).fetchall()
     return _hits(conn, rows, words)
+
+
+def _search_pg(long_words: list[str], checks: list[str], check_sql: str, tail: str,
+               case_args: list[Any], limit: int) -> tuple[str, list[Any]]:
+    """PostgreSQL's form of the two queries above: ILIKE over the trigram index (FTS5's trigram
+    MATCH is case-insensitive too), else the blocks whose gram array holds every short word."""
+    if long_words:
+        likes = " AND ".join("u.body ILIKE ?" for _ in long_words)
+        return (f"SELECT u.* FROM search_units u WHERE {likes}{check_sql}{tail} "
+                "ORDER BY u.id DESC LIMIT ?", [*map(_like, long_words), *checks, *case_args, limit])
+    return ("SELECT u.* FROM search_blocks b "
+            "JOIN search_units u ON u.id BETWEEN b.first_unit AND b.last_unit "
+            f"WHERE b.grams @> ?::text[]{check_sql}{tail} ORDER BY b.first_unit DESC, u.id LIMIT ?",
+            [[w.lower() for w in checks], *checks, *case_args, limit])
+
+
+def _like(word: str) -> str:
+    """``%word%`` with LIKE's own characters taken literally."""
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _hits(conn: Any, rows: list, words: list[str]) -> list[Hit]:

@@ -14,6 +14,8 @@ from evidencekit.store import Library
 from evidencekit.store.schema import case_summaries, cases
 from evidencekit.timeutil import parse_instant, to_iso
 
+pytestmark = pytest.mark.usefixtures("engine")
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 T0 = parse_instant("2024-09-17T10:00+08:00")
 

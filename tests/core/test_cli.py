@@ -13,6 +13,8 @@ import pytest
 
 from evidencekit.cli import main
 
+pytestmark = pytest.mark.usefixtures("engine")
+
 REPO = Path(__file__).resolve().parents[2]
 
 CHAT = ("2024-09-17 11:45:01 顾客: 收到的杯子碎了\n"
@@ -169,6 +171,7 @@ def test_fsck_exits_1_on_damage(lib, tmp_path):
     assert r.returncode == 1 and "Damaged" in r.stdout
 
 
+@pytest.mark.sqlite_only  # the folder's own database file (EVIDENCEKIT_DB: test_team_library.py)
 def test_env_library_and_rule_error_reporting(tmp_path):
     lib = tmp_path / "envlib"
     env = {**__import__("os").environ, "EVIDENCEKIT_LIBRARY": str(lib)}

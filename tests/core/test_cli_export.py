@@ -11,6 +11,8 @@ import pytest
 
 from .test_cli import ek
 
+pytestmark = pytest.mark.usefixtures("engine")
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 FILES = ["chat_gbk.txt", "trace_kuaidi100.json", "photo_exif.jpg", "photo_rotated.jpg",
          "inspection_report.pdf"]
@@ -98,12 +100,11 @@ def test_export_encrypted_pdf_needs_password(case, tmp_path):
 def test_action_log_in_bundle_is_masked(case, tmp_path):
     lib, cid = case
     # a detail written by an older version, with a raw phone number in it
-    import sqlite3
-    conn = sqlite3.connect(lib / "evidencekit.db")
-    conn.execute("INSERT INTO log(case_id, at, actor, action, detail) VALUES (?, ?, 'x', 'case_updated', ?)",
-                 (int(cid), "2024-09-22T01:00:00+00:00", "buyer_phone=13987654321"))
-    conn.commit()
-    conn.close()
+    from evidencekit.store import Library
+    from evidencekit.store.schema import log
+    with Library.open(lib) as library, library.db.write() as conn:  # on either engine
+        conn.execute(log.insert().values(case_id=int(cid), at="2024-09-22T01:00:00+00:00", actor="x",
+                                         action="case_updated", detail="buyer_phone=13987654321"))
     out = tmp_path / "b.pdf"
     # The action log is internal: only the records copy prints it, masked when asked.
     assert ek(lib, "export", cid, "-o", out, "--now", NOW, "--for", "records",

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from .import_lists import ZH_HEADER, write_csv, zh_rows
 from .test_cli import ek, lib  # noqa: F401 - the library fixture
+
+pytestmark = pytest.mark.usefixtures("engine")
 
 
 def test_import_dry_run_then_import_then_reimport(lib, tmp_path):  # noqa: F811

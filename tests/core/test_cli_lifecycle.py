@@ -10,6 +10,8 @@ import pytest
 
 from .test_cli import CHAT, ek
 
+pytestmark = pytest.mark.usefixtures("engine")
+
 NOW = "2024-09-19T10:00:00+08:00"
 
 

@@ -6,7 +6,11 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from .test_cli import ek
+
+pytestmark = pytest.mark.usefixtures("engine")
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 NOW = "2024-09-23T08:00:00+08:00"

@@ -28,11 +28,30 @@ import pytest
 from evidencekit import cli
 from tests.review_fixture import FROM, NOW, TO, build
 
+pytestmark = pytest.mark.usefixtures("engine")  # the same numbers from a team library
+ENGINE_DATABASE_PER_MODULE = True
+
 
 @pytest.fixture(scope="module")
-def lib(tmp_path_factory):
+def lib(tmp_path_factory, engine):
     root = tmp_path_factory.mktemp("review")
+    if engine.postgresql:  # the folder points at the module's team database (init --db does it)
+        (root / "lib").mkdir()
+        (root / "lib" / "library.toml").write_text(f'db = "{engine.url}"\n', encoding="utf-8")
     return build(root / "lib", root / "work")
+
+
+def test_the_app_worker_reads_on_its_own_read_only_connection(lib, engine):
+    from evidencekit.store import Library
+    from evidencekit.store.review_rows import reader
+    with Library.open(lib) as owner:
+        numbers = [c.case_no for c in owner.list_cases()]
+    worker = reader(lib, clock=lambda: None)
+    try:
+        assert worker.read_only and worker.team == engine.postgresql
+        assert [c.case_no for c in worker.list_cases()] == numbers and numbers
+    finally:
+        worker.close()
 
 
 def stats(lib, capsys, *args, lang="zh"):

@@ -14,6 +14,9 @@ from evidencekit.cli.main import main
 from evidencekit.store import Library
 from evidencekit.store import search_index as si
 
+pytestmark = pytest.mark.usefixtures("engine")
+ENGINE_DATABASE_PER_MODULE = True  # the module's library is built once; other tests open their own
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 NOW = datetime(2024, 9, 20, 4, 0, tzinfo=timezone.utc)
 
@@ -23,12 +26,21 @@ def chat(*lines: str) -> str:
                    for i, (who, text) in enumerate(line.split(":", 1) for line in lines))
 
 
+def open_new(folder: Path, engine) -> Library:
+    """A new library in ``folder``: its own SQLite file, or a fresh team database."""
+    return Library.open(folder, clock=lambda: NOW,
+                        db_url=engine.server.new_database() if engine.postgresql else None)
+
+
 @pytest.fixture(scope="module")
-def library(tmp_path_factory):
+def library(tmp_path_factory, engine):
     """24 cases with chats that share most words; only EK-00017's chat says 驿站."""
     root = tmp_path_factory.mktemp("search")
     files = root / "files"
     files.mkdir()
+    if engine.postgresql:  # the folder points at the module's database (as init --db does)
+        (root / "lib").mkdir()
+        (root / "lib" / "library.toml").write_text(f'db = "{engine.url}"\n', encoding="utf-8")
     lib = Library.open(root / "lib", clock=lambda: NOW)
     for i in range(1, 25):
         platform = "tiktok_shop" if i == 5 else "douyin"
@@ -113,8 +125,8 @@ def test_empty_query_is_refused(library, capsys):
     assert code == 2 and out == "" and "搜索内容为空" in err
 
 
-def test_removed_exhibits_and_edits_follow(tmp_path):
-    lib = Library.open(tmp_path / "lib", clock=lambda: NOW)
+def test_removed_exhibits_and_edits_follow(tmp_path, engine):
+    lib = open_new(tmp_path / "lib", engine)
     case = lib.create_case(platform="douyin", dispute_type="quality_issue", order_no="1")
     path = tmp_path / "c.txt"
     path.write_text(chat("顾客:包裹在驿站"), encoding="utf-8")
@@ -143,23 +155,33 @@ def test_removed_exhibits_and_edits_follow(tmp_path):
     assert [h.source for h in si.search(lib, "快递员")] == []
 
 
-def test_migration_backfills_an_existing_library_with_progress(tmp_path):
-    lib = Library.open(tmp_path / "lib", clock=lambda: NOW)
+def test_migration_backfills_an_existing_library_with_progress(tmp_path, engine):
+    lib = open_new(tmp_path / "lib", engine)
     case = lib.create_case(platform="douyin", dispute_type="quality_issue", order_no="1")
     path = tmp_path / "c.txt"
     path.write_text(chat("顾客:包裹在驿站"), encoding="utf-8")
     lib.attach(case.id, path, kind="chat_log")
-    lib.close()
+    url = lib.db.url
     # make it a library of the build before search: no search tables, at the revision before
     # (0005; the case summaries of 0008 are made again on the way up)
-    conn = sqlite3.connect(tmp_path / "lib" / "evidencekit.db", isolation_level=None)
-    for (kind, name) in conn.execute("SELECT type, name FROM sqlite_master WHERE (name LIKE "
-                                     "'search%' OR name = 'case_summaries') AND type IN "
-                                     "('table', 'trigger')").fetchall():
-        conn.execute(f"DROP {kind} IF EXISTS {name}")
-    conn.execute("UPDATE alembic_version SET version_num='0005'")
-    conn.close()
-    lib = Library.open(tmp_path / "lib", clock=lambda: NOW)
+    if engine.postgresql:
+        with lib.db.engine.begin() as pg:
+            pg.exec_driver_sql("DROP TABLE search_units, search_blocks, search_dirty, case_summaries")
+            pg.exec_driver_sql("DROP FUNCTION search_queue() CASCADE")  # and its triggers
+            pg.exec_driver_sql("DROP FUNCTION instr(text, text)")
+            pg.exec_driver_sql("UPDATE alembic_version SET version_num='0005'")
+        lib.close()
+    else:
+        lib.close()
+        conn = sqlite3.connect(tmp_path / "lib" / "evidencekit.db", isolation_level=None)
+        for (kind, name) in conn.execute("SELECT type, name FROM sqlite_master WHERE (name LIKE "
+                                         "'search%' OR name = 'case_summaries') AND type IN "
+                                         "('table', 'trigger')").fetchall():
+            conn.execute(f"DROP {kind} IF EXISTS {name}")
+        conn.execute("UPDATE alembic_version SET version_num='0005'")
+        conn.close()
+    lib = Library.open(tmp_path / "lib", clock=lambda: NOW,
+                       db_url=url.render_as_string(hide_password=False) if url else None)
     assert si.search(lib, "驿站") == [] and si.pending(lib.conn) == 4  # case, exhibit, 2 log entries
     seen: list[float] = []
     assert si.catch_up(lib, progress=lambda f, zh, en: seen.append(f)) == 4

@@ -11,6 +11,8 @@ from evidencekit.store import Library
 from evidencekit.store.schema import pending_blobs
 from evidencekit.timeutil import parse_instant
 
+pytestmark = pytest.mark.usefixtures("engine")
+
 
 def _new_case(lib, **kw):
     return lib.create_case(platform="douyin", dispute_type="quality_issue", order_no="4938123", **kw)
@@ -23,6 +25,7 @@ def _text(tmp_path, name, content="2024-09-17 11:45:01 顾客: 收到的杯子�
     return p
 
 
+@pytest.mark.sqlite_only
 def test_database_settings(library):
     with library.db.read() as conn:
         pragma = lambda name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
@@ -159,7 +162,9 @@ def test_fsck_finds_problems(library, tmp_path):
     assert any("缺失" in line for line in rep.lines("zh"))
 
 
-def test_open_missing_library_without_create(tmp_path):
+def test_open_missing_library_without_create(tmp_path, engine, monkeypatch):
+    if engine.postgresql:  # a database with no library in it
+        monkeypatch.setenv("EVIDENCEKIT_DB", engine.server.empty_database())
     with pytest.raises(StoreError):
         Library.open(tmp_path / "nothing", create=False)
 

@@ -24,6 +24,12 @@ def _int(name: str) -> sa.Column:
     return sa.Column(name, sa.Integer, nullable=False, server_default="0")
 
 
+def _size() -> sa.Column:
+    # A file's size in bytes: a video passes 2 GiB, PostgreSQL's INTEGER does not (SQLite's
+    # INTEGER is 64-bit; the SQLite schema is unchanged).
+    return sa.Column("size", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False)
+
+
 def _case_ref() -> sa.Column:
     return sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id", ondelete="CASCADE"),
                      nullable=False)
@@ -57,7 +63,7 @@ def upgrade() -> None:
         _text("kind_guess"),
         sa.Column("kind_confidence", sa.Float, nullable=False, server_default="0"),
         sa.Column("sha256", sa.Text, nullable=False),
-        sa.Column("size", sa.Integer, nullable=False),
+        _size(),
         sa.Column("source_name", sa.Text, nullable=False),
         _text("caption"), _int("is_new"),
         sa.Column("added_at", sa.Text, nullable=False),

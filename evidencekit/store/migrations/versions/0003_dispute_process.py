@@ -39,6 +39,12 @@ def upgrade() -> None:
 
     # What was recorded as a submission before is a draft export.
     op.rename_table("submissions", "exports")
+    if op.get_bind().dialect.name == "postgresql":
+        # PostgreSQL names a table's key sequence and constraints after it: they move too, so
+        # the new submissions table gets its own plain names.
+        op.execute("ALTER SEQUENCE submissions_id_seq RENAME TO exports_id_seq")
+        op.execute("ALTER INDEX submissions_pkey RENAME TO exports_pkey")
+        op.execute("ALTER TABLE exports RENAME CONSTRAINT submissions_case_id_fkey TO exports_case_id_fkey")
     op.add_column("exports", _text("audience", "platform"))
     op.add_column("exports", _text("bundle_id"))
     op.add_column("exports", _text("pages", "[]"))
@@ -61,7 +67,7 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer, nullable=False),
         sa.Column("name", sa.Text, nullable=False),
         sa.Column("sha256", sa.Text, nullable=False),
-        sa.Column("size", sa.Integer, nullable=False),
+        sa.Column("size", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("pages", sa.Integer, nullable=False, server_default="0"),
     )
     op.create_index("submission_files_sha", "submission_files", ["sha256"])

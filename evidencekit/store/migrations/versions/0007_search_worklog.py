@@ -2,7 +2,7 @@
 entry is added, changed or removed, and every case with entries is queued once.
 
 Numbered migration 7 before the move to Alembic. SQLite's, frozen here as it was in the
-numbered list, and run on SQLite only (see 0006).
+numbered list; PostgreSQL's twin is ``PG_SCHEMA`` (see 0006).
 
 Revision ID: 0007
 Revises: 0006
@@ -25,10 +25,18 @@ CREATE TRIGGER search_worklog_ad AFTER DELETE ON worklog BEGIN
 INSERT OR IGNORE INTO search_dirty SELECT DISTINCT 'worklog', case_id FROM worklog
 """
 
+PG_SCHEMA = [
+    "CREATE TRIGGER search_worklog_aiud AFTER INSERT OR UPDATE OR DELETE ON worklog"
+    " FOR EACH ROW EXECUTE FUNCTION search_queue('worklog', 'case_id')",
+    "INSERT INTO search_dirty SELECT DISTINCT 'worklog', case_id FROM worklog ON CONFLICT DO NOTHING",
+]
+
 
 def upgrade() -> None:
     bind = op.get_bind()
-    if bind.dialect.name != "sqlite":
+    if bind.dialect.name == "postgresql":
+        for stmt in PG_SCHEMA:
+            bind.exec_driver_sql(stmt)
         return
     for stmt in SCHEMA.split(";\n"):  # as the numbered migrations ran (a trigger ends "END;")
         if stmt.strip():
