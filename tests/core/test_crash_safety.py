@@ -1,9 +1,9 @@
 """kill -9 at random moments during attach and edit never breaks a library.
 
 Each trial starts a real child process (forked from one worker that has imported everything once)
-that attaches and edits in a loop, kills it with SIGKILL after a random delay, then reopens the library: it must open, pass fsck, and have no exhibit
-row without its blob. The seed is printed so a failure can be replayed
-(EVIDENCEKIT_KILL_SEED=<seed>).
+that attaches and edits in a loop, kills it with SIGKILL after a random delay, then reopens the
+library: it must open, pass fsck, and have no exhibit row without its blob. The seed is printed
+so a failure can be replayed (EVIDENCEKIT_KILL_SEED=<seed>).
 """
 
 from __future__ import annotations
