@@ -187,6 +187,7 @@ from .ingest import (  # noqa: E402
     ZipBomb,
 )
 from .store import (  # noqa: E402
+    BadMarkNumber,
     DatabaseCannotOpen,
     DatabaseDamaged,
     DatabaseFailed,
@@ -195,9 +196,12 @@ from .store import (  # noqa: E402
     LibraryFileIo,
     LibraryNeedsUpgrade,
     LibraryReadOnly,
+    MarkUnitMismatch,
+    NoSuchMarkItem,
+    NotMarkable,
 )
 
-__all__ += [
+__all__ += ["BadMarkNumber", "MarkUnitMismatch", "NoSuchMarkItem", "NotMarkable",
     "DestinationFull", "ImageUndecodable", "PageBoxUnreadable", "PageContentTooLarge",
     "TempFolderFull", "AmountTooLarge", "AppealsUsedOutOfRange", "TimeOutOfRange", "AllZero",
     "DanglingLink", "DuplicateExhibit", "FolderUnreadable", "LinkLoop", "LinkOutside",

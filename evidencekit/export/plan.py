@@ -98,11 +98,12 @@ def make_bundle_id(source: BundleSource, mode: str, profile: str, now: datetime,
 
 
 def shown(source: BundleSource, masker: Masker) -> BundleSource:
-    """The source as the bundle shows it: every caption, file name and the product masked
-    once here, so no page, bookmark or manifest entry can show them unmasked."""
+    """The source as the bundle shows it: every caption, file name, the product and the
+    request masked once here, so no page, bookmark or manifest entry can show them unmasked."""
     if not masker.enabled:
         return source
-    case = replace(source.case, product=masker(source.case.product))
+    case = replace(source.case, product=masker(source.case.product),
+                   request=masker(source.case.request))
     exhibits = tuple(replace(e, caption=masker(e.caption), source_name=masker(e.source_name))
                      for e in source.exhibits)
     return replace(source, case=case, exhibits=exhibits)
