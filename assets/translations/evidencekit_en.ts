@@ -262,6 +262,24 @@
     </message>
 </context>
 <context>
+    <name>ChatPreview</name>
+    <message>
+        <location filename="../../ui/preview/chat_view.py" line="57"/>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/chat_view.py" line="113"/>
+        <source>Unmark message #%1 as key</source>
+        <translation>Unmark message #%1 as key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/chat_view.py" line="115"/>
+        <source>Mark message #%1 as key</source>
+        <translation>Mark message #%1 as key</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPanel</name>
     <message>
         <location filename="../../ui/checklist_panel.py" line="44"/>
@@ -387,7 +405,7 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="149"/>
-        <location filename="../../ui/evidence_panel.py" line="477"/>
+        <location filename="../../ui/evidence_panel.py" line="486"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -398,65 +416,65 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="151"/>
-        <location filename="../../ui/evidence_panel.py" line="256"/>
+        <location filename="../../ui/evidence_panel.py" line="261"/>
         <source>Grid</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="256"/>
+        <location filename="../../ui/evidence_panel.py" line="261"/>
         <source>List</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="292"/>
+        <location filename="../../ui/evidence_panel.py" line="297"/>
         <source>Add evidence</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="293"/>
+        <location filename="../../ui/evidence_panel.py" line="298"/>
         <source>Add evidence: %1</source>
         <translation>Add evidence: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="298"/>
+        <location filename="../../ui/evidence_panel.py" line="303"/>
         <source>Add a folder of evidence</source>
         <translation>Add a folder of evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="419"/>
+        <location filename="../../ui/evidence_panel.py" line="428"/>
         <source>Mark as new evidence</source>
         <translation>Mark as new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="425"/>
-        <location filename="../../ui/evidence_panel.py" line="475"/>
+        <location filename="../../ui/evidence_panel.py" line="434"/>
+        <location filename="../../ui/evidence_panel.py" line="484"/>
         <source>Use the computed new-evidence mark</source>
         <translation>Use the computed new-evidence mark</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="436"/>
-        <location filename="../../ui/evidence_panel.py" line="464"/>
+        <location filename="../../ui/evidence_panel.py" line="445"/>
+        <location filename="../../ui/evidence_panel.py" line="473"/>
         <source>Set kind</source>
         <translation>Set kind</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="445"/>
-        <location filename="../../ui/evidence_panel.py" line="452"/>
+        <location filename="../../ui/evidence_panel.py" line="454"/>
+        <location filename="../../ui/evidence_panel.py" line="461"/>
         <source>Caption prefix</source>
         <translation>Caption prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="453"/>
+        <location filename="../../ui/evidence_panel.py" line="462"/>
         <source>Text to put before the caption of the %1 selected exhibit(s):</source>
         <translation>Text to put before the caption of the %1 selected exhibit(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="472"/>
+        <location filename="../../ui/evidence_panel.py" line="481"/>
         <source>Caption prefix…</source>
         <translation>Caption prefix…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="473"/>
+        <location filename="../../ui/evidence_panel.py" line="482"/>
         <source>Mark as new evidence / not new</source>
         <translation>Mark as new evidence / not new</translation>
     </message>
@@ -737,116 +755,126 @@
     </message>
     <message>
         <location filename="../../ui/facts_form.py" line="68"/>
+        <source>Merchant&apos;s request</source>
+        <translation>Merchant&apos;s request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="69"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
         <location filename="../../ui/facts_form.py" line="78"/>
+        <source>e.g. 请驳回买家退款申请</source>
+        <translation>e.g. 请驳回买家退款申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="81"/>
         <source>Stage and clocks</source>
         <translation>Stage and clocks</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="84"/>
+        <location filename="../../ui/facts_form.py" line="87"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="85"/>
+        <location filename="../../ui/facts_form.py" line="88"/>
         <source>After-sale request</source>
         <translation>After-sale request</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="86"/>
+        <location filename="../../ui/facts_form.py" line="89"/>
         <source>Replied to the buyer</source>
         <translation>Replied to the buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="87"/>
+        <location filename="../../ui/facts_form.py" line="90"/>
         <source>Refund request handled</source>
         <translation>Refund request handled</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="88"/>
+        <location filename="../../ui/facts_form.py" line="91"/>
         <source>Evidence submitted</source>
         <translation>Evidence submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="89"/>
+        <location filename="../../ui/facts_form.py" line="92"/>
         <source>Supplement requested</source>
         <translation>Supplement requested</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="90"/>
+        <location filename="../../ui/facts_form.py" line="93"/>
         <source>Remedied after judgment</source>
         <translation>Remedied after judgment</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="91"/>
+        <location filename="../../ui/facts_form.py" line="94"/>
         <source>Appeal decided</source>
         <translation>Appeal decided</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="92"/>
+        <location filename="../../ui/facts_form.py" line="95"/>
         <source>Platform intervention</source>
         <translation>Platform intervention</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="93"/>
+        <location filename="../../ui/facts_form.py" line="96"/>
         <source>Shipped</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="93"/>
+        <location filename="../../ui/facts_form.py" line="96"/>
         <source>Judgment</source>
         <translation>Judgment</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="94"/>
+        <location filename="../../ui/facts_form.py" line="97"/>
         <source>Appeal submitted</source>
         <translation>Appeal submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="95"/>
+        <location filename="../../ui/facts_form.py" line="98"/>
         <source>Appeal rejected</source>
         <translation>Appeal rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="96"/>
+        <location filename="../../ui/facts_form.py" line="99"/>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="106"/>
+        <location filename="../../ui/facts_form.py" line="109"/>
         <source>Judgment and appeal</source>
         <translation>Judgment and appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="109"/>
+        <location filename="../../ui/facts_form.py" line="112"/>
         <source>Judged against the merchant</source>
         <translation>Judged against the merchant</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="113"/>
+        <location filename="../../ui/facts_form.py" line="116"/>
         <source>Paste the platform&apos;s judgment text here</source>
         <translation>Paste the platform&apos;s judgment text here</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="117"/>
+        <location filename="../../ui/facts_form.py" line="120"/>
         <source>Judgment text</source>
         <translation>Judgment text</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="122"/>
+        <location filename="../../ui/facts_form.py" line="125"/>
         <source>Appeals used</source>
         <translation>Appeals used</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="128"/>
+        <location filename="../../ui/facts_form.py" line="131"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="131"/>
+        <location filename="../../ui/facts_form.py" line="134"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -1716,13 +1744,13 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="34"/>
-        <location filename="../../ui/preview/preview_pane.py" line="79"/>
+        <location filename="../../ui/preview/preview_pane.py" line="35"/>
+        <location filename="../../ui/preview/preview_pane.py" line="82"/>
         <source>Select an exhibit to preview it.</source>
         <translation>Select an exhibit to preview it.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="129"/>
+        <location filename="../../ui/preview/preview_pane.py" line="151"/>
         <source>%1 exhibits selected.</source>
         <translation>%1 exhibits selected.</translation>
     </message>
@@ -2071,6 +2099,19 @@
         <location filename="../../ui/statement_editor.py" line="181"/>
         <source>Judgment %1: %2</source>
         <translation>Judgment %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TracePreview</name>
+    <message>
+        <location filename="../../ui/preview/trace_view.py" line="62"/>
+        <source>Unmark row #%1 as key</source>
+        <translation>Unmark row #%1 as key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/trace_view.py" line="64"/>
+        <source>Mark row #%1 as key</source>
+        <translation>Mark row #%1 as key</translation>
     </message>
 </context>
 <context>

@@ -262,6 +262,24 @@
     </message>
 </context>
 <context>
+    <name>ChatPreview</name>
+    <message>
+        <location filename="../../ui/preview/chat_view.py" line="57"/>
+        <source>Key</source>
+        <translation>要点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/chat_view.py" line="113"/>
+        <source>Unmark message #%1 as key</source>
+        <translation>取消要点：第 %1 条消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/chat_view.py" line="115"/>
+        <source>Mark message #%1 as key</source>
+        <translation>标为要点：第 %1 条消息</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPanel</name>
     <message>
         <location filename="../../ui/checklist_panel.py" line="44"/>
@@ -387,7 +405,7 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="149"/>
-        <location filename="../../ui/evidence_panel.py" line="477"/>
+        <location filename="../../ui/evidence_panel.py" line="486"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -398,65 +416,65 @@
     </message>
     <message>
         <location filename="../../ui/evidence_panel.py" line="151"/>
-        <location filename="../../ui/evidence_panel.py" line="256"/>
+        <location filename="../../ui/evidence_panel.py" line="261"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="256"/>
+        <location filename="../../ui/evidence_panel.py" line="261"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="292"/>
+        <location filename="../../ui/evidence_panel.py" line="297"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="293"/>
+        <location filename="../../ui/evidence_panel.py" line="298"/>
         <source>Add evidence: %1</source>
         <translation>添加证据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="298"/>
+        <location filename="../../ui/evidence_panel.py" line="303"/>
         <source>Add a folder of evidence</source>
         <translation>添加证据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="419"/>
+        <location filename="../../ui/evidence_panel.py" line="428"/>
         <source>Mark as new evidence</source>
         <translation>标记为新证据</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="425"/>
-        <location filename="../../ui/evidence_panel.py" line="475"/>
+        <location filename="../../ui/evidence_panel.py" line="434"/>
+        <location filename="../../ui/evidence_panel.py" line="484"/>
         <source>Use the computed new-evidence mark</source>
         <translation>使用自动计算的新证据标记</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="436"/>
-        <location filename="../../ui/evidence_panel.py" line="464"/>
+        <location filename="../../ui/evidence_panel.py" line="445"/>
+        <location filename="../../ui/evidence_panel.py" line="473"/>
         <source>Set kind</source>
         <translation>设置类型</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="445"/>
-        <location filename="../../ui/evidence_panel.py" line="452"/>
+        <location filename="../../ui/evidence_panel.py" line="454"/>
+        <location filename="../../ui/evidence_panel.py" line="461"/>
         <source>Caption prefix</source>
         <translation>说明前缀</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="453"/>
+        <location filename="../../ui/evidence_panel.py" line="462"/>
         <source>Text to put before the caption of the %1 selected exhibit(s):</source>
         <translation>加在所选 %1 条证据说明前面的文字：</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="472"/>
+        <location filename="../../ui/evidence_panel.py" line="481"/>
         <source>Caption prefix…</source>
         <translation>添加说明前缀…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="473"/>
+        <location filename="../../ui/evidence_panel.py" line="482"/>
         <source>Mark as new evidence / not new</source>
         <translation>标记为新证据 / 取消标记</translation>
     </message>
@@ -737,116 +755,126 @@
     </message>
     <message>
         <location filename="../../ui/facts_form.py" line="68"/>
+        <source>Merchant&apos;s request</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="69"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
         <location filename="../../ui/facts_form.py" line="78"/>
+        <source>e.g. 请驳回买家退款申请</source>
+        <translation>例如：请驳回买家退款申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="81"/>
         <source>Stage and clocks</source>
         <translation>阶段与时限</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="84"/>
+        <location filename="../../ui/facts_form.py" line="87"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="85"/>
+        <location filename="../../ui/facts_form.py" line="88"/>
         <source>After-sale request</source>
         <translation>售后申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="86"/>
+        <location filename="../../ui/facts_form.py" line="89"/>
         <source>Replied to the buyer</source>
         <translation>已回复买家</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="87"/>
+        <location filename="../../ui/facts_form.py" line="90"/>
         <source>Refund request handled</source>
         <translation>已处理退款申请</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="88"/>
+        <location filename="../../ui/facts_form.py" line="91"/>
         <source>Evidence submitted</source>
         <translation>已提交举证</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="89"/>
+        <location filename="../../ui/facts_form.py" line="92"/>
         <source>Supplement requested</source>
         <translation>平台要求补充举证</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="90"/>
+        <location filename="../../ui/facts_form.py" line="93"/>
         <source>Remedied after judgment</source>
         <translation>判定后已整改</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="91"/>
+        <location filename="../../ui/facts_form.py" line="94"/>
         <source>Appeal decided</source>
         <translation>申诉已判定</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="92"/>
+        <location filename="../../ui/facts_form.py" line="95"/>
         <source>Platform intervention</source>
         <translation>平台介入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="93"/>
+        <location filename="../../ui/facts_form.py" line="96"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="93"/>
+        <location filename="../../ui/facts_form.py" line="96"/>
         <source>Judgment</source>
         <translation>判定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="94"/>
+        <location filename="../../ui/facts_form.py" line="97"/>
         <source>Appeal submitted</source>
         <translation>申诉提交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="95"/>
+        <location filename="../../ui/facts_form.py" line="98"/>
         <source>Appeal rejected</source>
         <translation>申诉驳回时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="96"/>
+        <location filename="../../ui/facts_form.py" line="99"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="106"/>
+        <location filename="../../ui/facts_form.py" line="109"/>
         <source>Judgment and appeal</source>
         <translation>判定与申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="109"/>
+        <location filename="../../ui/facts_form.py" line="112"/>
         <source>Judged against the merchant</source>
         <translation>判定商家责任</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="113"/>
+        <location filename="../../ui/facts_form.py" line="116"/>
         <source>Paste the platform&apos;s judgment text here</source>
         <translation>在此粘贴平台的判定内容</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="117"/>
+        <location filename="../../ui/facts_form.py" line="120"/>
         <source>Judgment text</source>
         <translation>判定内容</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="122"/>
+        <location filename="../../ui/facts_form.py" line="125"/>
         <source>Appeals used</source>
         <translation>已申诉次数</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="128"/>
+        <location filename="../../ui/facts_form.py" line="131"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="131"/>
+        <location filename="../../ui/facts_form.py" line="134"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -1716,13 +1744,13 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="34"/>
-        <location filename="../../ui/preview/preview_pane.py" line="79"/>
+        <location filename="../../ui/preview/preview_pane.py" line="35"/>
+        <location filename="../../ui/preview/preview_pane.py" line="82"/>
         <source>Select an exhibit to preview it.</source>
         <translation>选择一份证据即可预览。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="129"/>
+        <location filename="../../ui/preview/preview_pane.py" line="151"/>
         <source>%1 exhibits selected.</source>
         <translation>已选中 %1 条证据。</translation>
     </message>
@@ -2071,6 +2099,19 @@
         <location filename="../../ui/statement_editor.py" line="181"/>
         <source>Judgment %1: %2</source>
         <translation>判定 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TracePreview</name>
+    <message>
+        <location filename="../../ui/preview/trace_view.py" line="62"/>
+        <source>Unmark row #%1 as key</source>
+        <translation>取消要点：第 %1 条轨迹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/trace_view.py" line="64"/>
+        <source>Mark row #%1 as key</source>
+        <translation>标为要点：第 %1 条轨迹</translation>
     </message>
 </context>
 <context>
