@@ -333,27 +333,27 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="113"/>
+        <location filename="../../ui/submission_dialogs.py" line="116"/>
         <source>Record the platform&apos;s decision</source>
         <translation>Record the platform&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="126"/>
+        <location filename="../../ui/submission_dialogs.py" line="129"/>
         <source>Decision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="127"/>
+        <location filename="../../ui/submission_dialogs.py" line="130"/>
         <source>Decided at</source>
         <translation>Decided at</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="128"/>
+        <location filename="../../ui/submission_dialogs.py" line="131"/>
         <source>Refund amount</source>
         <translation>Refund amount</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="129"/>
+        <location filename="../../ui/submission_dialogs.py" line="132"/>
         <source>Platform reference</source>
         <translation>Platform reference</translation>
     </message>
@@ -1588,37 +1588,37 @@
 <context>
     <name>MarkSubmittedDialog</name>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="44"/>
+        <location filename="../../ui/submission_dialogs.py" line="47"/>
         <source>Mark as submitted</source>
         <translation>Mark as submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="58"/>
+        <location filename="../../ui/submission_dialogs.py" line="61"/>
         <source>Submit anyway (the platform allowed another)</source>
         <translation>Submit anyway (the platform allowed another)</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="62"/>
+        <location filename="../../ui/submission_dialogs.py" line="65"/>
         <source>Why (kept in the action log)</source>
         <translation>Why (kept in the action log)</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="66"/>
+        <location filename="../../ui/submission_dialogs.py" line="69"/>
         <source>Files</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="67"/>
+        <location filename="../../ui/submission_dialogs.py" line="70"/>
         <source>Submitted as</source>
         <translation>Submitted as</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="68"/>
+        <location filename="../../ui/submission_dialogs.py" line="71"/>
         <source>Submitted at</source>
         <translation>Submitted at</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="96"/>
+        <location filename="../../ui/submission_dialogs.py" line="99"/>
         <source>If the platform really allowed another, tick below and give the reason.</source>
         <translation>If the platform really allowed another, tick below and give the reason.</translation>
     </message>
@@ -1964,68 +1964,78 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="32"/>
+        <location filename="../../ui/settings_dialog.py" line="35"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="40"/>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
         <source>This computer&apos;s zone</source>
         <translation>This computer&apos;s zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="48"/>
+        <location filename="../../ui/settings_dialog.py" line="51"/>
         <source>e.g. 小美家居旗舰店, 客服小王</source>
         <translation>e.g. 小美家居旗舰店, 客服小王</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="49"/>
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>Mask buyer phone numbers and names in bundles</source>
         <translation>Mask buyer phone numbers and names in bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Notify me when a case becomes due soon or critical</source>
         <translation>Notify me when a case becomes due soon or critical</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <source>e.g. http://timestamp.example.com/tsr (empty: none)</source>
+        <translation>e.g. http://timestamp.example.com/tsr (empty: none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="72"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <location filename="../../ui/settings_dialog.py" line="79"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
         <source>Display time zone</source>
         <translation>Display time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
         <source>Store-side chat names</source>
         <translation>Store-side chat names</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="83"/>
         <source>Default platform</source>
         <translation>Default platform</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
         <source>Default export profile</source>
         <translation>Default export profile</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
-        <location filename="../../ui/settings_dialog.py" line="94"/>
+        <location filename="../../ui/settings_dialog.py" line="86"/>
+        <source>Timestamp server (RFC 3161)</source>
+        <translation>Timestamp server (RFC 3161)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="87"/>
+        <location filename="../../ui/settings_dialog.py" line="101"/>
         <source>Library folder</source>
         <translation>Library folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
         <source>A new library folder is used after restarting the app.</source>
         <translation>A new library folder is used after restarting the app.</translation>
     </message>

@@ -333,27 +333,27 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="113"/>
+        <location filename="../../ui/submission_dialogs.py" line="116"/>
         <source>Record the platform&apos;s decision</source>
         <translation>记录平台判定</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="126"/>
+        <location filename="../../ui/submission_dialogs.py" line="129"/>
         <source>Decision</source>
         <translation>判定结果</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="127"/>
+        <location filename="../../ui/submission_dialogs.py" line="130"/>
         <source>Decided at</source>
         <translation>判定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="128"/>
+        <location filename="../../ui/submission_dialogs.py" line="131"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="129"/>
+        <location filename="../../ui/submission_dialogs.py" line="132"/>
         <source>Platform reference</source>
         <translation>平台单号</translation>
     </message>
@@ -1588,37 +1588,37 @@
 <context>
     <name>MarkSubmittedDialog</name>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="44"/>
+        <location filename="../../ui/submission_dialogs.py" line="47"/>
         <source>Mark as submitted</source>
         <translation>标记为已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="58"/>
+        <location filename="../../ui/submission_dialogs.py" line="61"/>
         <source>Submit anyway (the platform allowed another)</source>
         <translation>仍然提交（平台确实又开放了一次）</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="62"/>
+        <location filename="../../ui/submission_dialogs.py" line="65"/>
         <source>Why (kept in the action log)</source>
         <translation>原因（记入操作记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="66"/>
+        <location filename="../../ui/submission_dialogs.py" line="69"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="67"/>
+        <location filename="../../ui/submission_dialogs.py" line="70"/>
         <source>Submitted as</source>
         <translation>提交为</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="68"/>
+        <location filename="../../ui/submission_dialogs.py" line="71"/>
         <source>Submitted at</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/submission_dialogs.py" line="96"/>
+        <location filename="../../ui/submission_dialogs.py" line="99"/>
         <source>If the platform really allowed another, tick below and give the reason.</source>
         <translation>若平台确实又开放了一次，请勾选下方并说明原因。</translation>
     </message>
@@ -1964,68 +1964,78 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="32"/>
+        <location filename="../../ui/settings_dialog.py" line="35"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="40"/>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
         <source>This computer&apos;s zone</source>
         <translation>本机时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="48"/>
+        <location filename="../../ui/settings_dialog.py" line="51"/>
         <source>e.g. 小美家居旗舰店, 客服小王</source>
         <translation>例如：小美家居旗舰店、客服小王</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="49"/>
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>Mask buyer phone numbers and names in bundles</source>
         <translation>在证据包中隐藏买家电话和姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Notify me when a case becomes due soon or critical</source>
         <translation>案件即将到期或紧急时通知我</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <source>e.g. http://timestamp.example.com/tsr (empty: none)</source>
+        <translation>例如 http://timestamp.example.com/tsr（留空：不加时间戳）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="72"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <location filename="../../ui/settings_dialog.py" line="79"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
         <source>Display time zone</source>
         <translation>显示时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
         <source>Store-side chat names</source>
         <translation>聊天中的店铺方名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="83"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
         <source>Default export profile</source>
         <translation>默认导出规格</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
-        <location filename="../../ui/settings_dialog.py" line="94"/>
+        <location filename="../../ui/settings_dialog.py" line="86"/>
+        <source>Timestamp server (RFC 3161)</source>
+        <translation>时间戳服务器（RFC 3161）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="87"/>
+        <location filename="../../ui/settings_dialog.py" line="101"/>
         <source>Library folder</source>
         <translation>资料库文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
         <source>A new library folder is used after restarting the app.</source>
         <translation>更换资料库文件夹后，需重新启动软件才会生效。</translation>
     </message>

@@ -188,6 +188,7 @@ from .ingest import (  # noqa: E402
 )
 from .store import (  # noqa: E402
     BadMarkNumber,
+    BadSettingValue,
     DatabaseCannotOpen,
     DatabaseDamaged,
     DatabaseFailed,
@@ -199,9 +200,10 @@ from .store import (  # noqa: E402
     MarkUnitMismatch,
     NoSuchMarkItem,
     NotMarkable,
+    UnknownSetting,
 )
 
-__all__ += ["BadMarkNumber", "MarkUnitMismatch", "NoSuchMarkItem", "NotMarkable",
+__all__ += ["BadSettingValue", "UnknownSetting", "BadMarkNumber", "MarkUnitMismatch", "NoSuchMarkItem", "NotMarkable",
     "DestinationFull", "ImageUndecodable", "PageBoxUnreadable", "PageContentTooLarge",
     "TempFolderFull", "AmountTooLarge", "AppealsUsedOutOfRange", "TimeOutOfRange", "AllZero",
     "DanglingLink", "DuplicateExhibit", "FolderUnreadable", "LinkLoop", "LinkOutside",

@@ -172,3 +172,13 @@ class MarkUnitMismatch(UsageError):
 class BadMarkNumber(UsageError):
     code = "bad_mark_number"
     MESSAGE = ("要点编号应为数字（如 4 或 4,7）：{text}", "Mark numbers are numbers (4 or 4,7): {text}")
+
+
+class UnknownSetting(UsageError):
+    code = "unknown_setting"
+    MESSAGE = ("没有这个设置：{key}（可用：{choices}）", "No such setting: {key} (one of: {choices})")
+
+
+class BadSettingValue(UsageError):
+    code = "bad_setting_value"
+    MESSAGE = ("{key} 的值应为{expected_zh}：{value}", "{key} must be {expected_en}: {value}")
