@@ -261,11 +261,12 @@ def _draw_all(run: Run, plan: ExportPlan, files: list[list[Piece]], where: Where
             break
         index.n_pages = n_index
     names = where.file_names
-    manifest = build_manifest(plan, run.mask, list(counts))
+    whole = {f"E{no}" for no in jobs.whole_exhibits()}  # originals shown as their page image
+    manifest = build_manifest(plan, run.mask, list(counts), whole)
     manifest_sha = sha256(manifest)
     originals = [(original_name(pe.label, pe.exhibit.source_name), pe.path, pe.exhibit.sha256)
-                 for pe in plan.exhibits] if plan.profile.embed_originals else []
-    streams = jobs.file_streams()
+                 for pe in plan.exhibits if pe.label not in whole] if plan.embeds_originals else []
+    streams = jobs.file_streams({pe.number: pe.exhibit.sha256 for pe in plan.exhibits})
     paths, pages, sizes, shas = [], [], [], []
     lo, hi = frac
     for k, pieces in enumerate(files, start=1):

@@ -23,6 +23,9 @@ class Settings:
     grayscale: bool
     per_page: int
     reencode: bool = True
+    # The records copy of a profile that embeds the originals: a JPEG original is the page
+    # image itself (its exact bytes, EXIF and all), stored once instead of beside a copy.
+    whole_jpeg: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,11 @@ class ExportPlan:
     @property
     def for_platform(self) -> bool:
         return self.audience == "platform"
+
+    @property
+    def embeds_originals(self) -> bool:
+        """Originals go in the records copy only: they hold what masking hides (and GPS)."""
+        return self.profile.embed_originals and not self.for_platform
 
     def label_for(self, exhibit_id: int) -> str:
         return self.labels.get(exhibit_id, f"#{exhibit_id}")
@@ -130,7 +138,9 @@ def build_plan(source: BundleSource, out: Path, *, mode: str, profile: Profile,
     dpi = profile.dpi if not profile.max_dpi else min(profile.dpi, profile.max_dpi)
     settings = Settings(dpi=dpi, quality=profile.jpeg_quality,
                         grayscale=profile.grayscale or profile.require_grayscale,
-                        per_page=profile.per_page, reencode=profile.reencode)
+                        per_page=profile.per_page, reencode=profile.reencode,
+                        whole_jpeg=profile.embed_originals and not profile.reencode
+                        and audience == "records")
     return ExportPlan(
         source=source, mode=mode, profile=profile, now=now, zone=zone, mask=mask,
         bundle_id=make_bundle_id(source, mode, profile.name, now, zone, audience),
