@@ -168,6 +168,7 @@ class Case:
     notes: str = ""
     zone: str = ""  # the case's own zone for instants typed without an offset ('' = platform's)
     imported_from: str = ""  # the case number in the library it was handed over from (.evcase)
+    request: str = ""  # the merchant's request in one line (诉求), stated on the cover
     # Hours of each clock in force when it started (clock id → hours): a later rule edit does not
     # move the deadlines of open cases.
     clock_hours: dict[str, float] = field(default_factory=dict)
@@ -214,10 +215,13 @@ class Exhibit:
     facts: dict[str, Any] = field(default_factory=dict)
     warnings: list[Finding] = field(default_factory=list)
     removed_at: datetime | None = None
+    # Key messages (chat) or key events (trace) the user marked: 1-based numbers, as the
+    # bundle numbers them ("E1 #4"); highlighted there and listed on the cover.
+    marks: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "case_id": self.case_id, "position": self.position,
+            "id": self.id, "case_id": self.case_id, "position": self.position, "marks": self.marks,
             "kind": self.kind, "sha256": self.sha256, "size": self.size,
             "source_name": self.source_name, "added_at": to_iso(self.added_at),
             "caption": self.caption, "is_new": self.is_new, "new_override": self.new_override,

@@ -25,7 +25,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "judgment_against_merchant": ("判定商家担责", "judged against the merchant"),
     "appeals_used": ("已用申诉次数", "appeals used"), "outcome": ("结果", "outcome"),
     "statement": ("商家说明", "statement"), "appeal_points": ("申诉要点", "appeal points"),
-    "notes": ("备注", "notes"), "zone": ("时区", "time zone"),
+    "notes": ("备注", "notes"), "zone": ("时区", "time zone"), "request": ("诉求", "request"),
     "request_at": ("售后申请时间", "after-sale request time"),
     "replied_at": ("回复时间", "reply time"),
     "refund_handled_at": ("退款处理时间", "refund handled time"),
@@ -169,6 +169,11 @@ def _sentence(a: str, d: str, lang: str, zone: tzinfo | None, rules) -> str:
                          f"Exhibit {number} added ({k.lower()}): {name}, SHA-256 {sha}…")
     if a == "exhibit_updated":
         return _exhibit_changes(d, lang)
+    if a in ("exhibit_marked", "exhibit_unmarked"):
+        number, _sep, items = d.partition(" ")
+        if a == "exhibit_marked":
+            return _pick(lang, f"标记要点：{number} {items}", f"Marked key: {number} {items}")
+        return _pick(lang, f"取消要点：{number} {items}", f"Unmarked key: {number} {items}")
     if a == "exhibit_moved":
         m = _MOVED.match(d)
         if m:

@@ -33,7 +33,7 @@ from .i18n import pick
 from .ops import OpChanges, run_op
 
 TEXT_FIELDS = ("order_no", "after_sale_no", "buyer_name", "buyer_phone", "product", "amount",
-               "store_name", "judgment_ref")
+               "store_name", "request", "judgment_ref")
 # The events of the dispute (conventions.md, "Stages and the instants that move them"): setting
 # one moves the stage forward as the core decides (update_case), and stops the clock it answers.
 INSTANTS = ("request_at", "replied_at", "refund_handled_at", "intervention_at", "shipped_at",
@@ -64,7 +64,8 @@ class FactsForm(QScrollArea):
         names = {"order_no": self.tr("Order no."), "after_sale_no": self.tr("After-sale no."),
                  "buyer_name": self.tr("Buyer"), "buyer_phone": self.tr("Buyer phone"),
                  "product": self.tr("Product"), "amount": self.tr("Amount"),
-                 "store_name": self.tr("Store"), "judgment_ref": self.tr("Judgment ref.")}
+                 "store_name": self.tr("Store"), "judgment_ref": self.tr("Judgment ref."),
+                 "request": self.tr("Merchant's request")}
         order = QGroupBox(self.tr("Order"))
         of = QFormLayout(order)
         for name in TEXT_FIELDS[:-1]:
@@ -73,6 +74,8 @@ class FactsForm(QScrollArea):
             edit.editingFinished.connect(lambda n=name: self._on_text_finished(n))
             self.texts[name] = edit
             of.addRow(names[name], edit)
+        # One line on the bundle's cover (诉求), masked there like every text that leaves.
+        self.texts["request"].setPlaceholderText(self.tr("e.g. 请驳回买家退款申请"))
         lay.addWidget(order)
 
         clocks = QGroupBox(self.tr("Stage and clocks"))

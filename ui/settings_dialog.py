@@ -1,5 +1,5 @@
 """Preferences: language, display time zone, store-side chat names, masking, default platform
-and profile, notifications, library location."""
+and profile, notifications, the timestamp server, library location."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
 )
+
+from evidencekit.errors import EvidenceKitError
+from evidencekit.library_settings import checked, set_library_setting
 
 from .i18n import LANGUAGES, lang, pick
 from .ops import OpChanges, run_op
@@ -62,6 +65,9 @@ class SettingsDialog(QDialog):
         self.profile.setCurrentIndex(max(0, self.profile.findData(s.get("default_profile"))))
         self.notifications = QCheckBox(self.tr("Notify me when a case becomes due soon or critical"))
         self.notifications.setChecked(s.get("notifications"))
+        # A library setting (evidencekit.library_settings): exported bundles are timestamped.
+        self.timestamp_url = QLineEdit(ctx.lib.setting("timestamp_url", "") or "")
+        self.timestamp_url.setPlaceholderText(self.tr("e.g. http://timestamp.example.com/tsr (empty: none)"))
         self.library = QLineEdit(s.get("library_path") or str(ctx.lib.root))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._on_browse_clicked)
@@ -77,6 +83,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default platform"), self.platform)
         form.addRow(self.tr("Default export profile"), self.profile)
         form.addRow("", self.notifications)
+        form.addRow(self.tr("Timestamp server (RFC 3161)"), self.timestamp_url)
         form.addRow(self.tr("Library folder"), lib_row)
         note = QLabel(self.tr("A new library folder is used after restarting the app."))
         note.setWordWrap(True)
@@ -96,6 +103,12 @@ class SettingsDialog(QDialog):
             self.library.setText(d)
 
     def accept(self) -> None:
+        try:  # a bad address is said now and the dialog stays open
+            checked("timestamp_url", self.timestamp_url.text())
+        except EvidenceKitError as e:
+            self.ctx.presenter.show(e, self)
+            self.timestamp_url.setFocus()
+            return
         self.apply()
         super().accept()
 
@@ -119,6 +132,10 @@ class SettingsDialog(QDialog):
             # A library setting: chat roles are read again with it (no case row changes).
             run_op(ctx, "store names", lambda lib: (lib.set_setting("store_names", names),
                                                     OpChanges())[1])
+        url = checked("timestamp_url", self.timestamp_url.text())
+        if url != (ctx.lib.setting("timestamp_url", "") or ""):
+            run_op(ctx, "timestamp server", lambda lib: (
+                set_library_setting(lib, "timestamp_url", url), OpChanges())[1])
         s.set("language", self.language.currentData())
         s.sync()
         ctx.settings_changed.emit()

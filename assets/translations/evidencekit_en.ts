@@ -45,52 +45,52 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="37"/>
+        <location filename="../../ui/models/case_list_model.py" line="49"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="38"/>
+        <location filename="../../ui/models/case_list_model.py" line="50"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="39"/>
+        <location filename="../../ui/models/case_list_model.py" line="51"/>
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="40"/>
+        <location filename="../../ui/models/case_list_model.py" line="52"/>
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="41"/>
+        <location filename="../../ui/models/case_list_model.py" line="53"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="42"/>
+        <location filename="../../ui/models/case_list_model.py" line="54"/>
         <source>Deadline</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="43"/>
+        <location filename="../../ui/models/case_list_model.py" line="55"/>
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="44"/>
+        <location filename="../../ui/models/case_list_model.py" line="56"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="45"/>
+        <location filename="../../ui/models/case_list_model.py" line="57"/>
         <source>Last change</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="46"/>
+        <location filename="../../ui/models/case_list_model.py" line="58"/>
         <source>Still missing</source>
         <translation>Still missing</translation>
     </message>
@@ -98,117 +98,117 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="72"/>
+        <location filename="../../ui/case_list_page.py" line="73"/>
         <source>Search order no., buyer, phone, product…</source>
         <translation>Search order no., buyer, phone, product…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="76"/>
+        <location filename="../../ui/case_list_page.py" line="77"/>
         <source>All stages</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="82"/>
+        <location filename="../../ui/case_list_page.py" line="83"/>
         <source>All platforms</source>
         <translation>All platforms</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="131"/>
+        <location filename="../../ui/case_list_page.py" line="132"/>
         <source>Show all cases</source>
         <translation>Show all cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="161"/>
+        <location filename="../../ui/case_list_page.py" line="162"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="161"/>
+        <location filename="../../ui/case_list_page.py" line="162"/>
         <source>Where</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="161"/>
+        <location filename="../../ui/case_list_page.py" line="162"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="243"/>
+        <location filename="../../ui/case_list_page.py" line="244"/>
         <source>Searching inside evidence…</source>
         <translation>Searching inside evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="267"/>
+        <location filename="../../ui/case_list_page.py" line="268"/>
         <source>No matches inside evidence.</source>
         <translation>No matches inside evidence.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="269"/>
+        <location filename="../../ui/case_list_page.py" line="270"/>
         <source>Inside evidence: the first %1 matches (add a word to narrow)</source>
         <translation>Inside evidence: the first %1 matches (add a word to narrow)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="272"/>
+        <location filename="../../ui/case_list_page.py" line="273"/>
         <source>Inside evidence: %1 match(es); Enter or double-click opens one</source>
         <translation>Inside evidence: %1 match(es); Enter or double-click opens one</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="314"/>
+        <location filename="../../ui/case_list_page.py" line="315"/>
         <source>From the review: %1 (%2 cases)</source>
         <translation>From the review: %1 (%2 cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="334"/>
+        <location filename="../../ui/case_list_page.py" line="335"/>
         <source>All (%1)</source>
         <translation>All (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="348"/>
+        <location filename="../../ui/case_list_page.py" line="349"/>
         <source>Nothing due within %1 h.</source>
         <translation>Nothing due within %1 h.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="372"/>
+        <location filename="../../ui/case_list_page.py" line="373"/>
         <source>No cases in the list.</source>
         <translation>No cases in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="373"/>
+        <location filename="../../ui/case_list_page.py" line="374"/>
         <source>Cases in the trash: %1.</source>
         <translation>Cases in the trash: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="374"/>
+        <location filename="../../ui/case_list_page.py" line="375"/>
         <source>Open the trash</source>
         <translation>Open the trash</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="376"/>
+        <location filename="../../ui/case_list_page.py" line="377"/>
         <source>No cases yet.</source>
         <translation>No cases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="377"/>
+        <location filename="../../ui/case_list_page.py" line="378"/>
         <source>Press Ctrl+N to open the first one,</source>
         <translation>Press Ctrl+N to open the first one,</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="378"/>
+        <location filename="../../ui/case_list_page.py" line="379"/>
         <source>then drop its chat logs, traces and photos on it.</source>
         <translation>then drop its chat logs, traces and photos on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="289"/>
+        <location filename="../../ui/case_list_page.py" line="290"/>
         <source>All dispute types</source>
         <translation>All dispute types</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="352"/>
+        <location filename="../../ui/case_list_page.py" line="353"/>
         <source>Due within %1 h: %2 case(s), %3 overdue. First: %4 %5 (%6).</source>
         <translation>Due within %1 h: %2 case(s), %3 overdue. First: %4 %5 (%6).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="366"/>
+        <location filename="../../ui/case_list_page.py" line="367"/>
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -259,6 +259,24 @@
         <location filename="../../ui/case_view.py" line="191"/>
         <source>Reopen…</source>
         <translation>Reopen…</translation>
+    </message>
+</context>
+<context>
+    <name>ChatPreview</name>
+    <message>
+        <location filename="../../ui/preview/chat_view.py" line="57"/>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/chat_view.py" line="113"/>
+        <source>Unmark message #%1 as key</source>
+        <translation>Unmark message #%1 as key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/chat_view.py" line="115"/>
+        <source>Mark message #%1 as key</source>
+        <translation>Mark message #%1 as key</translation>
     </message>
 </context>
 <context>
@@ -737,116 +755,126 @@
     </message>
     <message>
         <location filename="../../ui/facts_form.py" line="68"/>
+        <source>Merchant&apos;s request</source>
+        <translation>Merchant's request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="69"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
         <location filename="../../ui/facts_form.py" line="78"/>
+        <source>e.g. 请驳回买家退款申请</source>
+        <translation>e.g. 请驳回买家退款申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="81"/>
         <source>Stage and clocks</source>
         <translation>Stage and clocks</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="84"/>
+        <location filename="../../ui/facts_form.py" line="87"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="85"/>
+        <location filename="../../ui/facts_form.py" line="88"/>
         <source>After-sale request</source>
         <translation>After-sale request</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="86"/>
+        <location filename="../../ui/facts_form.py" line="89"/>
         <source>Replied to the buyer</source>
         <translation>Replied to the buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="87"/>
+        <location filename="../../ui/facts_form.py" line="90"/>
         <source>Refund request handled</source>
         <translation>Refund request handled</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="88"/>
+        <location filename="../../ui/facts_form.py" line="91"/>
         <source>Evidence submitted</source>
         <translation>Evidence submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="89"/>
+        <location filename="../../ui/facts_form.py" line="92"/>
         <source>Supplement requested</source>
         <translation>Supplement requested</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="90"/>
+        <location filename="../../ui/facts_form.py" line="93"/>
         <source>Remedied after judgment</source>
         <translation>Remedied after judgment</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="91"/>
+        <location filename="../../ui/facts_form.py" line="94"/>
         <source>Appeal decided</source>
         <translation>Appeal decided</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="92"/>
+        <location filename="../../ui/facts_form.py" line="95"/>
         <source>Platform intervention</source>
         <translation>Platform intervention</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="93"/>
+        <location filename="../../ui/facts_form.py" line="96"/>
         <source>Shipped</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="93"/>
+        <location filename="../../ui/facts_form.py" line="96"/>
         <source>Judgment</source>
         <translation>Judgment</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="94"/>
+        <location filename="../../ui/facts_form.py" line="97"/>
         <source>Appeal submitted</source>
         <translation>Appeal submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="95"/>
+        <location filename="../../ui/facts_form.py" line="98"/>
         <source>Appeal rejected</source>
         <translation>Appeal rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="96"/>
+        <location filename="../../ui/facts_form.py" line="99"/>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="106"/>
+        <location filename="../../ui/facts_form.py" line="109"/>
         <source>Judgment and appeal</source>
         <translation>Judgment and appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="109"/>
+        <location filename="../../ui/facts_form.py" line="112"/>
         <source>Judged against the merchant</source>
         <translation>Judged against the merchant</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="113"/>
+        <location filename="../../ui/facts_form.py" line="116"/>
         <source>Paste the platform&apos;s judgment text here</source>
         <translation>Paste the platform&apos;s judgment text here</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="117"/>
+        <location filename="../../ui/facts_form.py" line="120"/>
         <source>Judgment text</source>
         <translation>Judgment text</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="122"/>
+        <location filename="../../ui/facts_form.py" line="125"/>
         <source>Appeals used</source>
         <translation>Appeals used</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="128"/>
+        <location filename="../../ui/facts_form.py" line="131"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="131"/>
+        <location filename="../../ui/facts_form.py" line="134"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -1295,264 +1323,264 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;New case…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Import after-sale list…</source>
         <translation>&amp;Import after-sale list…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Export &amp;case…</source>
         <translation>Export &amp;case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Import c&amp;ase…</source>
         <translation>Import c&amp;ase…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;Back up library…</source>
         <translation>&amp;Back up library…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Add &amp;folder…</source>
         <translation>Add &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Remove exhibit</source>
         <translation>&amp;Remove exhibit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Mark as &amp;new evidence</source>
         <translation>Mark as &amp;new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Find case</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Case list</source>
         <translation>&amp;Case list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Re&amp;view (numbers)</source>
         <translation>Re&amp;view (numbers)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;Evidence</source>
         <translation>&amp;Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;Facts</source>
         <translation>&amp;Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;Statement</source>
         <translation>&amp;Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;History</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Work-order log</source>
         <translation>&amp;Work-order log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>List / &amp;grid view</source>
         <translation>List / &amp;grid view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Move case to &amp;trash…</source>
         <translation>Move case to &amp;trash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>T&amp;rash…</source>
         <translation>T&amp;rash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;User guide</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Export case</source>
         <translation>Export case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>EvidenceKit case (*.evcase)</source>
         <translation>EvidenceKit case (*.evcase)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Import case</source>
         <translation>Import case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Back up library</source>
         <translation>Back up library</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>Move case %1 (order %2) to the trash?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Re&amp;fresh</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
-        <location filename="../../ui/main_window.py" line="270"/>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Dispute evidence</source>
         <translation>Dispute evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;About EvidenceKit</source>
         <translation>&amp;About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
         <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Move to trash</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>Move case to trash (from anywhere)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>About EvidenceKit</source>
         <translation>About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>The password was wrong. Try again for %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 is encrypted. Enter its password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>Adding %1 file(s)…</source>
         <translation>Adding %1 file(s)…</translation>
     </message>
@@ -1716,13 +1744,13 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="34"/>
-        <location filename="../../ui/preview/preview_pane.py" line="79"/>
+        <location filename="../../ui/preview/preview_pane.py" line="35"/>
+        <location filename="../../ui/preview/preview_pane.py" line="82"/>
         <source>Select an exhibit to preview it.</source>
         <translation>Select an exhibit to preview it.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="129"/>
+        <location filename="../../ui/preview/preview_pane.py" line="151"/>
         <source>%1 exhibits selected.</source>
         <translation>%1 exhibits selected.</translation>
     </message>
@@ -1936,68 +1964,78 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="32"/>
+        <location filename="../../ui/settings_dialog.py" line="35"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="40"/>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
         <source>This computer&apos;s zone</source>
         <translation>This computer&apos;s zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="48"/>
+        <location filename="../../ui/settings_dialog.py" line="51"/>
         <source>e.g. 小美家居旗舰店, 客服小王</source>
         <translation>e.g. 小美家居旗舰店, 客服小王</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="49"/>
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>Mask buyer phone numbers and names in bundles</source>
         <translation>Mask buyer phone numbers and names in bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Notify me when a case becomes due soon or critical</source>
         <translation>Notify me when a case becomes due soon or critical</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <source>e.g. http://timestamp.example.com/tsr (empty: none)</source>
+        <translation>e.g. http://timestamp.example.com/tsr (empty: none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="72"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <location filename="../../ui/settings_dialog.py" line="79"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
         <source>Display time zone</source>
         <translation>Display time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
         <source>Store-side chat names</source>
         <translation>Store-side chat names</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="83"/>
         <source>Default platform</source>
         <translation>Default platform</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
         <source>Default export profile</source>
         <translation>Default export profile</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
-        <location filename="../../ui/settings_dialog.py" line="94"/>
+        <location filename="../../ui/settings_dialog.py" line="86"/>
+        <source>Timestamp server (RFC 3161)</source>
+        <translation>Timestamp server (RFC 3161)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="87"/>
+        <location filename="../../ui/settings_dialog.py" line="101"/>
         <source>Library folder</source>
         <translation>Library folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
         <source>A new library folder is used after restarting the app.</source>
         <translation>A new library folder is used after restarting the app.</translation>
     </message>
@@ -2086,6 +2124,19 @@
 (kept only until the app closes):</source>
         <translation>Password for %1
 (kept only until the app closes):</translation>
+    </message>
+</context>
+<context>
+    <name>TracePreview</name>
+    <message>
+        <location filename="../../ui/preview/trace_view.py" line="62"/>
+        <source>Unmark row #%1 as key</source>
+        <translation>Unmark row #%1 as key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/trace_view.py" line="64"/>
+        <source>Mark row #%1 as key</source>
+        <translation>Mark row #%1 as key</translation>
     </message>
 </context>
 <context>

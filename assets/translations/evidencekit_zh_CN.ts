@@ -45,52 +45,52 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="37"/>
+        <location filename="../../ui/models/case_list_model.py" line="49"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="38"/>
+        <location filename="../../ui/models/case_list_model.py" line="50"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="39"/>
+        <location filename="../../ui/models/case_list_model.py" line="51"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="40"/>
+        <location filename="../../ui/models/case_list_model.py" line="52"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="41"/>
+        <location filename="../../ui/models/case_list_model.py" line="53"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="42"/>
+        <location filename="../../ui/models/case_list_model.py" line="54"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="43"/>
+        <location filename="../../ui/models/case_list_model.py" line="55"/>
         <source>Checklist</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="44"/>
+        <location filename="../../ui/models/case_list_model.py" line="56"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="45"/>
+        <location filename="../../ui/models/case_list_model.py" line="57"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_list_model.py" line="46"/>
+        <location filename="../../ui/models/case_list_model.py" line="58"/>
         <source>Still missing</source>
         <translation>还差</translation>
     </message>
@@ -98,117 +98,117 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="72"/>
+        <location filename="../../ui/case_list_page.py" line="73"/>
         <source>Search order no., buyer, phone, product…</source>
         <translation>搜索订单号、买家、电话、商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="76"/>
+        <location filename="../../ui/case_list_page.py" line="77"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="82"/>
+        <location filename="../../ui/case_list_page.py" line="83"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="131"/>
+        <location filename="../../ui/case_list_page.py" line="132"/>
         <source>Show all cases</source>
         <translation>显示全部案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="161"/>
+        <location filename="../../ui/case_list_page.py" line="162"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="161"/>
+        <location filename="../../ui/case_list_page.py" line="162"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="161"/>
+        <location filename="../../ui/case_list_page.py" line="162"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="243"/>
+        <location filename="../../ui/case_list_page.py" line="244"/>
         <source>Searching inside evidence…</source>
         <translation>正在搜索证据内容…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="267"/>
+        <location filename="../../ui/case_list_page.py" line="268"/>
         <source>No matches inside evidence.</source>
         <translation>证据内容中没有找到。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="269"/>
+        <location filename="../../ui/case_list_page.py" line="270"/>
         <source>Inside evidence: the first %1 matches (add a word to narrow)</source>
         <translation>证据内容中：前 %1 条匹配（再加一个词可缩小范围）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="272"/>
+        <location filename="../../ui/case_list_page.py" line="273"/>
         <source>Inside evidence: %1 match(es); Enter or double-click opens one</source>
         <translation>证据内容中：%1 条匹配；回车或双击打开</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="314"/>
+        <location filename="../../ui/case_list_page.py" line="315"/>
         <source>From the review: %1 (%2 cases)</source>
         <translation>复盘筛选：%1（%2 件）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="334"/>
+        <location filename="../../ui/case_list_page.py" line="335"/>
         <source>All (%1)</source>
         <translation>全部 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="348"/>
+        <location filename="../../ui/case_list_page.py" line="349"/>
         <source>Nothing due within %1 h.</source>
         <translation>%1 小时内没有到期的时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="372"/>
+        <location filename="../../ui/case_list_page.py" line="373"/>
         <source>No cases in the list.</source>
         <translation>列表里没有案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="373"/>
+        <location filename="../../ui/case_list_page.py" line="374"/>
         <source>Cases in the trash: %1.</source>
         <translation>回收站里有 %1 个案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="374"/>
+        <location filename="../../ui/case_list_page.py" line="375"/>
         <source>Open the trash</source>
         <translation>打开回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="376"/>
+        <location filename="../../ui/case_list_page.py" line="377"/>
         <source>No cases yet.</source>
         <translation>还没有案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="377"/>
+        <location filename="../../ui/case_list_page.py" line="378"/>
         <source>Press Ctrl+N to open the first one,</source>
         <translation>按 Ctrl+N 新建第一个案件，</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="378"/>
+        <location filename="../../ui/case_list_page.py" line="379"/>
         <source>then drop its chat logs, traces and photos on it.</source>
         <translation>然后把聊天记录、物流轨迹和照片拖进来。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="289"/>
+        <location filename="../../ui/case_list_page.py" line="290"/>
         <source>All dispute types</source>
         <translation>全部纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="352"/>
+        <location filename="../../ui/case_list_page.py" line="353"/>
         <source>Due within %1 h: %2 case(s), %3 overdue. First: %4 %5 (%6).</source>
         <translation>%1 小时内到期：%2 个案件，其中 %3 个已超时。最早：%4 %5（%6）。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="366"/>
+        <location filename="../../ui/case_list_page.py" line="367"/>
         <source>%1 of %2 cases</source>
         <translation>显示 %1 / 共 %2 个案件</translation>
     </message>
@@ -259,6 +259,24 @@
         <location filename="../../ui/case_view.py" line="191"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
+    </message>
+</context>
+<context>
+    <name>ChatPreview</name>
+    <message>
+        <location filename="../../ui/preview/chat_view.py" line="57"/>
+        <source>Key</source>
+        <translation>要点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/chat_view.py" line="113"/>
+        <source>Unmark message #%1 as key</source>
+        <translation>取消要点：第 %1 条消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/chat_view.py" line="115"/>
+        <source>Mark message #%1 as key</source>
+        <translation>标为要点：第 %1 条消息</translation>
     </message>
 </context>
 <context>
@@ -737,116 +755,126 @@
     </message>
     <message>
         <location filename="../../ui/facts_form.py" line="68"/>
+        <source>Merchant&apos;s request</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="69"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
         <location filename="../../ui/facts_form.py" line="78"/>
+        <source>e.g. 请驳回买家退款申请</source>
+        <translation>例如：请驳回买家退款申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facts_form.py" line="81"/>
         <source>Stage and clocks</source>
         <translation>阶段与时限</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="84"/>
+        <location filename="../../ui/facts_form.py" line="87"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="85"/>
+        <location filename="../../ui/facts_form.py" line="88"/>
         <source>After-sale request</source>
         <translation>售后申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="86"/>
+        <location filename="../../ui/facts_form.py" line="89"/>
         <source>Replied to the buyer</source>
         <translation>已回复买家</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="87"/>
+        <location filename="../../ui/facts_form.py" line="90"/>
         <source>Refund request handled</source>
         <translation>已处理退款申请</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="88"/>
+        <location filename="../../ui/facts_form.py" line="91"/>
         <source>Evidence submitted</source>
         <translation>已提交举证</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="89"/>
+        <location filename="../../ui/facts_form.py" line="92"/>
         <source>Supplement requested</source>
         <translation>平台要求补充举证</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="90"/>
+        <location filename="../../ui/facts_form.py" line="93"/>
         <source>Remedied after judgment</source>
         <translation>判定后已整改</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="91"/>
+        <location filename="../../ui/facts_form.py" line="94"/>
         <source>Appeal decided</source>
         <translation>申诉已判定</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="92"/>
+        <location filename="../../ui/facts_form.py" line="95"/>
         <source>Platform intervention</source>
         <translation>平台介入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="93"/>
+        <location filename="../../ui/facts_form.py" line="96"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="93"/>
+        <location filename="../../ui/facts_form.py" line="96"/>
         <source>Judgment</source>
         <translation>判定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="94"/>
+        <location filename="../../ui/facts_form.py" line="97"/>
         <source>Appeal submitted</source>
         <translation>申诉提交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="95"/>
+        <location filename="../../ui/facts_form.py" line="98"/>
         <source>Appeal rejected</source>
         <translation>申诉驳回时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="96"/>
+        <location filename="../../ui/facts_form.py" line="99"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="106"/>
+        <location filename="../../ui/facts_form.py" line="109"/>
         <source>Judgment and appeal</source>
         <translation>判定与申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="109"/>
+        <location filename="../../ui/facts_form.py" line="112"/>
         <source>Judged against the merchant</source>
         <translation>判定商家责任</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="113"/>
+        <location filename="../../ui/facts_form.py" line="116"/>
         <source>Paste the platform&apos;s judgment text here</source>
         <translation>在此粘贴平台的判定内容</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="117"/>
+        <location filename="../../ui/facts_form.py" line="120"/>
         <source>Judgment text</source>
         <translation>判定内容</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="122"/>
+        <location filename="../../ui/facts_form.py" line="125"/>
         <source>Appeals used</source>
         <translation>已申诉次数</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="128"/>
+        <location filename="../../ui/facts_form.py" line="131"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/facts_form.py" line="131"/>
+        <location filename="../../ui/facts_form.py" line="134"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -1295,264 +1323,264 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;New case…</source>
         <translation>新建案件…(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Import after-sale list…</source>
         <translation>导入售后列表…(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;Export bundle…</source>
         <translation>导出证据包…(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Export &amp;case…</source>
         <translation>导出案件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Import c&amp;ase…</source>
         <translation>导入案件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;Back up library…</source>
         <translation>备份资料库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&amp;Settings…</source>
         <translation>设置…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Add files…</source>
         <translation>添加文件…(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Add &amp;folder…</source>
         <translation>添加文件夹…(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Remove exhibit</source>
         <translation>移除证据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Mark as &amp;new evidence</source>
         <translation>标记为新证据(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Find case</source>
         <translation>查找案件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Case list</source>
         <translation>案件列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Re&amp;view (numbers)</source>
         <translation>复盘(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;Evidence</source>
         <translation>证据(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;Facts</source>
         <translation>案件信息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;Statement</source>
         <translation>陈述(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;History</source>
         <translation>记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Work-order log</source>
         <translation>售后工单(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>List / &amp;grid view</source>
         <translation>列表 / 网格视图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Move case to &amp;trash…</source>
         <translation>将案件移到回收站…(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>T&amp;rash…</source>
         <translation>回收站…(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键一览(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Export case</source>
         <translation>导出案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>EvidenceKit case (*.evcase)</source>
         <translation>EvidenceKit 案件 (*.evcase)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Import case</source>
         <translation>导入案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Back up library</source>
         <translation>备份资料库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>将案件 %1（订单 %2）移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>证据和记录都会保留，可在“案件 ▸ 回收站”（%1）中恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
-        <location filename="../../ui/main_window.py" line="270"/>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Dispute evidence</source>
         <translation>售后举证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;About EvidenceKit</source>
         <translation>关于 EvidenceKit(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
         <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>将案件移到回收站（任意位置）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>About EvidenceKit</source>
         <translation>关于 EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit 为售后纠纷整理聊天记录、物流轨迹、质检报告和照片，对照平台的证据清单和时限进行检查，并导出一份可校验的 PDF 证据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>密码不正确，请重新输入 %1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 已加密，请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>Adding %1 file(s)…</source>
         <translation>正在添加 %1 个文件…</translation>
     </message>
@@ -1716,13 +1744,13 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="34"/>
-        <location filename="../../ui/preview/preview_pane.py" line="79"/>
+        <location filename="../../ui/preview/preview_pane.py" line="35"/>
+        <location filename="../../ui/preview/preview_pane.py" line="82"/>
         <source>Select an exhibit to preview it.</source>
         <translation>选择一份证据即可预览。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="129"/>
+        <location filename="../../ui/preview/preview_pane.py" line="151"/>
         <source>%1 exhibits selected.</source>
         <translation>已选中 %1 条证据。</translation>
     </message>
@@ -1936,68 +1964,78 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="32"/>
+        <location filename="../../ui/settings_dialog.py" line="35"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="40"/>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
         <source>This computer&apos;s zone</source>
         <translation>本机时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="48"/>
+        <location filename="../../ui/settings_dialog.py" line="51"/>
         <source>e.g. 小美家居旗舰店, 客服小王</source>
         <translation>例如：小美家居旗舰店、客服小王</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="49"/>
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>Mask buyer phone numbers and names in bundles</source>
         <translation>在证据包中隐藏买家电话和姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Notify me when a case becomes due soon or critical</source>
         <translation>案件即将到期或紧急时通知我</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <source>e.g. http://timestamp.example.com/tsr (empty: none)</source>
+        <translation>例如 http://timestamp.example.com/tsr（留空：不加时间戳）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="72"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <location filename="../../ui/settings_dialog.py" line="79"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
         <source>Display time zone</source>
         <translation>显示时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
         <source>Store-side chat names</source>
         <translation>聊天中的店铺方名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="83"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
         <source>Default export profile</source>
         <translation>默认导出规格</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80"/>
-        <location filename="../../ui/settings_dialog.py" line="94"/>
+        <location filename="../../ui/settings_dialog.py" line="86"/>
+        <source>Timestamp server (RFC 3161)</source>
+        <translation>时间戳服务器（RFC 3161）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="87"/>
+        <location filename="../../ui/settings_dialog.py" line="101"/>
         <source>Library folder</source>
         <translation>资料库文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
         <source>A new library folder is used after restarting the app.</source>
         <translation>更换资料库文件夹后，需重新启动软件才会生效。</translation>
     </message>
@@ -2086,6 +2124,19 @@
 (kept only until the app closes):</source>
         <translation>%1 的密码
 （只保存在内存中，直到关闭应用）：</translation>
+    </message>
+</context>
+<context>
+    <name>TracePreview</name>
+    <message>
+        <location filename="../../ui/preview/trace_view.py" line="62"/>
+        <source>Unmark row #%1 as key</source>
+        <translation>取消要点：第 %1 条轨迹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/trace_view.py" line="64"/>
+        <source>Mark row #%1 as key</source>
+        <translation>标为要点：第 %1 条轨迹</translation>
     </message>
 </context>
 <context>

@@ -134,7 +134,8 @@ def cmd_case_show(args: argparse.Namespace, lang: str) -> int:
                                               ("商品", "Product", case.product),
                                               ("金额", "Amount", case.amount),
                                               ("判定编号", "Judgment ref", case.judgment_ref),
-                                              ("转交自", "Handed over from", case.imported_from)):
+                                              ("转交自", "Handed over from", case.imported_from),
+                                              ("诉求", "Request", case.request)):
                 if value:
                     print(f"  {pick(lang, label_zh, label_en)}: {value}")
             for name, raw in case.unreadable.items():

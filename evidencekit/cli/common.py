@@ -24,7 +24,7 @@ CASE_TEXT_FLAGS = {
     "order_no": "order", "after_sale_no": "after-sale", "buyer_name": "buyer",
     "buyer_phone": "phone", "product": "product", "store_name": "store",
     "judgment_ref": "judgment-ref", "judgment_text": "judgment-text", "notes": "notes",
-    "statement": "statement",
+    "statement": "statement", "request": "request",
 }
 
 

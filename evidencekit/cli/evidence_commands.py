@@ -1,4 +1,4 @@
-"""``attach`` and ``exhibit set|move|remove``: evidence into a case, and changes to it."""
+"""``attach`` and ``exhibit set|mark|move|remove``: evidence into a case, and changes to it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,14 @@ import argparse
 import sys
 
 from ..domain import KINDS, Exhibit, kind_name
-from ..errors import DuplicateExhibit, IngestError, NoSuchExhibitNumber, NothingToChange
+from ..errors import (
+    BadMarkNumber,
+    DuplicateExhibit,
+    IngestError,
+    MarkUnitMismatch,
+    NoSuchExhibitNumber,
+    NothingToChange,
+)
 from ..i18n import pick
 from ..names import shown_name, stored_name
 from ..store import Library
@@ -46,6 +53,18 @@ def register(sub: Subparsers) -> None:
     emv.add_argument("exhibit")
     emv.add_argument("position", type=int)
     emv.set_defaults(run=cmd_exhibit_move)
+    emk = es.add_parser("mark", help="mark key chat messages or trace rows (highlighted in the "
+                        "bundle and listed on its cover)")
+    emk.add_argument("case")
+    emk.add_argument("exhibit", help="E3 or 3: a chat log or a courier trace")
+    which = emk.add_mutually_exclusive_group(required=True)
+    which.add_argument("--message", dest="messages", action="append", metavar="N",
+                       help="a chat message by its number in the bundle (E1 #4 → 4); repeatable, "
+                            "or 4,7")
+    which.add_argument("--row", dest="rows", action="append", metavar="N",
+                       help="a trace event by its number in the bundle's timeline; repeatable")
+    emk.add_argument("--unmark", action="store_true", help="take the marks off instead")
+    emk.set_defaults(run=cmd_exhibit_mark)
     erm = es.add_parser("remove", help="take an exhibit out of the case (the original is kept)")
     erm.add_argument("case")
     erm.add_argument("exhibit")
@@ -139,6 +158,31 @@ def cmd_exhibit_set(args: argparse.Namespace, lang: str) -> int:
                            is_new=None if args.is_new is None else
                            "auto" if args.is_new == "auto" else args.is_new == "yes")
         print(pick(lang, f"已更新 E{e.position}", f"Updated E{e.position}"))
+    return 0
+
+
+def _numbers(text: str) -> list[int]:
+    parts = [p.strip().lstrip("#") for p in text.replace("，", ",").split(",") if p.strip()]
+    if not parts or not all(p.isdigit() and len(p) < 7 for p in parts):
+        raise BadMarkNumber(text=text[:40])
+    return [int(p) for p in parts]
+
+
+def cmd_exhibit_mark(args: argparse.Namespace, lang: str) -> int:
+    from ..kinds import view_of
+    with open_library(args) as lib:
+        e = _exhibit(lib, args.case, args.exhibit)
+        view = view_of(e).name
+        if args.messages and view == "trace":
+            raise MarkUnitMismatch(number=e.position, what_zh="物流轨迹", what_en="a courier trace",
+                                   flag="--row")
+        if args.rows and view == "chat":
+            raise MarkUnitMismatch(number=e.position, what_zh="聊天记录", what_en="a chat log",
+                                   flag="--message")
+        items = sorted({n for text in (args.messages or args.rows) for n in _numbers(text)})
+        ex = lib.mark_exhibit(e.id, items, marked=not args.unmark)
+        shown = "、".join(f"#{n}" for n in ex.marks) or pick(lang, "无", "none")
+        print(pick(lang, f"E{ex.position} 的要点：{shown}", f"Key items of E{ex.position}: {shown}"))
     return 0
 
 

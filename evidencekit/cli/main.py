@@ -23,6 +23,7 @@ from . import (
     library_commands,
     lifecycle_commands,
     search_command,
+    settings_commands,
     stats_command,
     worklog_commands,
 )
@@ -32,7 +33,7 @@ from .common import CliParser, ask_passwords_on_terminal
 # the order of ``--help``. A new command goes into its group's module (or a new module here).
 COMMAND_GROUPS = (library_commands, case_commands, import_command, evidence_commands, check_command,
                   export_commands, lifecycle_commands, handover_commands, worklog_commands,
-                  search_command, stats_command)
+                  search_command, stats_command, settings_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

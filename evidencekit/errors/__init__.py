@@ -187,6 +187,8 @@ from .ingest import (  # noqa: E402
     ZipBomb,
 )
 from .store import (  # noqa: E402
+    BadMarkNumber,
+    BadSettingValue,
     DatabaseCannotOpen,
     DatabaseDamaged,
     DatabaseFailed,
@@ -195,9 +197,13 @@ from .store import (  # noqa: E402
     LibraryFileIo,
     LibraryNeedsUpgrade,
     LibraryReadOnly,
+    MarkUnitMismatch,
+    NoSuchMarkItem,
+    NotMarkable,
+    UnknownSetting,
 )
 
-__all__ += [
+__all__ += ["BadSettingValue", "UnknownSetting", "BadMarkNumber", "MarkUnitMismatch", "NoSuchMarkItem", "NotMarkable",
     "DestinationFull", "ImageUndecodable", "PageBoxUnreadable", "PageContentTooLarge",
     "TempFolderFull", "AmountTooLarge", "AppealsUsedOutOfRange", "TimeOutOfRange", "AllZero",
     "DanglingLink", "DuplicateExhibit", "FolderUnreadable", "LinkLoop", "LinkOutside",

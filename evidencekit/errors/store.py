@@ -147,3 +147,38 @@ class NoSuchWorklogEntry(NotFoundError):
 class BadWorklogNumber(UsageError):
     code = "bad_worklog_number"
     MESSAGE = ("工单编号应为数字：{text}", "A work-order entry number is a number: {text}")
+
+
+class NotMarkable(UsageError):
+    """Key marks name a chat message or a trace event: other exhibits have none."""
+    code = "not_markable"
+    MESSAGE = ("E{number} 不是聊天记录或物流轨迹，无法标记要点",
+               "E{number} is not a chat log or a courier trace: nothing in it can be marked key")
+
+
+class NoSuchMarkItem(UsageError):
+    code = "no_such_mark_item"
+    MESSAGE = ("E{number} 没有第 {item} {unit_zh}（共 {count} {unit_zh}）",
+               "E{number} has no {unit_en} {item} (it has {count})")
+    HINT = ("编号从 1 开始，与卷宗中的 “E1 #4” 相同。",
+            "Numbers start at 1, as the bundle prints them (\"E1 #4\").")
+
+
+class MarkUnitMismatch(UsageError):
+    code = "mark_unit_mismatch"
+    MESSAGE = ("E{number} 是{what_zh}：请用 {flag}", "E{number} is {what_en}: use {flag}")
+
+
+class BadMarkNumber(UsageError):
+    code = "bad_mark_number"
+    MESSAGE = ("要点编号应为数字（如 4 或 4,7）：{text}", "Mark numbers are numbers (4 or 4,7): {text}")
+
+
+class UnknownSetting(UsageError):
+    code = "unknown_setting"
+    MESSAGE = ("没有这个设置：{key}（可用：{choices}）", "No such setting: {key} (one of: {choices})")
+
+
+class BadSettingValue(UsageError):
+    code = "bad_setting_value"
+    MESSAGE = ("{key} 的值应为{expected_zh}：{value}", "{key} must be {expected_en}: {value}")

@@ -88,6 +88,8 @@ def draw_file(plan: ExportPlan, pieces: list[Piece], target: Any, *, total: int,
                 for other_key, other_title in spec.marks:  # photos sharing this page
                     c.bookmarkPage(other_key)
                     c.addOutlineEntry(other_title, other_key, 1)
+                for anchor in spec.anchors:  # marked messages and rows: the cover links here
+                    c.bookmarkPage(anchor)
                 spec.draw(c)
                 if spec.insert is not None:
                     inserts.append((bc.page - 1, spec.insert))

@@ -224,6 +224,7 @@ def _locate(plan: ExportPlan, files: list[list[Piece]], where: Where) -> list[in
         [f"{plan.out.stem}-{k}.pdf" for k in range(1, len(files) + 1)]
     where.pages.clear()
     where.last.clear()
+    where.anchors.clear()
     where.file_no = 1
     counts = []
     for k, pieces in enumerate(files, start=1):
@@ -231,6 +232,10 @@ def _locate(plan: ExportPlan, files: list[list[Piece]], where: Where) -> list[in
         for p in pieces:
             if p.block.exhibit_no and p.block.key not in where.pages:
                 where.pages[p.block.key] = (k, n + 1 if p.n_pages() else max(1, n))
+            if p.block.pages is not None:  # the pages of marked messages and trace rows
+                for i, spec in enumerate(p.block.pages[p.start:p.start + p.n_pages()]):
+                    for anchor in spec.anchors:
+                        where.anchors[anchor] = (k, n + 1 + i)
             n += p.n_pages()
             if p.block.exhibit_no:  # the last page this exhibit reaches (a page range)
                 where.last[p.block.key] = (k, max(n, 1))
@@ -256,11 +261,12 @@ def _draw_all(run: Run, plan: ExportPlan, files: list[list[Piece]], where: Where
             break
         index.n_pages = n_index
     names = where.file_names
-    manifest = build_manifest(plan, run.mask, list(counts))
+    whole = {f"E{no}" for no in jobs.whole_exhibits()}  # originals shown as their page image
+    manifest = build_manifest(plan, run.mask, list(counts), whole)
     manifest_sha = sha256(manifest)
     originals = [(original_name(pe.label, pe.exhibit.source_name), pe.path, pe.exhibit.sha256)
-                 for pe in plan.exhibits] if plan.profile.embed_originals else []
-    streams = jobs.file_streams()
+                 for pe in plan.exhibits if pe.label not in whole] if plan.embeds_originals else []
+    streams = jobs.file_streams({pe.number: pe.exhibit.sha256 for pe in plan.exhibits})
     paths, pages, sizes, shas = [], [], [], []
     lo, hi = frac
     for k, pieces in enumerate(files, start=1):
@@ -270,7 +276,7 @@ def _draw_all(run: Run, plan: ExportPlan, files: list[list[Piece]], where: Where
         path = tmp / names[k - 1]
         cover = CoverFacts(pages=counts[k - 1], total_pages=sum(counts), file_no=k,
                            file_names=names, manifest_sha256=manifest_sha,
-                           exhibit_pages=dict(where.pages))
+                           exhibit_pages=dict(where.pages), item_pages=dict(where.anchors))
         inserts = draw_file(plan, pieces, str(body), total=counts[k - 1], file_no=k,
                             file_count=len(files), cover=cover, mask=run.mask, cancel=run.cancel)
         release()  # the drawn canvas, before the finisher reads the body back

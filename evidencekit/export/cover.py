@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from reportlab.pdfgen.canvas import Canvas
 
 from ..timeutil import format_duration, format_local
-from .fonts import FONT, wrap
+from .fonts import FONT, displayable, draw_text, ellipsize, wrap
 from .keyfacts import key_facts
-from .page import CW, MX, TOP, Palette, W
+from .page import BOTTOM, CW, MX, TOP, Palette, W
 from .plan import ExportPlan
 
 TITLES = {"arbitration": ("平台介入举证材料", "Evidence for platform intervention (arbitration)"),
@@ -25,6 +25,8 @@ class CoverFacts:
     manifest_sha256: str
     # label -> (file number, first page) of each exhibit, for the key facts' links
     exhibit_pages: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # anchor ("E1-m4") -> (file number, page) of each marked message and trace row
+    item_pages: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def _rows(plan: ExportPlan, f: CoverFacts, mask) -> list[tuple[str, str]]:
@@ -71,10 +73,14 @@ def _rows(plan: ExportPlan, f: CoverFacts, mask) -> list[tuple[str, str]]:
     return rows
 
 
+KEEP_BELOW = BOTTOM + 86 + 16  # the integrity box under the key facts
+
+
 def _draw_key_facts(c: Canvas, plan: ExportPlan, f: CoverFacts, pal: Palette, mask,
                     y: float) -> float:
-    """要点 Key facts: one line each, with the exhibit (and its page) it is shown on, linked
-    when that exhibit is in this file. Returns the y below them."""
+    """要点 Key facts: the user's marked messages and rows first, then what ingestion found;
+    each with the page it is shown on, linked when that page is in this file. Facts that do
+    not fit on the cover are counted, not dropped silently. Returns the y below them."""
     facts = key_facts(plan, mask)
     if not facts:
         return y
@@ -83,21 +89,33 @@ def _draw_key_facts(c: Canvas, plan: ExportPlan, f: CoverFacts, pal: Palette, ma
     c.setFont(FONT, 10.5)
     c.drawString(MX, y, "要点 Key facts")
     size, lead = 8.5, 11.5
-    for fact in facts:
-        loc = f.exhibit_pages.get(fact.label)
-        where_zh = fact.label + (f" 第 {loc[1]} 页" if loc and loc[0] == f.file_no else "")
-        where_en = fact.label + (f" p. {loc[1]}" if loc and loc[0] == f.file_no else "")
+    for i, fact in enumerate(facts):
+        loc = f.item_pages.get(fact.anchor) if fact.anchor else None
+        dest = fact.anchor if loc else fact.label
+        loc = loc or f.exhibit_pages.get(fact.label)
+        here = bool(loc) and loc[0] == f.file_no  # type: ignore[index]
+        where_zh = fact.label + (f" 第 {loc[1]} 页" if here else "")  # type: ignore[index]
+        where_en = fact.label + (f" p. {loc[1]}" if here else "")  # type: ignore[index]
+        lines = [(line, pal.ink, 4) for line in wrap(displayable(f"• {fact.zh} → {where_zh}"), size,
+                                                         CW - 8)[:2]]
+        lines += [(line, pal.muted, 12) for line in wrap(f"{fact.en} → {where_en}", size,
+                                                           CW - 16)[:2]]
+        if y - 4 - lead * (len(lines) + 1) < KEEP_BELOW and i < len(facts) - 1:
+            rest = len(facts) - i
+            c.setFont(FONT, size)
+            c.setFillColor(pal.muted)
+            c.drawString(MX + 4, y - lead + 2.5, f"…另有 {rest} 条要点见各证据页 "
+                                                f"({rest} more on the exhibits' pages)")
+            return y - lead
         y -= 4
         top = y
-        for text, ink, indent in ((f"• {fact.zh} → {where_zh}", pal.ink, 4),
-                                  (f"{fact.en} → {where_en}", pal.muted, 12)):
+        for text, ink, indent in lines:
             c.setFont(FONT, size)
             c.setFillColor(ink)
-            for line in wrap(text, size, CW - indent - 4)[:2]:
-                y -= lead
-                c.drawString(MX + indent, y + 2.5, line)
-        if loc and loc[0] == f.file_no:  # the exhibit's bookmark is named by its label
-            c.linkRect("", fact.label, (MX, y, MX + CW, top), relative=0)
+            y -= lead
+            draw_text(c, MX + indent, y + 2.5, text, size)
+        if here:  # bookmarks are named by the exhibit's label, or the marked item's anchor
+            c.linkRect("", dest, (MX, y, MX + CW, top), relative=0)
     return y
 
 
@@ -114,6 +132,12 @@ def draw_cover(c: Canvas, plan: ExportPlan, f: CoverFacts, pal: Palette, mask) -
     c.setFillColor(pal.ink)
     c.drawString(MX, TOP - 90, f"案件编号 Case No. {plan.source.case.case_no}")
     y = TOP - 112
+    request = " ".join(plan.source.case.request.split())  # masked with the plan's source
+    if request:  # what the merchant asks, in one line, before anything else
+        c.setFillColor(pal.accent)
+        line = ellipsize(displayable(f"诉求 Merchant's request：{request}"), 12, CW)
+        draw_text(c, MX, TOP - 110, line, 12)
+        y = TOP - 126
     c.setStrokeColor(pal.rule)
     c.setLineWidth(0.5)
     key_w, size, lead = 150.0, 9.5, 15.0

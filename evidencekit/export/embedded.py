@@ -56,6 +56,27 @@ def _walk(node: DictionaryObject, out: dict, depth: int) -> None:
         _walk(kid.get_object(), out, depth + 1)
 
 
+def original_images(reader: PdfReader) -> dict[str, Any]:
+    """Exhibit label -> reference of each page image that is an exhibit's original file,
+    whole (the records copy stores a JPEG original once, as its page image)."""
+    from .streams import ORIGINAL_KEY
+    out: dict[str, Any] = {}
+    for page in reader.pages:
+        res = page.get("/Resources")
+        xobjects = res.get_object().get("/XObject") if res is not None else None
+        if xobjects is None:
+            continue
+        xobjects = xobjects.get_object()
+        for name in xobjects:
+            ref = xobjects.raw_get(name)
+            label = ref.get_object().get(ORIGINAL_KEY)
+            if isinstance(ref, IndirectObject):  # a photo's bytes: not kept in memory
+                reader.resolved_objects.pop((ref.generation, ref.idnum), None)
+            if label is not None:
+                out.setdefault(str(label), ref)
+    return out
+
+
 def read_stream(reader: PdfReader, f: BinaryIO, ref: Any, sink: Callable[[bytes], Any]) -> None:
     """Feed the decoded bytes of stream ``ref`` to ``sink`` in chunks of about 1 MB."""
     chunks = _direct(reader, f, ref) if isinstance(ref, IndirectObject) else None
@@ -121,6 +142,8 @@ def _direct(reader: PdfReader, f: BinaryIO, ref: IndirectObject) -> Iterator[byt
     filters = [] if filters is None else [str(x) for x in (
         filters if isinstance(filters, list) else [filters])]
     parms = entries.get("/DecodeParms")
+    if filters == ["/DCTDecode"] and not parms:  # a JPEG: its bytes are what is hashed
+        return _chunks(f, offset + pos, length, False)
     if filters not in ([], ["/FlateDecode"]) or (parms and filters):
         return None  # predictors and other filters: rare here, pypdf knows them
     return _chunks(f, offset + pos, length, bool(filters))

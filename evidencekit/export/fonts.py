@@ -57,6 +57,8 @@ def register() -> str:
     with _lock:
         if not _registered:
             ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # see _to_unicode_cmap
+            from .linebreak import install
+            install()  # English words in paragraphs are never cut (see linebreak.py)
             pdfmetrics.registerFont(TTFont(FONT, str(font_path()), subfontIndex=0))
             # One face only: map bold/italic to it so <b> in paragraphs never
             # falls back to a standard (non-embedded) font.
@@ -146,8 +148,8 @@ def text_width(text: str, size: float) -> float:
 def wrap(text: str, size: float, width: float) -> list[str]:
     """Break text into lines no wider than ``width`` points.
 
-    Chinese may break between any two characters; a Latin word moves whole to
-    the next line when it fits there.
+    Chinese may break between any two characters; a Latin word moves whole to the next line
+    when it fits there (after a space, or right after a Chinese character: "包装" / "Packing").
     """
     lines: list[str] = []
     for para in (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -157,25 +159,24 @@ def wrap(text: str, size: float, width: float) -> list[str]:
             continue
         line: list[str] = []
         w = 0.0
-        last_space = -1
+        keep = rest = 0  # the last break: characters kept on the line, where the next starts
         for ch in para:
             cw = _char_width(ch) * size
             if w + cw > width and line:
-                if ch != " " and last_space > 0 and ord(ch) < 0x2E80:
-                    rest = line[last_space + 1:]
-                    lines.append("".join(line[:last_space]))
-                    line = rest
+                if ch != " " and keep > 0 and ord(ch) < 0x2E80:
+                    lines.append("".join(line[:keep]))
+                    line = line[rest:]
                     w = sum(_char_width(c) for c in line) * size
                 else:
                     lines.append("".join(line))
                     line, w = [], 0.0
-                last_space = -1
+                keep = rest = 0
                 if ch == " " and not line:
                     continue
             if ch == " ":
-                last_space = len(line)
+                keep, rest = len(line), len(line) + 1
             elif ord(ch) >= 0x2E80:
-                last_space = -1
+                keep = rest = len(line) + 1  # after a Chinese character
             line.append(ch)
             w += cw
         lines.append("".join(line))

@@ -22,6 +22,7 @@ class Where:
     file_no: int = 1
     pages: dict[str, tuple[int, int]] = field(default_factory=dict)
     last: dict[str, tuple[int, int]] = field(default_factory=dict)  # label -> its last page
+    anchors: dict[str, tuple[int, int]] = field(default_factory=dict)  # "E1-m4" -> its page
     file_names: list[str] = field(default_factory=list)
 
 

@@ -15,7 +15,10 @@ from typing import Callable
 from ..timeutil import format_local, from_iso
 from .plan import ExportPlan, PlannedExhibit
 
-MAX_FACTS = 6  # a cover, not a summary of the bundle
+MAX_FACTS = 6  # found by ingestion: a cover, not a summary of the bundle
+MAX_MARKED = 8  # marked by the user (listed first); the cover stops where its page ends
+QUOTE = 48  # characters of a marked message quoted on the cover
+ROLES = {"buyer": ("买家", "buyer"), "merchant": ("商家", "merchant"), "system": ("系统", "system")}
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class KeyFact:
     label: str  # the exhibit that shows it ("E2"): the cover links there
     zh: str
     en: str
+    anchor: str = ""  # the page of one marked message or row ("E1-m4"), when it is one
 
 
 def _instant(value: object) -> datetime | None:
@@ -87,10 +91,53 @@ def _captures(photos: list[PlannedExhibit], zone: tzinfo) -> list[KeyFact]:
                     f"photos taken {span} ({n}, {labels}, by their own capture time)")]
 
 
+def _quote(text: str) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= QUOTE else text[:QUOTE - 1] + "…"
+
+
+def _marked(pe: PlannedExhibit, content: object, zone: tzinfo,
+            mask: Callable[[str], str]) -> list[KeyFact]:
+    """The messages or trace rows the user marked as key, quoted (masked) with their number."""
+    out: list[KeyFact] = []
+    messages = getattr(content, "messages", None)
+    events = getattr(content, "events", None)
+    for n in pe.exhibit.marks:
+        cite = f"{pe.label} #{n}"
+        if messages is not None and 1 <= n <= len(messages):
+            m = messages[n - 1]
+            zh_role, en_role = ROLES.get(m.role, ("", m.role or ""))
+            when = format_local(m.at, zone) if m.at else ""
+            who = " ".join(x for x in (zh_role, mask(m.speaker or ""), when) if x)
+            out.append(KeyFact(pe.label, f"{cite} {who}：「{_quote(mask(m.text))}」",
+                               f"key message {cite} ({', '.join(x for x in (en_role, when) if x)})",
+                               f"{pe.label}-m{n}"))
+        elif events is not None and 1 <= n <= len(events):
+            ev = events[n - 1]
+            when = format_local(ev.at, zone) if ev.at else ""
+            what = " ".join(x for x in (when, mask(ev.location or ""), mask(ev.text or "")) if x)
+            out.append(KeyFact(pe.label, f"{cite} 物流：{_quote(what)}",
+                               f"key trace event {cite}" + (f" ({when})" if when else ""),
+                               f"{pe.label}-r{n}"))
+    return out
+
+
+def marked_facts(plan: ExportPlan, mask: Callable[[str], str]) -> list[KeyFact]:
+    """Every marked message and trace row of the bundle, in exhibit order."""
+    contents = plan.source.contents
+    out: list[KeyFact] = []
+    for pe in plan.exhibits:
+        if pe.exhibit.marks:
+            out += _marked(pe, contents.get(pe.exhibit.id), plan.zone, mask)
+    return out
+
+
 def key_facts(plan: ExportPlan, mask: Callable[[str], str]) -> list[KeyFact]:
-    """The facts for the cover, in the order an arbitrator asks: was it delivered, did it move,
-    what batch, when were the photos taken. ``mask`` hides buyer data (names, places)."""
+    """The facts for the cover: first what the user marked as key, then, in the order an
+    arbitrator asks: was it delivered, did it move, what batch, when were the photos taken.
+    ``mask`` hides buyer data (names, places)."""
     zone = plan.zone
+    marked = marked_facts(plan, mask)[:MAX_MARKED]
     out: list[KeyFact] = []
     for pe in plan.exhibits:
         if pe.exhibit.kind == "logistics_trace":
@@ -99,4 +146,4 @@ def key_facts(plan: ExportPlan, mask: Callable[[str], str]) -> list[KeyFact]:
         if pe.exhibit.kind in ("inspection_report", "batch_certificate"):
             out += _batches(pe)
     out += _captures([pe for pe in plan.exhibits if pe.render == "photo"], zone)
-    return list(dict.fromkeys(out))[:MAX_FACTS]
+    return marked + list(dict.fromkeys(out))[:MAX_FACTS]

@@ -20,9 +20,12 @@ def original_name(label: str, source_name: str) -> str:
     return f"{label}_{safe}"
 
 
-def build_manifest(plan: ExportPlan, mask, pages: list[int]) -> bytes:
+def build_manifest(plan: ExportPlan, mask, pages: list[int],
+                   page_images: frozenset[str] | set[str] = frozenset()) -> bytes:
     """``pages``: the page count of each output file. The files are listed by part, never
-    by name: renaming a bundle must not change its content (nor break its seal)."""
+    by name: renaming a bundle must not change its content (nor break its seal).
+    ``page_images``: labels of the exhibits whose original is their page image, whole."""
+    embedded = plan.embeds_originals
     case = plan.source.case
     case_facts = {
         "case_no": case.case_no, "platform": case.platform, "dispute_type": case.dispute_type,
@@ -41,14 +44,15 @@ def build_manifest(plan: ExportPlan, mask, pages: list[int]) -> bytes:
         "bundle_id": plan.bundle_id, "mode": plan.mode, "profile": plan.profile.name,
         "audience": plan.audience, "masked": plan.mask,
         "files": [{"part": k, "pages": n} for k, n in enumerate(pages, start=1)], "case": case_facts,
-        "originals_embedded": plan.profile.embed_originals,
+        "originals_embedded": embedded,
         "exhibits": [{
             "label": pe.label, "kind": pe.exhibit.kind, "source_name": pe.exhibit.source_name,
             "sha256": pe.exhibit.sha256, "size": pe.exhibit.size,
             "added_at": to_iso(pe.exhibit.added_at), "caption": pe.exhibit.caption,
             "is_new": pe.exhibit.is_new,
             "attachment": original_name(pe.label, pe.exhibit.source_name)
-            if plan.profile.embed_originals else None,
+            if embedded and pe.label not in page_images else None,
+            **({"page_image": True} if embedded and pe.label in page_images else {}),
         } for pe in plan.exhibits],
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2).encode("utf-8")

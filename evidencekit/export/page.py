@@ -46,6 +46,7 @@ class Palette:
     alert: Color  # stalls, missing items
     alert_ink: Color
     ok_ink: Color
+    key: Color = HexColor("#fff1b8")  # what the user marked as key: messages, trace rows
 
     def hex(self, name: str) -> str:
         """``#rrggbb`` of a colour, for paragraph markup (links, markers)."""
@@ -58,7 +59,7 @@ def palette(grayscale: bool) -> Palette:
     if grayscale:
         g = lambda v: Color(v, v, v)  # noqa: E731
         return Palette(g(0), g(.35), g(.1), g(.6), g(.92), g(.94), g(1), g(.97), g(.85), g(.8),
-                       g(0), g(0))
+                       g(0), g(0), key=g(.88))
     return Palette(ink=HexColor("#1f2328"), muted=HexColor("#57606a"), accent=HexColor("#1f4e79"),
                    rule=HexColor("#b6bfc8"), band=HexColor("#eef2f6"), buyer=HexColor("#fdf1e3"),
                    merchant=HexColor("#e6f0fa"), system=HexColor("#f3f3f3"),
@@ -81,6 +82,9 @@ class PageSpec:
     est_bytes: int = 0
     header: str | None = None  # overrides the block's header text on this page
     marks: list[tuple[str, str]] = field(default_factory=list)  # more outline entries here
+    # Named destinations on this page without an outline entry: the key messages and trace
+    # rows the user marked ("E1-m4", "E2-r5"), which the cover links to.
+    anchors: list[str] = field(default_factory=list)
 
 
 @dataclass

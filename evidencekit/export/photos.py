@@ -54,6 +54,7 @@ class Prepared:
     spans: tuple[tuple[int, int], ...] = ()
     components: int = 3
     failed: bool = False  # could not be decoded: a placeholder stands in, with a note
+    whole: bool = False  # the stream is the original file itself, byte for byte
 
 
 def cells(per_page: int) -> list[tuple[float, float, float, float]]:
@@ -121,8 +122,10 @@ def _prepare(src: Path, dst: Path, box_px: tuple[int, int], s: Settings,
             w, h = im.size
             if orient in (6, 8):
                 w, h = h, w
+            if s.whole_jpeg:  # the records copy: the original's every byte (EXIF included)
+                spans = ((0, src.stat().st_size),)
             return Prepared(src, w, h, _ROT.get(orient, 0), taken, sum(n for _, n in spans),
-                            spans, 1 if im.mode == "L" else 3)
+                            spans, 1 if im.mode == "L" else 3, whole=s.whole_jpeg)
         bw, bh = box_px
         if max_pixels and bw * bh > max_pixels:
             k = (max_pixels / (bw * bh)) ** 0.5
@@ -202,16 +205,30 @@ class ImageJobs:
     def get(self, key: str) -> Prepared:
         return self.jobs[key].result()
 
-    def file_streams(self) -> dict[str, FileStream]:
-        """Pass-through photos by XObject name, as streams copied from the originals."""
+    def file_streams(self, shas: dict[int, str] | None = None) -> dict[str, FileStream]:
+        """Pass-through photos by XObject name, as streams copied from the originals.
+        ``shas`` (exhibit number -> SHA-256): a whole original is checked against it as it
+        is copied, like an attachment (an original altered since attach fails the export)."""
+        shas = shas or {}
         out = {}
+        whole = self.whole_exhibits()
         for key in self.jobs:
             p = self.get(key)
             if p.spans:
                 w, h = (p.height, p.width) if p.rotate in (90, 270) else (p.width, p.height)
-                out["/" + pdfdoc.xObjectName(key)] = image_stream(p.path, p.spans, w, h,
-                                                                  p.components)
+                label = f"E{self.owner[key]}" if self.owner[key] in whole else ""
+                out["/" + pdfdoc.xObjectName(key)] = image_stream(
+                    p.path, p.spans, w, h, p.components, label,
+                    shas.get(self.owner[key], "") if label else "")
         return out
+
+    def whole_exhibits(self) -> set[int]:
+        """Exhibits shown by one image that is their original file itself (records copy):
+        they need no attachment, and verify hashes the image stream."""
+        keys: dict[int, list[str]] = {}
+        for key, no in self.owner.items():
+            keys.setdefault(no, []).append(key)
+        return {no for no, ks in keys.items() if len(ks) == 1 and self.get(ks[0]).whole}
 
     def failed_exhibits(self) -> list[int]:
         """Numbers of exhibits whose image (or a keyframe) could not be decoded."""

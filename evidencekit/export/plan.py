@@ -23,6 +23,9 @@ class Settings:
     grayscale: bool
     per_page: int
     reencode: bool = True
+    # The records copy of a profile that embeds the originals: a JPEG original is the page
+    # image itself (its exact bytes, EXIF and all), stored once instead of beside a copy.
+    whole_jpeg: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,11 @@ class ExportPlan:
     def for_platform(self) -> bool:
         return self.audience == "platform"
 
+    @property
+    def embeds_originals(self) -> bool:
+        """Originals go in the records copy only: they hold what masking hides (and GPS)."""
+        return self.profile.embed_originals and not self.for_platform
+
     def label_for(self, exhibit_id: int) -> str:
         return self.labels.get(exhibit_id, f"#{exhibit_id}")
 
@@ -98,11 +106,12 @@ def make_bundle_id(source: BundleSource, mode: str, profile: str, now: datetime,
 
 
 def shown(source: BundleSource, masker: Masker) -> BundleSource:
-    """The source as the bundle shows it: every caption, file name and the product masked
-    once here, so no page, bookmark or manifest entry can show them unmasked."""
+    """The source as the bundle shows it: every caption, file name, the product and the
+    request masked once here, so no page, bookmark or manifest entry can show them unmasked."""
     if not masker.enabled:
         return source
-    case = replace(source.case, product=masker(source.case.product))
+    case = replace(source.case, product=masker(source.case.product),
+                   request=masker(source.case.request))
     exhibits = tuple(replace(e, caption=masker(e.caption), source_name=masker(e.source_name))
                      for e in source.exhibits)
     return replace(source, case=case, exhibits=exhibits)
@@ -129,7 +138,9 @@ def build_plan(source: BundleSource, out: Path, *, mode: str, profile: Profile,
     dpi = profile.dpi if not profile.max_dpi else min(profile.dpi, profile.max_dpi)
     settings = Settings(dpi=dpi, quality=profile.jpeg_quality,
                         grayscale=profile.grayscale or profile.require_grayscale,
-                        per_page=profile.per_page, reencode=profile.reencode)
+                        per_page=profile.per_page, reencode=profile.reencode,
+                        whole_jpeg=profile.embed_originals and not profile.reencode
+                        and audience == "records")
     return ExportPlan(
         source=source, mode=mode, profile=profile, now=now, zone=zone, mask=mask,
         bundle_id=make_bundle_id(source, mode, profile.name, now, zone, audience),

@@ -1,12 +1,14 @@
 """Big streams written straight from the originals, never held in memory.
 
 The ``archive`` profile shows each photo's own JPEG bytes (DCTDecode, no
-re-encode) and attaches every original file. Those bytes are most of the
+re-encode) and embeds every original file. Those bytes are most of the
 output, so they bypass both reportlab and pypdf's in-memory objects: the page
 draws a small placeholder image XObject, and the finisher swaps in a
 :class:`FileStream` that copies byte ranges of the original while the file is
-written. A PDF stream cannot be both an image and an embedded file, so an
-archived photo is stored twice; this keeps that cost to plain copying.
+written. In the records copy a JPEG original is the page image itself, whole
+(EXIF and all, marked with its exhibit's label), so it is stored once; other
+originals are attached. The platform copy's page images leave out the EXIF and
+anything after the end marker (:func:`jpeg_spans`).
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable
 
 from pypdf import PdfWriter
-from pypdf.generic import DictionaryObject, NameObject, NumberObject, StreamObject
+from pypdf.generic import DictionaryObject, NameObject, NumberObject, StreamObject, TextStringObject
 
 from ..errors import BlobAltered, OriginalUnreadable
 
 CHUNK = 1 << 20
+ORIGINAL_KEY = "/EKOriginal"  # on an image that is an exhibit's original file, whole
 
 
 def jpeg_spans(path: Path) -> tuple[tuple[int, int], ...] | None:
@@ -190,13 +193,18 @@ class FileStream(StreamObject):
 
 
 def image_stream(path: Path, spans: tuple[tuple[int, int], ...], width: int, height: int,
-                 components: int) -> FileStream:
+                 components: int, original: str = "", expect_sha256: str = "") -> FileStream:
+    """A DCT image from byte ranges of ``path``. ``original`` (an exhibit label) says the
+    stream is that exhibit's original file, whole: verify finds and hashes it by this name."""
     space = {1: "/DeviceGray", 3: "/DeviceRGB"}[components]
-    return FileStream(path, spans, {
+    entries = {
         "/Type": NameObject("/XObject"), "/Subtype": NameObject("/Image"),
         "/Width": NumberObject(width), "/Height": NumberObject(height),
         "/BitsPerComponent": NumberObject(8), "/ColorSpace": NameObject(space),
-        "/Filter": NameObject("/DCTDecode")})
+        "/Filter": NameObject("/DCTDecode")}
+    if original:
+        entries[ORIGINAL_KEY] = TextStringObject(original)
+    return FileStream(path, spans, entries, expect_sha256=expect_sha256)
 
 
 def swap_placeholders(writer: PdfWriter, streams: dict[str, FileStream]) -> int:

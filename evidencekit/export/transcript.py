@@ -24,6 +24,7 @@ HEAD = 11.0  # speaker/time line above a bubble
 GAP = 5.0
 BUBBLE_MAX = CW * 0.74
 ROLE_TEXT = {"buyer": "买家", "merchant": "商家", "system": "系统", "unknown": "未知"}
+KEY_MARK = "★ 要点 Key"  # before a message the user marked as key
 
 
 def _zone_off(plan: ExportPlan, at) -> str:
@@ -34,6 +35,8 @@ def layout_chat(plan: ExportPlan, pe: PlannedExhibit, chat: Any, pal: Palette,
                 mask: Callable[[str], str]) -> list[PageSpec]:
     """Lay out the whole chat; return one PageSpec per page."""
     pages: list[list[tuple]] = [[]]
+    anchors: list[list[str]] = [[]]  # per page: the marked messages that start on it
+    marked = set(pe.exhibit.marks)
     header_h = _header_height(plan, pe, chat)
     y = TOP - header_h - 18  # legend line
     last_date = None
@@ -41,6 +44,7 @@ def layout_chat(plan: ExportPlan, pe: PlannedExhibit, chat: Any, pal: Palette,
 
     def new_page(carry: bool = True) -> float:
         pages.append([])
+        anchors.append([])
         if carry and day:  # so a page read alone still says which day its times are on
             pages[-1].append(("date", TOP - 14, f"{day} （续 cont.）"))
             return TOP - 22
@@ -66,6 +70,10 @@ def layout_chat(plan: ExportPlan, pe: PlannedExhibit, chat: Any, pal: Palette,
         lines = wrap(displayable(mask(m.text)), SIZE, side_w - 2 * PAD) or [""]
         # Numbered per exhibit, so a statement can cite "E1 #4".
         head = f"{pe.label} #{n} · {ROLE_TEXT[role]} · {mask(m.speaker) or '—'} · {when}"
+        key = n in marked
+        if key:  # the user marked it: said in words too, for grey print and copied text
+            head = f"{KEY_MARK} {head}"
+        first_chunk = True
         while lines:
             avail = y - BOTTOM - HEAD - 2 * PAD
             fit = int(avail // LEAD)
@@ -82,13 +90,16 @@ def layout_chat(plan: ExportPlan, pe: PlannedExhibit, chat: Any, pal: Palette,
                 x = MX
             else:
                 x = MX + (CW - w) / 2
-            pages[-1].append(("msg", x, y, w, h, role, head, chunk))
+            pages[-1].append(("msg", x, y, w, h, role, head, chunk, key))
+            if key and first_chunk:
+                anchors[-1].append(f"{pe.label}-m{n}")
+            first_chunk = False
             y -= HEAD + h + GAP
             head = f"{head}（续 cont.）" if lines else head
     specs = []
     for i, ops in enumerate(pages):
         specs.append(PageSpec(draw=_drawer(plan, pe, chat, pal, ops, first=(i == 0)),
-                              est_bytes=2500 + 60 * len(ops)))
+                              est_bytes=2500 + 60 * len(ops), anchors=anchors[i]))
     return specs
 
 
@@ -137,17 +148,17 @@ def _drawer(plan, pe, chat, pal: Palette, ops: list[tuple], first: bool):
                 c.setFillColor(pal.muted)
                 c.drawCentredString(MX + CW / 2, yy, text)
                 continue
-            _, x, yy, w, h, role, head, lines = op
+            _, x, yy, w, h, role, head, lines, key = op
             c.setFont(FONT, 7.5)
-            c.setFillColor(pal.muted)
+            c.setFillColor(pal.accent if key else pal.muted)
             if role == "merchant":
                 c.drawRightString(x + w, yy - 8, ellipsize(head, 7.5, BUBBLE_MAX))
             else:
                 c.drawString(x, yy - 8, ellipsize(head, 7.5, CW))
             top = yy - HEAD
-            c.setFillColor(fill[role])
-            c.setStrokeColor(pal.rule)
-            c.setLineWidth(0.4)
+            c.setFillColor(pal.key if key else fill[role])
+            c.setStrokeColor(pal.accent if key else pal.rule)
+            c.setLineWidth(1.6 if key else 0.4)
             c.roundRect(x, top - h, w, h, 4, fill=1, stroke=1)
             c.setFillColor(pal.ink)
             c.setFont(FONT, SIZE)

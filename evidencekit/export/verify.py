@@ -232,10 +232,13 @@ def _verify(bundle: Path, f, originals: Path | None, library: Any) -> VerifyRepo
         report.checked_against = "embedded"
     elif library is not None:
         report.checked_against = "library"
+    images = embedded.original_images(reader) if report.checked_against == "embedded" else {}
     for ex in manifest.get("exhibits", []):
         item = VerifyItem(ex["label"], ex["source_name"], ex["sha256"], "missing")
         if report.checked_against == "embedded":
-            ref = refs.get(ex.get("attachment") or "")
+            # a JPEG original is its page image, whole; other originals are attachments
+            ref = images.get(ex["label"]) if ex.get("page_image") else \
+                refs.get(ex.get("attachment") or "")
             if ref is not None:
                 h = hashlib.sha256()
                 try:

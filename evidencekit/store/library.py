@@ -711,6 +711,14 @@ class Library:
         return exhibit_ops.update_exhibit(self._st, exhibit_id, kind=kind, caption=caption,
                                        is_new=is_new, facts=facts, warnings=warnings)
 
+    def mark_exhibit(self, exhibit_id: int, items: list[int], marked: bool = True) -> Exhibit:
+        """Mark (``marked=False``: unmark) key messages of a chat or key events of a trace,
+        by their 1-based numbers; refused for other exhibits and numbers it does not have."""
+        from .marks import set_marks
+        ex = self.get_exhibit(exhibit_id)
+        content = self.exhibit_content(ex) if kinds.view_of(ex).loader else None
+        return set_marks(self._st, ex, content, items, marked)
+
     def move_exhibit(self, exhibit_id: int, new_position: int) -> None:
         """Move an exhibit to 1-based ``new_position`` within its case."""
         exhibit_ops.move_exhibit(self._st, exhibit_id, new_position)

@@ -14,7 +14,7 @@ from ..timeutil import from_iso, read_stored_instant, to_iso
 
 CASE_TEXT = ("case_no", "platform", "dispute_type", "order_no", "after_sale_no", "buyer_name",
              "buyer_phone", "product", "amount", "store_name", "stage", "judgment_ref",
-             "judgment_text", "outcome", "statement", "notes", "zone", "imported_from")
+             "judgment_text", "outcome", "statement", "notes", "zone", "imported_from", "request")
 CASE_INSTANTS = INSTANT_FIELDS + ("created_at", "updated_at", "deleted_at")
 
 
@@ -75,7 +75,17 @@ def exhibit_from_row(r: RowMapping | sqlite3.Row) -> Exhibit:
         kind_guess=r["kind_guess"], kind_confidence=r["kind_confidence"],
         facts=json.loads(r["facts"] or "{}"),
         warnings=[Finding.from_dict(w) for w in json.loads(r["warnings"] or "[]")],
-        removed_at=from_iso(r["removed_at"]))
+        removed_at=from_iso(r["removed_at"]), marks=_marks(r["marks"]))
+
+
+def _marks(raw: str | None) -> list[int]:
+    """The stored marks; a value that cannot be read marks nothing (never breaks a list)."""
+    if raw in (None, "", "[]"):
+        return []
+    try:
+        return sorted({int(n) for n in json.loads(raw)})
+    except (ValueError, TypeError):
+        return []
 
 
 def log_from_row(r: RowMapping) -> LogEntry:

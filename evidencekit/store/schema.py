@@ -64,6 +64,7 @@ cases = Table(
     _text("zone"),
     Column("clock_hours", Text, nullable=False, server_default="{}"),
     _text("imported_from"),  # the case number in the library it was handed over from (0004)
+    _text("request"),  # the merchant's request in one line, for the cover (诉求, 0010)
 )
 Index("cases_order", cases.c.order_no)
 Index("cases_after_sale", cases.c.platform, cases.c.after_sale_no)  # a bulk import matches on it
@@ -86,6 +87,8 @@ exhibits = Table(
     Column("warnings", Text, nullable=False, server_default="[]"),
     _instant("removed_at"),
     Column("new_override", Integer),  # the user's "new evidence" mark (NULL: computed)
+    # The messages (chat) or events (trace) the user marked as key: 1-based numbers, JSON (0010)
+    Column("marks", Text, nullable=False, server_default="[]"),
 )
 Index("exhibits_case", exhibits.c.case_id, exhibits.c.position)
 Index("exhibits_sha", exhibits.c.sha256)

@@ -43,10 +43,11 @@ def test_cover_lists_key_facts_linked_to_their_pages(tmp_path):
 def test_buyer_data_in_a_key_fact_is_masked():
     exhibit = SimpleNamespace(kind="logistics_trace", facts={
         "signed_at": "2024-09-18T02:00:00+00:00", "signed_by": "李小明",
-        "signed_place": "杭州市西湖区文三路123号 13812345678", "stalls": []})
+        "signed_place": "杭州市西湖区文三路123号 13812345678", "stalls": []}, marks=[])
     plan = SimpleNamespace(zone=UTC, exhibits=[SimpleNamespace(label="E2", exhibit=exhibit,
                                                                render="trace")],
-                           now=datetime(2024, 9, 20, tzinfo=UTC))
+                           now=datetime(2024, 9, 20, tzinfo=UTC),
+                           source=SimpleNamespace(contents={}))
     masker = Masker(True, names=("李小明",))
     (fact,) = key_facts(plan, masker)  # type: ignore[arg-type]
     assert "李小明" not in fact.zh + fact.en and "13812345678" not in fact.zh + fact.en

@@ -14,17 +14,62 @@ from .export_fixtures import NOW, build_case
 from .pdf_tools import qpdf_ok
 
 
-def test_archive_embeds_originals_and_verifies(tmp_path):
+def _images(path) -> list:
+    """Every image XObject of a bundle (raw stream bytes and dictionary)."""
+    reader = PdfReader(str(path))
+    out = []
+    for page in reader.pages:
+        xobjects = page["/Resources"].get("/XObject") or {}
+        for name in xobjects:
+            obj = xobjects[name].get_object()
+            if obj.get("/Subtype") == "/Image":
+                out.append(obj)
+    return out
+
+
+def test_archive_stores_a_jpeg_original_once_as_its_page_image(tmp_path):
+    """Issue 10 item 7: in the records copy a JPEG original is the page image itself (its
+    exact bytes, EXIF included) instead of a second attachment; verify hashes that stream."""
+    import hashlib
     src = build_case(tmp_path / "c", photos=2)
     rep = export_bundle(src, tmp_path / "a.pdf", profile="archive", now=NOW)
     qpdf_ok(rep.files[0])
+    photos = [e for e in src.exhibits if e.kind == "photo"]
     att = PdfReader(str(rep.files[0])).attachments
-    assert len(att) == len(src.exhibits) + 1
-    assert verify_bundle(rep.files[0]).ok
-    # original photo bytes are shown as-is (no re-encode): the JPEG scan data is in the file
-    photo = next(e for e in src.exhibits if e.kind == "photo")
-    raw = src.blob_path(photo.sha256).read_bytes()
-    assert raw[-4000:] in rep.files[0].read_bytes()
+    assert len(att) == len(src.exhibits) - len(photos) + 1  # the others and the manifest
+    assert not any(name.endswith(".jpg") for name in att)
+    whole = {str(o["/EKOriginal"]): hashlib.sha256(o._data).hexdigest()
+             for o in _images(rep.files[0]) if "/EKOriginal" in o}
+    labels = {f"E{e.position}": e.sha256 for e in photos}
+    assert whole == labels  # byte for byte the originals, GPS and all
+    assert all(b"Exif" in src.blob_path(e.sha256).read_bytes()[:200] for e in photos)
+    report = verify_bundle(rep.files[0])
+    assert report.ok and report.checked_against == "embedded"
+    assert {i.status for i in report.items} == {"ok"}
+    total = sum(e.size for e in src.exhibits)
+    assert rep.sizes[0] < total + 400_000  # each original once, plus the typeset pages
+
+
+def test_platform_page_images_carry_no_gps_and_nothing_after_the_end_marker(tmp_path):
+    """Issue 10 item 7: a photo with GPS in its EXIF and data hidden after its end marker shows
+    neither in the platform copy, re-encoded (douyin) or passed through (archive): the
+    platform copy of an archive profile embeds no originals either."""
+    from .export_fixtures import fixture_library, make_photo, source_from_library
+    lib, cid = fixture_library(tmp_path, photos=0, chat_messages=2)
+    photo = make_photo(tmp_path / "gps.jpg", "gps", gps=True)
+    photo.write_bytes(photo.read_bytes() + b"HIDDEN-AFTER-EOI 13812345678")
+    lib.attach(cid, photo, kind="photo")
+    source = source_from_library(lib, cid, "arbitration", NOW)
+    for profile in ("douyin", "archive"):
+        rep = export_bundle(source, tmp_path / f"{profile}.pdf", profile=profile, now=NOW,
+                            audience="platform", allow_incomplete=True)
+        jpegs = [o._data for o in _images(rep.files[0]) if o.get("/Filter") == "/DCTDecode"]
+        assert jpegs, profile
+        for data in jpegs:
+            assert data.endswith(b"\xff\xd9"), profile  # nothing after the end marker
+            assert b"Exif" not in data and b"HIDDEN" not in data, profile  # no EXIF, no GPS
+        assert list(PdfReader(str(rep.files[0])).attachments) == ["manifest.json"], profile
+        assert b"HIDDEN-AFTER-EOI" not in rep.files[0].read_bytes()
 
 
 def test_mastercom_limits(tmp_path):

@@ -200,3 +200,54 @@ def test_timestamp_added_when_a_server_is_configured(case, tmp_path):
     seal = check_seal(out)
     assert seal.ok and seal.timestamped
     assert seal_key_paths(lib_path).key_path.is_file()
+
+
+def test_timestamp_server_set_from_the_cli_timestamps_the_export(case, tmp_path):
+    """``settings set timestamp_url URL`` (the app's settings dialog stores the same): the next
+    export carries an RFC 3161 timestamp from that server (here a local one on loopback)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from asn1crypto import tsp
+    from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder
+    from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+    (tmp_path / "tsa").mkdir()
+    tsa = ensure_seal_key(tmp_path / "tsa", "Test TSA")
+    stamper = DummyTimeStamper(load_cert_from_pemder(str(tsa.cert_path)),
+                               load_private_key_from_pemder(str(tsa.key_path), None),
+                               fixed_dt=datetime(2024, 9, 23, tzinfo=timezone.utc))
+    asked = []
+
+    class Tsa(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - http.server's name
+            req = tsp.TimeStampReq.load(self.rfile.read(int(self.headers["Content-Length"])))
+            body = stamper.request_tsa_response(req).dump()
+            asked.append(self.headers.get("Content-Type"))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/timestamp-reply")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Tsa)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    lib, cid = case
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/tsr"
+        for bad in (("set", "timestamp_url", "tsa.example.com"), ("set", "nonsense", "x")):
+            r = ek(lib, "settings", *bad)
+            assert r.returncode == 2 and "Traceback" not in r.stderr
+        assert ek(lib, "settings", "set", "timestamp_url", url).returncode == 0
+        assert json.loads(ek(lib, "settings", "show", "--json").stdout)["timestamp_url"] == url
+        out = _export(lib, cid, tmp_path / "stamped.pdf")
+    finally:
+        server.shutdown()
+    assert asked and set(asked) == {"application/timestamp-query"}  # asked the configured server
+    code, report = _verify(lib, out)
+    assert code == 0 and check_seal(out).timestamped
+    assert ek(lib, "settings", "unset", "timestamp_url").returncode == 0
+    assert not check_seal(_export(lib, cid, tmp_path / "plain.pdf")).timestamped

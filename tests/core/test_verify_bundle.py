@@ -94,7 +94,7 @@ def test_archive_altered_attachment_is_named(archive, tmp_path):
     photo = next(e for e in src.exhibits if e.source_name == "IMG_0001.jpg")
     original = src.blob_path(photo.sha256).read_bytes()
     data = path.read_bytes()
-    # the attachment (whole original) is the second copy in the file; the page shows the first
+    # the photo's original is stored once, as its page image (its exact bytes)
     at = data.rfind(original[-4096:])
     assert at > 0
     tampered = tmp_path / "tampered.pdf"

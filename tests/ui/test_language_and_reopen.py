@@ -52,6 +52,21 @@ def test_settings_dialog_saves_preferences(qtbot, window, ctx):
     assert ctx.settings.get("display_zone") == "UTC"
 
 
+def test_settings_dialog_sets_the_timestamp_server(qtbot, window, ctx):
+    """The RFC 3161 server the exports use (the CLI's ``settings set timestamp_url``)."""
+    dlg = window.open_settings()
+    dlg.timestamp_url.setText("tsa.example.com")  # no scheme: refused, the dialog stays open
+    with qtbot.waitSignal(ctx.presenter.error_shown, timeout=5000):
+        dlg.accept()
+    assert dlg.isVisible() and not ctx.lib.setting("timestamp_url")
+    dlg.timestamp_url.setText("http://127.0.0.1:8080/tsr")
+    dlg.accept()
+    settle(qtbot, ctx)
+    assert ctx.lib.setting("timestamp_url") == "http://127.0.0.1:8080/tsr"
+    from evidencekit.export.seal import library_sealer
+    assert library_sealer(ctx.lib).timestamper.url == "http://127.0.0.1:8080/tsr"
+
+
 def test_display_zone_applies_to_pickers_and_banner(qtbot, window, ctx, clock):
     case = make_case(ctx.lib, clock)  # intervention at 2024-09-18 02:00 UTC
     window.open_case(case.id)

@@ -12,6 +12,7 @@ from evidencekit.kinds import view_of
 from .. import labels
 from ..errors import describe
 from ..i18n import pick
+from ..ops import OpChanges, run_op
 from ..runner import WORK
 from .chat_view import ChatPreview
 from .image_view import ImagePreview
@@ -41,6 +42,8 @@ class PreviewPane(QWidget):
         self.info = QTextBrowser()
         for w in (self.empty, self.image, self.chat, self.trace, self.pdf, self.video, self.info):
             self.stack.addWidget(w)
+        self.chat.mark_requested.connect(self._on_mark_requested)
+        self.trace.mark_requested.connect(self._on_mark_requested)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.title)
@@ -116,10 +119,29 @@ class PreviewPane(QWidget):
         self._run(gen, lambda: load_text(blob, encoding), self._on_text_loaded)
 
     def update_title(self, exhibit) -> None:
-        """The header line (number, kind, file): also after an edit that keeps the viewer."""
+        """The header line (number, kind, file): also after an edit that keeps the viewer
+        (key marks included: the viewer draws them again)."""
         self.exhibit = exhibit
         self.title.setText(f"<b>E{exhibit.position}</b> · {labels.kind_label(exhibit.kind)} · "
                            f"{exhibit.source_name}")
+        if self.current == "chat":
+            self.chat.set_marks(exhibit.marks)
+        elif self.current == "trace":
+            self.trace.set_marks(exhibit.marks)
+
+    def _on_mark_requested(self, number: int, marked: bool) -> None:
+        """Mark or unmark a key message / trace row: an op; the case view redraws from it."""
+        exhibit = self.exhibit
+        if exhibit is None:
+            return
+        eid, case_id = exhibit.id, exhibit.case_id
+        run_op(self.ctx, "mark key item", lambda lib: OpChanges.of_case(
+            case_id, lib.mark_exhibit(eid, [number], marked)),
+            on_success=lambda changes: self._on_marked(changes.value))
+
+    def _on_marked(self, exhibit) -> None:
+        if self.exhibit is not None and self.exhibit.id == exhibit.id:
+            self.update_title(exhibit)
 
     def show_count(self, n: int) -> None:
         """Several exhibits are selected: say so instead of showing one of them."""
@@ -158,12 +180,12 @@ class PreviewPane(QWidget):
     def _on_chat_loaded(self, log) -> None:
         target = self._target if self._target and self._target[0] == self.exhibit.id else None
         reveal = target[2] if target and target[1] == "message" else None
-        self.chat.set_chat(log, self.ctx.zone, reveal)
+        self.chat.set_chat(log, self.ctx.zone, reveal, self.exhibit.marks)
         self._show("chat", self.chat)
         self._apply_target()
 
     def _on_trace_loaded(self, trace) -> None:
-        self.trace.set_trace(trace, self.ctx.zone)
+        self.trace.set_trace(trace, self.ctx.zone, self.exhibit.marks)
         self._show("trace", self.trace)
         self._apply_target()
 
