@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from evidencekit import queue
 from evidencekit.case_summary import CaseFilter
 from evidencekit.summary import case_page, case_rows
 from evidencekit.timeutil import parse_instant
+
+pytestmark = pytest.mark.usefixtures("engine")  # the same page from a team library
 
 T0 = parse_instant("2024-09-17T10:00+08:00")
 
