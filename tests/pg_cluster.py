@@ -27,6 +27,25 @@ BIN_DIRS = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.sp
                   reverse=True)
 
 
+PREFIX = "evidencekit-pg-"
+OWNER = "owner.pid"  # the test run that made the cluster
+
+
+def _sweep(pg_ctl: str, run_as: list[str]) -> None:
+    """Stop and remove the clusters of test runs that died before their teardown (killed):
+    only folders this module made, whose run is gone."""
+    for base in Path(tempfile.gettempdir()).glob(PREFIX + "*"):
+        try:
+            pid = int((base / OWNER).read_text())
+        except (OSError, ValueError):
+            continue  # not ours, or still being made
+        if pid == os.getpid() or Path(f"/proc/{pid}").exists():
+            continue
+        subprocess.run([*run_as, pg_ctl, "-D", str(base / "data"), "-m", "immediate", "stop"],
+                       capture_output=True, check=False)
+        shutil.rmtree(base, ignore_errors=True)
+
+
 class PgUnavailable(RuntimeError):
     pass
 
@@ -114,7 +133,10 @@ def start() -> PgServer:
     if given:
         return PgServer(given, os.environ.get("EVIDENCEKIT_TEST_PG_PREFIX", "ek_test_"))
     initdb, pg_ctl = _find("initdb"), _find("pg_ctl")
-    base = Path(tempfile.mkdtemp(prefix="evidencekit-pg-"))
+    run_as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    _sweep(pg_ctl, run_as_postgres)
+    base = Path(tempfile.mkdtemp(prefix=PREFIX))
+    (base / OWNER).write_text(str(os.getpid()))
     sock = base / "sock"
     sock.mkdir()
     run_as: list[str] = []
