@@ -153,6 +153,7 @@ class StatementEditor(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.splitter)
 
+        self._in_flight = 0  # saves sent to the writer and not yet answered
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(800)
@@ -166,13 +167,20 @@ class StatementEditor(QWidget):
         same = self.case is not None and self.case.id == case.id
         if not same:
             self.save()
+        # While this editor's own saves are on their way (or one is due), what it shows is newer
+        # than any read of the case: a redraw then takes the other facts but keeps the editor's
+        # text and points (reloading them put back an older version, and the next save wrote it).
+        dirty = same and (self._in_flight > 0 or self._save_timer.isActive())
+        if dirty:
+            case = replace(case, statement=self.case.statement, appeal_points=self.case.appeal_points)
         self.case = case
         self.exhibits = list(exhibits)
         self._loading = True
         try:
-            if not (same and self.text.hasFocus()) and self.text.toPlainText() != case.statement:
+            if not dirty and not (same and self.text.hasFocus()) and \
+                    self.text.toPlainText() != case.statement:
                 self.text.setPlainText(case.statement)
-            if not (same and self.points_view.state() == QAbstractItemView.EditingState):
+            if not dirty and not (same and self.points_view.state() == QAbstractItemView.EditingState):
                 self.points.set_points(case.appeal_points, {e.id: e.position for e in exhibits})
         finally:
             self._loading = False
@@ -302,12 +310,15 @@ class StatementEditor(QWidget):
         self.case = replace(self.case, **fields)  # what the editor shows, until saved
 
         def saved(changes) -> None:
-            if self.case is not None and self.case.id == case_id:
+            self._in_flight -= 1
+            # an earlier save's answer is older than what the editor holds: only the last one counts
+            if self.case is not None and self.case.id == case_id and self._in_flight == 0:
                 self.case = changes.value
             self.error.hide()
             self.saved.emit()
 
         def refused(exc) -> None:
+            self._in_flight -= 1
             if self.case is not None and self.case.id == case_id:
                 self.case = before  # not saved: the next change tries again
             if not isinstance(exc, EvidenceKitError):
@@ -316,6 +327,7 @@ class StatementEditor(QWidget):
             self.error.setText(describe(exc)[0])
             self.error.show()
 
+        self._in_flight += 1
         run_op(self.ctx, "save statement",
                lambda lib: OpChanges.of_case(case_id, lib.update_case(case_id, **fields)),
                on_success=saved, on_failure=refused)

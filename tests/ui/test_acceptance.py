@@ -54,10 +54,12 @@ def test_signed_not_received_intake_to_appeal(qtbot, window, ctx, clock, tmp_pat
     form.texts["judgment_ref"].setText("PD-2024-0917-0032")
     form.texts["judgment_ref"].editingFinished.emit()
     view.checklist.set_mode("appeal")
-    qtbot.wait(300)
-    assert any("申诉" in t for t in view.banner.chip_texts())
-    missing = [i.kind for i in view.checklist.model.items() if i.status == "missing" and i.required]
-    assert missing == ["new_evidence"]  # the statement written for arbitration counts
+
+    def missing():
+        return [i.kind for i in view.checklist.model.items() if i.status == "missing" and i.required]
+    # the writes go through the writer and the view redraws after them: wait for what a user sees
+    qtbot.waitUntil(lambda: any("申诉" in t for t in view.banner.chip_texts()), timeout=20000)
+    qtbot.waitUntil(lambda: missing() == ["new_evidence"], timeout=20000)  # the statement counts
 
     # New evidence (the courier's signature proof) and a calm statement from the template.
     view.evidence.add_paths([DATA / "batch_certificate.pdf"], kind="courier_proof")
@@ -78,7 +80,6 @@ def test_signed_not_received_intake_to_appeal(qtbot, window, ctx, clock, tmp_pat
     assert editor.highlighter.blank_count() == 0
     qtbot.waitUntil(lambda: not any(BLANK.search(p.basis + p.fact + ctx.lib.get_case(case_id).statement)
                                     for p in ctx.lib.get_case(case_id).appeal_points))
-    qtbot.wait(300)
-    assert all(i.status != "missing" for i in view.checklist.model.items() if i.required)
+    qtbot.waitUntil(lambda: missing() == [], timeout=20000)
     _export(qtbot, window, "appeal", tmp_path / "appeal.pdf")
     assert [s["mode"] for s in ctx.lib.exports(case_id)] == ["arbitration", "appeal"]  # drafts

@@ -70,3 +70,24 @@ def test_points_pick_exhibits_and_link_to_them(qtbot, window, ctx, clock):
     assert view.tabs.currentIndex() == 0
     assert view.evidence.selected_ids() == [exhibits[2].id]
     assert index.data(ExhibitIdsRole) == [exhibits[1].id, exhibits[2].id]
+
+
+def test_a_redraw_with_an_older_read_keeps_the_editors_unsaved_points(qtbot, window, ctx, clock):
+    """A redraw that read the case before the editor's last save landed must not put the older
+    points back (the next save then wrote them: the acceptance test saw blanks return)."""
+    case = _appeal_case(ctx, clock)
+    window.open_case(case.id)
+    view = window.case_view
+    view.checklist.set_mode("appeal")
+    editor = view.statement
+    older = ctx.lib.get_case(case.id)  # no points yet
+    editor.points.add_point("判定认为包裹未送达", "轨迹显示本人签收于【时间】")  # saved at once
+    editor.points.setData(editor.points.index(0, 1), "轨迹显示本人签收于9月16日", Qt.EditRole)
+    editor.text.setPlainText("陈述")  # saved after a pause: due
+    editor.set_case(older, ctx.lib.list_exhibits(case.id))  # a redraw from the older read
+    assert [p.fact for p in editor.points.points()] == ["轨迹显示本人签收于9月16日"]
+    assert editor.text.toPlainText() == "陈述"
+    editor.save()
+    settle(qtbot, ctx)
+    stored = ctx.lib.get_case(case.id)
+    assert stored.statement == "陈述" and [p.fact for p in stored.appeal_points] == ["轨迹显示本人签收于9月16日"]
