@@ -256,3 +256,14 @@ from .team import (  # noqa: E402
 
 __all__ += ["BadDatabaseUrl", "FolderHoldsLocalLibrary", "PasswordNotSaved", "ReviewerCannotWrite",
             "TeamBackupUsePgDump", "TeamDatabaseUnreachable", "TeamRolesMissing", "TeamUpgradeNeedsOwner"]
+
+# Issue 13 (a team library: originals in PostgreSQL, moving a local library into one).
+from .store import (  # noqa: E402
+    BlobHashMismatch,
+    MigrateNeedsTeamDatabase,
+    MigrateSourceNotLocal,
+    MigrateTargetNotEmpty,
+)
+
+__all__ += ["BlobHashMismatch", "MigrateNeedsTeamDatabase", "MigrateSourceNotLocal",
+            "MigrateTargetNotEmpty"]

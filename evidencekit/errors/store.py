@@ -182,3 +182,32 @@ class UnknownSetting(UsageError):
 class BadSettingValue(UsageError):
     code = "bad_setting_value"
     MESSAGE = ("{key} 的值应为{expected_zh}：{value}", "{key} must be {expected_en}: {value}")
+
+
+# ---- issue 13: a team library's originals, moving a library into one ----------------------
+class BlobHashMismatch(StoreError):
+    code = "blob_hash_mismatch"
+    MESSAGE = ("原件内容与其 SHA-256 不符（应为 {expected}，实为 {got}）",
+               "An original does not match its SHA-256 (expected {expected}, got {got})")
+    HINT = ("没有保存任何内容；请用 evidencekit fsck 检查资料库。",
+            "Nothing was stored; check the library with 'evidencekit fsck'.")
+
+
+class MigrateTargetNotEmpty(StoreError):
+    code = "migrate_target_not_empty"
+    MESSAGE = ("目标数据库已有资料库内容（{cases} 个案件、{blobs} 个原件）：{target}",
+               "The target database already holds a library ({cases} cases, {blobs} originals): {target}")
+    HINT = ("迁移只写入空的团队资料库；请新建一个数据库再试。",
+            "Migration only fills an empty team library; create a new database and try again.")
+
+
+class MigrateNeedsTeamDatabase(UsageError):
+    code = "migrate_needs_team_database"
+    MESSAGE = ("--to 须为 PostgreSQL 地址（postgresql://…）：{target}",
+               "--to must be a PostgreSQL URL (postgresql://…): {target}")
+
+
+class MigrateSourceNotLocal(UsageError):
+    code = "migrate_source_not_local"
+    MESSAGE = ("只能迁移本地资料库（SQLite）；当前资料库已在服务器上。",
+               "Only a local (SQLite) library can be migrated; this one is already on a server.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterator, Protocol
 
 CHUNK = 1 << 20
 
@@ -35,7 +35,35 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+class Blobs(Protocol):
+    """What the library asks of the place its originals are kept: a folder of its own
+    (:class:`BlobStore`), a folder a team shares (``blobs_shared``) or the team's database
+    (``blobs_pg``). ``path`` always gives a local file to read (fetched first if need be)."""
+
+    tmp: Path
+
+    def ensure(self) -> None: ...
+    def path(self, sha256: str) -> Path: ...
+    def exists(self, sha256: str) -> bool: ...
+    def size(self, sha256: str) -> int | None: ...
+    def open(self, sha256: str) -> IO[bytes]: ...
+    def digest(self, sha256: str) -> str: ...
+    def stage(self, source: Path) -> tuple[Path, str, int]: ...
+    def stage_stream(self, src: IO[bytes]) -> tuple[Path, str, int]: ...
+    def commit(self, tmp: Path, sha256: str) -> Path: ...
+    def remove(self, sha256: str) -> None: ...
+    def all_hashes(self) -> Iterator[str]: ...
+    def clean_tmp(self, live_pids: set[int]) -> int: ...
+
+
 class BlobStore:
+    """Originals as files under ``root``. The same interface is kept by the team library's
+    stores (``blobs_pg.PgBlobStore``, ``blobs_shared.SharedFolderBlobStore``)."""
+
+    # Marks this computer's temp files in a folder other computers write to as well (see
+    # blobs_shared); empty for a library's own folder.
+    host_tag = ""
+
     def __init__(self, root: Path):
         self.root = root
         self.tmp = root / "tmp"
@@ -58,7 +86,7 @@ class BlobStore:
         """Copy a readable stream to a temp file while hashing it; returns (temp, sha256, size).
         Errors reading ``src`` are the caller's; errors writing are the library's."""
         from .faults import from_os_error
-        tmp = self.tmp / f"{os.getpid()}-{os.urandom(6).hex()}.part"
+        tmp = self.tmp / f"{os.getpid()}-{os.urandom(6).hex()}{self.host_tag}.part"
         h = hashlib.sha256()
         size = 0
         try:  # errors writing are the library's (read-only, disk full), named with the path
@@ -97,6 +125,20 @@ class BlobStore:
         _fsync_dir(final.parent)
         return final
 
+    def size(self, sha256: str) -> int | None:
+        try:
+            return self.path(sha256).stat().st_size
+        except OSError:
+            return None
+
+    def open(self, sha256: str) -> IO[bytes]:
+        """The blob's bytes as a stream; FileNotFoundError when the library does not hold it."""
+        return open(self.path(sha256), "rb")
+
+    def digest(self, sha256: str) -> str:
+        """SHA-256 of the bytes stored under ``sha256`` (fsck: equal unless damaged)."""
+        return sha256_file(self.path(sha256))
+
     def remove(self, sha256: str) -> None:
         p = self.path(sha256)
         if p.exists():
@@ -119,6 +161,8 @@ class BlobStore:
         if not self.tmp.is_dir():
             return 0
         for f in self.tmp.iterdir():
+            if self.host_tag and not f.name.endswith(f"{self.host_tag}.part"):
+                continue  # another computer's, in a shared folder: its own to clean
             try:
                 pid = int(f.name.split("-", 1)[0])
             except ValueError:

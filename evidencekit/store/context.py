@@ -13,7 +13,7 @@ from typing import Callable
 from sqlalchemy import Connection, insert
 
 from ..timeutil import to_iso
-from .blobs import BlobStore
+from .blobs import Blobs
 from .db import Database
 from .schema import log
 
@@ -23,7 +23,7 @@ _INSERT_LOG = insert(log)  # built once: every change writes one
 @dataclass
 class StoreContext:
     db: Database
-    blobs: BlobStore
+    blobs: Blobs
     clock: Callable[[], datetime]
     actor: str
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
-from .blobs import sha256_file
 from .context import StoreContext
 from .engine import integrity_problems
 from .schema import exhibits, pending_blobs, submission_files
@@ -62,7 +61,7 @@ def fsck(st: StoreContext) -> FsckReport:
     for sha in st.blobs.all_hashes():
         on_disk.add(sha)
         rep.blobs_checked += 1
-        if sha256_file(st.blobs.path(sha)) != sha:
+        if st.blobs.digest(sha) != sha:  # read back from where it is kept (a file, the database)
             rep.corrupt.append(sha)
     rep.missing = sorted(referenced - on_disk)
     with st.db.read() as conn:  # after the scan: a blob on disk has its marker written already

@@ -51,7 +51,7 @@ from ..timeutil import check_instant, utcnow
 from . import case_list, db, location, process, search_index, summaries
 from . import exhibits as exhibit_ops
 from . import worklog as worklog_ops
-from .blobs import BlobStore
+from .blobs import Blobs, BlobStore
 from .context import StoreContext
 from .engine import RawSQLite
 from .fsck import FsckReport
@@ -121,10 +121,13 @@ class Library:
 
     DB_NAME = "evidencekit.db"
 
-    def __init__(self, root: Path, database: db.Database, clock: Callable[[], datetime]):
+    def __init__(self, root: Path, database: db.Database, clock: Callable[[], datetime],
+                 blobs: Blobs | None = None):
         self.root = root
         self.db = database
-        self._st = StoreContext(database, BlobStore(root / "blobs"), clock, _actor())
+        # A local library keeps its originals in its folder; a team library where its
+        # settings say (its database by default, else a shared folder): blob_choice.
+        self._st = StoreContext(database, blobs or BlobStore(root / "blobs"), clock, _actor())
         self._rules: RuleSet | None = None
         self._contents: Any = None  # a ContentStore once asked for (see contents)
         self._list_complete = True  # every live case has its kept summary (case_list_rows)
@@ -142,7 +145,7 @@ class Library:
         return self.db.url is not None
 
     @property
-    def blobs(self) -> BlobStore:
+    def blobs(self) -> Blobs:
         return self._st.blobs
 
     @property

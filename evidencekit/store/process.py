@@ -49,7 +49,7 @@ from .schema import submissions as submissions_t
 if TYPE_CHECKING:
     from ..domain import Case
     from ..rules import RuleSet
-    from .blobs import BlobStore
+    from .blobs import Blobs
 
 __all__ = ["ensure_open"]
 
@@ -61,7 +61,7 @@ class Library(Protocol):
     db: Database
 
     @property
-    def blobs(self) -> "BlobStore": ...
+    def blobs(self) -> "Blobs": ...
     @property
     def clock(self) -> Callable[[], datetime]: ...
     @property

@@ -3,7 +3,7 @@
 A case travels as its rows, column by column, so nothing is lost on the way: the case, its
 exhibits (removed ones too: the log names them), log, exports, submissions with their files,
 and decisions. On arrival every id is new; references between the rows are mapped to the
-new ids. Blobs are the store's (:class:`~evidencekit.store.blobs.BlobStore`).
+new ids. Blobs are the store's (:class:`~evidencekit.store.blobs.Blobs`).
 
 Rows are read and written with Core on the tables of ``schema.py``; copying the whole
 database file is the engine's (``engine.py``).
@@ -20,7 +20,7 @@ from typing import Any, Callable, Protocol
 from sqlalchemy import Connection, Table, delete, insert, select, union_all, update
 
 from ..timeutil import to_iso
-from .blobs import BlobStore
+from .blobs import Blobs
 from .db import Database, inserted_id
 from .schema import (
     cases,
@@ -48,7 +48,7 @@ class Library(Protocol):
     db: Database
 
     @property
-    def blobs(self) -> BlobStore: ...
+    def blobs(self) -> Blobs: ...
     @property
     def clock(self) -> Callable[[], Any]: ...
     def _log(self, conn: Connection, case_id: int, action: str, detail: str = "",
