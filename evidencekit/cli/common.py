@@ -99,8 +99,10 @@ def emit(data: Any, as_json: bool, human: Callable[[], None]) -> None:
 
 
 def open_library(args: argparse.Namespace, create: bool = False) -> Library:
-    return Library.open(Path(args.library).expanduser() if args.library else None, create=create,
-                        db_url=getattr(args, "db", None))
+    lib = Library.open(Path(args.library).expanduser() if args.library else None, create=create,
+                       db_url=getattr(args, "db", None))
+    tell_if_network_folder(lib, args)
+    return lib
 
 
 def ask_passwords_on_terminal(lang: str) -> None:
@@ -121,6 +123,21 @@ def ask_passwords_on_terminal(lang: str) -> None:
         except (EOFError, KeyboardInterrupt):
             return None
     postgres.password_prompt = ask
+
+
+def tell_if_network_folder(lib: Library, args: argparse.Namespace) -> None:
+    """A local library on a network folder: say once (per computer) on stderr that two
+    computers must not use it at the same time (store/netfs.py)."""
+    import sys
+
+    from ..i18n import detect_lang
+    from ..store import netfs
+    lang = detect_lang(getattr(args, "lang", None))
+    notice = netfs.pending_notice(lib, lang)
+    if notice:
+        print(pick(lang, f"evidencekit：注意：{notice}", f"evidencekit: note: {notice}"),
+              file=sys.stderr)
+        netfs.mark_notice_shown(lib)
 
 
 def display_zone(args: argparse.Namespace, lib: Library) -> tzinfo:
