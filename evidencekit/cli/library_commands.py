@@ -23,11 +23,11 @@ def register(sub: Subparsers) -> None:
 
 
 def cmd_init(args: argparse.Namespace, lang: str) -> int:
-    from ..export.sealkey import ensure_seal_key, library_name  # its key seals every export
+    from ..export.sealkey import ensure_library_key  # its key seals every export
 
     with open_library(args, create=True) as lib:
         if not lib.read_only:
-            ensure_seal_key(lib.root, library_name(lib))
+            ensure_library_key(lib)
         if lib.team:
             _init_team(lib, lang)
         else:

@@ -22,6 +22,7 @@ from . import (
     import_command,
     library_commands,
     lifecycle_commands,
+    migrate_command,
     search_command,
     settings_commands,
     stats_command,
@@ -33,7 +34,7 @@ from .common import CliParser, ask_passwords_on_terminal
 # the order of ``--help``. A new command goes into its group's module (or a new module here).
 COMMAND_GROUPS = (library_commands, case_commands, import_command, evidence_commands, check_command,
                   export_commands, lifecycle_commands, handover_commands, worklog_commands,
-                  search_command, stats_command, settings_commands)
+                  search_command, stats_command, settings_commands, migrate_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

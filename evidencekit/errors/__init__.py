@@ -260,10 +260,11 @@ __all__ += ["BadDatabaseUrl", "FolderHoldsLocalLibrary", "PasswordNotSaved", "Re
 # Issue 13 (a team library: originals in PostgreSQL, moving a local library into one).
 from .store import (  # noqa: E402
     BlobHashMismatch,
+    MigrateBlobMissing,
     MigrateNeedsTeamDatabase,
     MigrateSourceNotLocal,
     MigrateTargetNotEmpty,
 )
 
-__all__ += ["BlobHashMismatch", "MigrateNeedsTeamDatabase", "MigrateSourceNotLocal",
+__all__ += ["BlobHashMismatch", "MigrateBlobMissing", "MigrateNeedsTeamDatabase", "MigrateSourceNotLocal",
             "MigrateTargetNotEmpty"]

@@ -201,6 +201,14 @@ class MigrateTargetNotEmpty(StoreError):
             "Migration only fills an empty team library; create a new database and try again.")
 
 
+class MigrateBlobMissing(StoreError):
+    code = "migrate_blob_missing"
+    MESSAGE = ("本地资料库缺少 {count} 个原件（例如 {first}），未迁移任何内容",
+               "The local library is missing {count} originals (e.g. {first}); nothing was migrated")
+    HINT = ("请先运行 evidencekit fsck 并从备份恢复缺失的原件。",
+            "Run 'evidencekit fsck' first and restore the missing originals from a backup.")
+
+
 class MigrateNeedsTeamDatabase(UsageError):
     code = "migrate_needs_team_database"
     MESSAGE = ("--to 须为 PostgreSQL 地址（postgresql://…）：{target}",

@@ -19,7 +19,7 @@ from typing import Any
 
 from cryptography import x509
 from cryptography.x509.oid import NameOID
-from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder
+from pyhanko.keys import load_certs_from_pemder_data, load_private_key_from_pemder_data
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.metadata.model import DocumentMetadata
@@ -33,7 +33,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from .sealkey import SealKey, cert_fingerprint, ensure_seal_key, library_name
+from .sealkey import SealKey, cert_fingerprint, ensure_library_key
 
 FIELD = "EvidenceKitSeal"
 TIMESTAMP_SETTING = "timestamp_url"
@@ -78,10 +78,11 @@ def seal_file(path: Path, sealer: Sealer, now: datetime, *, reason: str = "") ->
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             unsigned.update(chunk)
-    cert = load_cert_from_pemder(str(sealer.key.cert_path))
+    cert = next(iter(load_certs_from_pemder_data(sealer.key.cert_pem)))
+    key_pem = sealer.key.key_pem
+    assert key_pem is not None  # library_sealer gives no sealer without a key
     signer = signers.SimpleSigner(
-        signing_cert=cert, signing_key=load_private_key_from_pemder(str(sealer.key.key_path),
-                                                                    passphrase=None),
+        signing_cert=cert, signing_key=load_private_key_from_pemder_data(key_pem, passphrase=None),
         cert_registry=SimpleCertificateStore.from_certs([cert]))
     meta = signers.PdfSignatureMetadata(field_name=FIELD, md_algorithm="sha256",
                                         subfilter=fields.SigSeedSubFilter.PADES,
@@ -173,8 +174,10 @@ def library_sealer(library: Any, timestamper: TimeStamper | None = None) -> Seal
     """The library's sealer, making its key on first use (libraries made before sealing).
     A read-only library without a key cannot make one: its exports go out unsealed."""
     try:
-        key = ensure_seal_key(Path(library.root), library_name(library))
+        key = ensure_library_key(library)
     except OSError:
+        return None
+    if key.key_pem is None:  # a team role that may not read the key (a reviewer) seals nothing
         return None
     if timestamper is not None:
         return Sealer(key, timestamper)

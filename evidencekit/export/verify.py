@@ -25,7 +25,7 @@ from ..malformed import PDF_MALFORMED
 from . import embedded
 from .manifest import FORMAT, NAME
 from .seal import SealCheck, check_seal
-from .sealkey import imported_certificates, load_seal_key
+from .sealkey import library_imported_certificates, library_key
 
 
 @dataclass
@@ -145,12 +145,12 @@ def verify_bundle(bundle: Path, originals: Path | None = None,
         report = _verify(bundle, f, originals, library)
     report.seal = check_seal(bundle)
     if library is not None:
-        key = load_seal_key(Path(library.root))
+        key = library_key(library)
         report.signed_by_this_library = (key is not None and report.seal.present
                                          and report.seal.signer_fingerprint == key.fingerprint)
         report.signed_by_imported = (report.seal.present and not report.signed_by_this_library
                                      and report.seal.signer_fingerprint
-                                     in imported_certificates(Path(library.root)))
+                                     in library_imported_certificates(library))
     return report
 
 

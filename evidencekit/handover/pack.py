@@ -77,7 +77,7 @@ def _write_blob(zf: zipfile.ZipFile, name: str, source: Path, sha: str) -> int:
 def pack_case(lib: "Library", case_ref, dest: Path | str, *, force: bool = False,
               now: datetime | None = None, progress: ProgressFn = no_progress,
               cancel: CancelLike | None = None) -> PackResult:
-    from ..export.sealkey import library_name, load_seal_key
+    from ..export.sealkey import library_key, library_name
 
     dest = Path(dest).expanduser()
     case = lib.get_case(case_ref)
@@ -88,7 +88,7 @@ def pack_case(lib: "Library", case_ref, dest: Path | str, *, force: bool = False
     originals = sorted({r["sha256"] for r in rows["exhibits"]})
     submitted = sorted({r["sha256"] for r in rows["submission_files"]} - set(originals))
     blobs = [(fmt.ORIGINALS + s, s) for s in originals] + [(fmt.SUBMITTED + s, s) for s in submitted]
-    key = load_seal_key(Path(lib.root))
+    key = library_key(lib)
     data = {"format": FORMAT_DATA, "version": fmt.VERSION, "schema": schema_revision(),
             "app": __version__, "packed_at": to_iso(now), "library": library_name(lib),
             "case_no": case.case_no,

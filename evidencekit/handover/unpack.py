@@ -20,7 +20,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..errors import (
     CaseFileBomb,
@@ -243,7 +243,7 @@ def _parse_case_data(path: Path, raw: bytes) -> dict[str, Any]:
 def unpack_case(lib: "Library", path: Path | str, *, progress: ProgressFn = no_progress,
                 cancel: CancelLike | None = None) -> UnpackResult:
     """Check ``path`` completely, then add its case under a new number; returns what was done."""
-    from ..export.sealkey import add_imported_certificate
+    from ..export.sealkey import add_library_certificate
 
     checked = check_case_file(path, free_for=Path(lib.root),
                               progress=lambda x, zh, en: progress(0.6 * x, zh, en), cancel=cancel)
@@ -255,7 +255,7 @@ def unpack_case(lib: "Library", path: Path | str, *, progress: ProgressFn = no_p
     new = [s for s in blobs if not lib.blobs.exists(s)]
     transfer.mark_pending(lib, new)
     added: list[str] = []
-    cert_file: Path | None = None
+    undo_cert: Callable[[], None] | None = None
     fingerprint = ""
     try:
         with zipfile.ZipFile(checked.path) as zf:
@@ -277,8 +277,7 @@ def unpack_case(lib: "Library", path: Path | str, *, progress: ProgressFn = no_p
                          f"Writing originals {i}/{len(new)}")
         if checked.certificate:
             try:
-                fingerprint, cert_file = add_imported_certificate(Path(lib.root),
-                                                                  checked.certificate)
+                fingerprint, undo_cert = add_library_certificate(lib, checked.certificate)
             except ValueError as e:
                 raise _unreadable(checked.path, f"{fmt.CERTIFICATE}: {e}") from e
         check_cancel(cancel)
@@ -297,8 +296,8 @@ def unpack_case(lib: "Library", path: Path | str, *, progress: ProgressFn = no_p
                 raise _unreadable(checked.path, f"{fmt.CASE_DATA}: {e}") from e
     except BaseException:
         transfer.undo_blobs(lib, new)
-        if cert_file is not None:
-            cert_file.unlink(missing_ok=True)
+        if undo_cert is not None:
+            undo_cert()
         raise
     case = lib.get_case(case_id)
     progress(1.0, "完成", "Done")

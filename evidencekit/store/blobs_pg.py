@@ -101,7 +101,14 @@ class PgBlobStore:
         self.commit(tmp, got)
         return got, size
 
-    def _upload(self, tmp: Path, sha256: str) -> None:
+    def upload_file(self, path: Path, sha256: str) -> bool:
+        """Send a file that is already in place (another library's blob) without spooling
+        it; refused if its bytes do not match ``sha256``. False when the blob was there."""
+        if self.exists(sha256):
+            return False
+        return self._upload(path, sha256)
+
+    def _upload(self, tmp: Path, sha256: str) -> bool:
         with self.engine.begin() as conn:
             # One writer per hash: a second desktop sending the same bytes waits here, then
             # finds the row below and sends nothing.
@@ -109,7 +116,7 @@ class PgBlobStore:
                          {"s": sha256})
             if conn.execute(select(team_blobs.c.sha256).where(
                     team_blobs.c.sha256 == sha256)).first():
-                return
+                return False
             h, seq, size = hashlib.sha256(), 0, 0
             stmt = insert(blob_chunks)
             with open(tmp, "rb") as f:
@@ -122,6 +129,7 @@ class PgBlobStore:
             conn.execute(insert(team_blobs).values(
                 sha256=sha256, size=size, chunks=seq,
                 created_at=self._clock().astimezone(timezone.utc).isoformat()))
+        return True
 
     def remove(self, sha256: str) -> None:
         with self.engine.begin() as conn:

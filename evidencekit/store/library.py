@@ -51,7 +51,8 @@ from ..timeutil import check_instant, utcnow
 from . import case_list, db, location, process, search_index, summaries
 from . import exhibits as exhibit_ops
 from . import worklog as worklog_ops
-from .blobs import Blobs, BlobStore
+from .blob_choice import blob_store_for
+from .blobs import Blobs
 from .context import StoreContext
 from .engine import RawSQLite
 from .fsck import FsckReport
@@ -127,7 +128,7 @@ class Library:
         self.db = database
         # A local library keeps its originals in its folder; a team library where its
         # settings say (its database by default, else a shared folder): blob_choice.
-        self._st = StoreContext(database, blobs or BlobStore(root / "blobs"), clock, _actor())
+        self._st = StoreContext(database, blobs or blob_store_for(root, database), clock, _actor())
         self._rules: RuleSet | None = None
         self._contents: Any = None  # a ContentStore once asked for (see contents)
         self._list_complete = True  # every live case has its kept summary (case_list_rows)
