@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         QTimer.singleShot(0, self.offer_resume)  # once the window is up
+        QTimer.singleShot(0, self.warn_network_folder)
 
     # ---- building (again after a language switch) ----------------------------------------------
     def _build(self) -> None:
@@ -481,6 +482,25 @@ class MainWindow(QMainWindow):
         if self._closed:
             return None
         return self.import_prompts.offer_resume()
+
+    def warn_network_folder(self):
+        """A local library on a network folder: say once per computer, without blocking the
+        window, that two computers must not use it at the same time (evidencekit.store.netfs)."""
+        from evidencekit.store import netfs
+
+        from .i18n import lang
+        if self._closed:
+            return None
+        notice = netfs.pending_notice(self.ctx.lib, lang())
+        if not notice:
+            return None
+        box = QMessageBox(QMessageBox.Warning, self.tr("Library on a network folder"), notice,
+                          QMessageBox.Ok, self)
+        box.setObjectName("networkFolderNotice")
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()
+        netfs.mark_notice_shown(self.ctx.lib)
+        return box
 
     # ---- reactions -------------------------------------------------------------------------
     def _on_ctx_changes_applied(self, changes) -> None:
