@@ -46,8 +46,16 @@ class ChunkReader(io.RawIOBase):
             if self._seq >= self._chunks:
                 return 0
             with self._engine.connect() as conn:
-                data = conn.execute(select(blob_chunks.c.data).where(
-                    blob_chunks.c.sha256 == self._sha, blob_chunks.c.seq == self._seq)).scalar()
+                # psycopg's binary result format: the bytes as they are, not hex text twice
+                # their size to decode.
+                raw = conn.connection.driver_connection
+                assert raw is not None
+                with raw.cursor(binary=True) as cur:
+                    cur.execute("SELECT data FROM blob_chunks WHERE sha256 = %s AND seq = %s",
+                                (self._sha, self._seq))
+                    row = cur.fetchone()
+                conn.rollback()
+            data = row[0] if row else None
             if data is None:  # a chunk missing under a whole blob's row: damage, named
                 raise OSError(f"chunk {self._seq} of {self._sha} is missing")
             self._buf, self._seq = memoryview(bytes(data)), self._seq + 1
