@@ -195,6 +195,11 @@ def grant_roles(conn: Connection, url: URL) -> None:
         conn.exec_driver_sql(f"GRANT CONNECT ON DATABASE {db} TO {reviewer}")
         conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {reviewer}")
         conn.exec_driver_sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reviewer}")
+        # The sealing key (store/team_keys.py): a reviewer verifies bundles with the
+        # certificates but never reads the private key, which only staff may use to seal.
+        conn.exec_driver_sql(f"REVOKE SELECT ON library_keys FROM {reviewer}")
+        conn.exec_driver_sql("GRANT SELECT (id, role, fingerprint, cert_pem, created_at) "
+                             f"ON library_keys TO {reviewer}")
 
 
 def _ident(conn: Connection, name: str) -> str:

@@ -14,22 +14,18 @@ import pytest
 from sqlalchemy import create_engine, func, select
 
 from evidencekit.errors import BlobHashMismatch
-from evidencekit.store import migrate
 from evidencekit.store.blobs import BlobStore
 from evidencekit.store.blobs_pg import PgBlobStore
 from evidencekit.store.blobs_shared import SharedFolderBlobStore
 from evidencekit.store.team_schema import blob_chunks, team_blobs
 
-from .pg_server import fresh_database, sqlalchemy_url
-
 
 @pytest.fixture(scope="module")
-def pg_engine(tmp_path_factory):
-    with fresh_database("blobtest") as url:
-        engine = create_engine(sqlalchemy_url(url))
-        migrate.upgrade(engine, tmp_path_factory.mktemp("pg") / "unused")
-        yield engine
-        engine.dispose()
+def pg_engine(pg_server):
+    """A team library's database (the throw-away server of tests/pg_cluster.py)."""
+    engine = create_engine(pg_server.new_database().replace("postgresql://", "postgresql+psycopg://", 1))
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture

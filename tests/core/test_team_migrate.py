@@ -8,15 +8,11 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
 
 from evidencekit.cli.main import main
-
-from .pg_server import fresh_database, sqlalchemy_url
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 NOW = "2024-09-19T10:00:00+08:00"
@@ -25,7 +21,7 @@ CHAT = "2024-09-17 11:45:01 顾客: 收到的杯子碎了\n2024-09-17 11:46:10 �
 
 def ek(capsys, lib: Path, *args) -> tuple[int, str, str]:
     capsys.readouterr()
-    rc = main(["--library", str(lib), "--lang", "en", *map(str, args)])
+    rc = main(["--library", str(lib), "--lang", "en", *map(str, args)])  # --db after the folder
     out = capsys.readouterr()
     return rc, out.out, out.err
 
@@ -71,57 +67,39 @@ def source(tmp_path, capsys):
     return lib, ids, bundle
 
 
-def _team_library(url: str, root: Path):
-    """The team library opened on the database ``url`` (a folder of its own for this
-    computer's cache), the way the app and the CLI open one."""
-    from evidencekit.store import Library
-    from evidencekit.store.db import Database
-    engine = create_engine(sqlalchemy_url(url))
-    root.mkdir(parents=True, exist_ok=True)
-    return Library(root, Database(engine, root / "team"),
-                   clock=lambda: datetime(2024, 9, 21, tzinfo=timezone.utc))
-
-
-def _answers(lib, ids, bundle) -> dict:
-    from evidencekit.cli.export_commands import _verify_json
-    from evidencekit.export import verify_bundle
-    from evidencekit.summary import case_detail, case_list_json, cases_by_urgency
-    now = datetime(2024, 9, 21, tzinfo=timezone.utc)
-    out = {"list": case_list_json(cases_by_urgency(lib, now)),
-           "trash": case_list_json(cases_by_urgency(lib, now, trash=True)),
-           "verify": _verify_json(verify_bundle(bundle, None, lib))}
-    for cid in ids:
-        out[cid] = case_detail(lib, cid, now)
-    return json.loads(json.dumps(out, default=str))
-
-
-def test_migrate_copies_everything_and_leaves_the_local_library(source, tmp_path, capsys):
+def test_migrate_copies_everything_and_leaves_the_local_library(source, pg_server, tmp_path,
+                                                                capsys):
     from evidencekit.store import Library
     lib, ids, bundle = source
     before = _tree(lib)
-    with fresh_database("migrate") as url:
-        rc, out, err = ek(capsys, lib, "library", "migrate", "--to", url, "--json")
-        assert rc == 0, err
-        result = json.loads(out)
-        assert result["rows"]["cases"] == 3 and result["rows"]["submissions"] == 1
-        assert result["blobs"] == 4 and result["blobs_sent"] == 4  # photo_exif stored once
-        assert result["keys"] == 1
-        assert "originals 4/4" in err and "checked the hash of 4/4 originals" in err  # progress
-        assert _tree(lib) == before  # the local library is untouched
+    url = pg_server.empty_database()
+    rc, out, err = ek(capsys, lib, "library", "migrate", "--to", url, "--json")
+    assert rc == 0, err
+    result = json.loads(out)
+    assert result["rows"]["cases"] == 3 and result["rows"]["submissions"] == 1
+    assert result["blobs"] == 4 and result["blobs_sent"] == 4  # photo_exif stored once
+    assert result["keys"] == 1
+    assert "originals 4/4" in err and "checked the hash of 4/4 originals" in err  # progress
+    assert _tree(lib) == before  # the local library is untouched
 
-        with Library.open(lib) as local:
-            want = _answers(local, ids, bundle)
-        with _team_library(url, tmp_path / "desk") as team:
-            got = _answers(team, ids, bundle)
-            # the originals come from the server (this desktop's cache was empty)
-            sha = want[ids[0]]["exhibits"][1]["sha256"]
-            assert team.blob_path(sha).read_bytes() == (DATA / "photo_exif.jpg").read_bytes()
-        assert got == want
-        assert got["verify"]["ok"] and got["verify"]["signed_by_this_library"]
+    # Every command answers the same on the team library, from another desktop's folder
+    # (an empty cache: the originals come from the server).
+    desk = tmp_path / "desk"
+    for args in (("case", "list", "--json", "--now", NOW), ("case", "list", "--trash", "--json", "--now", NOW),
+                 *(("case", "show", cid, "--json", "--now", NOW) for cid in ids),
+                 ("verify", bundle, "--json")):
+        local = ek(capsys, lib, *args)
+        team = ek(capsys, desk, "--db", url, *args)
+        assert local[0] == team[0] == 0, team[2]
+        assert json.loads(team[1]) == json.loads(local[1]), args
+    assert json.loads(team[1])["signed_by_this_library"]
+    with Library.open(desk, db_url=url) as team_lib:
+        sha = team_lib.list_exhibits(int(ids[0]))[1].sha256
+        assert team_lib.blob_path(sha).read_bytes() == (DATA / "photo_exif.jpg").read_bytes()
 
-        # A second run into the same database is refused, and nothing changes there.
-        rc, out, err = ek(capsys, lib, "library", "migrate", "--to", url)
-        assert rc == 2 and "already holds a library (3 cases, 4 originals)" in err
+    # A second run into the same database is refused, and nothing changes there.
+    rc, out, err = ek(capsys, lib, "library", "migrate", "--to", url)
+    assert rc == 2 and "already holds a library (3 cases, 4 originals)" in err
 
 
 def test_migrate_refuses_what_is_not_postgresql(tmp_path, capsys):
