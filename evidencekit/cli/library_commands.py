@@ -14,6 +14,9 @@ def register(sub: Subparsers) -> None:
     init = sub.add_parser("init", help="create the library (with --db: a team library on PostgreSQL)")
     init.add_argument("--db", metavar="URL", help="create a team library in this PostgreSQL database "
                       "(postgresql://owner@server:5432/evidencekit); the folder (--library) is pointed at it")
+    init.add_argument("--blobs", metavar="DIR", help="with --db: keep the team's originals in this "
+                      "shared folder (SMB/NFS; for archives too large for the database) instead of "
+                      "in the database")
     init.set_defaults(run=cmd_init)
     sub.add_parser("fsck", help="re-hash every original; find orphans and missing files"
                    ).set_defaults(run=cmd_fsck)
@@ -23,13 +26,17 @@ def register(sub: Subparsers) -> None:
 
 
 def cmd_init(args: argparse.Namespace, lang: str) -> int:
-    from ..export.sealkey import ensure_library_key  # its key seals every export
+    import os
 
+    from ..export.sealkey import ensure_library_key  # its key seals every export
+    if getattr(args, "blobs", None) and not (getattr(args, "db", None) or os.environ.get("EVIDENCEKIT_DB")):
+        from ..errors import BadUsage
+        raise BadUsage(detail="--blobs DIR needs --db URL (a local library keeps its originals in its folder)")
     with open_library(args, create=True) as lib:
         if not lib.read_only:
             ensure_library_key(lib)
         if lib.team:
-            _init_team(lib, lang)
+            _init_team(lib, lang, getattr(args, "blobs", None))
         else:
             print(pick(lang, f"资料库已就绪：{lib.root}", f"Library ready: {lib.root}"))
         for err in lib.rules.errors:
@@ -37,15 +44,23 @@ def cmd_init(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _init_team(lib: Any, lang: str) -> None:
+def _init_team(lib: Any, lang: str, blobs: str | None = None) -> None:
     """The schema is made (by opening); now the roles, and the folder pointed at the database."""
+    from pathlib import Path
+
     from ..errors import PasswordNotSaved
     from ..store import location, postgres
+    from ..store.blob_choice import SHARED_FOLDER_SETTING
 
     location.check_folder_for_team(lib.root)
     roles = lib.setup_team()
     url = postgres.shown(lib.db.url)
-    if location.write_config(lib.root, lib.db.url):
+    folder = Path(blobs).expanduser().resolve() if blobs else None
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        lib.set_setting(SHARED_FOLDER_SETTING, str(folder))
+        print(pick(lang, f"原件保存在共享文件夹：{folder}", f"Originals kept in the shared folder: {folder}"))
+    if location.write_config(lib.root, lib.db.url, folder):
         err = PasswordNotSaved(url=url)
         print(f"{err.message(lang)} — {err.hint(lang)}", file=sys.stderr)
     staff, reviewer = roles[postgres.STAFF], roles[postgres.REVIEWER]

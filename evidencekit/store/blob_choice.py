@@ -11,10 +11,31 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from sqlalchemy import select
+
+from . import location
 from .blobs import Blobs, BlobStore
 from .db import Database
+from .schema import settings
+
+# The team-wide choice (init --db URL --blobs DIR), in the library's settings; a desktop's
+# library.toml may name the same folder by its own path.
+SHARED_FOLDER_SETTING = "blobs_folder"
+
+
+def shared_folder_for(root: Path, database: Database) -> Path | None:
+    """The shared originals folder of a team library, if it uses one."""
+    mine = location.configured_blobs(root)
+    if mine is not None:
+        return mine
+    with database.read() as conn:
+        value = conn.execute(select(settings.c.value).where(
+            settings.c.key == SHARED_FOLDER_SETTING)).scalar()
+    folder = json.loads(value) if value else None
+    return Path(folder) if folder else None
 
 
 def blob_store_for(root: Path, database: Database, shared_folder: Path | None = None) -> Blobs:

@@ -51,7 +51,7 @@ from ..timeutil import check_instant, utcnow
 from . import case_list, db, location, process, search_index, summaries
 from . import exhibits as exhibit_ops
 from . import worklog as worklog_ops
-from .blob_choice import blob_store_for
+from .blob_choice import blob_store_for, shared_folder_for
 from .blobs import Blobs
 from .context import StoreContext
 from .engine import RawSQLite
@@ -195,7 +195,13 @@ class Library:
                 (root / sub).mkdir(exist_ok=True)
         except OSError as e:
             raise LibraryFolderUncreatable(root=root, reason=e.strerror) from e
-        lib = cls(root, db.open_team_database(url, root / location.CONFIG_NAME, create=create), clock)
+        database = db.open_team_database(url, root / location.CONFIG_NAME, create=create)
+        try:
+            blobs = blob_store_for(root, database, shared_folder_for(root, database))
+        except BaseException:
+            database.close()
+            raise
+        lib = cls(root, database, clock, blobs)
         if not lib.read_only:
             lib._recover()
             lib.decide_file_types()

@@ -58,6 +58,17 @@ def configured_db(root: Path) -> str | None:
     return value or None
 
 
+def configured_blobs(root: Path) -> Path | None:
+    """This computer's path to the team's shared originals folder (``blobs = "…"`` in the
+    folder's ``library.toml``): the same share is mounted at different paths on different
+    systems (``\\\\nas\\ek`` on Windows, ``/mnt/nas/ek`` on Linux)."""
+    try:
+        value = tomllib.loads((root / CONFIG_NAME).read_text(encoding="utf-8")).get("blobs")
+    except (OSError, tomllib.TOMLDecodeError):
+        return None  # a missing file, or one configured_db reports
+    return Path(value).expanduser() if isinstance(value, str) and value else None
+
+
 def team_folder(url: URL) -> Path:
     """The folder a team library uses on this computer when none is given."""
     from platformdirs import user_data_dir
@@ -83,7 +94,7 @@ def check_folder_for_team(root: Path) -> None:
         raise FolderHoldsLocalLibrary(root=root)
 
 
-def write_config(root: Path, url: URL) -> bool:
+def write_config(root: Path, url: URL, blobs: Path | None = None) -> bool:
     """Point the folder at the team database (``library.toml``), never with a password.
     Returns whether a password was left out."""
     saved, had_password = postgres.savable_url(url)
@@ -91,7 +102,10 @@ def write_config(root: Path, url: URL) -> bool:
     tmp = path.with_name(path.name + ".part")
     tmp.write_text("# This library's rows are in a team database (evidencekit init --db).\n"
                    "# No password here: libpq reads ~/.pgpass or a service file, or EvidenceKit asks.\n"
-                   f"db = {_toml_string(saved)}\n", encoding="utf-8")
+                   f"db = {_toml_string(saved)}\n"
+                   + (f"# Originals in a shared folder (init --blobs), as this computer reaches it.\n"
+                      f"blobs = {_toml_string(str(blobs))}\n" if blobs is not None else ""),
+                   encoding="utf-8")
     os.replace(tmp, path)
     return had_password
 

@@ -184,3 +184,25 @@ def test_local_store_keeps_its_interface(tmp_path):
     sha = _put(s, tmp_path, b"abc")
     assert s.size(sha) == 3 and s.digest(sha) == sha and s.open(sha).read() == b"abc"
     assert s.size("0" * 64) is None
+
+
+def test_init_with_a_shared_folder_keeps_originals_there(pg_server, tmp_path, capsys):
+    from evidencekit.cli.main import main
+    from evidencekit.store import Library
+    url = pg_server.empty_database()
+    share = tmp_path / "nas" / "evidencekit"
+    assert main(["--library", str(tmp_path / "owner"), "init", "--db", url, "--blobs", str(share)]) == 0
+    assert "blobs = " in (tmp_path / "owner" / "library.toml").read_text()
+    # --blobs means nothing for a local library: refused before anything is made
+    assert main(["--library", str(tmp_path / "local"), "init", "--blobs", str(share)]) == 2
+    assert not (tmp_path / "local").exists()
+    # another desktop (no library.toml of its own, only --db) uses the team's choice
+    with Library.open(tmp_path / "desk", db_url=url) as lib:
+        assert isinstance(lib.blobs, SharedFolderBlobStore) and lib.blobs.root == share.resolve()
+        case = lib.create_case(platform="douyin", dispute_type="quality_issue", order_no="1")
+        photo = Path(__file__).resolve().parents[1] / "data" / "photo_exif.jpg"
+        ex = lib.attach(case.id, photo)
+    assert (share.resolve() / ex.sha256[:2] / ex.sha256).read_bytes() == photo.read_bytes()
+    with Library.open(tmp_path / "owner") as lib:
+        assert lib.blobs.exists(ex.sha256) and lib.fsck().ok
+        assert lib.blobs.root == share.resolve()  # its library.toml names the same folder
