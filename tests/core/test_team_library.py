@@ -17,6 +17,7 @@ from evidencekit.errors import ReviewerCannotWrite
 from evidencekit.store import Library, migrate, postgres
 from evidencekit.store import search_index as si
 from evidencekit.store.schema import metadata
+from evidencekit.store.team_schema import team_metadata
 
 from .test_cli import ek
 
@@ -59,8 +60,14 @@ def test_init_db_makes_the_schema_and_roles_and_points_the_folder_without_the_pa
             assert migrate._stored_revision(conn) == migrate.head()
             diffs = [d for d in compare_metadata(MigrationContext.configure(conn), metadata)
                      if not (d[0] == "remove_table" and d[1].name.startswith("search_"))
+                     # a team library's originals and key: team_schema.py, compared below
+                     and not (d[0] == "remove_table" and d[1].name in team_metadata.tables)
                      and not (d[0] == "remove_index" and d[1].table.name.startswith("search_"))]
+            from sqlalchemy import inspect
+            team_columns = {t: {c["name"] for c in inspect(conn).get_columns(t)}
+                            for t in team_metadata.tables}
         assert diffs == []
+        assert team_columns == {t.name: {c.name for c in t.columns} for t in team_metadata.sorted_tables}
     # the folder opens the team library for any command, without --db
     assert ek(folder, "case", "new", "--type", "quality_issue", "--order", "6921").returncode == 0
     # and EVIDENCEKIT_DB selects it from anywhere (another folder: this computer's files)
