@@ -9,7 +9,7 @@ import getpass
 import json
 import os
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -47,7 +47,7 @@ from ..errors import (
     UnknownStage,
 )
 from ..rules import RuleSet, load_rules
-from ..timeutil import check_instant, utcnow
+from ..timeutil import check_instant, to_iso, utcnow
 from . import case_list, db, location, process, search_index, summaries
 from . import exhibits as exhibit_ops
 from . import worklog as worklog_ops
@@ -251,8 +251,15 @@ class Library:
         """Undo what a killed process left: temp files and blobs with no exhibit row."""
         pb = pending_blobs
         with self.db.read() as conn:
-            markers = {(sha, pid) for sha, pid in conn.execute(select(pb.c.sha256, pb.c.pid))}
+            rows = conn.execute(select(pb.c.sha256, pb.c.pid, pb.c.started_at)).all()
+        markers = {(sha, pid) for sha, pid, _at in rows}
         live = {pid for _, pid in markers if _pid_alive(pid)} | {os.getpid()}
+        if self.db.engine.dialect.name != "sqlite":
+            # A team library's markers come from every desktop, and a process id says nothing
+            # about another computer: a marker is left to its writer for a day (an attach takes
+            # seconds), so a desktop opening the library never removes another's blob mid-attach.
+            cutoff = to_iso(self.clock() - timedelta(days=1)) or ""
+            markers = {(sha, pid) for sha, pid, at in rows if (at or "") < cutoff}
         for sha, pid in sorted(markers):
             if pid in live:
                 continue

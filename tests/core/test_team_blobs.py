@@ -206,3 +206,30 @@ def test_init_with_a_shared_folder_keeps_originals_there(pg_server, tmp_path, ca
     with Library.open(tmp_path / "owner") as lib:
         assert lib.blobs.exists(ex.sha256) and lib.fsck().ok
         assert lib.blobs.root == share.resolve()  # its library.toml names the same folder
+
+
+def test_opening_never_removes_another_desktops_blob_mid_attach(pg_engine, store, tmp_path):
+    """A pending-blob marker in a team library may be another computer's live attach (its
+    process id means nothing here): left alone for a day, then cleaned up like a local one."""
+    from datetime import datetime, timedelta, timezone
+
+    from sqlalchemy import insert
+
+    from evidencekit.store import Library
+    from evidencekit.store.db import Database
+    from evidencekit.store.schema import pending_blobs
+    from evidencekit.timeutil import to_iso
+    sha = _put(store, tmp_path, b"half-attached on another desktop")
+    now = datetime(2024, 9, 18, 2, 0, tzinfo=timezone.utc)
+    with pg_engine.begin() as conn:
+        conn.execute(pending_blobs.delete())
+        conn.execute(insert(pending_blobs).values(sha256=sha, pid=2 ** 22 + 17,  # no such pid here
+                                                  started_at=to_iso(now)))
+    clock = [now + timedelta(minutes=1)]
+    lib = Library(tmp_path / "desk", Database(pg_engine, tmp_path / "desk" / "team"),
+                  lambda: clock[0])
+    lib._recover()
+    assert store.exists(sha)  # the other desktop is still attaching it
+    clock[0] = now + timedelta(days=2)  # that desktop died long ago
+    lib._recover()
+    assert not store.exists(sha)
