@@ -144,6 +144,7 @@ def test_new_flag_after_judgment(library, tmp_path, clock):
     assert not cleared.is_new and cleared.new_override is None
 
 
+@pytest.mark.sqlite_only  # files in the folder; a team library's store: test_team_blobs.py
 def test_fsck_finds_problems(library, tmp_path):
     case = _new_case(library)
     e = library.attach(case.id, _text(tmp_path, "a.txt"))
@@ -169,6 +170,7 @@ def test_open_missing_library_without_create(tmp_path, engine, monkeypatch):
         Library.open(tmp_path / "nothing", create=False)
 
 
+@pytest.mark.sqlite_only  # a local pid; a team library's markers: test_team_blobs.py
 def test_recovery_removes_blob_of_dead_writer(library, tmp_path):
     # Simulate a process killed between writing a blob and adding its exhibit row.
     tmp, sha, _ = library.blobs.stage(_text(tmp_path, "x.txt"))

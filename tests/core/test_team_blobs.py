@@ -233,3 +233,18 @@ def test_opening_never_removes_another_desktops_blob_mid_attach(pg_engine, store
     clock[0] = now + timedelta(days=2)  # that desktop died long ago
     lib._recover()
     assert not store.exists(sha)
+
+
+def test_fsck_of_a_team_library_reads_the_database(pg_engine, store, tmp_path):
+    """fsck re-hashes what the server holds (not this desktop's cache) and finds orphans."""
+    from datetime import datetime, timezone
+
+    from evidencekit.store import Library
+    from evidencekit.store.db import Database
+    lib = Library(tmp_path / "desk", Database(pg_engine, tmp_path / "desk" / "team"),
+                  lambda: datetime(2024, 9, 18, tzinfo=timezone.utc))
+    sha = _put(store, tmp_path, b"nobody's")
+    with pg_engine.begin() as conn:
+        conn.execute(blob_chunks.update().where(blob_chunks.c.sha256 == sha).values(data=b"other"))
+    rep = lib.fsck()
+    assert rep.corrupt == [sha] and rep.orphans == [sha] and not rep.ok
