@@ -1,7 +1,7 @@
 """Tables only a team library (PostgreSQL) has: its originals and its signing key.
 
 Kept apart from ``schema.metadata`` because a local library keeps these as files (``blobs/``,
-``keys/``); revision 0010 creates them on PostgreSQL only.
+``keys/``); revision 0011 creates them on PostgreSQL only.
 
 Originals are rows of ``blob_chunks`` (up to 1 MB of bytes each, in order) under one
 ``team_blobs`` row per SHA-256, written last: a blob whose ``team_blobs`` row exists is whole.

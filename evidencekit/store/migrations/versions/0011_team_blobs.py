@@ -4,15 +4,15 @@
 SHA-256 in chunks of up to 1 MB; ``library_keys`` holds the sealing key. PostgreSQL only: a
 local library keeps these as files (``blobs/``, ``keys/``). See ``store/team_schema.py``.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
