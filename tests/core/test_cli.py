@@ -159,6 +159,7 @@ def test_english_output_and_trash(lib):
     assert len(json.loads(ek(lib, "case", "list", "--json").stdout)) == 1
 
 
+@pytest.mark.sqlite_only  # a file in the folder; a team library's fsck: test_team_blobs.py
 def test_fsck_exits_1_on_damage(lib, tmp_path):
     ek(lib, "case", "new", "--type", "quality_issue", "--order", "1")
     chat = tmp_path / "c.txt"

@@ -166,7 +166,8 @@ def test_migration_backfills_an_existing_library_with_progress(tmp_path, engine)
     # (0005; the case summaries of 0008 are made again on the way up)
     if engine.postgresql:
         with lib.db.engine.begin() as pg:
-            pg.exec_driver_sql("DROP TABLE search_units, search_blocks, search_dirty, case_summaries")
+            pg.exec_driver_sql("DROP TABLE search_units, search_blocks, search_dirty, case_summaries, "
+                               "team_blobs, blob_chunks, library_keys")  # and 0011's
             pg.exec_driver_sql("DROP FUNCTION search_queue() CASCADE")  # and its triggers
             pg.exec_driver_sql("DROP FUNCTION instr(text, text)")
             pg.exec_driver_sql("UPDATE alembic_version SET version_num='0005'")
