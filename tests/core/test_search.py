@@ -163,13 +163,15 @@ def test_migration_backfills_an_existing_library_with_progress(tmp_path, engine)
     lib.attach(case.id, path, kind="chat_log")
     url = lib.db.url
     # make it a library of the build before search: no search tables, at the revision before
-    # (0005; the case summaries of 0008 are made again on the way up)
+    # (0005; the case summaries of 0008, the marks and request of 0010 are made again on the way up)
     if engine.postgresql:
         with lib.db.engine.begin() as pg:
             pg.exec_driver_sql("DROP TABLE search_units, search_blocks, search_dirty, case_summaries, "
                                "team_blobs, blob_chunks, library_keys")  # and 0011's
             pg.exec_driver_sql("DROP FUNCTION search_queue() CASCADE")  # and its triggers
             pg.exec_driver_sql("DROP FUNCTION instr(text, text)")
+            pg.exec_driver_sql("ALTER TABLE exhibits DROP COLUMN marks")  # 0010's columns
+            pg.exec_driver_sql("ALTER TABLE cases DROP COLUMN request")
             pg.exec_driver_sql("UPDATE alembic_version SET version_num='0005'")
         lib.close()
     else:
@@ -179,6 +181,8 @@ def test_migration_backfills_an_existing_library_with_progress(tmp_path, engine)
                                          "'search%' OR name = 'case_summaries') AND type IN "
                                          "('table', 'trigger')").fetchall():
             conn.execute(f"DROP {kind} IF EXISTS {name}")
+        conn.execute("ALTER TABLE exhibits DROP COLUMN marks")  # 0010's columns
+        conn.execute("ALTER TABLE cases DROP COLUMN request")
         conn.execute("UPDATE alembic_version SET version_num='0005'")
         conn.close()
     lib = Library.open(tmp_path / "lib", clock=lambda: NOW,
