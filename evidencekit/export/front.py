@@ -221,7 +221,7 @@ def checklist_story(plan: ExportPlan, pal: Palette, where: Where) -> list:
             extra.append(("TEXTCOLOR", (2, i), (2, i), pal.alert_ink))
     if len(rows) == 1:
         rows.append([_p("（未提供清单 no checklist）", st["cell"]), "", "", "", ""])
-    story.append(_table(rows, [140, 42, 64, 70, CW - 316], pal, extra))
+    story.append(_table(rows, [140, 46, 64, 70, CW - 320], pal, extra))
     return story
 
 

@@ -118,15 +118,20 @@ def test_page_images_carry_no_gps_or_trailing_bytes_whatever_the_profile(tmp_pat
     ex = lib.attach(case.id, photo, kind="photo")
     assert ex.facts.get("has_gps")
     out = tmp_path / "bundle.pdf"
-    export_bundle(source_from_library(lib, case.id, "arbitration", NOW), out, now=NOW,
-                           allow_incomplete=True,
-                  profile=profile)
-    lib.close()
+    source = source_from_library(lib, case.id, "arbitration", NOW)
+    # The platform copy, whatever the profile (archive's default copy is the records copy).
+    export_bundle(source, out, now=NOW, allow_incomplete=True, profile=profile,
+                  audience="platform")
     images = [im for im in _page_images(out) if len(im) > 10_000]
     assert images, "the photo is drawn"
     for im in images:
         assert b"TRAILING-SECRET" not in im and b"Exif" not in im and b"GPS" not in im
         assert im.rstrip(b"\0\n\r ").endswith(b"\xff\xd9")
+    if profile == "archive":  # the records copy keeps the original once, byte for byte
+        records = tmp_path / "records.pdf"
+        export_bundle(source, records, now=NOW, allow_incomplete=True, profile=profile)
+        assert photo.read_bytes() in _page_images(records)
+    lib.close()
 
 
 def test_reduced_png_matches_a_whole_decode_across_strips(tmp_path, monkeypatch):
