@@ -81,6 +81,7 @@ class CaseFilter:
     bucket: str = ""
     text: str = ""
     case_ids: frozenset[int] | None = None
+    assignee: str | None = None  # only this staff member's cases (My cases); None: everyone's
 
     @property
     def query(self) -> str:

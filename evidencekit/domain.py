@@ -169,6 +169,8 @@ class Case:
     zone: str = ""  # the case's own zone for instants typed without an offset ('' = platform's)
     imported_from: str = ""  # the case number in the library it was handed over from (.evcase)
     request: str = ""  # the merchant's request in one line (诉求), stated on the cover
+    assignee: str = ""  # the staff member who works on the case ('' = nobody)
+    version: int = 1  # counts edits of the case's facts: a save over a newer one is refused
     # Hours of each clock in force when it started (clock id → hours): a later rule edit does not
     # move the deadlines of open cases.
     clock_hours: dict[str, float] = field(default_factory=dict)

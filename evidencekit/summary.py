@@ -141,6 +141,7 @@ def case_list_json(rows: list[dict]) -> list[dict]:
             "deadline": urgent.to_dict() if urgent else None,
             "deadlines": [d.to_dict() for d in r["deadlines"]],
             "updated_at": c.to_dict()["updated_at"],
+            "assignee": c.assignee,
         })
     return out
 

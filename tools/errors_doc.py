@@ -39,7 +39,7 @@ unexpected failure prints one line, `internal error: …`, also with exit code 2
 
 # One section per module of evidencekit/errors/, in this order.
 SECTIONS = ["general", "rules", "ingest", "importing", "store", "export", "lifecycle", "handover",
-            "review", "team"]
+            "review", "team", "people"]
 
 
 def _classes() -> list[type[EvidenceKitError]]:

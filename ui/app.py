@@ -98,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     install_excepthooks(ctx.presenter)
     window.show()
+    ctx.remote.start()  # other desktops' changes reach this window (ui/remote_changes.py)
     if os.environ.get("EVIDENCEKIT_BENCH_STARTUP"):
         # bench/bench_ui.py: report the time to a shown, painted window, then quit.
         from PySide6.QtCore import QTimer

@@ -6,6 +6,7 @@ import html
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -88,6 +89,12 @@ class CaseListPage(QWidget):
         self.dispute_type.currentIndexChanged.connect(
             lambda _i: self._filter(dispute_type=self.dispute_type.currentData() or ""))
         self._fill_types()
+        # 我的案件: only the cases assigned to this desktop's staff member (Settings ▸ My name).
+        self.mine = QCheckBox(self.tr("My cases"))
+        self.mine.setObjectName("myCases")
+        self.mine.setChecked(ctx.settings.get("my_cases"))
+        self.mine.toggled.connect(self._on_mine_toggled)
+        ctx.settings_changed.connect(self._on_ctx_settings_changed)
 
         self.table = record_table("caseTable", self.model)
         h = self.table.horizontalHeader()
@@ -146,6 +153,7 @@ class CaseListPage(QWidget):
         bar.addWidget(self.stage)
         bar.addWidget(self.platform)
         bar.addWidget(self.dispute_type)
+        bar.addWidget(self.mine)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
         lay.addWidget(self.due)
@@ -198,6 +206,16 @@ class CaseListPage(QWidget):
         self.table.viewport().installEventFilter(self)
         lay.addWidget(self.count)
         self.model.loaded.connect(self._update_count)
+        if self.mine.isChecked():
+            self._on_mine_toggled(True)
+
+    def _on_mine_toggled(self, on: bool) -> None:
+        self.ctx.settings.set("my_cases", on)
+        self._filter(assignee=self.ctx.staff if on else None)
+
+    def _on_ctx_settings_changed(self) -> None:
+        if self.mine.isChecked() and self.model.where.assignee != self.ctx.staff:  # renamed
+            self._filter(assignee=self.ctx.staff)
 
     def _filter(self, **what) -> None:
         """Narrow the list, keeping the selected case selected if it is still shown."""

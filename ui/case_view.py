@@ -18,6 +18,7 @@ from evidencekit import checklist
 from evidencekit.errors import NotInRules
 
 from . import labels
+from .case_edits import CaseLease
 from .checklist_panel import ChecklistPanel
 from .deadline_banner import DeadlineBanner
 from .evidence_panel import EvidencePanel
@@ -85,8 +86,16 @@ class CaseView(QWidget):
         self.closed_bar.hide()
         self._retranslate_closed()
 
+        # "正在由 小王 编辑": another desktop has this case open (its edit lease, case_edits.py)
+        self.editing_note = QLabel()
+        self.editing_note.setObjectName("editingNote")
+        self.editing_note.setStyleSheet("color: palette(highlight); font-weight: bold;")
+        self.editing_note.hide()
+        self.lease = CaseLease(ctx, self)
+        self.lease.other_editor.connect(self._on_lease_other_editor)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
+        top.addWidget(self.editing_note)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 6)
         lay.addLayout(top)
@@ -120,6 +129,7 @@ class CaseView(QWidget):
             self.undo_stack.clear()
         self.undo_stack.case_id = case_id
         self.case = self.ctx.lib.get_case(case_id)
+        self.lease.hold(case_id)
         mode = "appeal" if self.case.stage in ("judged", "appeal") else "arbitration"
         self.checklist.blockSignals(True)
         self.checklist.set_mode(mode)
@@ -151,6 +161,7 @@ class CaseView(QWidget):
             return
         lib = self.ctx.lib
         self.case = lib.get_case(self.case.id)
+        self.ctx.versions.seen(self.case)  # edits start from what is shown
         self.exhibits = lib.list_exhibits(self.case.id)
         rules = lib.rules
         try:
@@ -166,6 +177,7 @@ class CaseView(QWidget):
         # A case handed over from another library keeps its number there as a reference.
         origin = (" · " + self.tr("handed over from %1").replace("%1", c.imported_from)
                   if c.imported_from else "")
+        origin += (" · " + self.tr("assigned to %1").replace("%1", c.assignee)) if c.assignee else ""
         self.header.setText(f"{c.case_no} · {labels.platform_label(rules, c.platform)} · "
                             f"{labels.dispute_label(rules, c.platform, c.dispute_type)} · "
                             f"{order} · {labels.stage_label(c.stage)}{origin}")
@@ -203,6 +215,7 @@ class CaseView(QWidget):
     def stop(self) -> None:
         """The window is closing: no more redraws from pending timers or signals."""
         self._refresh_timer.stop()
+        self.lease.release()
         self.ctx.changes_applied.disconnect(self._on_ctx_changes_applied)
         self.ctx.clock_ticked.disconnect(self._on_ctx_clock_ticked)
         self.case = None
@@ -216,6 +229,10 @@ class CaseView(QWidget):
     def _on_ctx_clock_ticked(self) -> None:
         if self.case is not None:
             self.banner.refresh()
+
+    def _on_lease_other_editor(self, staff: str) -> None:
+        self.editing_note.setText(self.tr("Being edited by %1").replace("%1", staff))
+        self.editing_note.setVisible(bool(staff))
 
     def _on_checklist_add_kind_requested(self, kind: str) -> None:
         self.tabs.setCurrentIndex(TAB_EVIDENCE)

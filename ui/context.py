@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import sys
 import threading
+import uuid
 from datetime import datetime
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
 from evidencekit.errors import UsageError
+from evidencekit.staff import os_user, staff_name
 from evidencekit.store import Library
 from evidencekit.timeutil import get_zone, utcnow
 
+from .case_edits import CaseVersions
+from .remote_changes import RemoteChanges
 from .runner import OperationRunner
 from .settings import UiSettings
 
@@ -48,6 +52,32 @@ class AppContext(QObject):
         # them; exports need them to open encrypted exhibits.
         self.passwords: dict[str, str] = {}
         self._writer_lock = threading.Lock()
+        self.lib.actor = self.staff  # the log names the staff member (Settings), not the login
+        # Working beside other desktops (ui/case_edits.py): the versions edits start from, and
+        # this run's name for the edit leases it holds.
+        self.versions = CaseVersions()
+        self.desktop_id = uuid.uuid4().hex
+        self.remote = RemoteChanges(self)  # started by the main window (remote.start())
+
+    # ---- who is working ------------------------------------------------------------------
+    @property
+    def staff(self) -> str:
+        """This desktop's staff name: Settings, else EVIDENCEKIT_STAFF, else the OS user."""
+        for given in (self.settings.get("staff_name"), None):
+            try:
+                return staff_name(given)
+            except UsageError:  # a bad name in the settings file or the environment: skipped
+                continue
+        return os_user()
+
+    def set_staff(self, name: str) -> None:
+        """Act as ``name`` from now on ('' = the default); the caller checked it."""
+        self.settings.set("staff_name", name)
+        staff = self.staff
+        self.lib.actor = staff
+        with self._writer_lock:
+            if self._writer is not None:
+                self._writer.actor = staff
 
     # ---- time ----------------------------------------------------------------------------
     def now(self) -> datetime:
@@ -70,10 +100,12 @@ class AppContext(QObject):
         with self._writer_lock:
             if self._writer is None:
                 self._writer = Library.open(self.lib.root, clock=self.clock)
+                self._writer.actor = self.lib.actor
             return self._writer
 
     def apply(self, changes) -> None:
         """Announce what a finished write changed (called by ops, never by views)."""
+        self.remote.own(changes.case_ids)
         self.changes_applied.emit(changes)
 
     def set_language(self, code: str) -> None:
@@ -87,6 +119,7 @@ class AppContext(QObject):
         self.clock_ticked.emit()
 
     def shutdown(self) -> bool:
+        self.remote.stop()
         self.importer.cancel_all()
         ok = self.runner.shutdown()
         with self._writer_lock:

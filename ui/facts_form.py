@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from evidencekit.domain import OUTCOMES, STAGES
-from evidencekit.errors import EvidenceKitError
+from evidencekit.errors import EvidenceKitError, StaleCase
 
 from . import labels
+from .case_edits import save_case
 from .datetime_field import OptionalDateTimeEdit
 from .errors import describe
 from .i18n import pick
-from .ops import OpChanges, run_op
 
 TEXT_FIELDS = ("order_no", "after_sale_no", "buyer_name", "buyer_phone", "product", "amount",
                "store_name", "request", "judgment_ref")
@@ -213,6 +213,8 @@ class FactsForm(QScrollArea):
         def refused(exc) -> None:
             if self.case is not None and self.case.id == case_id:
                 self.case = replace(self.case, **{name: old})  # not saved
+            if isinstance(exc, StaleCase):  # someone else saved first: their dialog says so
+                return
             if not isinstance(exc, EvidenceKitError):  # a bug: the presenter reports it
                 self.ctx.presenter.show(exc, self)
                 return
@@ -220,6 +222,5 @@ class FactsForm(QScrollArea):
             self.message.setText(msg + (f" — {hint}" if hint else ""))
             self.message.show()
 
-        run_op(self.ctx, "save case field",
-               lambda lib: OpChanges.of_case(case_id, lib.update_case(case_id, **{name: value})),
-               on_success=saved, on_failure=refused)
+        save_case(self.ctx, case_id, {name: value}, name="save case field",
+                  on_success=saved, on_failure=refused, parent=self)

@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         self.act_trash_anywhere.setShortcut(QKeySequence("Ctrl+Shift+Delete"))
         self.act_trash_anywhere.triggered.connect(lambda _checked=False: self.trash_case())
         self.addAction(self.act_trash_anywhere)
+        self.act_assign = self._action(c, self.tr("&Assign…"), self.assign_case, "Ctrl+Shift+A",
+                                       "assignCase")
         self.act_show_trash = self._action(c, self.tr("T&rash…"), self.show_trash,
                                            "Ctrl+Shift+T", "showTrash")
         self._action(c, self.tr("Re&fresh"), self.refresh, QKeySequence.Refresh, "refresh")
@@ -210,6 +212,7 @@ class MainWindow(QMainWindow):
     def show_case_list(self) -> None:
         if self.pages.currentWidget() is self.case_view:
             self.case_view.flush()
+            self.case_view.lease.release()  # others no longer see it as being edited here
             if self.case_view.case is not None:
                 self.case_list.select_case(self.case_view.case.id)
         self.pages.setCurrentWidget(self.case_list)
@@ -270,6 +273,7 @@ class MainWindow(QMainWindow):
         # Export and trash need a case: the open one, or the one selected in the list.
         has_case = self._current_case_id() is not None
         self.act_trash.setEnabled(has_case)
+        self.act_assign.setEnabled(has_case)
         self.act_export_case.setEnabled(has_case)
         self.act_export.setEnabled(has_case and not (in_case and self.case_view.read_only))
         if self.in_case():
@@ -375,6 +379,16 @@ class MainWindow(QMainWindow):
 
     def open_settings(self):
         dlg = SettingsDialog(self.ctx, self)
+        dlg.open()
+        return dlg
+
+    def assign_case(self):
+        """Case ▸ Assign…: who works on the open case or the one selected in the list."""
+        from .assign_dialog import AssignDialog
+        cid = self._current_case_id()
+        if cid is None:
+            return None
+        dlg = AssignDialog(self.ctx, self.ctx.lib.get_case(cid), self)
         dlg.open()
         return dlg
 

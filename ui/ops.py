@@ -48,7 +48,9 @@ def run_op(ctx, name: str, fn: Callable[..., OpChanges], *,
     """
     def work(progress, cancel):
         lib = ctx.writer_library()
-        return fn(lib, progress, cancel) if long else fn(lib)
+        changes = fn(lib, progress, cancel) if long else fn(lib)
+        _note_versions(ctx, lib, changes)
+        return changes
 
     def succeeded(changes: OpChanges) -> None:
         ctx.apply(changes)
@@ -63,3 +65,17 @@ def run_op(ctx, name: str, fn: Callable[..., OpChanges], *,
 
     return ctx.runner.run(name, work, pool=WRITE, on_success=succeeded, on_failure=failed,
                           on_progress=on_progress, essential=not long)
+
+
+def _note_versions(ctx, lib, changes: OpChanges) -> None:
+    """This desktop's own write moved the versions of the cases it touched: the next edit of
+    an open case starts from them (only someone else's newer version refuses it)."""
+    from evidencekit.errors import NotFoundError
+    versions = getattr(ctx, "versions", None)
+    if versions is None or not isinstance(changes, OpChanges):
+        return
+    for case_id in versions.tracked(changes.case_ids):
+        try:
+            versions.saved(lib.get_case(case_id))
+        except NotFoundError:
+            versions.forget(case_id)

@@ -33,6 +33,8 @@ PREFS = {p.key: p for p in (
     Pref("export_dir", "", str),
     Pref("import_dir", "", str),              # where the last after-sale list came from
     Pref("evidence_view", "list", str),       # list | grid
+    Pref("staff_name", "", str),              # who this desktop acts as; empty: the OS user
+    Pref("my_cases", False, bool),            # the case list shows only my cases
 )}
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from evidencekit.errors import EvidenceKitError
 from evidencekit.library_settings import checked, set_library_setting
+from evidencekit.staff import MAX_STAFF_NAME, check_staff_name
 
 from .i18n import LANGUAGES, lang, pick
 from .ops import OpChanges, run_op
@@ -37,6 +38,10 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(s.get("language"))))
+        self.staff = QLineEdit(s.get("staff_name"))
+        self.staff.setObjectName("staffName")
+        self.staff.setPlaceholderText(ctx.staff)
+        self.staff.setMaxLength(MAX_STAFF_NAME)
         self.zone = QComboBox()
         self.zone.setEditable(True)
         for z in ZONES:
@@ -77,6 +82,7 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("My name (staff)"), self.staff)
         form.addRow(self.tr("Display time zone"), self.zone)
         form.addRow(self.tr("Store-side chat names"), self.store_names)
         form.addRow("", self.masking)
@@ -124,6 +130,11 @@ class SettingsDialog(QDialog):
         if self.profile.currentData():
             s.set("default_profile", self.profile.currentData())
         s.set("notifications", self.notifications.isChecked())
+        staff = self.staff.text().strip()
+        try:
+            ctx.set_staff(check_staff_name(staff) if staff else "")
+        except EvidenceKitError as e:  # control characters pasted in: keep the old name
+            ctx.presenter.show(e, self)
         lib_path = self.library.text().strip()
         s.set("library_path", "" if lib_path == str(ctx.lib.root) else lib_path)
         import re

@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidencekit.errors import EvidenceKitError
+from evidencekit.errors import EvidenceKitError, StaleCase
 from evidencekit.templates import BLANK, blanks, fill, load_templates, templates_for
 
 from . import labels
+from .case_edits import save_case
 from .errors import describe
 from .exhibit_picker import ExhibitIdsRole, ExhibitLinksDelegate, ExhibitPicker
 from .i18n import lang, pick
 from .models.points_model import COL_BASIS, COL_EXHIBITS, COL_FACT, AppealPointsModel
-from .ops import OpChanges, run_op
 from .tone import check_tone
 
 
@@ -321,6 +321,8 @@ class StatementEditor(QWidget):
             self._in_flight -= 1
             if self.case is not None and self.case.id == case_id:
                 self.case = before  # not saved: the next change tries again
+            if isinstance(exc, StaleCase):  # someone else saved first: their dialog says so
+                return
             if not isinstance(exc, EvidenceKitError):
                 self.ctx.presenter.show(exc, self)
                 return
@@ -328,6 +330,5 @@ class StatementEditor(QWidget):
             self.error.show()
 
         self._in_flight += 1
-        run_op(self.ctx, "save statement",
-               lambda lib: OpChanges.of_case(case_id, lib.update_case(case_id, **fields)),
-               on_success=saved, on_failure=refused)
+        save_case(self.ctx, case_id, fields, name="save statement", on_success=saved,
+                  on_failure=refused, parent=self)

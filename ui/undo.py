@@ -114,9 +114,8 @@ class CaseFieldCommand(QUndoCommand):
         self._written = True
 
     def _write(self, value) -> None:
-        case_id, change = self.case_id, {self.field: value}
-        run_op(self.ctx, self.text(),
-               lambda lib: OpChanges.of_case(case_id, lib.update_case(case_id, **change)))
+        from .case_edits import save_case  # not over someone else's newer version either
+        save_case(self.ctx, self.case_id, {self.field: value}, name=self.text())
 
     def redo(self) -> None:
         if self._written:

@@ -22,6 +22,7 @@ from ..timeutil import format_duration, format_local
 from .case_history import print_history, register_history
 from .common import (
     Subparsers,
+    acting_staff,
     add_case_fields,
     case_fields,
     display_zone,
@@ -33,6 +34,7 @@ from .common import (
     type_name,
 )
 from .handover_commands import register_case as register_handover
+from .people_commands import register_case as register_people
 
 
 def register(sub: Subparsers) -> None:
@@ -48,6 +50,9 @@ def register(sub: Subparsers) -> None:
     lst.add_argument("--json", action="store_true")
     lst.add_argument("--trash", action="store_true", help="list the trash instead")
     lst.add_argument("--now", metavar="ISO")
+    who = lst.add_mutually_exclusive_group()
+    who.add_argument("--mine", action="store_true", help="only cases assigned to me (--staff)")
+    who.add_argument("--assignee", metavar="NAME", help="only cases assigned to NAME ('' = nobody)")
     lst.set_defaults(run=cmd_case_list)
     show = cs.add_parser("show", help="facts, exhibits, deadlines, log")
     show.add_argument("case")
@@ -63,6 +68,8 @@ def register(sub: Subparsers) -> None:
     st.add_argument("--against-merchant", dest="judgment_against_merchant",
                     choices=["yes", "no"], help="the judgment went against the merchant")
     st.add_argument("--appeals-used", type=_appeals_used, metavar="0-10")
+    st.add_argument("--expect-version", type=int, metavar="N",
+                    help="refuse (exit 2) if the case changed since version N (case show --json)")
     st.add_argument("--statement-file", metavar="FILE", help="read the statement from a UTF-8 file")
     st.add_argument("--appeal-point", action="append", dest="appeal_points", metavar="BASIS|FACT|E1,E3",
                     help="an appeal point: the judgment's basis, the fact, the exhibits proving it "
@@ -76,6 +83,7 @@ def register(sub: Subparsers) -> None:
         c.set_defaults(run=run)
     register_history(cs)
     register_handover(cs)
+    register_people(cs)
 
 
 def _appeals_used(text: str) -> int:
@@ -102,9 +110,15 @@ def cmd_case_new(args: argparse.Namespace, lang: str) -> int:
 def cmd_case_list(args: argparse.Namespace, lang: str) -> int:
     with open_library(args) as lib:
         rows = cases_by_urgency(lib, now_from(args), trash=args.trash)
+        assignee = acting_staff(args) if args.mine else args.assignee
+        if assignee is not None:
+            rows = [r for r in rows if r["case"].assignee == assignee.strip()]
 
         def human() -> None:
-            if not rows:
+            if not rows and assignee is not None:
+                print(pick(lang, f"没有分配给 {assignee or '（无人）'} 的案件。",
+                           f"No cases assigned to {assignee or '(nobody)'}."))
+            elif not rows:
                 print(pick(lang, "还没有案件。", "No cases yet."))
             for r in rows:
                 c = r["case"]
@@ -113,7 +127,8 @@ def cmd_case_list(args: argparse.Namespace, lang: str) -> int:
                          if urgent else "—")
                 met, total = r["checklist"]
                 print(f"{c.id:>4}  {c.case_no}  {c.order_no:<20} {type_name(lib, c, lang):<10} "
-                      f"{stage_name(c.stage, lang):<8} {met}/{total}  {clock}")
+                      f"{stage_name(c.stage, lang):<8} {met}/{total}  {clock}"
+                      + (f"  @{c.assignee}" if c.assignee else ""))
         emit(case_list_json(rows), args.json, human)
     return 0
 
@@ -134,6 +149,7 @@ def cmd_case_show(args: argparse.Namespace, lang: str) -> int:
                                               ("商品", "Product", case.product),
                                               ("金额", "Amount", case.amount),
                                               ("判定编号", "Judgment ref", case.judgment_ref),
+                                              ("负责人", "Assignee", case.assignee),
                                               ("转交自", "Handed over from", case.imported_from),
                                               ("诉求", "Request", case.request)):
                 if value:
@@ -188,7 +204,7 @@ def cmd_case_set(args: argparse.Namespace, lang: str) -> int:
             fields["appeal_points"] = _appeal_points(lib, case.id, args.appeal_points)
         if not fields:
             raise NothingToChange()
-        case = lib.update_case(case.id, **fields)
+        case = lib.update_case(case.id, expected_version=args.expect_version, **fields)
         print(pick(lang, f"已更新 {case.case_no}", f"Updated {case.case_no}"))
     return 0
 

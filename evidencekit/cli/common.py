@@ -16,6 +16,7 @@ from typing import Any, TypeAlias
 from ..domain import INSTANT_FIELDS, STAGES, normalize_amount
 from ..errors import BadUsage, NotInRules
 from ..i18n import pick
+from ..staff import staff_name
 from ..store import Library
 from ..timeutil import format_duration, format_local, from_iso, get_zone, parse_instant, utcnow
 
@@ -99,10 +100,18 @@ def emit(data: Any, as_json: bool, human: Callable[[], None]) -> None:
 
 
 def open_library(args: argparse.Namespace, create: bool = False) -> Library:
+    """The library, acting as the staff member ``--staff`` / EVIDENCEKIT_STAFF names."""
+    staff = acting_staff(args)  # a bad name is refused before anything opens
     lib = Library.open(Path(args.library).expanduser() if args.library else None, create=create,
                        db_url=getattr(args, "db", None))
+    lib.actor = staff
     tell_if_network_folder(lib, args)
     return lib
+
+
+def acting_staff(args: argparse.Namespace) -> str:
+    """Who this command acts as: ``--staff``, else EVIDENCEKIT_STAFF, else the OS user."""
+    return staff_name(getattr(args, "staff", None))
 
 
 def ask_passwords_on_terminal(lang: str) -> None:

@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "postgresql://xiaowang@server/evidencekit (default: $EVIDENCEKIT_DB, else the "
                    "folder's library.toml, else the folder's own SQLite file)")
     p.add_argument("--lang", choices=["zh", "en"], help="output language")
+    p.add_argument("--staff", metavar="NAME", help="who is acting, named in the log, submissions "
+                   "and decisions (default: $EVIDENCEKIT_STAFF, else the OS user)")
     p.add_argument("--tz", metavar="ZONE", help="display time zone, e.g. Asia/Shanghai "
                    "(default: the library's setting, else this computer's zone)")
     p.add_argument("--version", action="version", version=f"evidencekit {__version__}")

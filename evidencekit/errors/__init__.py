@@ -268,3 +268,8 @@ from .store import (  # noqa: E402
 
 __all__ += ["BlobHashMismatch", "MigrateBlobMissing", "MigrateNeedsTeamDatabase", "MigrateSourceNotLocal",
             "MigrateTargetNotEmpty"]
+
+# Issue 13 (people, working at the same time).
+from .people import BadStaffName, StaleCase  # noqa: E402
+
+__all__ += ["BadStaffName", "StaleCase"]

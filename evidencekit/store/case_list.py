@@ -61,6 +61,8 @@ def _conditions(where: CaseFilter, rules: RuleSet, now: datetime, trash: bool) -
             out.append(column == value)
     if where.case_ids is not None:
         out.append(cases.c.id.in_(sorted(where.case_ids)) if where.case_ids else false())
+    if where.assignee is not None:
+        out.append(cases.c.assignee == where.assignee)
     if where.bucket:
         out.append(bucket_of(rules, now) == where.bucket)
     if where.query:

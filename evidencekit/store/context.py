@@ -10,14 +10,24 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, insert, select
 
 from ..timeutil import to_iso
 from .blobs import Blobs
 from .db import Database
-from .schema import log
+from .schema import cases, log
 
 _INSERT_LOG = insert(log)  # built once: every change writes one
+
+
+def lock_case(conn: Connection, case_id: int) -> int | None:
+    """Lock the case row until the transaction ends; returns its version (None: no such case).
+
+    On SQLite the write transaction holds the database's write lock already (FOR UPDATE is
+    not SQLite syntax and SQLAlchemy leaves it out there)."""
+    version = conn.execute(select(cases.c.version).where(cases.c.id == case_id)
+                           .with_for_update()).scalar()
+    return None if version is None else int(version)
 
 
 @dataclass
@@ -36,7 +46,10 @@ class StoreContext:
         """Add an entry to the case's action log, inside the caller's transaction.
 
         Every change to a case is logged, so this is also where the case is marked changed
-        (its list summary is computed again before the transaction commits)."""
-        self.db.mark_changed(case_id)
+        (its list summary is computed again before the transaction commits). On PostgreSQL
+        the first change of a case in a transaction locks its row: two desktops changing one
+        case take turns, so neither overwrites the summary the other just kept."""
+        if self.db.mark_changed(case_id) and conn.dialect.name == "postgresql":
+            lock_case(conn, case_id)
         conn.execute(_INSERT_LOG, {"case_id": case_id, "at": self.now(), "actor": self.actor,
                                    "action": action, "detail": detail})

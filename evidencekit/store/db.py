@@ -15,8 +15,8 @@ from sqlalchemy import URL, Connection, CursorResult, Engine
 from sqlalchemy.exc import DBAPIError
 
 from ..errors import NoLibrary, ReviewerCannotWrite, StoreError, TeamUpgradeNeedsOwner
+from . import changes, faults, migrate, postgres
 from . import engine as eng
-from . import faults, migrate, postgres
 
 
 class Database:
@@ -51,9 +51,12 @@ class Database:
         """This thread's open write transaction, if any."""
         return getattr(self._local, "conn", None)
 
-    def mark_changed(self, case_id: int) -> None:
-        """Note that the open write transaction changed this case."""
+    def mark_changed(self, case_id: int) -> bool:
+        """Note that the open write transaction changed this case; False if it was noted."""
+        if case_id in self._local.changed:
+            return False
         self._local.changed.add(case_id)
+        return True
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
@@ -72,6 +75,8 @@ class Database:
                     yield conn
                     if self._local.changed and self.before_commit is not None:
                         self.before_commit(conn, self._local.changed)
+                    if self._local.changed:  # other desktops hear of it once it commits
+                        changes.announce(conn, self._local.changed)
                 finally:
                     self._local.conn, self._local.changed = None, set()
         except DBAPIError as e:  # begin, a statement or the commit: named by its cause

@@ -21,6 +21,7 @@ from ..names import stored_name
 from ..timeutil import from_iso
 from .context import StoreContext
 from .db import inserted_id
+from .people import lock_case
 from .rows import exhibit_from_row
 from .schema import cases, exhibits, pending_blobs, submissions
 
@@ -87,6 +88,7 @@ def attach(st: StoreContext, case: Case, path: Path, result, *, caption: str = "
         raise
     override = None if is_new is None else int(bool(is_new))  # else computed (see _mark_new)
     with st.db.write() as conn:
+        lock_case(conn, case.id)  # numbers within a case are given one writer at a time
         pos = conn.execute(select(func.coalesce(func.max(exhibits.c.position), 0) + 1).where(
             exhibits.c.case_id == case.id, exhibits.c.removed_at.is_(None))).scalar_one()
         new_id = inserted_id(conn.execute(insert(exhibits).values(
@@ -221,13 +223,14 @@ def move_exhibit(st: StoreContext, exhibit_id: int, new_position: int) -> None:
     """Move an exhibit to 1-based ``new_position`` within its case."""
     ex = get_exhibit(st, exhibit_id)
     _ensure_case_open(st, ex.case_id)
-    ids = _current_ids(st, ex.case_id)
-    if exhibit_id not in ids:
-        raise ExhibitRemoved()
-    ids.remove(exhibit_id)
-    new_position = max(1, min(new_position, len(ids) + 1))
-    ids.insert(new_position - 1, exhibit_id)
     with st.db.write() as conn:
+        lock_case(conn, ex.case_id)  # the numbers read below stay ours until the commit
+        ids = _current_ids(st, ex.case_id)
+        if exhibit_id not in ids:
+            raise ExhibitRemoved()
+        ids.remove(exhibit_id)
+        new_position = max(1, min(new_position, len(ids) + 1))
+        ids.insert(new_position - 1, exhibit_id)
         _renumber(conn, ids)
         st.log(conn, ex.case_id, "exhibit_moved",
                f"{ex.source_name}: E{ex.position} → E{new_position}")
@@ -238,6 +241,7 @@ def remove_exhibit(st: StoreContext, exhibit_id: int) -> None:
     ex = get_exhibit(st, exhibit_id)
     _ensure_case_open(st, ex.case_id)
     with st.db.write() as conn:
+        lock_case(conn, ex.case_id)
         conn.execute(update(exhibits).where(exhibits.c.id == exhibit_id)
                      .values(removed_at=st.now()))
         _renumber(conn, _current_ids(st, ex.case_id))
@@ -247,10 +251,11 @@ def remove_exhibit(st: StoreContext, exhibit_id: int) -> None:
 def restore_exhibit(st: StoreContext, exhibit_id: int, position: int | None = None) -> None:
     ex = get_exhibit(st, exhibit_id)
     _ensure_case_open(st, ex.case_id)
-    ids = _current_ids(st, ex.case_id)
-    pos = len(ids) + 1 if position is None else max(1, min(position, len(ids) + 1))
-    ids.insert(pos - 1, exhibit_id)
     with st.db.write() as conn:
+        lock_case(conn, ex.case_id)
+        ids = _current_ids(st, ex.case_id)
+        pos = len(ids) + 1 if position is None else max(1, min(position, len(ids) + 1))
+        ids.insert(pos - 1, exhibit_id)
         conn.execute(update(exhibits).where(exhibits.c.id == exhibit_id).values(removed_at=None))
         _renumber(conn, ids)
         st.log(conn, ex.case_id, "exhibit_restored", f"E{pos} {ex.source_name}")

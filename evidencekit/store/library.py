@@ -5,7 +5,6 @@ Every change runs in one transaction and writes an entry to the case's action lo
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 from contextlib import contextmanager
@@ -34,6 +33,7 @@ from ..domain import (
 )
 from ..errors import (
     BadAppealsUsed,
+    BadStaffName,
     DuplicateExhibit,
     FieldNotSettable,
     LibraryFolderUncreatable,
@@ -47,8 +47,9 @@ from ..errors import (
     UnknownStage,
 )
 from ..rules import RuleSet, load_rules
+from ..staff import os_user, staff_name
 from ..timeutil import check_instant, to_iso, utcnow
-from . import case_list, db, location, process, search_index, summaries
+from . import case_list, db, location, people, process, search_index, summaries
 from . import exhibits as exhibit_ops
 from . import worklog as worklog_ops
 from .blob_choice import blob_store_for, shared_folder_for
@@ -82,11 +83,12 @@ _APPEALS_BY_CASE = select(submissions.c.case_id, func.count()).where(
 
 @lru_cache(maxsize=256)
 def _update_case_columns(columns: tuple[str, ...]) -> Update:
-    """UPDATE of these columns of one case; an import sets the same few columns row after row."""
+    """UPDATE of these columns of one case; an import sets the same few columns row after row.
+    Each such change counts up the case's version (people.check_version)."""
     return update(cases).where(cases.c.id == bindparam("b_id")).values(
-        {c: bindparam(f"v_{c}") for c in columns})
+        {**{c: bindparam(f"v_{c}") for c in columns}, "version": cases.c.version + 1})
 
-EDITABLE_CASE_FIELDS = set(CASE_TEXT) - {"case_no", "imported_from"} | set(INSTANT_FIELDS) | {
+EDITABLE_CASE_FIELDS = set(CASE_TEXT) - {"case_no", "imported_from", "assignee"} | set(INSTANT_FIELDS) | {
     "judgment_against_merchant", "appeals_used", "appeal_points"}
 
 
@@ -99,10 +101,12 @@ def default_library_dir() -> Path:
 
 
 def _actor() -> str:
+    """The staff name from the environment (EVIDENCEKIT_STAFF, else the OS user); a bad one
+    is refused where it is given (the CLI checks it), not by every open."""
     try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name in the environment and no passwd entry
-        return "unknown"
+        return staff_name()
+    except BadStaffName:
+        return os_user()
 
 
 def _pid_alive(pid: int) -> bool:
@@ -444,13 +448,59 @@ class Library:
                     found[r["after_sale_no"]] = case_from_row(r)
         return found
 
-    def update_case(self, case_id: int, *, source: str = "", **fields: Any) -> Case:
+    def update_case(self, case_id: int, *, source: str = "", expected_version: int | None = None,
+                    **fields: Any) -> Case:
         """Change fields; ``source`` (e.g. an import) is written with the log entry. A closed
-        case is read-only (reopen it first)."""
+        case is read-only (reopen it first). With ``expected_version`` (the version the edit
+        started from) a newer version is not overwritten: :class:`StaleCase`."""
         process.ensure_open(self.get_case(case_id))
         with self._tx() as conn:
+            people.check_version(conn, case_id, expected_version, self._display_zone())
             self._apply(conn, case_id, fields, source)
         return self.get_case(case_id)
+
+    def _display_zone(self):
+        from ..errors import UsageError
+        from ..timeutil import get_zone
+        try:
+            return get_zone(self.setting("display_zone") or None)
+        except UsageError:  # a zone this computer does not know: its own
+            return get_zone(None)
+
+    # ---- people: assignees, edit leases (see people.py) -----------------------------------
+    def assign_case(self, case_id: int, name: str) -> tuple[str, str]:
+        """Make ``name`` the assignee ('' unassigns); logged with from → to. (before, after)"""
+        self.get_case(case_id, include_deleted=False)
+        return people.assign(self._st, case_id, name)
+
+    def known_staff(self) -> list[str]:
+        """Staff names seen in this library (assignees and who acted), sorted."""
+        return people.known_staff(self._st)
+
+    def listen_for_changes(self, on_changed):
+        """Other desktops' committed changes, as sets of case ids: on PostgreSQL a started
+        :class:`~evidencekit.store.changes.Listener` thread calling ``on_changed``; on SQLite
+        None (read :meth:`change_feed` now and then instead)."""
+        from . import changes
+        if self.db.engine.dialect.name != "postgresql":
+            return None
+        return changes.Listener(self.db.engine, on_changed).start()
+
+    def change_feed(self):
+        """Cases changed since the last look, read from the log (any engine)."""
+        from . import changes
+        return changes.LogFeed(self.db.engine)
+
+    def take_lease(self, case_id: int, holder: str, seconds: int = people.LEASE_SECONDS):
+        """Hold or renew the edit lease of an open case; None, or the other desktop's lease."""
+        return people.take_lease(self._st, case_id, holder, seconds)
+
+    def give_back_lease(self, case_id: int, holder: str) -> None:
+        people.give_back_lease(self._st, case_id, holder)
+
+    def editing_by(self, case_id: int, holder: str = ""):
+        """Another desktop's live edit lease on the case, or None."""
+        return people.editing_by(self._st, case_id, holder)
 
     def _apply(self, conn: Connection, case_id: int, fields: dict[str, Any],
                source: str = "", *, allow_outcome: bool = False) -> None:

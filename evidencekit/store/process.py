@@ -66,6 +66,8 @@ class Library(Protocol):
     def clock(self) -> Callable[[], datetime]: ...
     @property
     def rules(self) -> "RuleSet": ...
+    @property
+    def actor(self) -> str: ...
     def get_case(self, ref: int | str, *, include_deleted: bool = True) -> "Case": ...
     def _apply(self, conn: Connection, case_id: int, fields: dict[str, Any], source: str = "", *,
                allow_outcome: bool = False) -> None: ...
@@ -224,7 +226,7 @@ def submit(lib: Library, case_id: int, parts: list, *, as_kind: str = "evidence"
     with lib.db.write() as conn:
         sub_id = inserted_id(conn.execute(insert(submissions_t).values(
             case_id=case.id, export_id=export_id, kind=as_kind, at=to_iso(when),
-            recorded_at=to_iso(lib.clock()), bundle_id=manifest.get("bundle_id", ""),
+            recorded_at=to_iso(lib.clock()), staff=lib.actor, bundle_id=manifest.get("bundle_id", ""),
             manifest_sha256="", mode=manifest.get("mode", ""),
             exhibits=json.dumps(exhibits, ensure_ascii=False), statement=case.statement,
             forced_reason=forced)))
@@ -256,7 +258,7 @@ def _submission_dict(lib: Library, conn: Connection, r) -> dict:
     return {"id": r["id"], "case_id": r["case_id"], "as": r["kind"], "at": r["at"],
             "mode": r["mode"], "bundle_id": r["bundle_id"], "export_id": r["export_id"],
             "files": files, "exhibits": json.loads(r["exhibits"]),
-            "statement": r["statement"], "forced_reason": r["forced_reason"],
+            "statement": r["statement"], "forced_reason": r["forced_reason"], "staff": r["staff"],
             "decision": _decision_dict(dec) if dec else None}
 
 
@@ -306,7 +308,7 @@ def submission_events(conn: Connection, case_ids: list[int] | None = None
 # ---- decisions -----------------------------------------------------------------------------
 def _decision_dict(r) -> dict:
     return {"id": r["id"], "submission_id": r["submission_id"], "decision": r["decision"],
-            "at": r["at"], "refund": r["refund"], "ref": r["ref"]}
+            "at": r["at"], "refund": r["refund"], "ref": r["ref"], "staff": r["staff"]}
 
 
 def decisions(lib: Library, case_id: int) -> list[dict]:
@@ -341,7 +343,8 @@ def decide(lib: Library, case_id: int, decision: str, *, submission_id: int | No
     with lib.db.write() as conn:
         decision_id = inserted_id(conn.execute(insert(decisions_t).values(
             case_id=case.id, submission_id=sub["id"], decision=decision, at=to_iso(when),
-            refund=refund or "", ref=ref or "", recorded_at=to_iso(lib.clock()))))
+            refund=refund or "", ref=ref or "", recorded_at=to_iso(lib.clock()),
+            staff=lib.actor)))
         lib._log(conn, case.id, "decided", f"#{sub['id']} {sub['as']}: {decision}"
                  + (f" refund {refund}" if refund else "") + (f" ref {ref}" if ref else ""))
         fields = decision_effects(case, decision, sub["as"], when)

@@ -14,7 +14,8 @@ from ..timeutil import from_iso, read_stored_instant, to_iso
 
 CASE_TEXT = ("case_no", "platform", "dispute_type", "order_no", "after_sale_no", "buyer_name",
              "buyer_phone", "product", "amount", "store_name", "stage", "judgment_ref",
-             "judgment_text", "outcome", "statement", "notes", "zone", "imported_from", "request")
+             "judgment_text", "outcome", "statement", "notes", "zone", "imported_from", "request",
+             "assignee")
 CASE_INSTANTS = INSTANT_FIELDS + ("created_at", "updated_at", "deleted_at")
 
 
@@ -39,7 +40,8 @@ def case_from_row(r: RowMapping) -> Case:
     appeals = r["appeals_used"]
     if not isinstance(appeals, int) or not 0 <= appeals <= MAX_APPEALS_USED:
         unreadable["appeals_used"], appeals = str(appeals), 0
-    return Case(id=r["id"], judgment_against_merchant=bool(r["judgment_against_merchant"]),
+    return Case(id=r["id"], version=int(r["version"] or 1),
+                judgment_against_merchant=bool(r["judgment_against_merchant"]),
                 appeals_used=appeals, appeal_points=points, unreadable=unreadable,
                 clock_hours={} if r["clock_hours"] in ("{}", "", None) else json.loads(r["clock_hours"]),
                 **kw)

@@ -65,8 +65,12 @@ cases = Table(
     Column("clock_hours", Text, nullable=False, server_default="{}"),
     _text("imported_from"),  # the case number in the library it was handed over from (0004)
     _text("request"),  # the merchant's request in one line, for the cover (诉求, 0010)
+    # who works on the case, and its edit version: saving over a newer one is refused (0012)
+    _text("assignee"),
+    Column("version", Integer, nullable=False, server_default="1"),
 )
 Index("cases_order", cases.c.order_no)
+Index("cases_assignee", cases.c.assignee)
 Index("cases_after_sale", cases.c.platform, cases.c.after_sale_no)  # a bulk import matches on it
 
 exhibits = Table(
@@ -134,6 +138,7 @@ submissions = Table(
     Column("exhibits", Text, nullable=False, server_default="[]"),
     _text("statement"),
     _text("forced_reason"),
+    _text("staff"),  # who recorded it (0012)
 )
 Index("submissions_case", submissions.c.case_id, submissions.c.id)
 
@@ -159,6 +164,7 @@ decisions = Table(
     _text("refund"),
     _text("ref"),
     Column("recorded_at", Text, nullable=False),
+    _text("staff"),  # who recorded it (0012)
 )
 Index("decisions_case", decisions.c.case_id, decisions.c.id)
 
@@ -180,6 +186,16 @@ pending_blobs = Table(
     Column("sha256", Text, nullable=False),
     Column("pid", Integer, nullable=False),
     Column("started_at", Text, nullable=False),
+)
+
+# A case open for editing on a desktop (0012): others see "正在由 小王 编辑" until it is given
+# back or expires (a desktop that died holds it no longer than one lease period).
+case_leases = Table(
+    "case_leases", metadata,
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    Column("staff", Text, nullable=False),
+    Column("holder", Text, nullable=False),  # the desktop (one app run) holding it
+    Column("expires_at", Text, nullable=False),
 )
 
 settings = Table(
