@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import kinds
+from ..gcpause import gc_paused
 from .model import IngestContext, content_from_json, content_to_json
 
 VERSION = 1  # bump when a parser's output changes, so kept contents are read again
@@ -52,8 +53,9 @@ class ContentStore:
 
     def get(self, sha256: str, view: str, ctx: IngestContext) -> Any | None:
         try:
-            data = json.loads((self.folder / _key(sha256, view, ctx)).read_text("utf-8"))
-            return content_from_json(data)
+            with gc_paused():
+                data = json.loads((self.folder / _key(sha256, view, ctx)).read_text("utf-8"))
+                return content_from_json(data)
         except (OSError, ValueError, KeyError, TypeError):
             return None  # not kept yet, or damaged: read the file again
 

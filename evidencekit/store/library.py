@@ -46,6 +46,7 @@ from ..errors import (
     UnknownOutcome,
     UnknownStage,
 )
+from ..gcpause import gc_paused
 from ..rules import RuleSet, load_rules
 from ..staff import os_user, staff_name
 from ..timeutil import check_instant, to_iso, utcnow
@@ -725,13 +726,14 @@ class Library:
                 err = DuplicateExhibit(position=existing.position)
                 err.existing = existing  # type: ignore[attr-defined]  # for the caller to show
                 raise err
-        if result is None:
-            result = exhibit_ops._analyze(self, path, kind, password)
-        ex = exhibit_ops.attach(self._st, case, path, result, caption=caption, is_new=is_new)
-        if result.content is not None:  # what attach understood, so export need not parse again
-            self.contents.put(ex.sha256, kinds.view_of(ex).name, exhibit_ops.ingest_context(self),
-                              result.content)
-        search_index.index_attached(self, ex.id, result.content)  # searchable from now on
+        with gc_paused():  # a big chat is 500,000 small objects without a cycle among them
+            if result is None:
+                result = exhibit_ops._analyze(self, path, kind, password)
+            ex = exhibit_ops.attach(self._st, case, path, result, caption=caption, is_new=is_new)
+            if result.content is not None:  # what attach understood, so export need not parse again
+                self.contents.put(ex.sha256, kinds.view_of(ex).name,
+                                  exhibit_ops.ingest_context(self), result.content)
+            search_index.index_attached(self, ex.id, result.content)  # searchable from now on
         return ex
 
     def content_reader(self, ex: Exhibit):

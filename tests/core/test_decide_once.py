@@ -104,6 +104,18 @@ def test_kept_content_round_trips(tmp_path):
         assert content_from_json(json.loads(json.dumps(content_to_json(content)))) == content
 
 
+def test_contents_kept_in_the_old_iso_form_are_still_read():
+    """Kept contents written before instants became epoch microseconds read the same."""
+    from evidencekit.ingest import analyze
+    content = analyze(DATA / "chat_utf16le.txt").content
+    data = content_to_json(content)
+    assert data["instants"] == "epoch_us_utc" and isinstance(data["messages"][0][0], int)
+    old = {"type": "chat", "encoding": content.encoding,
+           "messages": [[m.at.isoformat() if m.at else None, m.speaker, m.role, m.text]
+                        for m in content.messages]}
+    assert content_from_json(old) == content
+
+
 def test_one_kind_validation(tmp_path):
     lib, cid = _case(tmp_path / "lib", [])
     with pytest.raises(UsageError) as e:
