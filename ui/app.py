@@ -99,9 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     install_excepthooks(ctx.presenter)
     window.show()
     ctx.remote.start()  # other desktops' changes reach this window (ui/remote_changes.py)
+    from PySide6.QtCore import QTimer
+    QTimer.singleShot(0, window.catch_up_search_index)  # in the background, once the window is up
     if os.environ.get("EVIDENCEKIT_BENCH_STARTUP"):
         # bench/bench_ui.py: report the time to a shown, painted window, then quit.
-        from PySide6.QtCore import QTimer
 
         def report():
             model = window.case_list.model  # cases listed, and the rows fetched of them

@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 from evidencekit import queue
 from evidencekit.case_summary import CaseFilter
 from evidencekit.domain import STAGES
-from evidencekit.store import search_index
+from evidencekit.store import search_index, search_rank
 from evidencekit.summary import alert_rows, case_page
 
 from . import labels
 from .deadline_delegate import DeadlineDelegate
 from .errors import describe
+from .highlight import HighlightDelegate
 from .i18n import lang, pick
 from .models.case_list_model import (
     COL_BUYER,
@@ -59,7 +60,7 @@ HitRole = Qt.UserRole + 1
 class CaseListPage(QWidget):
     case_activated = Signal(int)
     trash_requested = Signal()  # the empty list's link to the trash
-    hit_activated = Signal(int, object, str, int)  # case id, exhibit id or None, source, loc
+    hit_activated = Signal(int, object, str, int, object)  # case id, exhibit id or None, source, loc, words
     hits_shown = Signal(int)  # how many hits inside evidence the last search found
     search_applied = Signal()  # the list shows what the search box says (after typing paused)
 
@@ -171,6 +172,8 @@ class CaseListPage(QWidget):
         self.hits.setColumnWidth(0, 9 * em)
         self.hits.setColumnWidth(1, 16 * em)
         self.hits.itemActivated.connect(self._on_hit_activated)
+        self.hits_text = HighlightDelegate(self.hits)  # the found words highlighted, not «marked»
+        self.hits.setItemDelegateForColumn(2, self.hits_text)
         hits_box = QWidget()
         hits_lay = QVBoxLayout(hits_box)
         hits_lay.setContentsMargins(0, 4, 0, 0)
@@ -261,7 +264,7 @@ class CaseListPage(QWidget):
         self.hits_box.show()
         self.hits_label.setText(self.tr("Searching inside evidence…"))
         ctx.runner.run("search", work, pool=WRITE,
-                       on_success=lambda hits: self._show_hits(gen, hits),
+                       on_success=lambda hits: self._show_hits(gen, hits, search_index.words_of(text)),
                        on_failure=lambda exc: self._search_failed(gen, exc),
                        on_progress=lambda f, zh, en: self._search_progress(gen, zh, en))
 
@@ -273,14 +276,16 @@ class CaseListPage(QWidget):
         if gen == self._search_generation:
             self.hits_label.setText(describe(exc)[0])
 
-    def _show_hits(self, gen: int, hits: list) -> None:
+    def _show_hits(self, gen: int, hits: list, words: list[str]) -> None:
         if gen != self._search_generation:
             return
         self.hits.clear()
+        self.hits_text.words = words
         for h in hits:
-            item = QTreeWidgetItem([h.case_no, search_index.where(h, lang(), case_no=False), h.snippet])
-            item.setData(0, HitRole, (h.case_id, h.exhibit_id, h.source, h.loc))
-            item.setToolTip(2, h.snippet)
+            text = "".join(piece for piece, _found in search_rank.pieces(h.snippet, h.marks))
+            item = QTreeWidgetItem([h.case_no, search_index.where(h, lang(), case_no=False), text])
+            item.setData(0, HitRole, (h.case_id, h.exhibit_id, h.source, h.loc, words))
+            item.setToolTip(2, text)
             self.hits.addTopLevelItem(item)
         if not hits:
             self.hits_label.setText(self.tr("No matches inside evidence."))
@@ -299,8 +304,8 @@ class CaseListPage(QWidget):
         self.hits_shown.emit(len(hits))
 
     def _on_hit_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        case_id, exhibit_id, source, loc = item.data(0, HitRole)
-        self.hit_activated.emit(case_id, exhibit_id, source, loc)
+        case_id, exhibit_id, source, loc, words = item.data(0, HitRole)
+        self.hit_activated.emit(case_id, exhibit_id, source, loc, words)
 
     def _fill_types(self) -> None:
         self.dispute_type.blockSignals(True)

@@ -137,13 +137,14 @@ class CaseView(QWidget):
         self.statement.set_mode(mode)
         self.refresh()
 
-    def reveal_hit(self, exhibit_id: int | None, source: str, loc: int) -> None:
+    def reveal_hit(self, exhibit_id: int | None, source: str, loc: int,
+                   words: list[str] | None = None) -> None:
         """Show where a search hit is: the exhibit (and its message or page) in the evidence
         tab; a case field in the facts tab; a log entry in the history; a work-order entry in
         the work-order log."""
         if exhibit_id is not None:
             self.tabs.setCurrentIndex(TAB_EVIDENCE)
-            self.evidence.reveal(exhibit_id, source, loc)
+            self.evidence.reveal(exhibit_id, source, loc, words)
         elif source == "log":
             self.tabs.setCurrentIndex(TAB_HISTORY)
         elif source == "worklog":

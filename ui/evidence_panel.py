@@ -248,10 +248,10 @@ class EvidencePanel(QWidget):
         if ids and self.model.row_of(ids[0]) >= 0:
             self.table.scrollTo(self.model.index(self.model.row_of(ids[0]), 0))
 
-    def reveal(self, exhibit_id: int, source: str, loc: int) -> None:
+    def reveal(self, exhibit_id: int, source: str, loc: int, words: list[str] | None = None) -> None:
         """Open a search hit: select its exhibit; the preview scrolls to the message, event or
-        page."""
-        self.preview.reveal(exhibit_id, source, loc)
+        page, the searched words highlighted."""
+        self.preview.reveal(exhibit_id, source, loc, words)
         self.select_exhibits([exhibit_id])
 
     def toggle_view(self) -> None:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+)
 
 from . import labels
 from .case_list_page import CaseListPage
@@ -62,6 +70,16 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         QTimer.singleShot(0, self.offer_resume)  # once the window is up
         QTimer.singleShot(0, self.warn_network_folder)
+        self.index_status = QLabel()
+        self.index_status.setObjectName("searchIndexStatus")
+        self.index_status.hide()
+        self.statusBar().addPermanentWidget(self.index_status)
+
+    def catch_up_search_index(self):
+        """Bring the search index up to date in the background (the app calls it at start)."""
+        from .index_job import SearchIndexCatchUp
+        self.index_catch_up = SearchIndexCatchUp(self.ctx, self.index_status, self)
+        return self.index_catch_up.start()
 
     # ---- building (again after a language switch) ----------------------------------------------
     def _build(self) -> None:
@@ -204,10 +222,11 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.case_view)
         self._update_actions()
 
-    def open_hit(self, case_id: int, exhibit_id, source: str, loc: int) -> None:
-        """A search hit: its case, the exhibit selected, the preview on its message or page."""
+    def open_hit(self, case_id: int, exhibit_id, source: str, loc: int, words=()) -> None:
+        """A search hit: its case, the exhibit selected, the preview on its message or page
+        with the searched ``words`` highlighted."""
         self.open_case(case_id)
-        self.case_view.reveal_hit(exhibit_id, source, loc)
+        self.case_view.reveal_hit(exhibit_id, source, loc, list(words))
 
     def show_case_list(self) -> None:
         if self.pages.currentWidget() is self.case_view:

@@ -18,7 +18,7 @@ from .common import Subparsers, display_zone, emit, open_library
 def register(sub: Subparsers) -> None:
     sp = sub.add_parser("search", help="search everything: case fields, notes, log, captions, chat "
                         "messages, trace events, PDF text (one- and two-character Chinese words work)")
-    sp.add_argument("query", help="words (all must be in the same message, page or field)")
+    sp.add_argument("query", help="words (all must be in the same case; hits holding every word first)")
     sp.add_argument("--platform", metavar="ID", help="e.g. douyin, tiktok_shop")
     sp.add_argument("--type", dest="dispute_type", metavar="ID", help="dispute type id")
     sp.add_argument("--stage", choices=list(STAGES))

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..progress import CancelLike, ProgressFn, check_cancel, no_progress
+from . import search_rank
 
 # ``lib`` below is a :class:`~evidencekit.store.library.Library` (not imported: the library
 # imports this module). ``lib.conn`` is its raw SQLite connection (``engine.RawSQLite``).
@@ -427,8 +428,11 @@ def where(hit: Hit, lang: str, *, case_no: bool = True) -> str:
     return " ".join(parts)
 
 
-MARK_OPEN, MARK_CLOSE = "«", "»"
-SNIPPET_CHARS = 60
+MARK_OPEN, MARK_CLOSE = search_rank.MARK_OPEN, search_rank.MARK_CLOSE
+snippet = search_rank.snippet
+CANDIDATES = 300  # units ranked per query (search_rank.py; bench/README.md: search)
+SPREAD_CASES = 150  # cases looked into at a time when a query's words are spread over units
+SPREAD_ROUNDS = 4
 
 
 def words_of(query: str) -> list[str]:
@@ -441,34 +445,112 @@ def _fts_string(words: list[str]) -> str:
     return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
+_LIVE = " AND COALESCE(u.exhibit_id, 0) NOT IN (SELECT id FROM exhibits WHERE removed_at IS NOT NULL)"
+
+
 def search(lib: Library, query: str, filters: Filters | None = None, *,
            limit: int = 50) -> list[Hit]:
-    """Units holding every word of ``query`` (case-insensitive for ASCII), newest first, at most
-    ``limit``. One- and two-character words use the gram side index, longer ones the trigram.
-    Reads only (what is still queued is not found yet: :func:`catch_up` first)."""
+    """Hits for ``query``, best first (``search_rank.py`` says the order), at most ``limit``.
+    Every word must be in the hit's case: in the hit itself first, else spread over the case's
+    units (several words narrow the cases). One- and two-character words use the gram side
+    index, longer ones the trigram. Reads only (what is still queued is not found yet:
+    :func:`catch_up` first)."""
     conn = lib.conn
     words = words_of(query)
     if not words:
         return []
     case_where, case_args = (filters or Filters()).sql()
+    in_cases = f" AND +u.case_id IN (SELECT id FROM cases WHERE {case_where})"
+    whole = search_rank.rank(_units_with_all(conn, words, in_cases, case_args), words)[:limit]
+    if len(words) > 1 and len(whole) < limit:
+        seen = {r["id"] for r in whole}
+        cases = _cases_with_all(conn, words, in_cases, case_args,
+                                enough=max(1, (limit - len(whole)) // len(words)))  # a unit a word
+        spread = [r for r in _units_with_any(conn, cases, words) if r["id"] not in seen]
+        whole += search_rank.rank(spread, words)[:limit - len(whole)]
+    return _hits(conn, whole, words)
+
+
+def _units_with_all(conn: Any, words: list[str], in_cases: str, case_args: list) -> list:
+    """The newest :data:`CANDIDATES` units holding every word."""
     long_words = [w for w in words if len(w) >= SHORT]
     checks = [w for w in words if len(w) < SHORT]
     check_sql = "".join(" AND instr(lower(u.body), lower(?)) > 0" for _ in checks)
-    tail = (f" AND +u.case_id IN (SELECT id FROM cases WHERE {case_where})"
-            " AND COALESCE(u.exhibit_id, 0) NOT IN (SELECT id FROM exhibits WHERE removed_at IS NOT NULL)")
     if _pg(conn):
-        sql, args = _search_pg(long_words, checks, check_sql, tail, case_args, limit)
+        sql, args = _search_pg(long_words, checks, check_sql, in_cases + _LIVE, case_args, CANDIDATES)
     elif long_words:
         sql = ("SELECT u.* FROM search_tri JOIN search_units u ON u.id = search_tri.rowid "
-               f"WHERE search_tri MATCH ?{check_sql}{tail} ORDER BY search_tri.rowid DESC LIMIT ?")
-        args = [_fts_string(long_words), *checks, *case_args, limit]
+               f"WHERE search_tri MATCH ?{check_sql}{in_cases}{_LIVE} "
+               "ORDER BY search_tri.rowid DESC LIMIT ?")
+        args = [_fts_string(long_words), *checks, *case_args, CANDIDATES]
     else:
         sql = ("SELECT u.* FROM search_grams g JOIN search_blocks b ON b.first_unit = g.rowid "
                "JOIN search_units u ON u.id BETWEEN b.first_unit AND b.last_unit "
-               f"WHERE search_grams MATCH ?{check_sql}{tail} ORDER BY g.rowid DESC LIMIT ?")
-        args = [_fts_string([w.lower() for w in checks]), *checks, *case_args, limit]
-    rows = conn.execute(sql, args).fetchall()
-    return _hits(conn, rows, words)
+               f"WHERE search_grams MATCH ?{check_sql}{in_cases}{_LIVE} ORDER BY g.rowid DESC LIMIT ?")
+        args = [_fts_string([w.lower() for w in checks]), *checks, *case_args, CANDIDATES]
+    return conn.execute(sql, args).fetchall()
+
+
+def _matches(conn: Any, word: str) -> int:
+    """How many index rows name ``word`` (units for the trigram, blocks for a short word):
+    which word narrows the cases most, to start from it (PostgreSQL: the longer word)."""
+    if _pg(conn):
+        return -len(word)
+    table = "search_tri" if len(word) >= SHORT else "search_grams"
+    return conn.execute(f"SELECT COUNT(*) FROM {table} WHERE {table} MATCH ?",
+                        (_fts_string([word if len(word) >= SHORT else word.lower()]),)).fetchone()[0]
+
+
+def _cases_with_all(conn: Any, words: list[str], in_cases: str, case_args: list,
+                    enough: int) -> list[int]:
+    """Cases whose units, together, hold every word: the rarest word's cases, taken
+    :data:`SPREAD_CASES` at a time (at most :data:`SPREAD_ROUNDS` times, until ``enough`` are
+    found), each batch narrowed by every other word inside those cases."""
+    order = sorted(words, key=lambda w: _matches(conn, w))
+    first = order[0]
+    if len(first) >= SHORT:
+        sql = ("SELECT DISTINCT u.case_id FROM search_tri JOIN search_units u "
+               f"ON u.id = search_tri.rowid WHERE search_tri MATCH ?{in_cases}{_LIVE} LIMIT ? OFFSET ?")
+    else:  # a block's grams are exact, and its units are of one exhibit (or one case's fields or log)
+        sql = ("SELECT DISTINCT u.case_id FROM search_grams g JOIN search_blocks b "
+               "ON b.first_unit = g.rowid JOIN search_units u ON u.id = b.first_unit "
+               f"WHERE search_grams MATCH ?{in_cases}{_LIVE} LIMIT ? OFFSET ?")
+    args = [_fts_string([first if len(first) >= SHORT else first.lower()]), *case_args]
+    if _pg(conn):  # the same walk over search_units (ILIKE) or the blocks' gram arrays
+        if len(first) >= SHORT:
+            sql = (f"SELECT DISTINCT u.case_id FROM search_units u WHERE u.body ILIKE ?{in_cases}{_LIVE} "
+                   "LIMIT ? OFFSET ?")
+            args = [_like(first), *case_args]
+        else:
+            sql = ("SELECT DISTINCT u.case_id FROM search_blocks b JOIN search_units u "
+                   f"ON u.id = b.first_unit WHERE b.grams @> ?::text[]{in_cases}{_LIVE} LIMIT ? OFFSET ?")
+            args = [[first.lower()], *case_args]
+    found: list[int] = []
+    for round_ in range(SPREAD_ROUNDS):
+        batch = [r[0] for r in conn.execute(sql, [*args, SPREAD_CASES, round_ * SPREAD_CASES])]
+        cases = batch
+        for w in order[1:]:
+            if not cases:
+                break
+            marks = ",".join("?" * len(cases))
+            cases = [r[0] for r in conn.execute(
+                f"SELECT DISTINCT u.case_id FROM search_units u WHERE u.case_id IN ({marks}) "
+                f"AND instr(lower(u.body), lower(?)) > 0{_LIVE}", [*cases, w])]
+        found += cases
+        if len(found) >= enough or len(batch) < SPREAD_CASES:
+            break
+    return sorted(found, reverse=True)[:SPREAD_CASES]
+
+
+def _units_with_any(conn: Any, cases: list[int], words: list[str]) -> list:
+    """The newest :data:`CANDIDATES` units of ``cases`` holding at least one word."""
+    if not cases:
+        return []
+    marks = ",".join("?" * len(cases))
+    any_word = " OR ".join("instr(lower(u.body), lower(?)) > 0" for _ in words)
+    return conn.execute(f"SELECT u.* FROM search_units u WHERE u.case_id IN ({marks}) "
+                        f"AND ({any_word}){_LIVE} ORDER BY u.id DESC LIMIT ?",
+                        [*cases, *words, CANDIDATES]).fetchall()
 
 
 def _search_pg(long_words: list[str], checks: list[str], check_sql: str, tail: str,
@@ -502,50 +584,6 @@ def _hits(conn: Any, rows: list, words: list[str]) -> list[Hit]:
         text, marks = snippet(r["body"], words)
         out.append(Hit(r["case_id"], case_no.get(r["case_id"], ""), r["exhibit_id"],
                        position.get(r["exhibit_id"]), r["source"], r["loc"], r["field"], text, marks))
-    return out
-
-
-def snippet(body: str, words: list[str], width: int = SNIPPET_CHARS) -> tuple[str, list[list[int]]]:
-    """A window of ``body`` around the first word found, every word marked «like this»;
-    ``marks`` are the marked spans' offsets in the returned text (marks included)."""
-    text = " ".join(body.split())
-    low = text.lower()
-    spans: list[tuple[int, int]] = []
-    for w in words:
-        w = w.lower()
-        start = low.find(w)
-        while start >= 0 and w:
-            spans.append((start, start + len(w)))
-            start = low.find(w, start + len(w))
-    spans = _merge(sorted(spans))
-    first = spans[0][0] if spans else 0
-    lo = max(0, first - width // 3)
-    hi = min(len(text), lo + width)
-    lo = max(0, min(lo, hi - width))
-    parts, marks, at = ["…" if lo > 0 else ""], [], lo
-    out_len = len(parts[0])
-    for s, e in spans:
-        if s < lo or e > hi:
-            continue
-        parts.append(text[at:s])
-        out_len += s - at
-        marked = MARK_OPEN + text[s:e] + MARK_CLOSE
-        marks.append([out_len, out_len + len(marked)])
-        parts.append(marked)
-        out_len += len(marked)
-        at = e
-    parts.append(text[at:hi])
-    parts.append("…" if hi < len(text) else "")
-    return "".join(parts), marks
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
     return out
 
 

@@ -93,7 +93,14 @@ def test_one_character_phrases_and_several_words(library, capsys):
     assert len(search_json(library, capsys, "没去拿")) == 1  # a trigram phrase
     both = search_json(library, capsys, "驿站 没去")  # a short and a short word: both needed
     assert [h["case_no"] for h in both] == ["EK-00017"]
-    assert search_json(library, capsys, "驿站 杯子") == []  # not in the same message
+    # words spread over a case's units narrow the cases: 驿站 in one message, 杯子 in another
+    spread = search_json(library, capsys, "驿站 杯子")
+    assert sorted((h["case_no"], h["message"]) for h in spread) == [("EK-00017", 3), ("EK-00017", 4)]
+    # … a case field and a message: EK-00017 sells 玻璃杯 (odd numbers), not 台灯
+    field_and_chat = search_json(library, capsys, "玻璃杯 驿站")
+    assert {(h["case_no"], h["source"], h["field"]) for h in field_and_chat} == {
+        ("EK-00017", "case", "product"), ("EK-00017", "log", None), ("EK-00017", "message", None)}
+    assert search_json(library, capsys, "台灯 驿站") == []
     notes = search_json(library, capsys, "无损")  # case fields: the notes
     assert [(h["case_no"], h["source"], h["field"]) for h in notes] == [("EK-00009", "case", "notes")]
 
@@ -201,3 +208,25 @@ def test_migration_backfills_an_existing_library_with_progress(tmp_path, engine)
     assert seen[-1] == 1.0 and seen == sorted(seen)
     assert [h.source for h in si.search(lib, "驿站")] == ["message"]
     assert si.pending(lib.conn) == 0
+
+
+def test_hits_are_ranked_best_first(tmp_path, capsys):
+    """All words in one unit first, then the rarer word's unit; a short message saying the word
+    twice before a long one saying it once; among equals the newest."""
+    lib = Library.open(tmp_path / "lib", clock=lambda: NOW)
+    dtype = lib.rules.platform("douyin").dispute_types[0].id
+    case = lib.create_case(platform="douyin", dispute_type=dtype, order_no="1")
+    path = tmp_path / "chat.txt"
+    path.write_text(chat("顾客:盒子里的东西都好好的，就是杯子的把手那里有一点点裂开，您看怎么处理",
+                         "顾客:裂开了，裂开了",
+                         "小店客服:收到",
+                         "顾客:裂开的照片发您了",
+                         "顾客:驿站说没有包裹"), encoding="utf-8")
+    lib.attach(case.id, path, kind="chat_log")
+    lib.close()
+    hits = search_json(tmp_path / "lib", capsys, "裂开")
+    assert [h["message"] for h in hits] == [2, 4, 1]
+    hits = search_json(tmp_path / "lib", capsys, "照片 裂开")
+    assert [h["message"] for h in hits][0] == 4  # both words
+    hits = search_json(tmp_path / "lib", capsys, "驿站 裂开")
+    assert [h["message"] for h in hits][0] == 5  # the rarer word's message before the others

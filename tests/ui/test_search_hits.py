@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from ui.highlight import MARK_BG
+
 from .conftest import make_case
 
 
@@ -41,7 +43,9 @@ def test_hit_opens_the_exhibit_on_its_message(qtbot, window, ctx, clock, tmp_pat
     qtbot.waitUntil(lambda: page.model.rowCount() == 0)  # no case has 驿站 in its own fields
     item = page.hits.topLevelItem(0)
     assert item.text(0) == cases[3].case_no and "第 96 条" in item.text(1)
-    assert "«驿站»" in item.text(2)
+    # the word is highlighted in the list (painted by the delegate), not «marked»
+    assert "驿站" in item.text(2) and "«" not in item.text(2)
+    assert page.hits.itemDelegateForColumn(2).words == ["驿站"]
 
     pane = window.case_view.evidence.preview
     page.hits.setCurrentItem(item)
@@ -59,3 +63,25 @@ def test_hit_opens_the_exhibit_on_its_message(qtbot, window, ctx, clock, tmp_pat
         y = chat.document().documentLayout().blockBoundingRect(cursor.block()).top()
         return bar.value() > 0 and bar.value() <= y < bar.value() + chat.viewport().height()
     qtbot.waitUntil(message_in_view, timeout=5000)
+    # … and in the opened transcript
+    assert chat.words == ["驿站"] and MARK_BG in chat.toHtml()
+
+
+def test_the_index_catches_up_in_the_background_at_start(qtbot, window, ctx, clock):
+    """What changed while the index was not looking (here: cases made by another process) is
+    indexed on the writer thread when the app starts, its progress in the status bar."""
+    from evidencekit.store import search_index
+    for i in range(3):
+        make_case(ctx.lib, clock, order_no=f"77{i:011d}", product="保温杯")
+    assert search_index.pending(ctx.lib.conn) > 0
+    seen = []
+    job = window.catch_up_search_index()  # what ui/app.py calls once the window is up
+    # progress arrives queued on the main thread: connected before the loop runs again
+    job.progressed.connect(lambda f, zh, en: seen.append(window.index_status.text()))
+    with qtbot.waitSignal(window.index_catch_up.finished, timeout=20000) as done:
+        pass
+    assert done.args[0] > 0 and search_index.pending(ctx.lib.conn) == 0
+    assert seen and all(t.startswith(("正在建立搜索索引", "Building the search index")) for t in seen)
+    assert not window.index_status.isVisible()
+    hits = search_index.search(ctx.lib, "7700000000001")
+    assert [h.case_no for h in hits if h.source == "case"]

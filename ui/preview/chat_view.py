@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from evidencekit.timeutil import format_local
 
+from ..highlight import marked_html
 from ..i18n import pick
 
 ROLE_STYLE = {"buyer": ("left", "#e3f2fd", "#0d47a1"), "merchant": ("right", "#e8f5e9", "#1b5e20"),
@@ -29,13 +30,17 @@ class ChatPreview(QTextBrowser):
         self.message_count = 0
         self.revealed: int | None = None  # the message a search hit opened on (0-based)
         self.marks: set[int] = set()  # the key messages (1-based numbers)
+        self.words: list[str] = []  # the searched words, highlighted
         self._log = None
         self._zone = None
         self._starts: list[int] = []  # document position where each message begins
 
-    def set_chat(self, log, zone, reveal: int | None = None, marks=()) -> None:
-        """Show the transcript; ``reveal`` (a search hit) is framed and scrolled to."""
+    def set_chat(self, log, zone, reveal: int | None = None, marks=(),
+                 words: list[str] | None = None) -> None:
+        """Show the transcript; ``reveal`` (a search hit) is framed and scrolled to, the
+        searched ``words`` highlighted in every message."""
         self._log, self._zone = log, zone
+        self.words = list(words or [])
         self.message_count = len(log.messages)
         self.revealed = reveal if reveal is not None and 0 <= reveal < len(log.messages) else None
         self.marks = set(marks)
@@ -64,7 +69,7 @@ class ChatPreview(QTextBrowser):
             who = html.escape(m.speaker or pick("未知", "unknown"))
             when = html.escape(format_local(m.at, zone, seconds=True)) if m.at else \
                 pick("（无时间）", "(no time)")
-            text = html.escape(m.text).replace("\n", "<br>")
+            text = (marked_html(m.text, self.words) if self.words else html.escape(m.text)).replace("\n", "<br>")
             frame = ' border="2" style="border-color:#f9a825"' if i == self.revealed else ""
             star = f"<b>★ {html.escape(key_label)}</b> · " if key else ""
             inner = ' border="2" style="border-color:#1f4e79"' if key else ""
@@ -118,6 +123,14 @@ class ChatPreview(QTextBrowser):
             action.triggered.connect(lambda _c=False, n=number, m=marked: self.mark_requested.emit(n, m))
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+    def highlight(self, words: list[str], reveal: int | None) -> None:
+        """A search hit in the transcript already shown: highlight its words, frame its message."""
+        if self._log is not None and (words != self.words or reveal != self.revealed):
+            self.set_chat(self._log, self._zone, reveal, self.marks, words)
+        elif reveal is not None:
+            self.revealed = reveal
+            self.scroll_to_revealed()
 
     def scroll_to_revealed(self) -> None:
         """Bring the revealed message to the top (again once the viewer has its final width)."""

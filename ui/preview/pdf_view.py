@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 
 
@@ -17,8 +17,13 @@ class PdfPreview(QPdfView):
         self.setDocument(self.document)
         self.setPageMode(QPdfView.PageMode.MultiPage)
         self.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # A search hit's word, highlighted on the pages by QtPdf itself.
+        self.search = QPdfSearchModel(None)
+        self.search.setDocument(self.document)
+        self.setSearchModel(self.search)
 
     def load(self, path: Path, password: str = "") -> bool:
+        self.search.setSearchString("")
         self.document.close()
         if password:
             self.document.setPassword(password)
@@ -32,6 +37,11 @@ class PdfPreview(QPdfView):
         """Scroll to a page (1-based, as search hits name them)."""
         if 1 <= page <= self.page_count():
             self.pageNavigator().jump(page - 1, QPointF(), self.pageNavigator().currentZoom())
+
+    def highlight(self, words: list[str]) -> None:
+        """Highlight a searched word (QtPdf's search takes one string: the longest word, the
+        most telling one)."""
+        self.search.setSearchString(max(words, key=len) if words else "")
 
     def current_page(self) -> int:
         return self.pageNavigator().currentPage() + 1

@@ -51,12 +51,13 @@ class PreviewPane(QWidget):
         self._generation = 0
         self.current = "empty"
         self.exhibit = None
-        self._target: tuple[int, str, int] | None = None  # (exhibit id, source, loc) of a search hit
+        # (exhibit id, source, loc, words) of a search hit
+        self._target: tuple[int, str, int, list[str]] | None = None
 
-    def reveal(self, exhibit_id: int, source: str, loc: int) -> None:
-        """Open on a search hit's message, event or page: now if the exhibit is shown, else
-        when it is (the caller selects it next)."""
-        self._target = (exhibit_id, source, loc)
+    def reveal(self, exhibit_id: int, source: str, loc: int, words: list[str] | None = None) -> None:
+        """Open on a search hit's message, event or page, its ``words`` highlighted: now if the
+        exhibit is shown, else when it is (the caller selects it next)."""
+        self._target = (exhibit_id, source, loc, list(words or []))
         if self.exhibit is not None and self.exhibit.id == exhibit_id and self.current != "loading":
             self._apply_target()
 
@@ -64,14 +65,17 @@ class PreviewPane(QWidget):
         target, self._target = self._target, None
         if target is None or self.exhibit is None or target[0] != self.exhibit.id:
             return
-        _eid, source, loc = target
-        if source == "message" and self.current == "chat":
-            self.chat.revealed = loc
-            self.chat.scroll_to_revealed()
-        elif source == "event" and self.current == "trace":
-            self.trace.reveal(loc)
-        elif source == "page" and self.current == "pdf":
-            self.pdf.reveal(loc)
+        _eid, source, loc, words = target
+        if self.current == "chat":
+            self.chat.highlight(words, loc if source == "message" else None)
+        elif self.current == "trace":
+            self.trace.highlight(words)
+            if source == "event":
+                self.trace.reveal(loc)
+        elif self.current == "pdf":
+            self.pdf.highlight(words)
+            if source == "page":
+                self.pdf.reveal(loc)
 
     def show_exhibit(self, exhibit) -> None:
         self._generation += 1
@@ -180,7 +184,7 @@ class PreviewPane(QWidget):
     def _on_chat_loaded(self, log) -> None:
         target = self._target if self._target and self._target[0] == self.exhibit.id else None
         reveal = target[2] if target and target[1] == "message" else None
-        self.chat.set_chat(log, self.ctx.zone, reveal, self.exhibit.marks)
+        self.chat.set_chat(log, self.ctx.zone, reveal, self.exhibit.marks, target[3] if target else None)
         self._show("chat", self.chat)
         self._apply_target()
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableWidge
 
 from evidencekit.timeutil import format_local, from_iso
 
+from ..highlight import HighlightDelegate
 from ..i18n import pick
 
 SIGNED = ("signed", "proxy_signed")
@@ -34,9 +35,13 @@ class TracePreview(QTableWidget):
         self.marks: set[int] = set()  # the key events (1-based numbers)
         self._trace = None
         self._zone = None
+        self.marker = HighlightDelegate(self)  # a search hit's words, in the place and event columns
+        self.setItemDelegateForColumn(1, self.marker)
+        self.setItemDelegateForColumn(2, self.marker)
 
     def set_trace(self, trace, zone, marks=()) -> None:
         self._trace, self._zone = trace, zone
+        self.marker.words = []  # a search hit's words come after (highlight)
         self.marks = set(marks)
         self._render()
 
@@ -132,6 +137,10 @@ class TracePreview(QTableWidget):
         h.setSectionResizeMode(1, QHeaderView.ResizeToContents)
         h.setSectionResizeMode(2, QHeaderView.Stretch)
         self.resizeRowsToContents()
+
+    def highlight(self, words: list[str]) -> None:
+        self.marker.words = list(words)
+        self.viewport().update()
 
     def reveal(self, event: int) -> None:
         """Select and show one event (0-based, as the search index counts them)."""
