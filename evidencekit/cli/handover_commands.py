@@ -22,6 +22,8 @@ def register_case(cs: Subparsers) -> None:
     pk.set_defaults(run=cmd_case_pack)
     up = cs.add_parser("unpack", help="check an .evcase file and add its case under a new number")
     up.add_argument("file", metavar="FILE.evcase")
+    up.add_argument("--allow-unsigned", action="store_true",
+                    help="accept a file without a signature (written by an older version)")
     up.add_argument("--json", action="store_true")
     up.set_defaults(run=cmd_case_unpack)
 
@@ -62,13 +64,17 @@ def cmd_case_unpack(args: argparse.Namespace, lang: str) -> int:
     from ..handover import unpack_case
 
     with open_library(args, create=True) as lib:
-        r = unpack_case(lib, Path(args.file))
+        r = unpack_case(lib, Path(args.file), allow_unsigned=args.allow_unsigned)
 
         def human() -> None:
             print(pick(lang, f"已导入为 {r.case_no}（原编号 {r.imported_from}；{r.originals} 个原件，"
                              f"{r.submitted} 次提交，全部哈希一致）",
                        f"Imported as {r.case_no} (was {r.imported_from}; {r.originals} originals, "
                        f"{r.submitted} submissions, every hash matches)"))
+            print(pick(lang, f"签名有效：由证书 {r.signed_by[:16]}… 的资料库签名",
+                       f"Signature valid: signed by the library of certificate {r.signed_by[:16]}…")
+                  if r.signed_by else pick(lang, "注意：文件没有签名（--allow-unsigned）",
+                                           "Note: the file is not signed (--allow-unsigned)"))
             if r.earlier_imports:
                 print(pick(lang, f"注意：此前已导入过同一原编号：{', '.join(r.earlier_imports)}",
                            f"Note: the same original number was imported before: "

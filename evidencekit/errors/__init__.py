@@ -220,9 +220,11 @@ from .handover import (  # noqa: E402
     CaseFileMemberAltered,
     CaseFileMemberMissing,
     CaseFileNoSpace,
+    CaseFileSignatureInvalid,
     CaseFileTooNew,
     CaseFileUnexpectedMember,
     CaseFileUnreadable,
+    CaseFileUnsigned,
     HandoverError,
     RestoreTargetNotEmpty,
 )
@@ -230,7 +232,8 @@ from .handover import (  # noqa: E402
 __all__ += [
     "BackupBlobDamaged", "BackupBlobMissing", "BackupFolderNotBackup", "CaseFileBomb",
     "CaseFileMemberAltered", "CaseFileMemberMissing", "CaseFileNoSpace", "CaseFileTooNew",
-    "CaseFileUnexpectedMember", "CaseFileUnreadable", "HandoverError", "RestoreTargetNotEmpty"]
+    "CaseFileUnexpectedMember", "CaseFileUnreadable", "HandoverError", "RestoreTargetNotEmpty",
+    "CaseFileSignatureInvalid", "CaseFileUnsigned"]
 
 # Issue 11 (search everything).
 from .general import EmptySearch  # noqa: E402

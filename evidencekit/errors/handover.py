@@ -25,6 +25,24 @@ class CaseFileMemberAltered(HandoverError):
     HINT = ("请向对方要一份原始的 .evcase 文件。", "Ask the sender for the original .evcase file.")
 
 
+class CaseFileSignatureInvalid(HandoverError):
+    code = "case_file_signature_invalid"
+    MESSAGE = ("案件文件的签名不符：{detail}（未导入任何内容）",
+               "The case file's signature does not match: {detail} (nothing was imported)")
+    HINT = ("文件在签名之后被改动或重新封装过。请向对方要一份原始的 .evcase 文件。",
+            "The file was changed or re-sealed after it was signed. Ask the sender for the "
+            "original .evcase file.")
+
+
+class CaseFileUnsigned(HandoverError):
+    code = "case_file_unsigned"
+    MESSAGE = ("案件文件没有签名（旧版本写出，或签名已被去掉），已拒绝（未导入任何内容）",
+               "The case file is not signed (written by an older version, or its signature was "
+               "removed); refused (nothing was imported)")
+    HINT = ("确认文件来自本店同事后，可用 --allow-unsigned 导入。",
+            "If you are sure it comes from your own team, import it with --allow-unsigned.")
+
+
 class CaseFileMemberMissing(HandoverError):
     code = "case_file_member_missing"
     MESSAGE = ("案件文件不完整：缺少 {member}（未导入任何内容）",

@@ -23,6 +23,7 @@ from ..store import transfer
 from ..store.migrate import schema_revision
 from ..timeutil import to_iso, utcnow
 from . import caseformat as fmt
+from . import signature
 
 if TYPE_CHECKING:
     from ..store import Library
@@ -40,12 +41,13 @@ class PackResult:
     originals: int
     submitted: int
     certificate: bool
+    signed: bool = False
     members: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"path": str(self.path), "case_no": self.case_no, "sha256": self.sha256,
                 "size": self.size, "originals": self.originals, "submitted": self.submitted,
-                "certificate": self.certificate}
+                "certificate": self.certificate, "signed": self.signed}
 
 
 def _info(name: str, compress: bool) -> zipfile.ZipInfo:
@@ -77,7 +79,7 @@ def _write_blob(zf: zipfile.ZipFile, name: str, source: Path, sha: str) -> int:
 def pack_case(lib: "Library", case_ref, dest: Path | str, *, force: bool = False,
               now: datetime | None = None, progress: ProgressFn = no_progress,
               cancel: CancelLike | None = None) -> PackResult:
-    from ..export.sealkey import library_key, library_name
+    from ..export.sealkey import ensure_library_key, library_key, library_name
 
     dest = Path(dest).expanduser()
     case = lib.get_case(case_ref)
@@ -88,7 +90,15 @@ def pack_case(lib: "Library", case_ref, dest: Path | str, *, force: bool = False
     originals = sorted({r["sha256"] for r in rows["exhibits"]})
     submitted = sorted({r["sha256"] for r in rows["submission_files"]} - set(originals))
     blobs = [(fmt.ORIGINALS + s, s) for s in originals] + [(fmt.SUBMITTED + s, s) for s in submitted]
-    key = library_key(lib)
+    # The library's sealing key signs the file (made now if it has none, as a first export does;
+    # a read-only library or a role that may not read the key packs an unsigned file, which
+    # unpack refuses by default).
+    try:
+        key = library_key(lib) if lib.read_only else ensure_library_key(lib, now)
+    except PermissionError:
+        key = library_key(lib)
+    signer_key = key if key is not None and key.key_pem is not None else None
+    sig_bytes = signature.signature_bytes(signer_key) if signer_key is not None else 0
     data = {"format": FORMAT_DATA, "version": fmt.VERSION, "schema": schema_revision(),
             "app": __version__, "packed_at": to_iso(now), "library": library_name(lib),
             "case_no": case.case_no,
@@ -101,7 +111,7 @@ def pack_case(lib: "Library", case_ref, dest: Path | str, *, force: bool = False
     try:
         with open(tmp, "w+b") as f:
             with zipfile.ZipFile(f, "w", allowZip64=True) as zf:
-                zf.comment = fmt.seal_line("0" * 64, "0" * 64)  # placeholder, same length
+                zf.comment = b"0" * fmt.seal_len(sig_bytes)  # placeholder, same length
                 for name, sha in blobs:
                     check_cancel(cancel)
                     size = _write_blob(zf, name, lib.blobs.path(sha), sha)
@@ -123,8 +133,10 @@ def pack_case(lib: "Library", case_ref, dest: Path | str, *, force: bool = False
                 zf.writestr(_info(fmt.MANIFEST, True), manifest)
             # The seal line: the hash of every byte before the comment, written in its place.
             f.flush()
-            length = f.seek(0, os.SEEK_END) - fmt.SEAL_LEN
-            line = fmt.seal_line(fmt.hash_prefix(f, length), hashlib.sha256(manifest).hexdigest())
+            length = f.seek(0, os.SEEK_END) - fmt.seal_len(sig_bytes)
+            file_sha, manifest_sha = fmt.hash_prefix(f, length), hashlib.sha256(manifest).hexdigest()
+            line = fmt.seal_line(file_sha, manifest_sha, signature.sign(
+                signer_key, fmt.signed_text(file_sha, manifest_sha)) if signer_key is not None else None)
             f.seek(length)
             f.write(line)
             f.flush()
@@ -142,7 +154,7 @@ def pack_case(lib: "Library", case_ref, dest: Path | str, *, force: bool = False
     progress(1.0, "完成", "Done")
     return PackResult(path=dest, case_no=case.case_no, sha256=file_sha, size=size,
                       originals=len(originals), submitted=len(submitted),
-                      certificate=key is not None, members=members)
+                      certificate=key is not None, signed=signer_key is not None, members=members)
 
 
 FORMAT_DATA = "evidencekit-case-data"

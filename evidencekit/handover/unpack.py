@@ -27,14 +27,17 @@ from ..errors import (
     CaseFileMemberAltered,
     CaseFileMemberMissing,
     CaseFileNoSpace,
+    CaseFileSignatureInvalid,
     CaseFileTooNew,
     CaseFileUnexpectedMember,
     CaseFileUnreadable,
+    CaseFileUnsigned,
 )
 from ..names import shown_name
 from ..progress import CancelLike, ProgressFn, check_cancel, no_progress
 from ..store import transfer
 from . import caseformat as fmt
+from . import signature
 
 if TYPE_CHECKING:
     from ..store import Library
@@ -50,6 +53,7 @@ class CheckedCaseFile:
     data: dict[str, Any]
     members: dict[str, dict]  # name → {sha256, size}
     certificate: bytes | None = None
+    signer: str = ""  # fingerprint of the certificate whose key signed the file ("" unsigned)
 
     @property
     def case_no(self) -> str:
@@ -69,6 +73,7 @@ class UnpackResult:
     submitted: int
     blobs_added: int
     certificate: str = ""  # fingerprint of the certificate that came with it
+    signed_by: str = ""  # fingerprint of the certificate whose key signed the file ("": unsigned)
     earlier_imports: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
@@ -132,7 +137,7 @@ def _hash_member(zf: zipfile.ZipFile, name: str, on_bytes) -> str:
 
 
 def check_case_file(path: Path | str, *, free_for: Path | None = None,
-                    progress: ProgressFn = no_progress,
+                    allow_unsigned: bool = False, progress: ProgressFn = no_progress,
                     cancel: CancelLike | None = None) -> CheckedCaseFile:
     """Every check, nothing written. Raises a :class:`HandoverError` naming what is wrong."""
     path = Path(path).expanduser()
@@ -154,6 +159,13 @@ def check_case_file(path: Path | str, *, free_for: Path | None = None,
             seal = fmt.read_seal(zf.comment)
             if seal is None:
                 raise CaseFileMemberAltered(member=STRUCTURE)
+            # The signature first: hashes written again after a change (a re-sealed file) stop here.
+            signer = ""
+            if seal.signature is not None:
+                cert = _read_small(zf, fmt.CERTIFICATE) if fmt.CERTIFICATE in names else None
+                signer = signature.verify(cert, seal.signed, seal.signature)
+            elif not allow_unsigned:
+                raise CaseFileUnsigned()
             # Step 2: the whole file's bytes. A difference is named below, member by member.
             size = f.seek(0, 2)
             total = size + sum(i.file_size for i in infos) or 1
@@ -168,10 +180,10 @@ def check_case_file(path: Path | str, *, free_for: Path | None = None,
                 done[0] = n
                 advance(0)
 
-            file_ok = fmt.hash_prefix(f, size - len(zf.comment), read_so_far) == seal[0]
+            file_ok = fmt.hash_prefix(f, size - len(zf.comment), read_so_far) == seal.file_sha
             done[0] = size
             raw_manifest = _read_small(zf, fmt.MANIFEST)
-            if hashlib.sha256(raw_manifest).hexdigest() != seal[1]:
+            if hashlib.sha256(raw_manifest).hexdigest() != seal.manifest_sha:
                 raise CaseFileMemberAltered(member=fmt.MANIFEST)
             try:
                 manifest = json.loads(raw_manifest.decode("utf-8"))
@@ -210,8 +222,12 @@ def check_case_file(path: Path | str, *, free_for: Path | None = None,
     for r in data["rows"]["exhibits"] + data["rows"]["submission_files"]:
         if r.get("sha256") not in present:
             raise CaseFileMemberMissing(member=f"{fmt.ORIGINALS}{r.get('sha256')}")
+    if signer and data.get("certificate_fingerprint") not in ("", signer):
+        raise CaseFileSignatureInvalid(detail=f"{fmt.CASE_DATA} names certificate "
+                                              f"{str(data.get('certificate_fingerprint'))[:16]}…, "
+                                              f"signed by {signer[:16]}…")
     return CheckedCaseFile(path=path, data=data, members=listed,
-                           certificate=kept.get(fmt.CERTIFICATE))
+                           certificate=kept.get(fmt.CERTIFICATE), signer=signer)
 
 
 def _parse_case_data(path: Path, raw: bytes) -> dict[str, Any]:
@@ -240,12 +256,14 @@ def _parse_case_data(path: Path, raw: bytes) -> dict[str, Any]:
     return data
 
 
-def unpack_case(lib: "Library", path: Path | str, *, progress: ProgressFn = no_progress,
+def unpack_case(lib: "Library", path: Path | str, *, allow_unsigned: bool = False,
+                progress: ProgressFn = no_progress,
                 cancel: CancelLike | None = None) -> UnpackResult:
-    """Check ``path`` completely, then add its case under a new number; returns what was done."""
+    """Check ``path`` completely (its signature too; an unsigned file only with
+    ``allow_unsigned``), then add its case under a new number; returns what was done."""
     from ..export.sealkey import add_library_certificate
 
-    checked = check_case_file(path, free_for=Path(lib.root),
+    checked = check_case_file(path, free_for=Path(lib.root), allow_unsigned=allow_unsigned,
                               progress=lambda x, zh, en: progress(0.6 * x, zh, en), cancel=cancel)
     unknown = transfer.unknown_columns(lib, checked.rows)
     if unknown:
@@ -304,4 +322,4 @@ def unpack_case(lib: "Library", path: Path | str, *, progress: ProgressFn = no_p
     return UnpackResult(case_no=case.case_no, imported_from=old_no, case_id=case_id,
                         originals=len({r["sha256"] for r in checked.rows["exhibits"]}),
                         submitted=len(checked.rows["submissions"]), blobs_added=len(added),
-                        certificate=fingerprint, earlier_imports=earlier)
+                        certificate=fingerprint, signed_by=checked.signer, earlier_imports=earlier)

@@ -83,7 +83,7 @@ def test_pack_unpack_on_another_library_is_byte_identical_and_verifies(source, t
     evcase = tmp_path / "case.evcase"
     rc, out, err = ek(capsys, lib, "case", "pack", cid, "-o", evcase, "--json")
     assert rc == 0, err
-    assert json.loads(out)["originals"] == 3
+    assert json.loads(out)["originals"] == 3 and json.loads(out)["signed"]
     # the destination is never replaced silently
     assert ek(capsys, lib, "case", "pack", cid, "-o", evcase)[0] == 2
     other = tmp_path / "b"
@@ -94,6 +94,9 @@ def test_pack_unpack_on_another_library_is_byte_identical_and_verifies(source, t
     assert rc == 0, err
     result = json.loads(out)
     assert result["case_no"] == "EK-00002" and result["imported_from"] == before["case_no"]
+    # signed by the packing library's sealing key (the one its bundles are sealed with)
+    from evidencekit.export.sealkey import load_seal_key
+    assert result["signed_by"] == load_seal_key(lib).fingerprint
     after = _show(capsys, other, result["case_no"])
     assert after["imported_from"] == before["case_no"]
     ek(capsys, other, "--lang", "zh", "case", "show", result["case_no"])
@@ -161,7 +164,7 @@ def test_one_changed_byte_is_refused_naming_the_member(source, tmp_path, capsys)
         _member_offset(evcase, fmt.CASE_DATA) + 10: fmt.CASE_DATA,
         _member_offset(evcase, fmt.MANIFEST) + 5: fmt.MANIFEST,
         zipfile.ZipFile(evcase).getinfo(photo).header_offset + 10: "",  # a local header's time
-        size - fmt.SEAL_LEN - 10: "",  # the end of the central directory
+        size - len(zipfile.ZipFile(evcase).comment) - 10: "",  # the end of the central directory
         size - 5: "",  # the seal line itself
     }
     for offset, member in cases.items():
@@ -174,6 +177,56 @@ def test_one_changed_byte_is_refused_naming_the_member(source, tmp_path, capsys)
     rc, out, err = ek(capsys, other, "--lang", "zh", "case", "unpack",
                       tmp_path / f"bad-{_member_offset(evcase, photo) + 100}.evcase")
     assert rc == 2 and "已被改动" in err and photo in err
+    _resealed_or_unsigned_is_refused(evcase, other, unchanged, tmp_path, capsys)
+
+
+def _reseal(src: Path, dst: Path, change, signature: bytes | None) -> None:
+    """What someone without the key can do: change a member, write the manifest and the seal
+    line's hashes again, keep (or drop) the signature."""
+    with zipfile.ZipFile(src) as zin:
+        members = {i.filename: zin.read(i.filename) for i in zin.infolist()}
+    members = change(members)
+    manifest = json.loads(members.pop(fmt.MANIFEST))
+    manifest["members"] = [{"name": n, "sha256": hashlib.sha256(raw).hexdigest(), "size": len(raw)}
+                           for n, raw in members.items()]
+    members[fmt.MANIFEST] = json.dumps(manifest).encode()
+    sig_len = len(signature) if signature is not None else 0
+    with open(dst, "w+b") as f:
+        with zipfile.ZipFile(f, "w") as zout:
+            zout.comment = b"0" * fmt.seal_len(sig_len)
+            for name, raw in members.items():
+                zout.writestr(name, raw)
+        length = f.seek(0, 2) - fmt.seal_len(sig_len)
+        f.seek(length)
+        f.write(fmt.seal_line(fmt.hash_prefix(f, length),
+                              hashlib.sha256(members[fmt.MANIFEST]).hexdigest(), signature))
+
+
+def _resealed_or_unsigned_is_refused(evcase: Path, other: Path, unchanged, tmp_path, capsys):
+    """The seal's hashes written again after a change no longer match the library's signature;
+    a file without a signature is refused unless the user says it may be (the fixture is
+    costly: called from the one-changed-byte test, on its files)."""
+    signature = fmt.read_seal(zipfile.ZipFile(evcase).comment).signature
+    assert signature is not None and len(signature) == 256  # RSA-2048
+
+    def outcome(members):
+        members[fmt.CASE_DATA] = members[fmt.CASE_DATA].replace(b'"lost"', b'"won"')
+        return members
+    resealed = tmp_path / "resealed.evcase"
+    _reseal(evcase, resealed, outcome, signature)
+    rc, out, err = ek(capsys, other, "case", "unpack", resealed)
+    assert rc == 2 and "signature does not match" in err and "re-sealed" in err, err
+    assert _tree(other) == unchanged
+    rc, out, err = ek(capsys, other, "--lang", "zh", "case", "unpack", resealed)
+    assert rc == 2 and "签名不符" in err
+    # an unsigned file (as older versions wrote, or with the signature cut off)
+    unsigned = tmp_path / "unsigned.evcase"
+    _reseal(evcase, unsigned, lambda m: m, None)
+    rc, out, err = ek(capsys, other, "case", "unpack", unsigned)
+    assert rc == 2 and "not signed" in err and "--allow-unsigned" in err
+    assert _tree(other) == unchanged
+    rc, out, err = ek(capsys, other, "case", "unpack", unsigned, "--allow-unsigned", "--json")
+    assert rc == 0 and json.loads(out)["signed_by"] == ""
 
 
 def _rewrite(src: Path, dst: Path, add: list[tuple[zipfile.ZipInfo | str, bytes]]) -> None:
