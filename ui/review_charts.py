@@ -80,7 +80,8 @@ class ReviewChart(QChartView):
         return len(self._targets)
 
     def click_bar(self, index: int, decision: str = "") -> None:
-        """What a click on bar ``index`` (a segment ``decision`` of it) does; tests call it."""
+        """What a click on bar ``index`` (a segment ``decision`` of it; in the kinds chart
+        ``with`` or ``without``) does; tests call it."""
         self._on_bar_clicked(index, decision)
 
     # ---- the four charts ---------------------------------------------------------------------
@@ -155,7 +156,7 @@ class ReviewChart(QChartView):
 
     def _draw_kinds(self, chart: QChart, data: dict) -> None:
         kinds = data["kinds"][:MAX_BARS]
-        self._targets = [([], k["name"]) for k in kinds]
+        self._targets = [(k["with"].get("case_ids") or [], k["name"]) for k in kinds]
         if not kinds:
             chart.setTitle(self._names["empty"])
             return
@@ -164,7 +165,9 @@ class ReviewChart(QChartView):
             s = QBarSet(self._names[side])
             s.setColor(QColor(color))
             s.append([round((k[side]["win_rate"] or 0) * 100, 1) for k in kinds])
+            s.setProperty("side", side)
             series.append(s)
+        series.clicked.connect(lambda i, s: self._on_bar_clicked(i, s.property("side")))
         chart.addSeries(series)
         self._axes(chart, series, [_short(k["name"], 8) for k in kinds], False, 100)
 
@@ -172,6 +175,12 @@ class ReviewChart(QChartView):
         if not 0 <= index < len(self._targets):
             return
         ids, what = self._targets[index]
+        if self.section == "kinds" and self._data is not None:  # decision: "with" | "without"
+            side = decision or "with"
+            ids = self._data["kinds"][index][side].get("case_ids") or []
+            what = f"{what} · {self._names[side]}"
+            self.bar_clicked.emit(list(ids), what)
+            return
         if decision and self.section == "groups" and self._data is not None:
             group = next(g for g in self._data["groups"] if g["case_ids"] == ids)
             ids = group["case_ids_by_decision"].get(decision, [])

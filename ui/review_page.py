@@ -28,6 +28,7 @@ from evidencekit.review.job import review_job
 from .i18n import lang
 from .models.review_table_model import CaseIdsRole, ReviewTableModel
 from .review_charts import ReviewChart
+from .review_words import WordScope
 from .tables import record_table
 
 PRESETS = ("last4", "this_week", "last_week", "this_month", "all", "custom")
@@ -90,9 +91,18 @@ class ReviewPage(QWidget):
             table.setMinimumHeight(150)
             if section == "groups":
                 table.setColumnHidden(0, True)  # the key: the name says it
-            if section in ("groups", "clocks"):
+            if section in ("groups", "clocks", "kinds", "words"):
                 table.doubleClicked.connect(lambda idx, m=model: self._on_table_double_clicked(m, idx))
-            inner = QHBoxLayout(box)
+            outer = QVBoxLayout(box)
+            if section == "words":  # whose words: all cases, one group's, one decision's
+                self.word_scope = WordScope()
+                self.word_scope.currentIndexChanged.connect(self._on_word_scope_changed)
+                scope_row = QHBoxLayout()
+                scope_row.addWidget(self.word_scope)
+                scope_row.addStretch(1)
+                outer.addLayout(scope_row)
+            inner = QHBoxLayout()
+            outer.addLayout(inner)
             wide = section == "groups"  # its table has a column per decision
             inner.addWidget(chart, 1 if wide else 3)
             inner.addWidget(table, 1 if wide else 2)
@@ -248,9 +258,11 @@ class ReviewPage(QWidget):
 
     def show_review(self, data: dict) -> None:
         self.data = data
-        for _box, chart, model in self.sections.values():
-            chart.set_review(data)
-            model.set_review(data)
+        self.word_scope.fill(data)
+        for section, (_box, chart, model) in self.sections.items():
+            shown = self.word_scope.scoped(data) if section == "words" else data
+            chart.set_review(shown)
+            model.set_review(shown)
         self._sections_visible(data)
         total = data["total"]
         self.status.setText(self.tr("%1 cases").replace("%1", str(total["disputes"])))
@@ -260,6 +272,13 @@ class ReviewPage(QWidget):
         for section, (box, _chart, _model) in self.sections.items():
             box.setVisible(section == "groups" or bool(data.get(section)))
 
+    def _on_word_scope_changed(self, _index: int) -> None:
+        if self.data is not None:
+            _box, chart, model = self.sections["words"]
+            shown = self.word_scope.scoped(self.data)
+            chart.set_review(shown)
+            model.set_review(shown)
+
     # ---- click-through ----------------------------------------------------------------------
     def _on_chart_bar_clicked(self, ids: list, what: str) -> None:
         if ids:
@@ -268,7 +287,7 @@ class ReviewPage(QWidget):
     def _on_table_double_clicked(self, model: ReviewTableModel, index) -> None:
         ids = index.data(CaseIdsRole) or []
         item = model.item(index.row())
-        self._on_chart_bar_clicked(ids, item.get("label") or item.get("name") or "")
+        self._on_chart_bar_clicked(ids, item.get("label") or item.get("name") or item.get("word") or "")
 
     # ---- the weekly PDF ----------------------------------------------------------------------
     def export_pdf(self, path: str | Path | None = None):

@@ -134,122 +134,122 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="74"/>
+        <location filename="../../ui/case_list_page.py" line="75"/>
         <source>Search order no., buyer, phone, product…</source>
         <translation>Search order no., buyer, phone, product…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="78"/>
+        <location filename="../../ui/case_list_page.py" line="79"/>
         <source>All stages</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="84"/>
+        <location filename="../../ui/case_list_page.py" line="85"/>
         <source>All platforms</source>
         <translation>All platforms</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="93"/>
+        <location filename="../../ui/case_list_page.py" line="94"/>
         <source>My cases</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="139"/>
+        <location filename="../../ui/case_list_page.py" line="140"/>
         <source>Show all cases</source>
         <translation>Show all cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="170"/>
+        <location filename="../../ui/case_list_page.py" line="171"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="170"/>
+        <location filename="../../ui/case_list_page.py" line="171"/>
         <source>Where</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="170"/>
+        <location filename="../../ui/case_list_page.py" line="171"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="262"/>
+        <location filename="../../ui/case_list_page.py" line="265"/>
         <source>Searching inside evidence…</source>
         <translation>Searching inside evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="286"/>
+        <location filename="../../ui/case_list_page.py" line="291"/>
         <source>No matches inside evidence.</source>
         <translation>No matches inside evidence.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="288"/>
+        <location filename="../../ui/case_list_page.py" line="293"/>
         <source>Inside evidence: the first %1 matches (add a word to narrow)</source>
         <translation>Inside evidence: the first %1 matches (add a word to narrow)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="291"/>
+        <location filename="../../ui/case_list_page.py" line="296"/>
         <source>Inside evidence: %1 match(es); Enter or double-click opens one</source>
         <translation>Inside evidence: %1 match(es); Enter or double-click opens one</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="333"/>
+        <location filename="../../ui/case_list_page.py" line="338"/>
         <source>From the review: %1 (%2 cases)</source>
         <translation>From the review: %1 (%2 cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="353"/>
+        <location filename="../../ui/case_list_page.py" line="358"/>
         <source>All (%1)</source>
         <translation>All (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="367"/>
+        <location filename="../../ui/case_list_page.py" line="372"/>
         <source>Nothing due within %1 h.</source>
         <translation>Nothing due within %1 h.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="391"/>
+        <location filename="../../ui/case_list_page.py" line="396"/>
         <source>No cases in the list.</source>
         <translation>No cases in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="392"/>
+        <location filename="../../ui/case_list_page.py" line="397"/>
         <source>Cases in the trash: %1.</source>
         <translation>Cases in the trash: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="393"/>
+        <location filename="../../ui/case_list_page.py" line="398"/>
         <source>Open the trash</source>
         <translation>Open the trash</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="395"/>
+        <location filename="../../ui/case_list_page.py" line="400"/>
         <source>No cases yet.</source>
         <translation>No cases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="396"/>
+        <location filename="../../ui/case_list_page.py" line="401"/>
         <source>Press Ctrl+N to open the first one,</source>
         <translation>Press Ctrl+N to open the first one,</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="397"/>
+        <location filename="../../ui/case_list_page.py" line="402"/>
         <source>then drop its chat logs, traces and photos on it.</source>
         <translation>then drop its chat logs, traces and photos on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="308"/>
+        <location filename="../../ui/case_list_page.py" line="313"/>
         <source>All dispute types</source>
         <translation>All dispute types</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="371"/>
+        <location filename="../../ui/case_list_page.py" line="376"/>
         <source>Due within %1 h: %2 case(s), %3 overdue. First: %4 %5 (%6).</source>
         <translation>Due within %1 h: %2 case(s), %3 overdue. First: %4 %5 (%6).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="385"/>
+        <location filename="../../ui/case_list_page.py" line="390"/>
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -282,32 +282,32 @@
         <translation>Work-order log</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="176"/>
+        <location filename="../../ui/case_view.py" line="177"/>
         <source>Order %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="178"/>
+        <location filename="../../ui/case_view.py" line="179"/>
         <source>handed over from %1</source>
         <translation>handed over from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="180"/>
+        <location filename="../../ui/case_view.py" line="181"/>
         <source>assigned to %1</source>
         <translation>assigned to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="202"/>
+        <location filename="../../ui/case_view.py" line="203"/>
         <source>Closed case: read-only. Reopen it to attach, edit or export for the platform.</source>
         <translation>Closed case: read-only. Reopen it to attach, edit or export for the platform.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="203"/>
+        <location filename="../../ui/case_view.py" line="204"/>
         <source>Reopen…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="234"/>
+        <location filename="../../ui/case_view.py" line="235"/>
         <source>Being edited by %1</source>
         <translation>Being edited by %1</translation>
     </message>
@@ -315,17 +315,17 @@
 <context>
     <name>ChatPreview</name>
     <message>
-        <location filename="../../ui/preview/chat_view.py" line="57"/>
+        <location filename="../../ui/preview/chat_view.py" line="62"/>
         <source>Key</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/chat_view.py" line="113"/>
+        <location filename="../../ui/preview/chat_view.py" line="118"/>
         <source>Unmark message #%1 as key</source>
         <translation>Unmark message #%1 as key</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/chat_view.py" line="115"/>
+        <location filename="../../ui/preview/chat_view.py" line="120"/>
         <source>Mark message #%1 as key</source>
         <translation>Mark message #%1 as key</translation>
     </message>
@@ -1374,274 +1374,274 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;New case…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Import after-sale list…</source>
         <translation>&amp;Import after-sale list…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Export &amp;case…</source>
         <translation>Export &amp;case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Import c&amp;ase…</source>
         <translation>Import c&amp;ase…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Back up library…</source>
         <translation>&amp;Back up library…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Add &amp;folder…</source>
         <translation>Add &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Remove exhibit</source>
         <translation>&amp;Remove exhibit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Mark as &amp;new evidence</source>
         <translation>Mark as &amp;new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Find case</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Case list</source>
         <translation>&amp;Case list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Re&amp;view (numbers)</source>
         <translation>Re&amp;view (numbers)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Evidence</source>
         <translation>&amp;Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Facts</source>
         <translation>&amp;Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Statement</source>
         <translation>&amp;Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;History</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Work-order log</source>
         <translation>&amp;Work-order log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>List / &amp;grid view</source>
         <translation>List / &amp;grid view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Move case to &amp;trash…</source>
         <translation>Move case to &amp;trash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Assign…</source>
         <translation>&amp;Assign…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>T&amp;rash…</source>
         <translation>T&amp;rash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;User guide</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Export case</source>
         <translation>Export case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>EvidenceKit case (*.evcase)</source>
         <translation>EvidenceKit case (*.evcase)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Import case</source>
         <translation>Import case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Back up library</source>
         <translation>Back up library</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>Move case %1 (order %2) to the trash?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Re&amp;fresh</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
-        <location filename="../../ui/main_window.py" line="281"/>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Dispute evidence</source>
         <translation>Dispute evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;About EvidenceKit</source>
         <translation>&amp;About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Move to trash</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>Move case to trash (from anywhere)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>About EvidenceKit</source>
         <translation>About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>The password was wrong. Try again for %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 is encrypted. Enter its password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Library on a network folder</source>
         <translation>Library on a network folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>Adding %1 file(s)…</source>
         <translation>Adding %1 file(s)…</translation>
     </message>
@@ -1806,12 +1806,12 @@
     <name>PreviewPane</name>
     <message>
         <location filename="../../ui/preview/preview_pane.py" line="35"/>
-        <location filename="../../ui/preview/preview_pane.py" line="82"/>
+        <location filename="../../ui/preview/preview_pane.py" line="86"/>
         <source>Select an exhibit to preview it.</source>
         <translation>Select an exhibit to preview it.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="151"/>
+        <location filename="../../ui/preview/preview_pane.py" line="155"/>
         <source>%1 exhibits selected.</source>
         <translation>%1 exhibits selected.</translation>
     </message>
@@ -1877,147 +1877,147 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review_page.py" line="130"/>
+        <location filename="../../ui/review_page.py" line="140"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="131"/>
+        <location filename="../../ui/review_page.py" line="141"/>
         <source>Cases from</source>
         <translation>Cases from</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="132"/>
+        <location filename="../../ui/review_page.py" line="142"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="133"/>
+        <location filename="../../ui/review_page.py" line="143"/>
         <source>Dispute type</source>
         <translation>Dispute type</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="133"/>
+        <location filename="../../ui/review_page.py" line="143"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="133"/>
+        <location filename="../../ui/review_page.py" line="143"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="134"/>
+        <location filename="../../ui/review_page.py" line="144"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="134"/>
+        <location filename="../../ui/review_page.py" line="144"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="134"/>
+        <location filename="../../ui/review_page.py" line="144"/>
         <source>Week</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="135"/>
+        <location filename="../../ui/review_page.py" line="145"/>
         <source>Month</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="138"/>
+        <location filename="../../ui/review_page.py" line="148"/>
         <source>Last 4 weeks</source>
         <translation>Last 4 weeks</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="138"/>
+        <location filename="../../ui/review_page.py" line="148"/>
         <source>This week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="139"/>
+        <location filename="../../ui/review_page.py" line="149"/>
         <source>Last week</source>
         <translation>Last week</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="139"/>
+        <location filename="../../ui/review_page.py" line="149"/>
         <source>This month</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="140"/>
+        <location filename="../../ui/review_page.py" line="150"/>
         <source>All cases</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="140"/>
+        <location filename="../../ui/review_page.py" line="150"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="143"/>
+        <location filename="../../ui/review_page.py" line="153"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="144"/>
+        <location filename="../../ui/review_page.py" line="154"/>
         <source>Export weekly review…</source>
         <translation>Export weekly review…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="145"/>
+        <location filename="../../ui/review_page.py" line="155"/>
         <source>Disputes and decisions (click a bar to list its cases)</source>
         <translation>Disputes and decisions (click a bar to list its cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="146"/>
+        <location filename="../../ui/review_page.py" line="156"/>
         <source>Clocks kept: on-time rate</source>
         <translation>Clocks kept: on-time rate</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="147"/>
+        <location filename="../../ui/review_page.py" line="157"/>
         <source>Win rate by the evidence kinds a submission held</source>
         <translation>Win rate by the evidence kinds a submission held</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="148"/>
+        <location filename="../../ui/review_page.py" line="158"/>
         <source>Frequent words in buyer messages</source>
         <translation>Frequent words in buyer messages</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="230"/>
+        <location filename="../../ui/review_page.py" line="240"/>
         <source>Counting…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="246"/>
+        <location filename="../../ui/review_page.py" line="256"/>
         <source>Could not count.</source>
         <translation>Could not count.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="256"/>
+        <location filename="../../ui/review_page.py" line="268"/>
         <source>%1 cases</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="281"/>
+        <location filename="../../ui/review_page.py" line="300"/>
         <source>Save weekly review as</source>
         <translation>Save weekly review as</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="287"/>
+        <location filename="../../ui/review_page.py" line="306"/>
         <source>Writing the report…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="295"/>
+        <location filename="../../ui/review_page.py" line="314"/>
         <source>Wrote %1</source>
         <translation>Wrote %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="298"/>
+        <location filename="../../ui/review_page.py" line="317"/>
         <source>The report was not written.</source>
         <translation>The report was not written.</translation>
     </message>
@@ -2195,12 +2195,12 @@
 <context>
     <name>TracePreview</name>
     <message>
-        <location filename="../../ui/preview/trace_view.py" line="62"/>
+        <location filename="../../ui/preview/trace_view.py" line="67"/>
         <source>Unmark row #%1 as key</source>
         <translation>Unmark row #%1 as key</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/trace_view.py" line="64"/>
+        <location filename="../../ui/preview/trace_view.py" line="69"/>
         <source>Mark row #%1 as key</source>
         <translation>Mark row #%1 as key</translation>
     </message>
@@ -2368,6 +2368,24 @@
         <location filename="../../ui/preview/video_view.py" line="81"/>
         <source>No video decoder is installed, so no frames are shown. The bundle will list this video (name, length, size, SHA-256) but not show it.</source>
         <translation>No video decoder is installed, so no frames are shown. The bundle will list this video (name, length, size, SHA-256) but not show it.</translation>
+    </message>
+</context>
+<context>
+    <name>WordScope</name>
+    <message>
+        <location filename="../../ui/review_words.py" line="26"/>
+        <source>All cases</source>
+        <translation>All cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_words.py" line="32"/>
+        <source>Undecided</source>
+        <translation>Undecided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_words.py" line="34"/>
+        <source>Decision: %1</source>
+        <translation>Decision: %1</translation>
     </message>
 </context>
 <context>

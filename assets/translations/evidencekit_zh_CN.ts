@@ -134,122 +134,122 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="74"/>
+        <location filename="../../ui/case_list_page.py" line="75"/>
         <source>Search order no., buyer, phone, product…</source>
         <translation>搜索订单号、买家、电话、商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="78"/>
+        <location filename="../../ui/case_list_page.py" line="79"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="84"/>
+        <location filename="../../ui/case_list_page.py" line="85"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="93"/>
+        <location filename="../../ui/case_list_page.py" line="94"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="139"/>
+        <location filename="../../ui/case_list_page.py" line="140"/>
         <source>Show all cases</source>
         <translation>显示全部案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="170"/>
+        <location filename="../../ui/case_list_page.py" line="171"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="170"/>
+        <location filename="../../ui/case_list_page.py" line="171"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="170"/>
+        <location filename="../../ui/case_list_page.py" line="171"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="262"/>
+        <location filename="../../ui/case_list_page.py" line="265"/>
         <source>Searching inside evidence…</source>
         <translation>正在搜索证据内容…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="286"/>
+        <location filename="../../ui/case_list_page.py" line="291"/>
         <source>No matches inside evidence.</source>
         <translation>证据内容中没有找到。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="288"/>
+        <location filename="../../ui/case_list_page.py" line="293"/>
         <source>Inside evidence: the first %1 matches (add a word to narrow)</source>
         <translation>证据内容中：前 %1 条匹配（再加一个词可缩小范围）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="291"/>
+        <location filename="../../ui/case_list_page.py" line="296"/>
         <source>Inside evidence: %1 match(es); Enter or double-click opens one</source>
         <translation>证据内容中：%1 条匹配；回车或双击打开</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="333"/>
+        <location filename="../../ui/case_list_page.py" line="338"/>
         <source>From the review: %1 (%2 cases)</source>
         <translation>复盘筛选：%1（%2 件）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="353"/>
+        <location filename="../../ui/case_list_page.py" line="358"/>
         <source>All (%1)</source>
         <translation>全部 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="367"/>
+        <location filename="../../ui/case_list_page.py" line="372"/>
         <source>Nothing due within %1 h.</source>
         <translation>%1 小时内没有到期的时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="391"/>
+        <location filename="../../ui/case_list_page.py" line="396"/>
         <source>No cases in the list.</source>
         <translation>列表里没有案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="392"/>
+        <location filename="../../ui/case_list_page.py" line="397"/>
         <source>Cases in the trash: %1.</source>
         <translation>回收站里有 %1 个案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="393"/>
+        <location filename="../../ui/case_list_page.py" line="398"/>
         <source>Open the trash</source>
         <translation>打开回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="395"/>
+        <location filename="../../ui/case_list_page.py" line="400"/>
         <source>No cases yet.</source>
         <translation>还没有案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="396"/>
+        <location filename="../../ui/case_list_page.py" line="401"/>
         <source>Press Ctrl+N to open the first one,</source>
         <translation>按 Ctrl+N 新建第一个案件，</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="397"/>
+        <location filename="../../ui/case_list_page.py" line="402"/>
         <source>then drop its chat logs, traces and photos on it.</source>
         <translation>然后把聊天记录、物流轨迹和照片拖进来。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="308"/>
+        <location filename="../../ui/case_list_page.py" line="313"/>
         <source>All dispute types</source>
         <translation>全部纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="371"/>
+        <location filename="../../ui/case_list_page.py" line="376"/>
         <source>Due within %1 h: %2 case(s), %3 overdue. First: %4 %5 (%6).</source>
         <translation>%1 小时内到期：%2 个案件，其中 %3 个已超时。最早：%4 %5（%6）。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="385"/>
+        <location filename="../../ui/case_list_page.py" line="390"/>
         <source>%1 of %2 cases</source>
         <translation>显示 %1 / 共 %2 个案件</translation>
     </message>
@@ -282,32 +282,32 @@
         <translation>售后工单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="176"/>
+        <location filename="../../ui/case_view.py" line="177"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="178"/>
+        <location filename="../../ui/case_view.py" line="179"/>
         <source>handed over from %1</source>
         <translation>转交自 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="180"/>
+        <location filename="../../ui/case_view.py" line="181"/>
         <source>assigned to %1</source>
         <translation>负责人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="202"/>
+        <location filename="../../ui/case_view.py" line="203"/>
         <source>Closed case: read-only. Reopen it to attach, edit or export for the platform.</source>
         <translation>已结案：只读。如需添加证据、修改或导出给平台，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="203"/>
+        <location filename="../../ui/case_view.py" line="204"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="234"/>
+        <location filename="../../ui/case_view.py" line="235"/>
         <source>Being edited by %1</source>
         <translation>正在由 %1 编辑</translation>
     </message>
@@ -315,17 +315,17 @@
 <context>
     <name>ChatPreview</name>
     <message>
-        <location filename="../../ui/preview/chat_view.py" line="57"/>
+        <location filename="../../ui/preview/chat_view.py" line="62"/>
         <source>Key</source>
         <translation>要点</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/chat_view.py" line="113"/>
+        <location filename="../../ui/preview/chat_view.py" line="118"/>
         <source>Unmark message #%1 as key</source>
         <translation>取消要点：第 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/chat_view.py" line="115"/>
+        <location filename="../../ui/preview/chat_view.py" line="120"/>
         <source>Mark message #%1 as key</source>
         <translation>标为要点：第 %1 条消息</translation>
     </message>
@@ -1374,274 +1374,274 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;New case…</source>
         <translation>新建案件…(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Import after-sale list…</source>
         <translation>导入售后列表…(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Export bundle…</source>
         <translation>导出证据包…(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Export &amp;case…</source>
         <translation>导出案件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Import c&amp;ase…</source>
         <translation>导入案件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Back up library…</source>
         <translation>备份资料库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Settings…</source>
         <translation>设置…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;Add files…</source>
         <translation>添加文件…(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Add &amp;folder…</source>
         <translation>添加文件夹…(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Remove exhibit</source>
         <translation>移除证据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Mark as &amp;new evidence</source>
         <translation>标记为新证据(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Find case</source>
         <translation>查找案件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Case list</source>
         <translation>案件列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Re&amp;view (numbers)</source>
         <translation>复盘(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Evidence</source>
         <translation>证据(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Facts</source>
         <translation>案件信息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Statement</source>
         <translation>陈述(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;History</source>
         <translation>记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Work-order log</source>
         <translation>售后工单(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>List / &amp;grid view</source>
         <translation>列表 / 网格视图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Move case to &amp;trash…</source>
         <translation>将案件移到回收站…(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Assign…</source>
         <translation>分配(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>T&amp;rash…</source>
         <translation>回收站…(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键一览(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Export case</source>
         <translation>导出案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>EvidenceKit case (*.evcase)</source>
         <translation>EvidenceKit 案件 (*.evcase)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Import case</source>
         <translation>导入案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Back up library</source>
         <translation>备份资料库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>将案件 %1（订单 %2）移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>证据和记录都会保留，可在“案件 ▸ 回收站”（%1）中恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
-        <location filename="../../ui/main_window.py" line="281"/>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Dispute evidence</source>
         <translation>售后举证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;About EvidenceKit</source>
         <translation>关于 EvidenceKit(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>将案件移到回收站（任意位置）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>About EvidenceKit</source>
         <translation>关于 EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit 为售后纠纷整理聊天记录、物流轨迹、质检报告和照片，对照平台的证据清单和时限进行检查，并导出一份可校验的 PDF 证据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>密码不正确，请重新输入 %1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 已加密，请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Library on a network folder</source>
         <translation>资料库位于网络文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>Adding %1 file(s)…</source>
         <translation>正在添加 %1 个文件…</translation>
     </message>
@@ -1806,12 +1806,12 @@
     <name>PreviewPane</name>
     <message>
         <location filename="../../ui/preview/preview_pane.py" line="35"/>
-        <location filename="../../ui/preview/preview_pane.py" line="82"/>
+        <location filename="../../ui/preview/preview_pane.py" line="86"/>
         <source>Select an exhibit to preview it.</source>
         <translation>选择一份证据即可预览。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/preview_pane.py" line="151"/>
+        <location filename="../../ui/preview/preview_pane.py" line="155"/>
         <source>%1 exhibits selected.</source>
         <translation>已选中 %1 条证据。</translation>
     </message>
@@ -1877,147 +1877,147 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review_page.py" line="130"/>
+        <location filename="../../ui/review_page.py" line="140"/>
         <source>By</source>
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="131"/>
+        <location filename="../../ui/review_page.py" line="141"/>
         <source>Cases from</source>
         <translation>案件日期</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="132"/>
+        <location filename="../../ui/review_page.py" line="142"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="133"/>
+        <location filename="../../ui/review_page.py" line="143"/>
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="133"/>
+        <location filename="../../ui/review_page.py" line="143"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="133"/>
+        <location filename="../../ui/review_page.py" line="143"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="134"/>
+        <location filename="../../ui/review_page.py" line="144"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="134"/>
+        <location filename="../../ui/review_page.py" line="144"/>
         <source>Staff</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="134"/>
+        <location filename="../../ui/review_page.py" line="144"/>
         <source>Week</source>
         <translation>按周</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="135"/>
+        <location filename="../../ui/review_page.py" line="145"/>
         <source>Month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="138"/>
+        <location filename="../../ui/review_page.py" line="148"/>
         <source>Last 4 weeks</source>
         <translation>最近 4 周</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="138"/>
+        <location filename="../../ui/review_page.py" line="148"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="139"/>
+        <location filename="../../ui/review_page.py" line="149"/>
         <source>Last week</source>
         <translation>上周</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="139"/>
+        <location filename="../../ui/review_page.py" line="149"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="140"/>
+        <location filename="../../ui/review_page.py" line="150"/>
         <source>All cases</source>
         <translation>全部案件</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="140"/>
+        <location filename="../../ui/review_page.py" line="150"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="143"/>
+        <location filename="../../ui/review_page.py" line="153"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="144"/>
+        <location filename="../../ui/review_page.py" line="154"/>
         <source>Export weekly review…</source>
         <translation>导出周复盘…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="145"/>
+        <location filename="../../ui/review_page.py" line="155"/>
         <source>Disputes and decisions (click a bar to list its cases)</source>
         <translation>纠纷与结果（点击柱条查看对应案件）</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="146"/>
+        <location filename="../../ui/review_page.py" line="156"/>
         <source>Clocks kept: on-time rate</source>
         <translation>期限按时率</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="147"/>
+        <location filename="../../ui/review_page.py" line="157"/>
         <source>Win rate by the evidence kinds a submission held</source>
         <translation>提交所含证据类型与胜诉率</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="148"/>
+        <location filename="../../ui/review_page.py" line="158"/>
         <source>Frequent words in buyer messages</source>
         <translation>买家消息高频词</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="230"/>
+        <location filename="../../ui/review_page.py" line="240"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="246"/>
+        <location filename="../../ui/review_page.py" line="256"/>
         <source>Could not count.</source>
         <translation>统计失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="256"/>
+        <location filename="../../ui/review_page.py" line="268"/>
         <source>%1 cases</source>
         <translation>共 %1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="281"/>
+        <location filename="../../ui/review_page.py" line="300"/>
         <source>Save weekly review as</source>
         <translation>周复盘另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="287"/>
+        <location filename="../../ui/review_page.py" line="306"/>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="295"/>
+        <location filename="../../ui/review_page.py" line="314"/>
         <source>Wrote %1</source>
         <translation>已写出 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="298"/>
+        <location filename="../../ui/review_page.py" line="317"/>
         <source>The report was not written.</source>
         <translation>报告没有写出。</translation>
     </message>
@@ -2195,12 +2195,12 @@
 <context>
     <name>TracePreview</name>
     <message>
-        <location filename="../../ui/preview/trace_view.py" line="62"/>
+        <location filename="../../ui/preview/trace_view.py" line="67"/>
         <source>Unmark row #%1 as key</source>
         <translation>取消要点：第 %1 条轨迹</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/trace_view.py" line="64"/>
+        <location filename="../../ui/preview/trace_view.py" line="69"/>
         <source>Mark row #%1 as key</source>
         <translation>标为要点：第 %1 条轨迹</translation>
     </message>
@@ -2368,6 +2368,24 @@
         <location filename="../../ui/preview/video_view.py" line="81"/>
         <source>No video decoder is installed, so no frames are shown. The bundle will list this video (name, length, size, SHA-256) but not show it.</source>
         <translation>未安装视频解码组件，无法显示画面。证据包会列出这个视频（名称、时长、大小、SHA-256），但不显示画面。</translation>
+    </message>
+</context>
+<context>
+    <name>WordScope</name>
+    <message>
+        <location filename="../../ui/review_words.py" line="26"/>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_words.py" line="32"/>
+        <source>Undecided</source>
+        <translation>未出结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_words.py" line="34"/>
+        <source>Decision: %1</source>
+        <translation>结果：%1</translation>
     </message>
 </context>
 <context>

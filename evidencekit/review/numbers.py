@@ -22,12 +22,13 @@ from ..progress import CancelLike, ProgressFn, check_cancel, no_progress
 from ..timeutil import to_iso
 from .facts import CaseFacts, buyer_messages, gather
 from .period import Period, keys_between, month_key, week_key, week_label
-from .words import WordCount, read_stopwords, stopwords_path, top_words
+from .words import WordCount, rank_words, read_stopwords, stopwords_path, words_by_case
 
 BY = ("type", "product", "carrier", "store", "staff", "week", "month")
 DECISIONS = tuple(OUTCOMES)  # won | lost | partly | refunded | withdrawn
 DECISION_ORDER = ("won", "partly", "lost", "refunded", "withdrawn")
 JUDGED = ("won", "partly", "lost")  # the decisions a win rate is made of
+GROUP_TOP = 10  # frequent words kept per group and per decision
 
 
 def win_rate(won: int, partly: int, lost: int) -> float | None:
@@ -45,6 +46,7 @@ class Group:
     key: str
     label: str
     facts: list[CaseFacts] = field(default_factory=list)
+    words: list[WordCount] | None = None  # this group's buyers' frequent words (None: not counted)
 
     @property
     def decisions(self) -> dict[str, int]:
@@ -75,6 +77,7 @@ class Group:
             # the cases behind each segment of the bar (the app's click-through)
             "case_ids_by_decision": {d: [f.case.id for f in self.facts if (f.case.outcome or "undecided") == d]
                                      for d in (*DECISION_ORDER, "undecided")},
+            "words": None if self.words is None else [w.to_dict() for w in self.words],
         }
 
 
@@ -154,17 +157,19 @@ def clock_rows(facts: list[CaseFacts], lib: Any, lang: str) -> list[dict[str, An
 def kind_rows(facts: list[CaseFacts], lang: str) -> list[dict[str, Any]]:
     """Win rate of the judged submissions that held each evidence kind, and of those that
     did not (does an inspection report help?). Penalty appeals are not the dispute's."""
-    judged = [s for f in facts for s in f.submissions
+    judged = [(f.case.id, s) for f in facts for s in f.submissions
               if s["decision"] in JUDGED and s["as"] != "penalty-appeal"]
     out = []
-    seen = sorted({k for s in judged for k in s["kinds"]}, key=lambda k: (list(KINDS).index(k)
-                                                                          if k in KINDS else 99, k))
+    seen = sorted({k for _c, s in judged for k in s["kinds"]},
+                  key=lambda k: (list(KINDS).index(k) if k in KINDS else 99, k))
     for kind in seen:
         row: dict[str, Any] = {"kind": kind, "name": KINDS.get(kind, (kind, kind))[0 if lang == "zh" else 1]}
-        for side, subs in (("with", [s for s in judged if kind in s["kinds"]]),
-                           ("without", [s for s in judged if kind not in s["kinds"]])):
-            n = {d: sum(1 for s in subs if s["decision"] == d) for d in JUDGED}
-            row[side] = {"submissions": len(subs), **n, "win_rate": win_rate(n["won"], n["partly"], n["lost"])}
+        for side, subs in (("with", [(c, s) for c, s in judged if kind in s["kinds"]]),
+                           ("without", [(c, s) for c, s in judged if kind not in s["kinds"]])):
+            n = {d: sum(1 for _c, s in subs if s["decision"] == d) for d in JUDGED}
+            row[side] = {"submissions": len(subs), **n, "win_rate": win_rate(n["won"], n["partly"], n["lost"]),
+                         "case_ids": sorted({c for c, _s in subs})}  # the click-through
+        row["case_ids"] = row["with"]["case_ids"]  # a row's cases: those whose submission held it
         out.append(row)
     return out
 
@@ -179,12 +184,16 @@ class Review:
     clocks: list[dict[str, Any]]
     kinds: list[dict[str, Any]]
     words: list[WordCount] | None  # None: not counted (asked not to)
+    # the frequent words of each decision's cases ("undecided" too): what lost cases' buyers say
+    words_by_outcome: dict[str, list[WordCount]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"by": self.by, "from": to_iso(self.period.start), "to": to_iso(self.period.end),
                 "zone": self.zone, "groups": [g.to_dict() for g in self.groups],
                 "total": self.total.to_dict(), "clocks": self.clocks, "kinds": self.kinds,
-                "words": None if self.words is None else [w.to_dict() for w in self.words]}
+                "words": None if self.words is None else [w.to_dict() for w in self.words],
+                "words_by_outcome": None if self.words_by_outcome is None else {
+                    d: [w.to_dict() for w in ws] for d, ws in self.words_by_outcome.items()}}
 
 
 def build_review(lib: Any, by: str, period: Period, now: datetime, zone: tzinfo, lang: str = "zh",
@@ -194,7 +203,7 @@ def build_review(lib: Any, by: str, period: Period, now: datetime, zone: tzinfo,
     progress(0.0, "读取案件…", "Reading cases…")
     facts = gather(lib, period, now)
     total = Group("", pick(lang, "合计", "Total"), facts)
-    counted = None
+    counted = per_case = None
     if words:
         stop = read_stopwords(stopwords_path(lib.root))
         names = {f.case.buyer_name.strip().lower() for f in facts if f.case.buyer_name.strip()}
@@ -204,7 +213,15 @@ def build_review(lib: Any, by: str, period: Period, now: datetime, zone: tzinfo,
                 check_cancel(cancel)
                 progress(0.2 + 0.8 * i / len(facts), "统计买家消息…", "Counting buyer words…")
                 yield f.case.id, buyer_messages(lib, f)
-        counted = top_words(messages(), stop, top, names)
+        per_case = words_by_case(messages(), stop, names)
+        counted = rank_words(per_case, None, top)
     check_cancel(cancel)
-    return Review(by, period, getattr(zone, "key", str(zone)), group(facts, by, _key_of(by, lib, zone, lang)),
-                  total, clock_rows(facts, lib, lang), kind_rows(facts, lang), counted)
+    groups = group(facts, by, _key_of(by, lib, zone, lang))
+    by_outcome = None
+    if per_case is not None:
+        for g in groups:
+            g.words = rank_words(per_case, [f.case.id for f in g.facts], GROUP_TOP)
+        by_outcome = {d: rank_words(per_case, ids, GROUP_TOP) for d in (*DECISION_ORDER, "undecided")
+                      if (ids := [f.case.id for f in facts if (f.case.outcome or "undecided") == d])}
+    return Review(by, period, getattr(zone, "key", str(zone)), groups, total,
+                  clock_rows(facts, lib, lang), kind_rows(facts, lang), counted, by_outcome)

@@ -15,7 +15,7 @@ import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..assets import asset_path
@@ -31,9 +31,11 @@ class WordCount:
     word: str
     count: int  # occurrences in buyer messages
     cases: int  # cases whose buyer said it at least once
+    case_ids: list[int] = field(default_factory=list)  # those cases (the app's click-through)
 
     def to_dict(self) -> dict:
-        return {"word": self.word, "count": self.count, "cases": self.cases}
+        return {"word": self.word, "count": self.count, "cases": self.cases,
+                "case_ids": list(self.case_ids)}
 
 
 def default_stopwords_path() -> Path:
@@ -77,22 +79,37 @@ def is_word(token: str) -> bool:
     return bool(_CJK.search(token)) or bool(_LATIN_WORD.match(token))
 
 
-def top_words(messages_by_case: Iterable[tuple[int, list[str]]], stopwords: set[str],
-              limit: int = 30, private: set[str] | None = None) -> list[WordCount]:
-    """The ``limit`` most frequent words over ``(case id, buyer messages)``, most frequent
-    first (ties: more cases, then the word). ``private`` words (buyer names) are never
-    counted: the numbers leave the library."""
+def words_by_case(messages_by_case: Iterable[tuple[int, list[str]]], stopwords: set[str],
+                  private: set[str] | None = None) -> dict[int, Counter[str]]:
+    """Each case's counted words (cut once; the total and every group are ranked from these).
+    ``private`` words (buyer names) are never counted: the numbers leave the library."""
     skip = set(stopwords) | (private or set())
-    counts: Counter[str] = Counter()
-    cases: Counter[str] = Counter()
-    for _case_id, messages in messages_by_case:
-        seen: set[str] = set()
+    out: dict[int, Counter[str]] = {}
+    for case_id, messages in messages_by_case:
+        counts = out.setdefault(case_id, Counter())
         for text in messages:
             for token in cut(text):
                 token = token.strip().lower()
                 if token and token not in skip and is_word(token):
                     counts[token] += 1
-                    seen.add(token)
-        cases.update(seen)
-    ranked = sorted(counts, key=lambda w: (-counts[w], -cases[w], w))
-    return [WordCount(w, counts[w], cases[w]) for w in ranked[:limit]]
+    return out
+
+
+def rank_words(per_case: dict[int, Counter[str]], case_ids: Iterable[int] | None = None,
+               limit: int = 30) -> list[WordCount]:
+    """The ``limit`` most frequent words of ``case_ids`` (all cases: None), most frequent first
+    (ties: more cases, then the word), each with the cases that said it."""
+    counts: Counter[str] = Counter()
+    cases: dict[str, list[int]] = {}
+    for cid in (per_case if case_ids is None else case_ids):
+        for word, n in per_case.get(cid, {}).items():
+            counts[word] += n
+            cases.setdefault(word, []).append(cid)
+    ranked = sorted(counts, key=lambda w: (-counts[w], -len(cases[w]), w))
+    return [WordCount(w, counts[w], len(cases[w]), sorted(cases[w])) for w in ranked[:limit]]
+
+
+def top_words(messages_by_case: Iterable[tuple[int, list[str]]], stopwords: set[str],
+              limit: int = 30, private: set[str] | None = None) -> list[WordCount]:
+    """The ``limit`` most frequent words over ``(case id, buyer messages)``."""
+    return rank_words(words_by_case(messages_by_case, stopwords, private), None, limit)

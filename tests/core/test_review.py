@@ -96,6 +96,18 @@ def test_json_by_type_matches_the_fixture(lib, capsys):
     assert words[:3] == [("退款", 3, 3), ("杯子", 3, 2), ("碎", 2, 1)]
     assert "驿站" in {w for w, _, _ in words}
     assert not {"李四", "的", "了", "我"} & {w for w, _, _ in words}  # buyer name and stop words
+    # each word names the cases that said it (the app's click-through)
+    assert [w["case_ids"] for w in data["words"][:3]] == [[1, 2, 4], [1, 2], [1]]
+    # the words of each group (here: dispute type) and of each decision's cases
+    assert [(w["word"], w["count"], w["case_ids"]) for w in q["words"][:3]] == [
+        ("杯子", 3, [1, 2]), ("退款", 2, [1, 2]), ("碎", 2, [1])]
+    assert [w["word"] for w in r["words"]] == ["想要", "退款"]
+    assert [(w["word"], w["case_ids"]) for w in data["words_by_outcome"]["lost"]] == [
+        ("杯子", [2]), ("裂缝", [2]), ("退款", [2])]
+    assert set(data["words_by_outcome"]) == {"won", "partly", "lost", "refunded", "undecided"}
+    # a kind's cases: those whose judged submission held it, and those whose did not
+    assert [(k["kind"], k["with"]["case_ids"], k["without"]["case_ids"]) for k in data["kinds"]] == [
+        ("chat_log", [1, 2, 3], []), ("logistics_trace", [1, 3], [2]), ("inspection_report", [1], [2, 3])]
 
 
 @pytest.mark.parametrize("by, expected", [

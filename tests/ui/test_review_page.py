@@ -70,3 +70,44 @@ def test_review_page_shows_the_numbers_and_opens_the_cases_behind_a_bar(qtbot, q
         pass
     assert out.is_file() and out.read_bytes().startswith(b"%PDF")
     assert page.status.text() == "已写出 周复盘.pdf" and page.export_button.isEnabled()
+
+
+def test_word_and_kind_bars_open_their_cases_and_words_per_group(qtbot, review_window):
+    """A word's bar lists the cases whose buyers said it; a kind's bar the cases whose judged
+    submission held it (or did not); the word chart shows one group's or one decision's words."""
+    w = review_window
+    w.show_review()
+    page = w.review_page
+    with qtbot.waitSignal(page.review_shown, timeout=60000):
+        page.set_range(date.fromisoformat(FROM), date.fromisoformat(TO))
+    proxy = w.case_list.proxy
+
+    def listed() -> list[str]:
+        return sorted(proxy.index(r, 0).data() for r in range(proxy.rowCount()))
+
+    _box, words, words_model = page.sections["words"]
+    assert words_model.item(0)["word"] == "退款"
+    top = words.bar_count() - 1  # horizontal: the table's first row is drawn on top
+    with qtbot.waitSignal(page.cases_requested) as asked:
+        words.click_bar(top)
+    assert asked.args[1] == "退款" and listed() == ["EK-00001", "EK-00002", "EK-00004"]
+    assert "退款" in w.case_list.only_label.text()
+
+    w.show_review()
+    kinds = page.sections["kinds"][1]
+    names = [k["kind"] for k in page.data["kinds"]]
+    kinds.click_bar(names.index("inspection_report"), "without")
+    assert listed() == ["EK-00002", "EK-00003"]
+    w.show_review()
+    kinds.click_bar(names.index("logistics_trace"), "with")
+    assert listed() == ["EK-00001", "EK-00003"]
+
+    # whose words: the lost cases' buyers only
+    w.show_review()
+    scope = page.word_scope
+    scope.setCurrentIndex(scope.findData("outcome:lost"))
+    assert [words_model.item(r)["word"] for r in range(words_model.rowCount())] == ["杯子", "裂缝", "退款"]
+    scope.setCurrentIndex(scope.findData("group:refund_dispute"))
+    assert [words_model.item(r)["word"] for r in range(words_model.rowCount())] == ["想要", "退款"]
+    words.click_bar(words.bar_count() - 1)
+    assert listed() == ["EK-00004"]
