@@ -1,4 +1,5 @@
-"""File ▸ Export case… / Import case… / Back up library…: one job, its progress, its answer.
+"""File ▸ Export case… / Import case… / Back up library… / Restore library…: one job, its
+progress, its answer.
 
 The work is the core's (``evidencekit.handover``); it runs on the runner (a case's export
 and import as long ops on the writer thread, a backup on the work pool), never on the UI
@@ -13,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout
 
-from evidencekit.errors import Cancelled, EvidenceKitError
+from evidencekit.errors import Cancelled, EvidenceKitError, RestoreTargetNotEmpty
 
 from .errors import describe
 from .i18n import pick
@@ -91,6 +92,20 @@ class HandoverDialog(QDialog):
             on_progress=self._on_job_progressed)
         self.job.cancelled.connect(self._on_job_cancelled)
 
+    def restore(self, backup: Path, target: Path) -> None:
+        from evidencekit.handover import restore_library
+        from evidencekit.store import Library
+
+        def work(progress, cancel):
+            r = restore_library(backup, target, progress=progress, cancel=cancel)
+            Library.open(r.folder, create=False).close()  # it opens (and is brought up to date)
+            return r
+
+        self._say(self.tr("Restoring %1 into %2…").replace("%1", str(backup)).replace("%2", str(target)))
+        self.job = self.ctx.runner.run("restore", work, pool=WORK, on_success=self._on_job_succeeded,
+                                       on_failure=self._on_job_failed, on_progress=self._on_job_progressed)
+        self.job.cancelled.connect(self._on_job_cancelled)
+
     # ---- answers ---------------------------------------------------------------------------
     def _say(self, text: str) -> None:
         self.step.setText(text)
@@ -123,6 +138,8 @@ class HandoverDialog(QDialog):
         self._finish()
         if isinstance(exc, EvidenceKitError):
             message, hint = describe(exc)
+            if isinstance(exc, RestoreTargetNotEmpty):  # the core's hint names a CLI flag
+                hint = self.tr("Choose a new or empty folder: restoring never mixes two libraries.")
             self._say(message + (f"\n{hint}" if hint else ""))
         else:
             self._say(describe(exc)[0])
@@ -140,7 +157,11 @@ class HandoverDialog(QDialog):
             self.reject()
 
     def _describe(self, r) -> str:
-        from evidencekit.handover import BackupResult, PackResult, UnpackResult
+        from evidencekit.handover import BackupResult, PackResult, RestoreResult, UnpackResult
+        if isinstance(r, RestoreResult):
+            return (self.tr("Restored into %1: %2 originals, every hash matches. To work in it, "
+                            "choose that folder as the library in Settings.")
+                    .replace("%1", str(r.folder)).replace("%2", str(r.blobs)))
         if isinstance(r, PackResult):
             return (self.tr("Packed %1: %2 originals, %3 submitted files, %4 MB. The file holds "
                             "unmasked buyer data: hand it only to your own team.")

@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
         self.act_import_case = self._action(m, self.tr("Import c&ase…"), self.import_case,
                                             name="importCase")
         self.act_backup = self._action(m, self.tr("&Back up library…"), self.back_up, name="backup")
+        self.act_restore = self._action(m, self.tr("&Restore library…"), self.restore_library,
+                                        name="restore")
         m.addSeparator()
         self.act_settings = self._action(m, self.tr("&Settings…"), self.open_settings,
                                          QKeySequence.Preferences if not QKeySequence(
@@ -394,6 +396,25 @@ class MainWindow(QMainWindow):
                 return None
         dlg = self._handover_dialog(self.tr("Back up library"))
         dlg.back_up(Path(folder))
+        return dlg
+
+    def restore_library(self, backup=None, target=None):
+        """File ▸ Restore library…: a backup folder into a new or empty folder (on the runner,
+        with progress); the library open now is not touched."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+        if backup is None:
+            backup = QFileDialog.getExistingDirectory(self, self.tr("Choose the backup folder"))
+            if not backup:
+                return None
+        if target is None:
+            target = QFileDialog.getExistingDirectory(
+                self, self.tr("Choose a new or empty folder to restore into"))
+            if not target:
+                return None
+        dlg = self._handover_dialog(self.tr("Restore library"))
+        dlg.restore(Path(backup), Path(target))
         return dlg
 
     def open_settings(self):

@@ -933,47 +933,62 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="45"/>
+        <location filename="../../ui/handover_dialog.py" line="46"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="48"/>
+        <location filename="../../ui/handover_dialog.py" line="49"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="68"/>
+        <location filename="../../ui/handover_dialog.py" line="69"/>
         <source>Packing the case into %1…</source>
         <translation>Packing the case into %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="78"/>
+        <location filename="../../ui/handover_dialog.py" line="79"/>
         <source>Checking every hash in %1…</source>
         <translation>Checking every hash in %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="86"/>
+        <location filename="../../ui/handover_dialog.py" line="87"/>
         <source>Backing up the library to %1…</source>
         <translation>Backing up the library to %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="132"/>
+        <location filename="../../ui/handover_dialog.py" line="104"/>
+        <source>Restoring %1 into %2…</source>
+        <translation>Restoring %1 into %2…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="142"/>
+        <source>Choose a new or empty folder: restoring never mixes two libraries.</source>
+        <translation>Choose a new or empty folder: restoring never mixes two libraries.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="149"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>Cancelled: nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="145"/>
+        <location filename="../../ui/handover_dialog.py" line="162"/>
+        <source>Restored into %1: %2 originals, every hash matches. To work in it, choose that folder as the library in Settings.</source>
+        <translation>Restored into %1: %2 originals, every hash matches. To work in it, choose that folder as the library in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="166"/>
         <source>Packed %1: %2 originals, %3 submitted files, %4 MB. The file holds unmasked buyer data: hand it only to your own team.</source>
         <translation>Packed %1: %2 originals, %3 submitted files, %4 MB. The file holds unmasked buyer data: hand it only to your own team.</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="150"/>
+        <location filename="../../ui/handover_dialog.py" line="171"/>
         <source>Imported as %1 (was %2): %3 originals, %4 submissions; every hash matches.</source>
         <translation>Imported as %1 (was %2): %3 originals, %4 submissions; every hash matches.</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="154"/>
+        <location filename="../../ui/handover_dialog.py" line="175"/>
         <source>Backed up: %1 originals, %2 copied this time (%3 MB), %4 already there.</source>
         <translation>Backed up: %1 originals, %2 copied this time (%3 MB), %4 already there.</translation>
     </message>
@@ -1409,239 +1424,259 @@
         <translation>&amp;Back up library…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="135"/>
+        <source>&amp;Restore library…</source>
+        <translation>&amp;Restore library…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Add &amp;folder…</source>
         <translation>Add &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>&amp;Remove exhibit</source>
         <translation>&amp;Remove exhibit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Mark as &amp;new evidence</source>
         <translation>Mark as &amp;new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Find case</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Case list</source>
         <translation>&amp;Case list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Re&amp;view (numbers)</source>
         <translation>Re&amp;view (numbers)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Evidence</source>
         <translation>&amp;Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Facts</source>
         <translation>&amp;Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Statement</source>
         <translation>&amp;Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;History</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Work-order log</source>
         <translation>&amp;Work-order log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>List / &amp;grid view</source>
         <translation>List / &amp;grid view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Move case to &amp;trash…</source>
         <translation>Move case to &amp;trash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Assign…</source>
         <translation>&amp;Assign…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>T&amp;rash…</source>
         <translation>T&amp;rash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;User guide</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Export case</source>
         <translation>Export case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>EvidenceKit case (*.evcase)</source>
         <translation>EvidenceKit case (*.evcase)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Import case</source>
         <translation>Import case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Back up library</source>
         <translation>Back up library</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="408"/>
+        <source>Choose the backup folder</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="413"/>
+        <source>Choose a new or empty folder to restore into</source>
+        <translation>Choose a new or empty folder to restore into</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="416"/>
+        <source>Restore library</source>
+        <translation>Restore library</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>Move case %1 (order %2) to the trash?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Re&amp;fresh</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="87"/>
-        <location filename="../../ui/main_window.py" line="300"/>
         <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Dispute evidence</source>
         <translation>Dispute evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&amp;About EvidenceKit</source>
         <translation>&amp;About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Move to trash</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>Move case to trash (from anywhere)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>About EvidenceKit</source>
         <translation>About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>The password was wrong. Try again for %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 is encrypted. Enter its password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>Library on a network folder</source>
         <translation>Library on a network folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="587"/>
+        <location filename="../../ui/main_window.py" line="608"/>
         <source>Adding %1 file(s)…</source>
         <translation>Adding %1 file(s)…</translation>
     </message>

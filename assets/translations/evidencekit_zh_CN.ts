@@ -933,47 +933,62 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="45"/>
+        <location filename="../../ui/handover_dialog.py" line="46"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="48"/>
+        <location filename="../../ui/handover_dialog.py" line="49"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="68"/>
+        <location filename="../../ui/handover_dialog.py" line="69"/>
         <source>Packing the case into %1…</source>
         <translation>正在把案件打包到 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="78"/>
+        <location filename="../../ui/handover_dialog.py" line="79"/>
         <source>Checking every hash in %1…</source>
         <translation>正在核对 %1 中每个文件的哈希…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="86"/>
+        <location filename="../../ui/handover_dialog.py" line="87"/>
         <source>Backing up the library to %1…</source>
         <translation>正在把资料库备份到 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="132"/>
+        <location filename="../../ui/handover_dialog.py" line="104"/>
+        <source>Restoring %1 into %2…</source>
+        <translation>正在把 %1 恢复到 %2…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="142"/>
+        <source>Choose a new or empty folder: restoring never mixes two libraries.</source>
+        <translation>请选择一个新的或空的文件夹：恢复不会把两个资料库混在一起。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="149"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>已取消：没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="145"/>
+        <location filename="../../ui/handover_dialog.py" line="162"/>
+        <source>Restored into %1: %2 originals, every hash matches. To work in it, choose that folder as the library in Settings.</source>
+        <translation>已恢复到 %1：原件 %2 个，全部哈希一致。要在其中工作，请在设置中把该文件夹选为资料库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="166"/>
         <source>Packed %1: %2 originals, %3 submitted files, %4 MB. The file holds unmasked buyer data: hand it only to your own team.</source>
         <translation>已打包 %1：%2 个原件，%3 个已提交文件，%4 MB。文件含未遮盖的买家信息，请只交给本店同事。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="150"/>
+        <location filename="../../ui/handover_dialog.py" line="171"/>
         <source>Imported as %1 (was %2): %3 originals, %4 submissions; every hash matches.</source>
         <translation>已导入为 %1（原编号 %2）：%3 个原件，%4 次提交，哈希全部一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="154"/>
+        <location filename="../../ui/handover_dialog.py" line="175"/>
         <source>Backed up: %1 originals, %2 copied this time (%3 MB), %4 already there.</source>
         <translation>备份完成：共 %1 个原件，本次复制 %2 个（%3 MB），已有 %4 个。</translation>
     </message>
@@ -1409,239 +1424,259 @@
         <translation>备份资料库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="135"/>
+        <source>&amp;Restore library…</source>
+        <translation>恢复资料库(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Settings…</source>
         <translation>设置…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Add files…</source>
         <translation>添加文件…(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Add &amp;folder…</source>
         <translation>添加文件夹…(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>&amp;Remove exhibit</source>
         <translation>移除证据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Mark as &amp;new evidence</source>
         <translation>标记为新证据(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Find case</source>
         <translation>查找案件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Case list</source>
         <translation>案件列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Re&amp;view (numbers)</source>
         <translation>复盘(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Evidence</source>
         <translation>证据(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Facts</source>
         <translation>案件信息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Statement</source>
         <translation>陈述(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;History</source>
         <translation>记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Work-order log</source>
         <translation>售后工单(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>List / &amp;grid view</source>
         <translation>列表 / 网格视图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Move case to &amp;trash…</source>
         <translation>将案件移到回收站…(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Assign…</source>
         <translation>分配(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>T&amp;rash…</source>
         <translation>回收站…(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键一览(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Export case</source>
         <translation>导出案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>EvidenceKit case (*.evcase)</source>
         <translation>EvidenceKit 案件 (*.evcase)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Import case</source>
         <translation>导入案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Back up library</source>
         <translation>备份资料库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="408"/>
+        <source>Choose the backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="413"/>
+        <source>Choose a new or empty folder to restore into</source>
+        <translation>选择恢复到的新文件夹或空文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="416"/>
+        <source>Restore library</source>
+        <translation>恢复资料库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>将案件 %1（订单 %2）移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>证据和记录都会保留，可在“案件 ▸ 回收站”（%1）中恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="87"/>
-        <location filename="../../ui/main_window.py" line="300"/>
         <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Dispute evidence</source>
         <translation>售后举证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&amp;About EvidenceKit</source>
         <translation>关于 EvidenceKit(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>将案件移到回收站（任意位置）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>About EvidenceKit</source>
         <translation>关于 EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit 为售后纠纷整理聊天记录、物流轨迹、质检报告和照片，对照平台的证据清单和时限进行检查，并导出一份可校验的 PDF 证据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>密码不正确，请重新输入 %1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 已加密，请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>Library on a network folder</source>
         <translation>资料库位于网络文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="587"/>
+        <location filename="../../ui/main_window.py" line="608"/>
         <source>Adding %1 file(s)…</source>
         <translation>正在添加 %1 个文件…</translation>
     </message>

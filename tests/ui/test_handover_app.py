@@ -1,5 +1,6 @@
-"""File ▸ Export case… / Import case… / Back up library…: the work runs on the runner, the
-dialog shows progress and then the answer; a tampered file is refused with the member named."""
+"""File ▸ Export case… / Import case… / Back up library… / Restore library…: the work runs on
+the runner, the dialog shows progress and then the answer; a tampered file is refused with the
+member named, a restore into a folder that is not empty in plain words."""
 
 from __future__ import annotations
 
@@ -50,4 +51,27 @@ def test_export_import_and_back_up_from_the_file_menu(window, library, qtbot, tm
     dlg = window.back_up(tmp_path / "backup")
     _wait(qtbot, dlg)
     assert dlg.error is None and dlg.result.blobs_copied == 1
+    dlg.close()
+    # restore: a folder that is not empty is refused in plain words, nothing written there …
+    assert "restore" in {a.objectName() for a in window.menuBar().actions()[0].menu().actions()}
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "notes.txt").write_text("mine", encoding="utf-8")
+    dlg = window.restore_library(tmp_path / "backup", busy)
+    _wait(qtbot, dlg)
+    assert dlg.error is not None and dlg.error.code == "restore_target_not_empty"
+    assert str(busy) in dlg.step.text() and "--library" not in dlg.step.text()
+    assert sorted(p.name for p in busy.iterdir()) == ["notes.txt"]
+    dlg.close()
+    # … an empty one gets the library, on the runner with its progress
+    target = tmp_path / "restored"
+    target.mkdir()
+    dlg = window.restore_library(tmp_path / "backup", target)
+    _wait(qtbot, dlg)
+    assert dlg.error is None, dlg.step.text()
+    assert dlg.result.blobs == 1 and dlg.progress.value() == 1000 and str(target) in dlg.step.text()
+    from evidencekit.store import Library
+    restored = Library.open(target, create=False)
+    assert [c.case_no for c in restored.list_cases()] == [c.case_no for c in library.list_cases()]
+    restored.close()
     dlg.close()

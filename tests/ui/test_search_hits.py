@@ -85,3 +85,43 @@ def test_the_index_catches_up_in_the_background_at_start(qtbot, window, ctx, clo
     assert not window.index_status.isVisible()
     hits = search_index.search(ctx.lib, "7700000000001")
     assert [h.case_no for h in hits if h.source == "case"]
+
+
+def test_a_pdf_page_hit_and_a_trace_hit_open_at_their_place(qtbot, window, ctx, clock):
+    """耐热冲击 is on the inspection report's second page; 岳麓营业点 is one event of the trace:
+    each hit opens its exhibit on that page or event, the word highlighted there."""
+    from ui.highlight import HighlightDelegate
+
+    from .conftest import DATA
+    lib = ctx.lib
+    case = make_case(lib, clock, order_no="6900000000077")
+    lib.attach(case.id, DATA / "inspection_report.pdf", caption="质检报告")
+    trace_ex = lib.attach(case.id, DATA / "trace_pasted.txt", kind="logistics_trace")
+    window.case_list.reload()
+    page = window.case_list
+    pane = window.case_view.evidence.preview
+
+    def open_hit(word: str, viewer: str):
+        with qtbot.waitSignal(page.hits_shown, timeout=20000):
+            page.search.setText(word)
+        item = page.hits.topLevelItem(0)
+        with qtbot.waitSignal(pane.shown, timeout=10000, check_params_cb=lambda which: which == viewer):
+            page.hits.itemActivated.emit(item, 0)
+        return item
+
+    item = open_hit("耐热冲击", "pdf")
+    assert "第 2 页" in item.text(1)
+    qtbot.waitUntil(lambda: pane.pdf.current_page() == 2, timeout=5000)
+    assert pane.pdf.search.searchString() == "耐热冲击"  # QtPdf highlights it on the page
+
+    window.show_case_list()
+    item = open_hit("岳麓营业点", "trace")
+    events = lib.exhibit_content(trace_ex).events
+    at = next(i for i, e in enumerate(events) if "岳麓营业点" in e.text)
+    assert f"第 {at + 1} 条" in item.text(1)
+    trace = pane.trace
+    row = trace.event_rows[at]
+    qtbot.waitUntil(lambda: trace.currentRow() == row, timeout=5000)
+    assert "岳麓营业点" in trace.item(row, 2).text()
+    assert isinstance(trace.itemDelegateForColumn(2), HighlightDelegate)
+    assert trace.itemDelegateForColumn(2).words == ["岳麓营业点"]
