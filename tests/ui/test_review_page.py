@@ -80,10 +80,10 @@ def test_word_and_kind_bars_open_their_cases_and_words_per_group(qtbot, review_w
     page = w.review_page
     with qtbot.waitSignal(page.review_shown, timeout=60000):
         page.set_range(date.fromisoformat(FROM), date.fromisoformat(TO))
-    proxy = w.case_list.proxy
+    model = w.case_list.model
 
     def listed() -> list[str]:
-        return sorted(proxy.index(r, 0).data() for r in range(proxy.rowCount()))
+        return sorted(model.index(r, 0).data() for r in range(model.rowCount()))
 
     _box, words, words_model = page.sections["words"]
     assert words_model.item(0)["word"] == "退款"
