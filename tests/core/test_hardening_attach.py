@@ -14,10 +14,18 @@ import pytest
 from tests.conftest import DATA
 from tests.core.test_cli import CHAT, REPO, ek
 
-TIMEOUT = 60  # today's code hangs on a pipe: every run is bounded
+TIMEOUT = 60  # today's code hung on a pipe: every run that could hang is bounded
 
 
 def run(lib, *args, lang="zh"):
+    """The CLI in this process (tests/core/test_cli.ek): exit code, out, err."""
+    r = ek(lib, *args, lang=lang)
+    r.out, r.err = r.stdout, r.stderr
+    return r
+
+
+def run_process(lib, *args, lang="zh"):
+    """A real process, bounded: for what could hang (today's code hung on a pipe)."""
     r = subprocess.run([sys.executable, "-m", "evidencekit", "--library", str(lib), "--lang", lang,
                         *map(str, args)], cwd=REPO, capture_output=True, timeout=TIMEOUT)
     r.out = r.stdout.decode("utf-8", "replace")
@@ -93,13 +101,13 @@ def test_core_says_whether_the_case_holds_a_file(library, tmp_path):
 def test_pipe_socket_and_device_refused_at_once(lib, tmp_path):
     fifo = tmp_path / "chat.txt"
     os.mkfifo(fifo)
-    r = run(lib, "attach", "1", fifo)
+    r = run_process(lib, "attach", "1", fifo)
     assert r.returncode == 2 and "不是普通文件" in r.err
     sock_path = tmp_path / "s.sock"
     s = socket.socket(socket.AF_UNIX)
     s.bind(str(sock_path))
     try:
-        r = run(lib, "attach", "1", sock_path, "/dev/zero")
+        r = run_process(lib, "attach", "1", sock_path, "/dev/zero")
     finally:
         s.close()
     assert r.returncode == 2 and r.err.count("不是普通文件") == 2
@@ -108,7 +116,7 @@ def test_pipe_socket_and_device_refused_at_once(lib, tmp_path):
     d.mkdir()
     os.mkfifo(d / "pipe")
     (d / "chat.txt").write_text(CHAT, encoding="utf-8")
-    r = run(lib, "attach", "1", d)
+    r = run_process(lib, "attach", "1", d)
     assert r.returncode == 1 and "不是普通文件" in r.err
     assert [e["source_name"] for e in _exhibits(lib)] == ["chat.txt"]
 
