@@ -179,7 +179,7 @@ def evidence_story(plan: ExportPlan, pal: Palette, where: Where) -> list:
         if is_note(item):  # the merchant's own notes (who signed for it) stay in the records copy
             continue
         labels = [plan.label_for(x) for x in item.exhibits if x in plan.labels]
-        cell = "、".join(_link(lb, where, pal) for lb in labels)
+        cell = _links(labels, where, pal) if labels else ""  # runs collapse: a row fits a page
         if item.kind == "appeal_statement" and item.status != "missing":
             cell = "见陈述与申诉要点 See the statement and points"
         elif item.kind == "judgment_reference" and case.judgment_ref:

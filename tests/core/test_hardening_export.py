@@ -228,3 +228,26 @@ def test_a_checklist_cell_naming_hundreds_of_exhibits_fits_its_row():
     assert 'href="#E1"' in text and 'href="#E2"' in text and "–" in text
     assert _links([f"E{n}" for n in range(5, 400)], where, pal).count("<a ") == 2  # E5–E399
     assert _links([], where, pal) == "—"
+
+
+def test_the_platform_copys_evidence_cell_naming_hundreds_of_exhibits_fits_its_row():
+    """The platform copy's evidence-by-requirement table named every exhibit of a kind one by
+    one: 1,500 photos made its cell taller than a page and the export of 3,030 malformed
+    exhibits stopped with "content too large" (bench_malformed). It collapses runs too."""
+    from types import SimpleNamespace
+
+    from evidencekit.export import fonts
+    from evidencekit.export.front import MAX_LINKED, Where, evidence_story
+    from evidencekit.export.page import palette
+    fonts.register()
+    labels = {n: f"E{n}" for n in range(1, 1600)}
+    item = SimpleNamespace(kind="photo", exhibits=[n for n in labels if n % 3], status="ok",
+                           required=True)
+    case = SimpleNamespace(judgment_ref="", dispute_type="quality_issue")
+    plan = SimpleNamespace(source=SimpleNamespace(dispute_type_name_zh="质量问题", dispute_type_name_en="Quality",
+                                                  case=case, checklist=[item], worklog=[]),
+                           labels=labels, label_for=labels.get, for_platform=True)
+    where = Where(pages={lb: (1, n) for n, lb in labels.items()})
+    table = evidence_story(plan, palette(False), where)[-1]
+    cell = table._cellvalues[1][1].text
+    assert cell.count("<a ") == 2 * MAX_LINKED and "1066 in all" in cell
