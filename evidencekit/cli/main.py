@@ -54,7 +54,35 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="cmd", required=True, parser_class=CliParser)
     for group in COMMAND_GROUPS:
         group.register(sub)
+    _accept_global_options_after_command(p)
     return p
+
+
+# Options that say where and as whom a command runs. People type them after the command too
+# (``evidencekit case list --mine --staff 小王``): every command accepts them there as well.
+GLOBAL_OPTIONS = ("--library", "--db", "--lang", "--staff", "--tz")
+
+
+def _accept_global_options_after_command(root: argparse.ArgumentParser) -> None:
+    """Copy the global options onto every command's parser. Their default is SUPPRESS, so a
+    value given before the command stands unless the same option follows the command; a
+    command that has an option of the same name (``init --db``) keeps its own."""
+    originals = [root._option_string_actions[o] for o in GLOBAL_OPTIONS]
+
+    def visit(parser: argparse.ArgumentParser) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for child in dict.fromkeys(action.choices.values()):  # aliases share a parser
+                    group = child.add_argument_group(
+                        "global options (before or after the command)")
+                    for o in originals:
+                        if not any(s in child._option_string_actions for s in o.option_strings):
+                            group.add_argument(*o.option_strings, dest=o.dest, metavar=o.metavar,
+                                               choices=o.choices, help=o.help,
+                                               default=argparse.SUPPRESS)
+                    visit(child)
+
+    visit(root)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -68,6 +68,13 @@ def test_cli_assigns_lists_mine_and_logs_who_reassigned(tmp_path, monkeypatch):
         r = ek(lib, *args)
         assert r.returncode == 2 and "Traceback" not in r.stderr and "员工名" in r.stderr
     assert json.loads(ek(lib, "case", "show", b, "--json").stdout)["assignee"] == "小李"
+    # where and as whom may follow the command as well; after it wins over before it
+    mine = json.loads(ek(lib, "--staff", "小王", "case", "list", "--mine", "--json",
+                         "--staff", "小李").stdout)
+    assert [c["id"] for c in mine] == [int(b)]
+    assert ek(lib, "case", "assign", a, "小李", "--staff", "店主").returncode == 0
+    log = json.loads(ek(lib, "case", "show", a, "--json").stdout)["log"]
+    assert (log[-1]["action"], log[-1]["actor"]) == ("case_assigned", "店主")
 
 
 def test_saving_over_a_newer_version_is_refused_naming_who_and_when(library, clock, tmp_path):
