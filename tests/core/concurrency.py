@@ -15,8 +15,11 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def run_writers(root: Path, work: Path, writers: int, *, ops: int = 0, seconds: float = 0,
-                env: dict | None = None) -> tuple[list[dict], int, list[int]]:
-    """Start ``writers`` processes together; returns (their reports, shared case, own cases)."""
+                env: dict | None = None, reviewer_env: dict | None = None
+                ) -> tuple[list[dict], int, list[int]]:
+    """Start ``writers`` processes together; returns (their reports, shared case, own cases).
+    With ``reviewer_env`` (a team library, as a reviewer role) a reviewer's desktop reads and
+    tries to write alongside them; its report comes last."""
     with Library.open(root) as lib:
         shared = lib.create_case(platform="douyin", dispute_type="quality_issue", order_no="SHARED").id
         own = [lib.create_case(platform="douyin", dispute_type="quality_issue",
@@ -28,6 +31,11 @@ def run_writers(root: Path, work: Path, writers: int, *, ops: int = 0, seconds: 
                                str(own[n]), *limit], cwd=REPO, env=env, text=True,
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
              for n in range(writers)]
+    if reviewer_env is not None:
+        procs.append(subprocess.Popen([sys.executable, "-m", WORKER, str(root), str(work), str(writers),
+                                       str(shared), str(own[0]), *limit, "--reviewer"], cwd=REPO,
+                                      env=reviewer_env, text=True, stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE))
     for p in procs:  # every writer is ready before any starts
         assert p.stdout is not None and p.stdout.readline().strip() == "READY", p.stderr
     for p in procs:

@@ -8,6 +8,11 @@ attach a small new file to the shared case; append a token to the shared case's 
 read-modify-write that must not lose anyone's token: it passes the version it read and
 reads again when refused); edit its own case; create a case; take back one of its own
 exhibits of the shared case (the others are renumbered). Any error is recorded, not raised.
+
+With ``--reviewer`` it is the offline review group's desktop instead: it reads the list and
+the shared case while the others write, and tries a write each round (a new case, the shared
+case's notes, an attachment), each of which the database must refuse with the plain
+"read-only reviewer" error.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import sys
 import time
 from pathlib import Path
 
-from evidencekit.errors import EvidenceKitError, StaleCase
+from evidencekit.errors import EvidenceKitError, ReviewerCannotWrite, StaleCase
 from evidencekit.store import Library
 
 
@@ -33,6 +38,7 @@ def main() -> int:
     p.add_argument("own", type=int)
     p.add_argument("--ops", type=int, default=0)
     p.add_argument("--seconds", type=float, default=0)
+    p.add_argument("--reviewer", action="store_true")
     args = p.parse_args()
     rng = random.Random(args.seed)
     work = Path(args.work)
@@ -44,6 +50,8 @@ def main() -> int:
             "errors": [], "ops": 0}
     mine: list[int] = []  # my exhibits on the shared case
     deadline = time.monotonic() + args.seconds if args.seconds else None
+    if args.reviewer:
+        return _review(lib, work, args, deadline)
     i = 0
     while (deadline is None and i < args.ops) or (deadline is not None and time.monotonic() < deadline):
         i += 1
@@ -78,6 +86,39 @@ def main() -> int:
                 done["removed"] += 1
         except EvidenceKitError as e:  # what a user would have been shown
             done["errors"].append(f"{e.code}: {e.message('en')}")
+        done["ops"] += 1
+    lib.close()
+    print(json.dumps(done), flush=True)
+    return 0
+
+
+def _review(lib: Library, work: Path, args: argparse.Namespace, deadline: float | None) -> int:
+    done: dict = {"reads": 0, "refused": 0, "wrote": [], "errors": [], "ops": 0}
+    i = 0
+    while (deadline is None and i < args.ops) or (deadline is not None and time.monotonic() < deadline):
+        i += 1
+        try:
+            lib.list_cases()
+            lib.get_case(args.shared)
+            lib.list_exhibits(args.shared)
+            done["reads"] += 1
+        except EvidenceKitError as e:
+            done["errors"].append(f"read: {e.code}: {e.message('en')}")
+        f = work / f"reviewer-{i}.txt"
+        f.write_text(f"reviewer {i}")
+        try:
+            if i % 3 == 0:
+                lib.create_case(platform="douyin", dispute_type="quality_issue", order_no=f"REV{i}")
+            elif i % 3 == 1:
+                lib.update_case(args.shared, notes="REVIEWER")
+            else:
+                lib.attach(args.shared, f, kind="other")
+            done["wrote"].append(i % 3)
+        except ReviewerCannotWrite:
+            done["refused"] += 1
+        except EvidenceKitError as e:
+            done["errors"].append(f"write: {e.code}: {e.message('en')}")
+        f.unlink()
         done["ops"] += 1
     lib.close()
     print(json.dumps(done), flush=True)
