@@ -27,6 +27,7 @@ from sqlalchemy import Engine, delete, func, insert, select, text
 
 from ..errors import BlobHashMismatch
 from .blobs import CHUNK, BlobStore
+from .postgres import UNQUEUED
 from .team_schema import blob_chunks, team_blobs
 
 
@@ -117,7 +118,10 @@ class PgBlobStore:
         return self._upload(path, sha256)
 
     def _upload(self, tmp: Path, sha256: str) -> bool:
-        with self.engine.begin() as conn:
+        # Outside the library's write queue (postgres.UNQUEUED): the blob's rows are its own,
+        # keyed by its hash and guarded by the hash's lock below, and the case row that will
+        # point at it is written afterwards in a short queued transaction.
+        with self.engine.connect().execution_options(**{UNQUEUED: True}) as conn, conn.begin():
             # One writer per hash: a second desktop sending the same bytes waits here, then
             # finds the row below and sends nothing.
             conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:s, 0))"),

@@ -28,6 +28,10 @@ _SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 # on SQLite (BEGIN IMMEDIATE): numbers handed out by counting (case numbers, exhibit positions,
 # search unit ids) stay unique and gap-free. Readers never take it.
 WRITE_LOCK_KEY = 0x45564B  # "EVK"
+# A write that hands out no numbers and touches only its own rows may set this execution
+# option to skip the queue: sending an original's chunks (minutes for a long video) must not
+# make every other desktop's edits wait behind it.
+UNQUEUED = "evidencekit_unqueued"
 LOCK_WAIT = "30s"  # a writer waits this long for another desktop's write (SQLite: busy_timeout)
 
 # Asked for a password when the server wants one and libpq found none: gets the URL as shown
@@ -127,7 +131,8 @@ def _engine(url: URL) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        if not conn.get_execution_options().get("evidencekit_read"):
+        options = conn.get_execution_options()
+        if not (options.get("evidencekit_read") or options.get(UNQUEUED)):
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
     return engine

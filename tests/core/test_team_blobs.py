@@ -248,3 +248,37 @@ def test_fsck_of_a_team_library_reads_the_database(pg_engine, store, tmp_path):
         conn.execute(blob_chunks.update().where(blob_chunks.c.sha256 == sha).values(data=b"other"))
     rep = lib.fsck()
     assert rep.corrupt == [sha] and rep.orphans == [sha] and not rep.ok
+
+
+def test_a_long_upload_does_not_make_other_desktops_writes_wait(pg_server, tmp_path):
+    """Sending an original (minutes for a long video) is outside the library's write queue: a
+    clerk on another desktop creates a case while the upload is still open, and both land."""
+    from evidencekit.store import Library
+
+    url = pg_server.new_database()
+    with Library.open(tmp_path / "a", db_url=url) as uploader, \
+            Library.open(tmp_path / "b", db_url=url) as other:
+        store = uploader.blobs
+        assert isinstance(store, PgBlobStore)
+        store.chunk_size = 1000
+        data = os.urandom(3000)
+        sha = hashlib.sha256(data).hexdigest()
+        spool = tmp_path / "spool"
+        os.mkfifo(spool)  # the upload reads its spool file: we hand it the bytes when we like
+        results: dict = {}
+        upload = threading.Thread(target=lambda: results.update(sent=store._upload(spool, sha)))
+        upload.start()
+        with open(spool, "wb") as feed:  # opens once the upload has begun its transaction
+            feed.write(data[:1000])
+            feed.flush()
+            created = threading.Thread(target=lambda: results.update(case=other.create_case(
+                platform="douyin", dispute_type="quality_issue", order_no="WHILE-UPLOADING")))
+            created.start()
+            created.join(timeout=20)  # bounds a hang only: the upload is held open until we write
+            landed_while_open = "case" in results and upload.is_alive()
+            feed.write(data[1000:])
+        upload.join(timeout=60)
+        created.join(timeout=60)
+        assert landed_while_open, "the other desktop's write waited for the upload"
+        assert results["sent"] is True and store.exists(sha)
+        assert other.blobs.path(sha).read_bytes() == data
