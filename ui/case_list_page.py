@@ -256,15 +256,21 @@ class CaseListPage(QWidget):
                                        stage=self.stage.currentData() or "")
         ctx = self.ctx
 
+        behind = [0]
+
         def work(progress, cancel):
             lib = ctx.writer_library()
-            search_index.catch_up(lib, progress=progress, cancel=cancel)
+            if lib.read_only:  # a reviewer cannot index: say how far behind it is
+                behind[0] = search_index.pending(lib.conn)
+            else:
+                search_index.catch_up(lib, progress=progress, cancel=cancel)
             return search_index.search(lib, text, filters, limit=HIT_LIMIT)
 
         self.hits_box.show()
         self.hits_label.setText(self.tr("Searching inside evidence…"))
         ctx.runner.run("search", work, pool=WRITE,
-                       on_success=lambda hits: self._show_hits(gen, hits, search_index.words_of(text)),
+                       on_success=lambda hits: self._show_hits(gen, hits, search_index.words_of(text),
+                                                               behind[0]),
                        on_failure=lambda exc: self._search_failed(gen, exc),
                        on_progress=lambda f, zh, en: self._search_progress(gen, zh, en))
 
@@ -276,7 +282,7 @@ class CaseListPage(QWidget):
         if gen == self._search_generation:
             self.hits_label.setText(describe(exc)[0])
 
-    def _show_hits(self, gen: int, hits: list, words: list[str]) -> None:
+    def _show_hits(self, gen: int, hits: list, words: list[str], behind: int = 0) -> None:
         if gen != self._search_generation:
             return
         self.hits.clear()
@@ -295,6 +301,10 @@ class CaseListPage(QWidget):
         else:
             self.hits_label.setText(self.tr("Inside evidence: %1 match(es); Enter or double-click opens one")
                                     .replace("%1", str(len(hits))))
+        if behind:
+            self.hits_label.setText(self.hits_label.text() + " — " + self.tr(
+                "the search index is %1 item(s) behind, so matches may be missing (a staff "
+                "member's desktop brings it up to date)").replace("%1", str(behind)))
         if not self.hits_box.isVisible() or self.model.rowCount() == 0:
             # no case matches on its own fields: the hits take most of the page
             total = sum(self.splitter.sizes()) or 1

@@ -99,7 +99,7 @@ class AppContext(QObject):
         """The worker thread's own connection (sqlite WAL lets it write beside the UI's)."""
         with self._writer_lock:
             if self._writer is None:
-                self._writer = Library.open(self.lib.root, clock=self.clock)
+                self._writer = self.lib.opened_again(clock=self.clock)
                 self._writer.actor = self.lib.actor
             return self._writer
 

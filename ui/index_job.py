@@ -23,6 +23,7 @@ class SearchIndexCatchUp(QObject):
         super().__init__(parent)
         self.ctx, self.label = ctx, label
         self.job = None
+        self.running = False
 
     def start(self):
         ctx = self.ctx
@@ -33,6 +34,7 @@ class SearchIndexCatchUp(QObject):
         def work(progress, cancel):
             return search_index.catch_up(ctx.writer_library(), progress=progress, cancel=cancel)
 
+        self.running = True
         self.job = ctx.runner.run("search-index", work, pool=WRITE, on_success=self._on_job_succeeded,
                                   on_failure=self._on_job_failed, on_progress=self._on_job_progressed)
         self.job.cancelled.connect(lambda: self._done(-1))
@@ -49,8 +51,10 @@ class SearchIndexCatchUp(QObject):
         self.label.setText(pick("搜索索引未能更新：", "The search index could not be updated: ")
                            + describe(exc)[0])
         self.label.show()
+        self.running = False
         self.finished.emit(-1)
 
     def _done(self, count: int) -> None:
+        self.running = False
         self.label.hide()
         self.finished.emit(count)

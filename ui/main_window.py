@@ -25,6 +25,7 @@ from .ops import OpChanges, run_op
 from .settings_dialog import SettingsDialog
 
 TICK_MS = 60_000
+INDEX_DELAY_MS = 3000  # a team library: index what changed this long after the last change
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +57,12 @@ class MainWindow(QMainWindow):
         self._case_list_timer.setSingleShot(True)
         self._case_list_timer.setInterval(500)
         self._case_list_timer.timeout.connect(self._on_case_list_timer_timeout)
+        # A team library's reviewers cannot index (read-only): a staff desktop keeps the search
+        # index caught up with what changed, its own writes and other desktops', soon after.
+        self._index_timer = QTimer(self)
+        self._index_timer.setSingleShot(True)
+        self._index_timer.setInterval(INDEX_DELAY_MS)
+        self._index_timer.timeout.connect(self._on_index_timer_timeout)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(ctx.tick)
@@ -558,6 +565,8 @@ class MainWindow(QMainWindow):
 
     # ---- reactions -------------------------------------------------------------------------
     def _on_ctx_changes_applied(self, changes) -> None:
+        if self.ctx.lib.team and not self.ctx.lib.read_only:
+            self._index_timer.start()  # again: a burst of changes is indexed once, after it
         if changes.case_list:
             self.case_list.reload()
             self._update_actions()
@@ -567,6 +576,13 @@ class MainWindow(QMainWindow):
         self._changed_cases |= changes.case_ids
         if changes.case_ids and not self._case_list_timer.isActive():
             self._case_list_timer.start()
+
+    def _on_index_timer_timeout(self) -> None:
+        job = getattr(self, "index_catch_up", None)
+        if job is not None and job.running:
+            self._index_timer.start()  # the one running now may have missed the latest changes
+            return
+        self.catch_up_search_index()
 
     def _on_case_list_timer_timeout(self) -> None:
         ids, self._changed_cases = self._changed_cases, set()

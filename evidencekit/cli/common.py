@@ -105,6 +105,7 @@ def open_library(args: argparse.Namespace, create: bool = False) -> Library:
     lib = Library.open(Path(args.library).expanduser() if args.library else None, create=create,
                        db_url=getattr(args, "db", None))
     lib.actor = staff
+    lib.index_on_close = lib.team  # reviewers search what staff wrote (they cannot index it)
     tell_if_network_folder(lib, args)
     return lib
 

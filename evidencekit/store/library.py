@@ -35,6 +35,7 @@ from ..errors import (
     BadAppealsUsed,
     BadStaffName,
     DuplicateExhibit,
+    EvidenceKitError,
     FieldNotSettable,
     LibraryFolderUncreatable,
     NaiveInstant,
@@ -137,6 +138,10 @@ class Library:
         self._rules: RuleSet | None = None
         self._contents: Any = None  # a ContentStore once asked for (see contents)
         self._list_complete = True  # every live case has its kept summary (case_list_rows)
+        # Set by a caller that leaves when it is done (the CLI): close() first brings the search
+        # index up to date with what changed. A team library's reviewers cannot index (read-only),
+        # so what a staff command wrote must not wait for a staff desktop's next search.
+        self.index_on_close = False
         database.before_commit = self._refresh_summaries
 
     @property
@@ -225,8 +230,20 @@ class Library:
         """Reads work, writes are refused with the cause (a read-only folder, a full disk)."""
         return self.db.refusal is not None
 
+    def opened_again(self, clock: Callable[[], datetime] | None = None) -> "Library":
+        """The same library on a new connection (another thread's): the same folder and, for a
+        team library, the same database, whichever way this one was chosen."""
+        url = None if self.db.url is None else self.db.url.render_as_string(hide_password=False)
+        return Library.open(self.root, clock=clock or self.clock, db_url=url)
+
     def close(self) -> None:
-        self.db.close()
+        try:
+            if self.index_on_close and not self.read_only:
+                search_index.catch_up(self)
+        except EvidenceKitError:  # the command itself succeeded; the next writer indexes it
+            pass
+        finally:
+            self.db.close()
 
     def __enter__(self) -> "Library":
         return self

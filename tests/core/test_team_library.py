@@ -214,3 +214,29 @@ def test_search_gives_the_same_hits_on_both_engines(pg_server, tmp_path):
     finally:
         local.close()
         team.close()
+
+
+def test_a_reviewer_searches_what_staff_just_wrote(pg_server, tmp_path):
+    """Reviewers cannot update the search index (read-only): a staff command leaves it caught up
+    with what it wrote, and a reviewer whose index is still behind is told so, not misled."""
+    url = pg_server.empty_database()
+    db = make_url(url).database
+    owner = tmp_path / "owner"
+    assert ek(owner, "init", "--db", url).returncode == 0
+    reviewer = f"{db}_rev2"
+    _sql(url, f'CREATE ROLE "{reviewer}" LOGIN', f'GRANT "{db}_reviewer" TO "{reviewer}"')
+    try:
+        assert ek(owner, "case", "new", "--type", "quality_issue", "--order", "1").returncode == 0
+        chat = tmp_path / "chat.txt"
+        chat.write_text("2024-09-17 11:00:00 顾客: 快递放在驿站了\n", encoding="utf-8")
+        assert ek(owner, "attach", "1", chat, "--kind", "chat_log").returncode == 0
+        as_reviewer = ["--db", _as_user(url, reviewer)]
+        r = ek(tmp_path / "r", *as_reviewer, "search", "驿站", "--json")
+        assert r.returncode == 0 and "EK-00001" in r.stdout and "索引" not in r.stderr
+        # a write that did not come through a staff command (an app mid-way): said plainly
+        with Library.open(owner) as lib:
+            lib.update_case(1, notes="外箱完好")
+        r = ek(tmp_path / "r", *as_reviewer, "search", "外箱", lang="en")
+        assert r.returncode == 0 and "search index is 2 item(s) behind" in r.stderr  # the case, its log
+    finally:
+        _sql(url, f'DROP OWNED BY "{reviewer}"', f'DROP ROLE "{reviewer}"')
