@@ -140,6 +140,31 @@ def _history(w, lib, case, report, settle, save) -> None:
     save("history-submissions")
 
 
+def _team(w, lib, case, settle, save) -> None:
+    """This desktop is 小王's: the list narrowed to 我的案件, then a case 小李 has open on another
+    desktop (its edit lease) as this one shows it."""
+    w.ctx.settings.set("staff_name", "小王")
+    others = [c for c in lib.list_cases() if c.id != case.id]
+    lib.actor = "店主"
+    lib.assign_case(case.id, "小王")
+    for c, name in zip(others, ("小王", "小李", "小王", "小李", "小张"), strict=False):
+        lib.assign_case(c.id, name)
+    w.case_list.reload()
+    w.case_list.mine.setChecked(True)
+    settle(600)
+    w.case_list.select_case(case.id)
+    save("team-mine")
+    w.case_list.mine.setChecked(False)
+    lib.actor = "小李"
+    lib.take_lease(case.id, "desk-of-xiaoli")
+    lib.actor = "小王"
+    w.open_case(case.id)
+    settle(1200)
+    save("team-editing")
+    lib.give_back_lease(case.id, "desk-of-xiaoli")
+    w.show_case_list()
+
+
 def _compose(window, dialog, path: Path) -> None:
     """The main window with a dialog drawn over it (dialogs are separate windows offscreen)."""
     from PySide6.QtCore import QPoint, QRect
@@ -226,6 +251,9 @@ def run(theme: str, suffix: str, only: set[str], language: str = "zh_CN") -> lis
         save("search")
         w.case_list.search.clear()
 
+    if not only or {"team-mine", "team-editing"} & only:  # several staff (issue 13)
+        _team(w, lib, case, settle, save)
+
     w.open_case(case.id)
     view = w.case_view
     view.checklist.set_mode("arbitration")
@@ -305,7 +333,8 @@ def main() -> int:
                     help="UI language (en: pictures named NAME-en.png)")
     ap.add_argument("--only", action="append", default=[],
                     help="case-list, case-view, evidence-grid, appeal-statement, export-progress, "
-                         "bundle-preview, import-preview, queue-views, history-submissions, search")
+                         "bundle-preview, import-preview, queue-views, history-submissions, search, "
+                         "team-mine, team-editing")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if args.theme == "both" or args.scale != 1.0 and os.environ.get("QT_SCALE_FACTOR") is None:

@@ -89,7 +89,9 @@ class CaseView(QWidget):
         # "正在由 小王 编辑": another desktop has this case open (its edit lease, case_edits.py)
         self.editing_note = QLabel()
         self.editing_note.setObjectName("editingNote")
-        self.editing_note.setStyleSheet("color: palette(highlight); font-weight: bold;")
+        # a badge, not a line of text: it must be seen before anyone edits over a colleague
+        self.editing_note.setStyleSheet("color: palette(highlighted-text); background: palette(highlight);"
+                                        " font-weight: bold; padding: 2px 8px; border-radius: 4px;")
         self.editing_note.hide()
         self.lease = CaseLease(ctx, self)
         self.lease.other_editor.connect(self._on_lease_other_editor)

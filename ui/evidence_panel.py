@@ -103,7 +103,7 @@ class EvidencePanel(QWidget):
         h.setSectionResizeMode(QHeaderView.Interactive)
         h.setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("M")
-        for col, chars in ((COL_NO, 8), (COL_KIND, 12), (COL_CAPTION, 14), (COL_NAME, 14),
+        for col, chars in ((COL_NO, 11), (COL_KIND, 12), (COL_CAPTION, 14), (COL_NAME, 14),
                            (COL_TIME, 14)):
             self.table.setColumnWidth(col, chars * em)
 

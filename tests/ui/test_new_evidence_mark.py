@@ -1,5 +1,5 @@
 """Per exhibit, the new-evidence mark says whether it was computed (from the submissions) or set
-by hand ("新证据（手动）"); the hand mark can be dropped again."""
+by hand ("新(手动)"); the hand mark can be dropped again."""
 
 from __future__ import annotations
 
@@ -22,27 +22,27 @@ def test_computed_and_manual_new_marks(qtbot, window, ctx, clock):
     def label(eid):
         return model.index(model.row_of(eid), COL_NO).data()
 
-    assert label(new.id).endswith(" 新") and "手动" not in label(new.id)
+    assert label(new.id).endswith("\n新") and "手动" not in label(new.id)
     panel.select_exhibits([new.id])
     panel.toggle_new()  # by hand: not new
     settle(qtbot, ctx)
-    qtbot.waitUntil(lambda: "非新（手动）" in label(new.id), timeout=5000)
+    qtbot.waitUntil(lambda: "非新(手动)" in label(new.id), timeout=5000)
     assert ctx.lib.get_exhibit(new.id).new_override is False
     assert any(a.text() == "使用自动计算的新证据标记" for a in panel.context_menu().actions())
     panel.select_exhibits([new.id])
     panel.use_computed_new()
     settle(qtbot, ctx)
-    qtbot.waitUntil(lambda: label(new.id).endswith(" 新") and "手动" not in label(new.id), timeout=5000)
+    qtbot.waitUntil(lambda: label(new.id).endswith("\n新") and "手动" not in label(new.id), timeout=5000)
     assert ctx.lib.get_exhibit(new.id).new_override is None
     window.case_view.undo_stack.undo()  # back to the hand mark it had
     settle(qtbot, ctx)
-    qtbot.waitUntil(lambda: "非新（手动）" in label(new.id), timeout=5000)
+    qtbot.waitUntil(lambda: "非新(手动)" in label(new.id), timeout=5000)
     panel.select_exhibits([old.id])
     panel.toggle_new()  # computed new -> by hand not new -> by hand new
     settle(qtbot, ctx)
-    qtbot.waitUntil(lambda: "非新（手动）" in label(old.id), timeout=5000)
+    qtbot.waitUntil(lambda: "非新(手动)" in label(old.id), timeout=5000)
     panel.select_exhibits([old.id])
     panel.toggle_new()
     settle(qtbot, ctx)
-    qtbot.waitUntil(lambda: "新证据（手动）" in label(old.id), timeout=5000)
+    qtbot.waitUntil(lambda: "新(手动)" in label(old.id), timeout=5000)
     assert ctx.lib.get_exhibit(old.id).new_override is True

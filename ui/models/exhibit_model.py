@@ -79,11 +79,12 @@ def capture_time(ex: Exhibit):
 
 
 def new_mark(ex) -> str:
-    """The new-evidence mark: computed from the submissions (" 新"), or the user's override,
-    shown as such (" 新（手动）"; " 非新（手动）" when the user said it is not new)."""
+    """The new-evidence mark: computed from the submissions ("新"), or the user's override,
+    shown as such ("新(手动)"; "非新(手动)" when the user said it is not new). Short, on its
+    own line under the number: the column is narrow and the thumbnail takes most of it."""
     if ex.new_override is None:
-        return pick(" 新", " new") if ex.is_new else ""
-    return pick(" 新证据（手动）", " new (manual)") if ex.new_override else pick(" 非新（手动）", " not new (manual)")
+        return pick("新", "new") if ex.is_new else ""
+    return pick("新(手动)", "new (manual)") if ex.new_override else pick("非新(手动)", "not new (manual)")
 
 
 class ExhibitListModel(QAbstractTableModel):
@@ -214,7 +215,8 @@ class ExhibitListModel(QAbstractTableModel):
         warnings = self._findings.get(ex.id, ex.warnings)
         if role in (Qt.DisplayRole, Qt.EditRole):
             if col == COL_NO:
-                return f"E{ex.position}" + new_mark(ex)
+                mark = new_mark(ex)
+                return f"E{ex.position}\n{mark}" if mark else f"E{ex.position}"
             if col == COL_KIND:
                 if role == Qt.EditRole:
                     return ex.kind
