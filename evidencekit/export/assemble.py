@@ -10,8 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pypdf import PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
+from pypdf import PdfReader
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    TextStringObject,
+    create_string_object,
+)
 
 from .. import __version__
 from ..domain import MODES
@@ -20,7 +28,17 @@ from .cover import TITLES, CoverFacts, draw_cover
 from .documents import place_page
 from .page import Block, BundleCanvas, flow_story, replay_story
 from .plan import ExportPlan
-from .streams import FileStream, HashingFile, attach_file, swap_placeholders
+from .rewrite import (
+    ObjectSink,
+    ObjectWriter,
+    body_size,
+    copy_body,
+    data_stream,
+    embedded_files,
+    page_numbers,
+    xobject_refs,
+)
+from .streams import FileStream, HashingFile, original_stream
 
 
 @dataclass
@@ -109,22 +127,77 @@ def finish_file(plan: ExportPlan, body: Path, out: Path, *, inserts: list, docs:
                 manifest: bytes, manifest_sha: str, originals: list[tuple[str, Path, str]],
                 streams: dict[str, FileStream], file_no: int,
                 on_error: Callable[[int, Exception], None] | None = None) -> str:
-    """Write the finished file; big streams are copied from the originals as it is written
-    (memory stays flat). Returns the file's SHA-256."""
-    writer = PdfWriter(clone_from=str(body))
-    swap_placeholders(writer, streams)
+    """Write the finished file from the drawn ``body``, object by object (:mod:`.rewrite`):
+    source pages merged into their frames as their page passes, big streams copied from the
+    originals as they are written, so memory stays flat whatever the number of pages.
+    Returns the file's SHA-256."""
+    reader = PdfReader(str(body), strict=False)
+    size = body_size(reader)
+    pages = page_numbers(reader)
+    # Each placeholder image named in ``streams`` becomes its file-backed stream.
+    replaced: dict[int, Any] = {}
+    swapped: set[str] = set()
+    for name, idnum in xobject_refs(reader, pages):
+        if name in streams and name not in swapped:
+            replaced[idnum] = streams[name]
+            swapped.add(name)
+    merges: dict[int, list[tuple[int, Any]]] = {}  # page object number -> (n, DocInsert)
     for n, (page_index, ins) in enumerate(inserts):
-        try:
-            with reading(f"E{ins.exhibit_no}"):
-                src = docs[ins.exhibit_no].pages[ins.page_index]
-                place_page(writer, writer.pages[page_index], src, ins.rect, f"/EKDoc{n}")
-        except Exception as e:  # noqa: BLE001 - the frame stays empty; the report says why
-            if on_error is None:
-                raise
-            on_error(ins.exhibit_no, e)
+        merges.setdefault(pages[page_index], []).append((n, ins))
+    sink = ObjectSink(size)
+    current = [0]  # the exhibit whose resources the clone memo holds
+
+    def merge(idnum: int, page: Any) -> None:
+        for n, ins in merges.pop(idnum, ()):
+            if ins.exhibit_no != current[0]:  # resources are shared within one document only
+                sink.__dict__.pop("_ek_clone_memo", None)
+                current[0] = ins.exhibit_no
+            try:
+                with reading(f"E{ins.exhibit_no}"):
+                    src = docs[ins.exhibit_no].pages[ins.page_index]
+                    place_page(sink, page, src, ins.rect, f"/EKDoc{n}")  # type: ignore[arg-type]
+            except Exception as e:  # noqa: BLE001 - the frame stays empty; the report says why
+                if on_error is None:
+                    raise
+                on_error(ins.exhibit_no, e)
+
+    root_ref: Any = reader.trailer.raw_get("/Root")
+    info_ref: Any = reader.trailer.raw_get("/Info") if "/Info" in reader.trailer else None
+    later = {root_ref.idnum} | ({info_ref.idnum} if info_ref is not None else set())
+    with open(out, "wb") as f, HashingFile(f) as hf:
+        w = ObjectWriter(hf)
+        copy_body(reader, w, sink, replaced=replaced, edit=merge, later=later)
+        info = DictionaryObject(info_ref.get_object() if info_ref is not None else {})
+        for key, value in _metadata(plan, manifest_sha).items():
+            info[NameObject(key)] = create_string_object(value)
+        files: list[tuple[str, Any]] = [("manifest.json", data_stream(manifest))]
+        files += [(name, original_stream(path, sha)) for name, path, sha in originals]
+        root = DictionaryObject(root_ref.get_object())
+        names = root.get("/Names")
+        names = DictionaryObject(names.get_object() if names is not None else {})
+        names[NameObject("/EmbeddedFiles")] = embedded_files(sink, files)
+        root[NameObject("/Names")] = names
+        root[NameObject("/PageMode")] = NameObject("/UseOutlines")
+        root[NameObject("/Lang")] = TextStringObject("zh-CN")
+        info_no = info_ref.idnum if info_ref is not None else sink.next
+        if info_ref is None:
+            sink._add_object(info)
+        else:
+            w.put(info_no, info)
+        w.put(root_ref.idnum, root)
+        sink.flush(w)
+        fid = hashlib.sha256(f"{plan.bundle_id}/{file_no}/{manifest_sha}".encode()).digest()[:16]
+        w.finish(sink.next, DictionaryObject({
+            NameObject("/Root"): IndirectObject(root_ref.idnum, 0, sink),
+            NameObject("/Info"): IndirectObject(info_no, 0, sink),
+            NameObject("/ID"): ArrayObject([ByteStringObject(fid), ByteStringObject(fid)])}))
+        return hf.hexdigest()
+
+
+def _metadata(plan: ExportPlan, manifest_sha: str) -> dict[str, str]:
     case = plan.source.case
     zh, en = TITLES[plan.mode]
-    writer.add_metadata({
+    return {
         "/Title": f"{zh} {case.case_no}",
         "/Subject": f"{MODES[plan.mode][1]} · {plan.source.dispute_type_name_zh or case.dispute_type}"
                     f" · {case.order_no}",
@@ -136,14 +209,4 @@ def finish_file(plan: ExportPlan, body: Path, out: Path, *, inserts: list, docs:
         "/ModDate": pdf_date(plan),
         "/EKBundleID": plan.bundle_id,
         "/EKManifestSHA256": manifest_sha,
-    })
-    writer.add_attachment("manifest.json", manifest)
-    for name, path, sha in originals:
-        attach_file(writer, name, path, sha)
-    fid = hashlib.sha256(f"{plan.bundle_id}/{file_no}/{manifest_sha}".encode()).digest()[:16]
-    writer._ID = ArrayObject([ByteStringObject(fid), ByteStringObject(fid)])
-    writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
-    writer._root_object[NameObject("/Lang")] = TextStringObject("zh-CN")
-    with open(out, "wb") as f, HashingFile(f) as hf:
-        writer.write(hf)  # type: ignore[arg-type]  # a duck file: pypdf only writes and tells
-        return hf.hexdigest()
+    }

@@ -225,6 +225,10 @@ def redact_document(path: Path, mask: Masker, out_dir: Path, *, password: str = 
                 elif facts.unembedded_cjk and page.get_rotation() == 0:
                     image = refont_page(page, facts, dpi, out_dir / f"{name}-p{i + 1}-font.jpg")
                     result.refonted[i] = (image, facts.glyphs)
+                # One object per character, kept for every page of every PDF exhibit until
+                # the export ends, was most of what loading a big case kept (issue 15):
+                # only a refonted page still needs its glyphs (drawn again as text).
+                facts.glyphs = []
             finally:
                 page.close()
         return result

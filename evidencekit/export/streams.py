@@ -19,7 +19,6 @@ import threading
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable
 
-from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, NumberObject, StreamObject, TextStringObject
 
 from ..errors import BlobAltered, OriginalUnreadable
@@ -207,30 +206,11 @@ def image_stream(path: Path, spans: tuple[tuple[int, int], ...], width: int, hei
     return FileStream(path, spans, entries, expect_sha256=expect_sha256)
 
 
-def swap_placeholders(writer: PdfWriter, streams: dict[str, FileStream]) -> int:
-    """Point every page's XObject named in ``streams`` at the file-backed stream."""
-    swapped = set()
-    for page in writer.pages:
-        res = page.get("/Resources")
-        xobj = res.get_object().get("/XObject") if res is not None else None
-        if xobj is None:
-            continue
-        xobj = xobj.get_object()
-        for name in list(xobj):
-            if name in streams and name not in swapped:
-                ref = xobj.raw_get(name)
-                writer._objects[ref.idnum - 1] = streams[name]
-                swapped.add(name)
-    return len(swapped)
-
-
-def attach_file(writer: PdfWriter, name: str, path: Path, sha256: str) -> None:
-    """An attachment whose bytes are copied from ``path`` as the PDF is written."""
+def original_stream(path: Path, sha256: str) -> FileStream:
+    """An attachment's stream whose bytes are copied from ``path`` as the PDF is written,
+    checked against ``sha256``."""
     size = Path(path).stat().st_size
-    spec = writer.add_attachment(name, b"").pdf_object
-    ef: Any = spec["/EF"]  # a DictionaryObject; pypdf types items as PdfObject
-    ref = ef.raw_get("/F")
-    writer._objects[ref.idnum - 1] = FileStream(path, [(0, size)], {
+    return FileStream(path, [(0, size)], {
         "/Type": NameObject("/EmbeddedFile"),
         "/Params": DictionaryObject({NameObject("/Size"): NumberObject(size)})},
         expect_sha256=sha256)
@@ -322,5 +302,5 @@ class HashingFile:
         self.close()
 
 
-__all__ = ["jpeg_spans", "FileStream", "image_stream", "swap_placeholders", "attach_file",
+__all__ = ["jpeg_spans", "FileStream", "image_stream", "original_stream",
            "HashingFile"]

@@ -93,6 +93,21 @@ def test_merged_pages_carry_no_scripts_launch_actions_or_embedded_payloads(tmp_p
     assert "Inspection report" in text_of(out)  # the page itself is merged
 
 
+def test_merged_page_with_a_dangling_reference(tmp_path):
+    """The finisher writes the file object by object; a source page's reference to an
+    object its file lacks is copied as null, not a crash."""
+    lib = Library.open(tmp_path / "lib", clock=lambda: CLOCK)
+    case = lib.create_case(platform="douyin", dispute_type="quality_issue", order_no="1")
+    lib.attach(case.id, hostile.dangling_ref_pdf(tmp_path / "report.pdf"))
+    out = tmp_path / "bundle.pdf"
+    report = export_bundle(source_from_library(lib, case.id, "arbitration", NOW), out,
+                           now=NOW, allow_incomplete=True)
+    lib.close()
+    assert report.placeholders == []
+    qpdf_ok(out)
+    assert "Dangling reference" in text_of(out)
+
+
 def _page_images(pdf) -> list[bytes]:
     from pypdf import PdfReader
     out = []

@@ -149,6 +149,20 @@ def active_content_pdf(path: Path) -> Path:
     return path
 
 
+def dangling_ref_pdf(path: Path) -> Path:
+    """A visible page whose resources name a font object the file does not hold (``9 0 R``:
+    no such object; readers treat it as null)."""
+    path.write_bytes(_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R /F2 9 0 R >> >> >>",
+        _stream(b"BT /F1 24 Tf 72 720 Td (Dangling reference) Tj ET"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]))
+    return path
+
+
 def gps_trailing_jpeg(path: Path, source: Path) -> Path:
     """``source`` (a JPEG with a GPS IFD) with 4 KB of foreign bytes after its end marker."""
     path.write_bytes(source.read_bytes() + b"TRAILING-SECRET" + bytes(range(256)) * 16)
