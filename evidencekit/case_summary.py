@@ -11,7 +11,7 @@ them beside each case (``store/summaries.py``) and computes them here, with the 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from . import checklist, deadlines, queue
@@ -116,7 +116,9 @@ def rules_key(rules: RuleSet) -> str:
     cached = rules.__dict__.get("_summary_rules_key")
     if cached is not None and cached[0] == ident:
         return cached[1]
-    text = repr(sorted(rules.platforms.items()))
+    # not where the rule files lie (an app installed elsewhere, another desktop of a team
+    # library: the same rules must not make every summary stale)
+    text = repr(sorted((pid, replace(p, source="")) for pid, p in rules.platforms.items()))
     key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     rules.__dict__["_summary_rules_key"] = (ident, key)
     return key
