@@ -11,7 +11,7 @@ them beside each case (``store/summaries.py``) and computes them here, with the 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 from . import checklist, deadlines, queue
@@ -28,6 +28,9 @@ class CaseSummary:
     checklist_required: int
     exhibit_count: int
     missing: tuple[str, ...] = ()  # kinds of the required checklist items not met ("还差：…")
+    # Where the case sits in the list as the database read it (its list_order, its id): the
+    # next page is sought after the last row's place. Not part of what the list shows.
+    place: tuple[int, int] | None = field(default=None, compare=False)
 
     def missing_items(self) -> list[ChecklistItem]:
         """The missing items as checklist items (what ``queue.missing_text`` shows)."""

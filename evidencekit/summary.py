@@ -26,6 +26,7 @@ class CaseRow:
     missing: list[ChecklistItem] = field(default_factory=list)
     bucket: str = ""
     events: dict = field(default_factory=dict)  # submission times that stop clocks
+    place: tuple[int, int] | None = None  # its place in the list (CaseSummary.place)
 
     def __post_init__(self) -> None:
         self._urgent = deadlines.most_urgent(self.deadlines)
@@ -51,7 +52,7 @@ class CaseRow:
 
 def _row(lib: Library, case: Case, kept: CaseSummary, now: datetime, events: dict | None) -> CaseRow:
     row = CaseRow(case, (kept.checklist_met, kept.checklist_required), kept.exhibit_count,
-                  missing=kept.missing_items(), events=events or {})
+                  missing=kept.missing_items(), events=events or {}, place=kept.place)
     if kept.next_due is None:
         # No clock runs (which clocks run does not depend on ``now``): nothing to compute.
         row.bucket = queue.bucket(case, [])
@@ -74,13 +75,16 @@ def case_rows(lib: Library, now: datetime, *, trash: bool = False) -> list[CaseR
 
 
 def case_page(lib: Library, now: datetime, where: CaseFilter, *, offset: int = 0,
-              limit: int | None = 100, trash: bool = False, check: bool = False) -> list[CaseRow]:
+              after: CaseRow | None = None, limit: int | None = 100, trash: bool = False,
+              check: bool = False) -> list[CaseRow]:
     """One page of the list ``where`` shows at ``now``, most urgent first, ordered and
     filtered by the database (the app's list fetches the next page as it scrolls). Clocks are
-    computed for the rows of the page only. ``check``: first make out-of-date summaries
-    current (a pass over every case; see ``Library.case_list_rows``)."""
+    computed for the rows of the page only. ``after``: the last row shown (with ``offset``,
+    how many rows were shown): the next page is sought from its place in the list. ``check``:
+    first make out-of-date summaries current (a pass over every case; see
+    ``Library.case_list_rows``)."""
     pairs = lib.case_list_rows(trash=trash, limit=limit, offset=offset, where=where, now=now,
-                               check=check)
+                               after=after.place if after is not None else None, check=check)
     timed = [c.id for c, kept in pairs if kept.next_due is not None]
     # submissions' times (they stop clocks) of the rows with a clock; of all when most are
     events = {} if not timed else lib.submission_events(case_ids=timed) if len(timed) <= 500 \

@@ -68,7 +68,8 @@ class CaseListPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = CaseListModel(ctx, self)
-        self._total = 0  # live cases (the "All" view)
+        self._total = 0  # live cases (the "All" view: my cases when My cases is on)
+        self._none = True  # the library has no live case (the hint on the empty list)
 
         self.search = QLineEdit()
         self.search.setObjectName("caseSearch")
@@ -215,10 +216,12 @@ class CaseListPage(QWidget):
     def _on_mine_toggled(self, on: bool) -> None:
         self.ctx.settings.set("my_cases", on)
         self._filter(assignee=self.ctx.staff if on else None)
+        self._update_views()  # the views count my cases, or everyone's
 
     def _on_ctx_settings_changed(self) -> None:
         if self.mine.isChecked() and self.model.where.assignee != self.ctx.staff:  # renamed
             self._filter(assignee=self.ctx.staff)
+            self._update_views()
 
     def _filter(self, **what) -> None:
         """Narrow the list, keeping the selected case selected if it is still shown."""
@@ -360,11 +363,14 @@ class CaseListPage(QWidget):
                 self.views.setCurrentIndex(i)
 
     def _update_views(self) -> None:
-        """The views' counts and the line of what is due: over every live case, whatever the
-        filter (database counts; no clock is computed but the first due one's)."""
+        """The views' counts and the line of what is due: over every live case, or over my
+        cases when "My cases" is on, whatever the other filters (database counts; no clock is
+        computed but the first due one's)."""
         lib, now = self.ctx.lib, self.ctx.now()
-        counts = lib.case_list_views(now)
+        counts = lib.case_list_views(now, self._scope())
         self._total = sum(counts.values())
+        scoped = self.model.where.assignee is not None
+        self._none = (lib.case_list_count(now=now) == 0) if scoped else self._total == 0
         self.views.setTabText(0, self.tr("All (%1)").replace("%1", str(self._total)))
         for i in range(1, self.views.count()):
             bid = self.views.tabData(i)
@@ -372,9 +378,13 @@ class CaseListPage(QWidget):
         self._update_due(lib, now, counts["overdue"])
         self._update_count()
 
+    def _scope(self) -> CaseFilter:
+        """The cases the views count: everyone's, or my cases."""
+        return CaseFilter(assignee=self.model.where.assignee)
+
     def _update_due(self, lib, now, overdue: int) -> None:
-        due = lib.count_due_within(DUE_HOURS, now)
-        first_ids = lib.cases_due_within(DUE_HOURS, now, limit=1) if due else []
+        due = lib.count_due_within(DUE_HOURS, now, where=self._scope())
+        first_ids = lib.cases_due_within(DUE_HOURS, now, limit=1, where=self._scope()) if due else []
         first_rows = case_page(lib, now, CaseFilter(case_ids=frozenset(first_ids)), limit=1) \
             if first_ids else []
         first = first_rows[0].urgent if first_rows else None
@@ -393,9 +403,9 @@ class CaseListPage(QWidget):
 
     def _update_count(self, *_):
         shown, total = self.model.shown_count(), self._total
-        if total == 0:
+        if self._none:
             self.empty.setText(self._empty_text())
-        self.empty.setVisible(total == 0)
+        self.empty.setVisible(self._none)
         self._place_hint()
         self.count.setText(self.tr("%1 of %2 cases").replace("%1", str(shown)).replace("%2", str(total)))
 

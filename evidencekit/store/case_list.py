@@ -5,11 +5,18 @@ Portable Core (SQLite and PostgreSQL). The order is one indexed integer kept wit
 (``case_summary.list_order``): the first page at 10,000 or 100,000 cases is an index range,
 and the work-queue views (overdue, due soon…), which depend on the moment, are ranges of the
 same integer around ``now``. No clock or checklist is evaluated here.
+
+Every filter reads the summaries alone (they keep a copy of the case fields the list filters
+on, revision 0013); the cases are joined for the rows of one page only, so counts do not
+touch the wide case rows. The next page seeks from the last row shown (``after``: its
+``list_order`` and id) instead of skipping ``offset`` rows, so a page far down costs what
+the first does (bench/README.md: 100,000 cases on both engines).
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, Connection, and_, case, false, func, or_, select
@@ -30,20 +37,43 @@ def _micros(now: datetime) -> int:
     return list_order(now, None)
 
 
-def bucket_of(rules: RuleSet, now: datetime):
+def _us(hours: float) -> int:
+    return int(hours * 3600 * 1_000_000)
+
+
+def _soon_hours(rules: RuleSet) -> dict[str, float]:
+    return {pid: max(p.due_soon_hours, p.critical_hours) for pid, p in rules.platforms.items()}
+
+
+def bucket_of(rules: RuleSet, now: datetime, fields=_S):
     """The work-queue view of each case at ``now`` as a SQL CASE: ``queue.bucket`` on the kept
-    next due instant (the soonest running clock decides overdue and due soon)."""
+    next due instant (the soonest running clock decides overdue and due soon). ``fields``:
+    the table whose platform and stage are read (the summaries' copies, or the case rows)."""
     at = _micros(now)
     order = _S.c.list_order
-    soon = [and_(cases.c.platform == pid,
-                 order <= at + int(max(p.due_soon_hours, p.critical_hours) * 3600 * 1_000_000))
-            for pid, p in rules.platforms.items()]
+    soon = [and_(fields.c.platform == pid, order <= at + _us(h))
+            for pid, h in _soon_hours(rules).items()]
     return case((order < at, "overdue"),
                 (or_(*soon) if soon else false(), "due_soon"),
-                (or_(order < NO_CLOCK, cases.c.stage.not_in(queue.AWAITING_STAGES + ("closed",))),
+                (or_(order < NO_CLOCK, fields.c.stage.not_in(queue.AWAITING_STAGES + ("closed",))),
                  "pending"),
-                (cases.c.stage == "closed", "closed"),
+                (fields.c.stage == "closed", "closed"),
                 else_="awaiting")
+
+
+def _bucket_range(bucket: str, rules: RuleSet, now: datetime) -> list:
+    """What ``bucket_of(...) == bucket`` implies of the order alone, as ranges an index can
+    seek (the CASE itself cannot): overdue before ``now``, due soon within the longest
+    due-soon window after it, closed and awaiting among the cases without a clock."""
+    at = _micros(now)
+    if bucket == "overdue":
+        return [_S.c.list_order < at]
+    if bucket == "due_soon":
+        return [_S.c.list_order >= at,
+                _S.c.list_order <= at + _us(max(_soon_hours(rules).values(), default=0))]
+    if bucket in ("closed", "awaiting"):
+        return [_S.c.list_order >= NO_CLOCK]
+    return [_S.c.list_order >= at]  # pending: not overdue
 
 
 def _join(complete: bool):
@@ -53,21 +83,36 @@ def _join(complete: bool):
     return cases.join(_S, on) if complete else cases.outerjoin(_S, on)
 
 
-def _conditions(where: CaseFilter, rules: RuleSet, now: datetime, trash: bool) -> list:
-    out: list[ColumnElement[bool]] = [cases.c.deleted_at.is_not(None) if trash else cases.c.deleted_at.is_(None)]
-    for column, value in ((cases.c.stage, where.stage), (cases.c.platform, where.platform),
-                          (cases.c.dispute_type, where.dispute_type)):
+def _conditions(where: CaseFilter, rules: RuleSet, now: datetime, trash: bool,
+                complete: bool = True) -> list:
+    """``where`` in SQL: on the summaries alone when every case has its summary (``complete``:
+    they keep copies of the case fields filtered on), else on the case rows."""
+    if complete:
+        f, ids = _S, _S.c.case_id
+        out: list[ColumnElement[bool]] = [_S.c.trashed == int(trash)]
+    else:
+        f, ids = cases, cases.c.id
+        out = [cases.c.deleted_at.is_not(None) if trash else cases.c.deleted_at.is_(None)]
+    for name, value in (("stage", where.stage), ("platform", where.platform),
+                        ("dispute_type", where.dispute_type)):
         if value:
-            out.append(column == value)
+            out.append(f.c[name] == value)
     if where.case_ids is not None:
-        out.append(cases.c.id.in_(sorted(where.case_ids)) if where.case_ids else false())
+        out.append(ids.in_(sorted(where.case_ids)) if where.case_ids else false())
     if where.assignee is not None:
-        out.append(cases.c.assignee == where.assignee)
+        out.append(f.c.assignee == where.assignee)
     if where.bucket:
-        out.append(bucket_of(rules, now) == where.bucket)
+        if complete:
+            out.extend(_bucket_range(where.bucket, rules, now))
+        out.append(bucket_of(rules, now, f) == where.bucket)
     if where.query:
         out.append(_S.c.search_text.contains(where.query, autoescape=True))
     return out
+
+
+def _counted(complete: bool):
+    """What a count reads: the summaries alone, or (some missing) the cases beside them."""
+    return _S if complete else _join(False)
 
 
 def _summary(r) -> CaseSummary:
@@ -75,18 +120,30 @@ def _summary(r) -> CaseSummary:
                        checklist_met=r["checklist_met"] or 0,
                        checklist_required=r["checklist_required"] or 0,
                        exhibit_count=r["exhibit_count"] or 0,
-                       missing=tuple(json.loads(r["missing"] or "[]")))
+                       missing=tuple(json.loads(r["missing"] or "[]")),
+                       place=None if r["list_order"] is None else (r["list_order"], r["id"]))
 
 
 def page(conn: Connection, where: CaseFilter, rules: RuleSet, now: datetime, *, trash: bool = False,
-         limit: int | None = None, offset: int = 0, complete: bool = True
-         ) -> list[tuple]:
+         limit: int | None = None, offset: int = 0, after: tuple[int, int] | None = None,
+         complete: bool = True) -> list[tuple]:
     """(case, summary, has summary) of the cases ``where`` shows, most urgent first (the
-    soonest due; then the cases without a running clock, latest changed first)."""
-    order = ((_S.c.list_order, _S.c.case_id.desc()) if complete else
-             (_S.c.list_order.is_(None), _S.c.list_order, cases.c.id.desc()))
-    q = (select(*_COLUMNS).select_from(_join(complete))
-         .where(*_conditions(where, rules, now, trash)).order_by(*order))
+    soonest due; then the cases without a running clock, latest changed first).
+
+    ``after``: the ``place`` of the last row shown (``CaseSummary.place``): the rows after it,
+    sought in the order index (``offset`` is then not used). Without every summary kept the
+    order has no such key: ``offset`` pages."""
+    cond = _conditions(where, rules, now, trash, complete)
+    if complete:
+        order: tuple = (_S.c.list_order, _S.c.case_id.desc())
+        if after is not None:
+            at, case_id = after
+            # the first clause is the index range; the second breaks ties (id descending)
+            cond += [_S.c.list_order >= at, or_(_S.c.list_order > at, _S.c.case_id < case_id)]
+            offset = 0
+    else:
+        order = (_S.c.list_order.is_(None), _S.c.list_order, cases.c.id.desc())
+    q = select(*_COLUMNS).select_from(_join(complete)).where(*cond).order_by(*order)
     if limit is not None:
         q = q.limit(limit).offset(offset)
     return [(case_from_row(r), _summary(r), r["list_order"] is not None)
@@ -95,39 +152,50 @@ def page(conn: Connection, where: CaseFilter, rules: RuleSet, now: datetime, *, 
 
 def count(conn: Connection, where: CaseFilter, rules: RuleSet, now: datetime, *,
           trash: bool = False, complete: bool = True) -> int:
-    q = (select(func.count()).select_from(_join(complete))
-         .where(*_conditions(where, rules, now, trash)))
+    q = (select(func.count()).select_from(_counted(complete))
+         .where(*_conditions(where, rules, now, trash, complete)))
     return int(conn.execute(q).scalar_one())
 
 
-def bucket_counts(conn: Connection, rules: RuleSet, now: datetime, *, complete: bool = True
-                  ) -> dict[str, int]:
-    """How many live cases each work-queue view holds at ``now`` (every view present)."""
-    views = (select(bucket_of(rules, now).label("view")).select_from(_join(complete))
-             .where(cases.c.deleted_at.is_(None)).subquery())
+def bucket_counts(conn: Connection, rules: RuleSet, now: datetime, where: CaseFilter | None = None,
+                  *, complete: bool = True) -> dict[str, int]:
+    """How many live cases each work-queue view holds at ``now`` (every view present), among
+    those ``where`` shows apart from its view (e.g. My cases)."""
+    within = replace(where or CaseFilter(), bucket="")
+    f = _S if complete else cases
+    views = (select(bucket_of(rules, now, f).label("view")).select_from(_counted(complete))
+             .where(*_conditions(within, rules, now, False, complete)).subquery())
     out = dict.fromkeys(queue.BUCKETS, 0)
     for view, n in conn.execute(select(views.c.view, func.count()).group_by(views.c.view)):
         out[view] = int(n)
     return out
 
 
-def due_within(conn: Connection, now: datetime, hours: float, *, since_hours: float | None = None,
-               limit: int | None = None) -> list[int]:
-    """Live cases whose soonest running clock is due within ``hours`` of ``now`` (overdue ones
-    too, or only those due less than ``since_hours`` ago), soonest first: their ids."""
+def _due(now: datetime, hours: float, since_hours: float | None, where: CaseFilter | None,
+         rules: RuleSet | None) -> list:
     at = _micros(now)
-    cond = [cases.c.deleted_at.is_(None), _S.c.list_order <= at + int(hours * 3600 * 1_000_000)]
+    cond = _conditions(replace(where, bucket=""), rules, now, False) \
+        if where is not None and rules is not None else [_S.c.trashed == 0]
+    cond.append(_S.c.list_order <= at + _us(hours))
     if since_hours is not None:
-        cond.append(_S.c.list_order >= at - int(since_hours * 3600 * 1_000_000))
-    q = (select(cases.c.id).select_from(_join(True)).where(*cond)
+        cond.append(_S.c.list_order >= at - _us(since_hours))
+    return cond
+
+
+def due_within(conn: Connection, now: datetime, hours: float, *, since_hours: float | None = None,
+               limit: int | None = None, where: CaseFilter | None = None,
+               rules: RuleSet | None = None) -> list[int]:
+    """Live cases whose soonest running clock is due within ``hours`` of ``now`` (overdue ones
+    too, or only those due less than ``since_hours`` ago), soonest first: their ids; among
+    those ``where`` shows apart from its view."""
+    q = (select(_S.c.case_id).where(*_due(now, hours, since_hours, where, rules))
          .order_by(_S.c.list_order, _S.c.case_id.desc()))
     if limit is not None:
         q = q.limit(limit)
     return list(conn.execute(q).scalars())
 
 
-def due_count(conn: Connection, now: datetime, hours: float) -> int:
-    at = _micros(now) + int(hours * 3600 * 1_000_000)
-    q = (select(func.count()).select_from(_join(True))
-         .where(cases.c.deleted_at.is_(None), _S.c.list_order <= at))
+def due_count(conn: Connection, now: datetime, hours: float, *, where: CaseFilter | None = None,
+              rules: RuleSet | None = None) -> int:
+    q = select(func.count()).select_from(_S).where(*_due(now, hours, None, where, rules))
     return int(conn.execute(q).scalar_one())

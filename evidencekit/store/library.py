@@ -385,11 +385,14 @@ class Library:
         return out
 
     def case_list_rows(self, *, trash: bool = False, limit: int | None = None, offset: int = 0,
-                       where: CaseFilter | None = None, now: datetime | None = None,
-                       check: bool = True) -> list[tuple[Case, CaseSummary]]:
+                       after: tuple[int, int] | None = None, where: CaseFilter | None = None,
+                       now: datetime | None = None, check: bool = True
+                       ) -> list[tuple[Case, CaseSummary]]:
         """Cases with what the list shows of them (next due instant, checklist progress,
         exhibit count), most urgent first, filtered by ``where`` (its work-queue view at
-        ``now``); ``limit``/``offset`` give one page, ordered and filtered by the database.
+        ``now``); ``limit``/``offset`` give one page, ordered and filtered by the database;
+        ``after`` (the last row's ``CaseSummary.place``) the page after that row, sought
+        instead of counted (the same rows as the offset of the rows before it).
 
         Read from the stored summaries: no clock or checklist is evaluated here. ``check``
         first finds the summaries that are out of date (a full pass over the cases: the list
@@ -400,7 +403,8 @@ class Library:
         now = now or self.clock()
         with self.db.read() as conn:
             rows = case_list.page(conn, where or CaseFilter(), self.rules, now, trash=trash,
-                                  limit=limit, offset=offset, complete=self._list_complete)
+                                  limit=limit, offset=offset, after=after,
+                                  complete=self._list_complete)
         # A library that cannot be written: out-of-date summaries are computed, not kept.
         return [(c, self.summarize_case(c)) if c.id in stale or not kept_row else (c, kept)
                 for c, kept, kept_row in rows]
@@ -425,23 +429,29 @@ class Library:
             return case_list.count(conn, where or CaseFilter(), self.rules, now or self.clock(),
                                    trash=trash, complete=self._list_complete)
 
-    def case_list_views(self, now: datetime | None = None) -> dict[str, int]:
-        """How many live cases each work-queue view holds at ``now``."""
+    def case_list_views(self, now: datetime | None = None, where: CaseFilter | None = None
+                        ) -> dict[str, int]:
+        """How many live cases each work-queue view holds at ``now``, among those ``where``
+        shows apart from its view (the list's My cases: the views count my cases)."""
         with self.db.read() as conn:
-            return case_list.bucket_counts(conn, self.rules, now or self.clock(),
+            return case_list.bucket_counts(conn, self.rules, now or self.clock(), where,
                                            complete=self._list_complete)
 
     def cases_due_within(self, hours: float, now: datetime | None = None, *,
-                         since_hours: float | None = None, limit: int | None = None) -> list[int]:
+                         since_hours: float | None = None, limit: int | None = None,
+                         where: CaseFilter | None = None) -> list[int]:
         """Ids of live cases whose next clock is due within ``hours`` (overdue ones too, or
-        only those overdue by less than ``since_hours``), soonest first."""
+        only those overdue by less than ``since_hours``), soonest first; among those
+        ``where`` shows apart from its view."""
         with self.db.read() as conn:
             return case_list.due_within(conn, now or self.clock(), hours, since_hours=since_hours,
-                                        limit=limit)
+                                        limit=limit, where=where, rules=self.rules)
 
-    def count_due_within(self, hours: float, now: datetime | None = None) -> int:
+    def count_due_within(self, hours: float, now: datetime | None = None, *,
+                         where: CaseFilter | None = None) -> int:
         with self.db.read() as conn:
-            return case_list.due_count(conn, now or self.clock(), hours)
+            return case_list.due_count(conn, now or self.clock(), hours, where=where,
+                                       rules=self.rules)
 
     def summarize_case(self, case: Case) -> CaseSummary:
         """What the list shows of ``case``, computed now (not kept)."""

@@ -25,6 +25,8 @@ from .schema import case_summaries, cases, exhibits
 from .worklog import counts as worklog_counts
 
 BATCH = 500
+# The case fields the summary keeps a copy of, for the list's filters (revision 0013).
+COPIED = ("stage", "platform", "dispute_type", "assignee")
 # Built once: every write transaction that changes a case runs them.
 _INSERT = insert(case_summaries)
 _CASES_IN = select(cases).where(cases.c.id.in_(bindparam("ids", expanding=True)))
@@ -60,7 +62,8 @@ def refresh(conn: Connection, case_ids: Iterable[int], rules: RuleSet, now: date
                            "missing": json.dumps(list(s.missing)),
                            "case_updated_at": r["updated_at"], "rules_key": key,
                            "list_order": list_order(s.next_due, case.updated_at),
-                           "search_text": search_text(case)})
+                           "search_text": search_text(case),
+                           **{n: r[n] for n in COPIED}, "trashed": int(r["deleted_at"] is not None)})
         conn.execute(_DELETE_IN, params)
         if values:
             conn.execute(_INSERT, values)
@@ -78,5 +81,7 @@ def stale_ids(conn: Connection, rules: RuleSet, *, trash: bool) -> list[int]:
     q = (select(cases.c.id).select_from(cases.outerjoin(s, s.c.case_id == cases.c.id))
          .where(gone, ~and_(s.c.case_id.is_not(None),
                             s.c.case_updated_at == cases.c.updated_at,
-                            s.c.rules_key == rules_key(rules))))
+                            s.c.rules_key == rules_key(rules),
+                            s.c.trashed == int(trash),
+                            *(s.c[n] == cases.c[n] for n in COPIED))))
     return list(conn.execute(q).scalars())

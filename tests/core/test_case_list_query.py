@@ -61,6 +61,7 @@ def test_filtered_pages_and_counts_match_the_rows_in_memory(library, clock):
         assert library.case_list_count(where, now=now) == len(want), where
         pages = [case_page(library, now, where, offset=o, limit=3) for o in range(0, 9, 3)]
         assert [r.case.id for p in pages for r in p] == want, where
+        assert [r.case.id for r in _sought(library, now, where, 3)] == want, where
     # '%' and '_' are letters to the search box, not patterns
     assert library.case_list_count(CaseFilter(text="_x%")) == 6
     assert library.case_list_count(CaseFilter(text="x_%")) == 0
@@ -77,3 +78,57 @@ def test_filtered_pages_and_counts_match_the_rows_in_memory(library, clock):
         assert library.count_due_within(12, at) == len(due)
     assert library.case_list_views(now) == {"overdue": 1, "due_soon": 2, "pending": 4,
                                             "awaiting": 0, "closed": 1}
+
+
+def _sought(library, now, where, size):
+    """Every page of ``where``, each sought after the last row of the one before (scrolling)."""
+    rows: list = []
+    while True:
+        page = case_page(library, now, where, offset=len(rows), after=rows[-1] if rows else None,
+                         limit=size)
+        rows += page
+        if len(page) < size:
+            return rows
+
+
+def test_pages_sought_after_the_last_row_break_ties_as_the_order_does(library, clock):
+    """Cases due at the same instant, and cases without a clock changed at the same instant,
+    share their place in the order (then the newest case first): paging from the last row
+    seen gives each case once, in the list's order, whatever the page size."""
+    for i in range(5):
+        library.create_case(platform="douyin", dispute_type="quality_issue", order_no=f"T{i}",
+                            stage="intervention", intervention_at=T0)
+    for i in range(4):
+        library.create_case(platform="douyin", dispute_type="quality_issue", order_no=f"N{i}")
+    now = clock.now = T0
+    every = [r.case.id for r in case_rows(library, now)]
+    assert len(every) == 9 and len({r.place[0] for r in case_page(library, now, CaseFilter(),
+                                                                  limit=None)}) == 2
+    for size in (1, 2, 4, 9):
+        assert [r.case.id for r in _sought(library, now, CaseFilter(), size)] == every, size
+    assert [r.case.id for r in _sought(library, now, CaseFilter(stage="intervention"), 2)] == \
+        every[:5]
+
+
+def test_views_and_due_cases_count_within_my_cases(library, clock):
+    """The work-queue views' counts and the cases due within 12 h among the cases assigned to
+    someone (My cases), as the list shows them."""
+    made = _cases(library, clock)
+    for case in (made[0], made[1], made[4], made[7]):  # overdue, due soon, no clock, closed
+        library.assign_case(case.id, "小王")
+    now = clock.now = T0
+    mine = CaseFilter(assignee="小王")
+    for at in (now, now + timedelta(hours=9)):
+        rows = [r for r in case_rows(library, at) if r.case.assignee == "小王"]
+        assert len(rows) == 4
+        want = {b: sum(1 for r in rows if r.bucket == b) for b in queue.BUCKETS}
+        assert library.case_list_views(at, mine) == want
+        # the views' counts ignore the view the list shows: they are its tabs
+        assert library.case_list_views(at, CaseFilter(assignee="小王", bucket="closed")) == want
+        due = [r.case.id for r in rows if r.urgent is not None
+               and r.urgent.remaining_seconds <= 12 * 3600]
+        assert library.cases_due_within(12, at, where=mine) == due
+        assert library.count_due_within(12, at, where=mine) == len(due)
+    assert library.case_list_views(now, mine) == {"overdue": 1, "due_soon": 1, "pending": 1,
+                                                  "awaiting": 0, "closed": 1}
+    assert library.case_list_views(now, CaseFilter(assignee="nobody")) == dict.fromkeys(queue.BUCKETS, 0)

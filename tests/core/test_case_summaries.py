@@ -122,6 +122,51 @@ def test_missing_or_stale_summaries_are_computed_when_read(library, tmp_path):
     assert kept[other.id].next_due is None  # closed: no clock runs
 
 
+def test_the_list_filters_on_the_summaries_copies_which_follow_the_case(library):
+    """The list filters on copies of the case fields in the summary (its stage, platform,
+    type, assignee, whether in the trash): a change through the library moves them with the
+    case; one that bypassed it (the row changed, not its last-change instant) makes the
+    summary stale, and the next check brings the copies back in line."""
+    from evidencekit.case_summary import CaseFilter
+    case = _case(library, request_at=T0)
+    library.assign_case(case.id, "小王")
+    mine = CaseFilter(assignee="小王")
+    assert library.case_list_count(mine) == 1
+    library.delete_case(case.id)
+    assert library.case_list_count(mine) == 0 and library.case_list_count(trash=True) == 1
+    library.restore_case(case.id)
+    with library.db.write() as conn:
+        conn.execute(update(cases).where(cases.c.id == case.id).values(assignee="小李",
+                                                                         stage="appeal"))
+    assert library.case_list_count(mine) == 1  # not checked yet: the copy is as it was
+    library.refresh_case_summaries()
+    assert library.case_list_count(mine) == 0
+    assert library.case_list_count(CaseFilter(assignee="小李", stage="appeal")) == 1
+    with library.db.write() as conn:
+        conn.execute(update(cases).where(cases.c.id == case.id).values(deleted_at=to_iso(T0)))
+    library.refresh_case_summaries(trash=True)
+    assert library.case_list_count(trash=True) == 1 and library.case_list_count() == 0
+
+
+def test_the_rules_fingerprint_does_not_depend_on_where_the_rule_files_lie(tmp_path):
+    """Two desktops of a team library (or the app installed in another folder) with the same
+    rules keep each other's summaries: only what the rules say makes them stale."""
+    from evidencekit.case_summary import rules_key
+    from evidencekit.rules import load_rules
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        for f in builtin_rules_dir().glob("*.toml"):
+            (tmp_path / name / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    a, b = load_rules(tmp_path / "a"), load_rules(tmp_path / "b")
+    assert {p.source for p in a.platforms.values()} != {p.source for p in b.platforms.values()}
+    assert rules_key(a) == rules_key(b)
+    text = (tmp_path / "b" / "douyin.toml").read_text(encoding="utf-8")
+    (tmp_path / "b" / "douyin.toml").write_text(text.replace("due_soon_hours = 12", "due_soon_hours = 10"),
+                                               encoding="utf-8")
+    assert "due_soon_hours = 12" in text
+    assert rules_key(load_rules(tmp_path / "b")) != rules_key(a)
+
+
 def test_edited_rules_make_summaries_stale(tmp_path, clock):
     root = tmp_path / "lib"
     with Library.open(root, clock=clock) as lib:
@@ -166,3 +211,39 @@ def test_summaries_follow_submissions_and_decisions_and_are_computed_in_batches(
     with library.db.write() as conn:
         conn.execute(delete(case_summaries))
     assert [s for _c, s in library.case_list_rows()] == [s for _c, s in rows]
+
+
+def test_upgrade_to_0013_fills_the_copies_from_the_cases(library, tmp_path, clock):
+    """A library kept before the copies (revision 0012): the upgrade fills them from the case
+    rows, so no summary is computed again and the list filters at once."""
+    from sqlalchemy import text
+
+    from evidencekit.case_summary import CaseFilter
+    from evidencekit.store import summaries
+    mine = _case(library, request_at=T0)
+    library.assign_case(mine.id, "小王")
+    gone = _case(library, "2", stage="appeal")
+    library.delete_case(gone.id)
+    library.refresh_case_summaries(trash=True)
+    with library.db.write() as conn:  # as revision 0012 left it
+        for name in ("list", "stage", "assignee", "search"):
+            conn.execute(text(f"DROP INDEX IF EXISTS case_summaries_{name}"))
+        for name in ("trashed", "stage", "platform", "dispute_type", "assignee"):
+            conn.execute(text(f"ALTER TABLE case_summaries DROP COLUMN {name}"))
+        conn.execute(text("CREATE INDEX case_summaries_due ON case_summaries (next_due_at)"))
+        conn.execute(text("CREATE INDEX case_summaries_order ON case_summaries "
+                          "(list_order, case_id DESC)"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0012'"))
+    url = library.db.url
+    library.close()
+    with Library.open(tmp_path / "lib", clock=clock,
+                      db_url=url.render_as_string(hide_password=False) if url else None) as lib:
+        with lib.db.read() as conn:
+            assert summaries.stale_ids(conn, lib.rules, trash=False) == []
+            assert summaries.stale_ids(conn, lib.rules, trash=True) == []
+            copies = conn.execute(text("SELECT case_id, trashed, stage, platform, assignee "
+                                       "FROM case_summaries ORDER BY case_id")).all()
+        assert [tuple(r) for r in copies] == [(mine.id, 0, "request", "douyin", "小王"),
+                                              (gone.id, 1, "appeal", "douyin", "")]
+        assert lib.case_list_count(CaseFilter(assignee="小王")) == 1
+        assert [c.id for c, _ in lib.case_list_rows(trash=True)] == [gone.id]

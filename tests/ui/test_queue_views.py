@@ -85,3 +85,32 @@ def test_due_summary_line(qtbot, window, ctx, clock):
     assert text != empty
     # overdue (1) + due soon (2) are within 12 h; the first is the overdue one
     assert "3" in text and cases["overdue"].case_no in text
+
+
+def test_views_and_due_line_count_my_cases_when_my_cases_is_on(qtbot, window, ctx, clock):
+    """我的案件 narrows the views' counts and the due line to the cases assigned to me, as the
+    list below them; off again, everyone's."""
+    cases = _queue(ctx.lib, clock)
+    ctx.settings.set("staff_name", "小王")
+    for key in ("due_soon", "closed"):
+        ctx.lib.assign_case(cases[key].id, "小王")
+    page = window.case_list
+    page.reload()
+    everyone = [page.views.tabText(i) for i in range(page.views.count())]
+    page.mine.setChecked(True)
+    qtbot.waitUntil(lambda: sorted(_shown(page)) == sorted([cases["due_soon"].id, cases["closed"].id]))
+    tabs = {page.views.tabData(i): page.views.tabText(i) for i in range(page.views.count())}
+    assert tabs[""].endswith("(2)") and tabs["due_soon"] == "即将超时 (1)"
+    assert tabs["closed"] == "已结案 (1)" and tabs["overdue"] == "已超时 (0)"
+    assert tabs["pending"] == "待处理 (0)" and tabs["awaiting"] == "待平台判定 (0)"
+    assert page.count.text() == "显示 2 / 共 2 个案件"
+    # due within 12 h: only my due-soon case, and it is the first named
+    assert cases["due_soon"].case_no in page.due.text()
+    assert cases["overdue"].case_no not in page.due.text()
+    page.show_view("due_soon")
+    assert _shown(page) == [cases["due_soon"].id]
+    assert page.count.text() == "显示 1 / 共 2 个案件"
+    page.show_view("")
+    page.mine.setChecked(False)
+    assert [page.views.tabText(i) for i in range(page.views.count())] == everyone
+    assert cases["overdue"].case_no in page.due.text()

@@ -68,12 +68,16 @@ class CaseListModel(QStandardItemModel):
         self.where = CaseFilter()
         self._rows: list[CaseRow] = []
         self._shown = 0  # how many cases ``where`` shows (a COUNT), fetched or not
+        self._checked = False  # the kept summaries were checked against every case
 
     # ---- loading -------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read again (out-of-date summaries are made current first): the rows fetched so far,
-        at least a page."""
-        self._load(check=True)
+        """Read again: the rows fetched so far, at least a page. The first read checks every
+        kept summary against its case (a pass over all of them: 100,000 in a team library)
+        and computes the out-of-date ones: what changed while the app was closed (an upgrade,
+        edited rules). Later changes keep their summaries current as they are written."""
+        self._load(check=not self._checked)
+        self._checked = True
 
     def refresh_case(self, case_id: int) -> None:
         """A case changed: read the rows again (its place, or whether it is shown, may change)."""
@@ -130,9 +134,10 @@ class CaseListModel(QStandardItemModel):
                 row = self.row_of(case_id)
         return row
 
-    def _page(self, offset: int, limit: int, check: bool = False) -> list[CaseRow]:
-        return case_page(self.ctx.lib, self.ctx.now(), self.where, offset=offset, limit=limit,
-                         check=check)
+    def _page(self, offset: int, limit: int, check: bool = False,
+              after: CaseRow | None = None) -> list[CaseRow]:
+        return case_page(self.ctx.lib, self.ctx.now(), self.where, offset=offset, after=after,
+                         limit=limit, check=check)
 
     def _load(self, *, check: bool = False, rows: int | None = None) -> None:
         limit = rows or max(PAGE, len(self._rows))
@@ -212,7 +217,9 @@ class CaseListModel(QStandardItemModel):
         if parent.isValid():
             return
         seen = {r.case.id for r in self._rows}
-        more = [r for r in self._page(len(self._rows), PAGE) if r.case.id not in seen]
+        # sought from the last row's place (a page far down costs what the first does)
+        more = [r for r in self._page(len(self._rows), PAGE, after=self._rows[-1] if self._rows else None)
+                if r.case.id not in seen]
         if not more:  # the count was out of date: nothing further down
             self._shown = len(self._rows)
             return
