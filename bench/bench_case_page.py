@@ -133,6 +133,7 @@ timed("search 'o01234': COUNT", lambda: lib.case_list_count(CaseFilter(text="o01
 timed("search '买家9' (common): page", lambda: case_page(lib, now, CaseFilter(text="买家9"), limit=40))
 timed("search '买家9': COUNT", lambda: lib.case_list_count(CaseFilter(text="买家9"), now=now))
 timed("search 'zq' (2 characters, no case): page", lambda: case_page(lib, now, CaseFilter(text="zq"), limit=40))
+timed("search '9' (1 character, most cases): page", lambda: case_page(lib, now, CaseFilter(text="9"), limit=40))
 timed("view 'due soon' + search '买家9': page",
       lambda: case_page(lib, now, CaseFilter(bucket="due_soon", text="买家9"), limit=40))
 from evidencekit.case_summary import CaseFilter as F

@@ -84,12 +84,16 @@ def _join(complete: bool):
 
 
 def _conditions(where: CaseFilter, rules: RuleSet, now: datetime, trash: bool,
-                complete: bool = True) -> list:
+                complete: bool = True, ordered: bool = True) -> list:
     """``where`` in SQL: on the summaries alone when every case has its summary (``complete``:
-    they keep copies of the case fields filtered on), else on the case rows."""
+    they keep copies of the case fields filtered on), else on the case rows. ``ordered``
+    False (a count, a search on SQLite): a search reads every summary's text, so the trash
+    flag is said in a form no index serves (``trashed + 0``); SQLite would otherwise walk an
+    index on it and fetch each row from the table (4x slower at 100,000 cases)."""
     if complete:
         f, ids = _S, _S.c.case_id
-        out: list[ColumnElement[bool]] = [_S.c.trashed == int(trash)]
+        flag = _S.c.trashed if ordered or not where.query else _S.c.trashed + 0
+        out: list[ColumnElement[bool]] = [flag == int(trash)]
     else:
         f, ids = cases, cases.c.id
         out = [cases.c.deleted_at.is_not(None) if trash else cases.c.deleted_at.is_(None)]
@@ -133,7 +137,13 @@ def page(conn: Connection, where: CaseFilter, rules: RuleSet, now: datetime, *, 
     ``after``: the ``place`` of the last row shown (``CaseSummary.place``): the rows after it,
     sought in the order index (``offset`` is then not used). Without every summary kept the
     order has no such key: ``offset`` pages."""
-    cond = _conditions(where, rules, now, trash, complete)
+    # SQLite has no index for a search's substring and no statistics to tell a rare text from
+    # a common one: walking the order index, it fetches every row of the table for a text
+    # that few cases hold (240 ms at 100,000). Reading the table once and sorting what
+    # matches costs at most 40-60 ms whatever the text. PostgreSQL's trigram index and
+    # planner choose for themselves.
+    scan = bool(where.query) and conn.dialect.name == "sqlite"
+    cond = _conditions(where, rules, now, trash, complete, ordered=not scan)
     if complete:
         order: tuple = (_S.c.list_order, _S.c.case_id.desc())
         if after is not None:
@@ -153,7 +163,7 @@ def page(conn: Connection, where: CaseFilter, rules: RuleSet, now: datetime, *, 
 def count(conn: Connection, where: CaseFilter, rules: RuleSet, now: datetime, *,
           trash: bool = False, complete: bool = True) -> int:
     q = (select(func.count()).select_from(_counted(complete))
-         .where(*_conditions(where, rules, now, trash, complete)))
+         .where(*_conditions(where, rules, now, trash, complete, ordered=False)))
     return int(conn.execute(q).scalar_one())
 
 
