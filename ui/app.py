@@ -82,7 +82,16 @@ def build_window(library=None, *, settings=None, clock=None):
     return ctx, window
 
 
+def import_core_first() -> None:
+    """Import the core the first window needs before Qt: PySide6 replaces ``__import__`` with
+    its feature hook on import, and SQLAlchemy's thousands of import statements then cost
+    ~0.1 s more CPU (bench/README.md, "Startup"). ``ui/__init__`` does not import Qt for this."""
+    import evidencekit.store  # noqa: F401
+    import evidencekit.summary  # noqa: F401
+
+
 def main(argv: list[str] | None = None) -> int:
+    import_core_first()
     app = make_application(argv)
     from evidencekit.errors import EvidenceKitError
 
