@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -16,13 +18,12 @@ from PySide6.QtWidgets import (
 
 from . import labels
 from .case_list_page import CaseListPage
-from .case_view import TAB_EVIDENCE, TAB_FACTS, TAB_HISTORY, TAB_STATEMENT, TAB_WORKLOG, CaseView
-from .export_dialog import ExportDialog
 from .import_prompts import ImportPrompts
-from .new_case_dialog import NewCaseDialog
 from .notifier import DeadlineNotifier
 from .ops import OpChanges, run_op
-from .settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened (bench/README.md, "Startup")
+    from .export_dialog import ExportDialog
 
 TICK_MS = 60_000
 INDEX_DELAY_MS = 3000  # a team library: index what changed this long after the last change
@@ -94,27 +95,43 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Dispute evidence"))
         self.pages = QStackedWidget()
         self.case_list = CaseListPage(self.ctx)
-        self.case_view = CaseView(self.ctx, undo_stack=self.undo_stack)
+        # Made when first asked for (a case opened): not at every start, where its widgets
+        # and imports were a sixth of the time to the window (bench/README.md, "Startup").
+        self._case_view = None
         self._review_page = None  # made when first shown (QtCharts: not at every start)
         self.pages.addWidget(self.case_list)
-        self.pages.addWidget(self.case_view)
         self.setCentralWidget(self.pages)
         self.case_list.case_activated.connect(self.open_case)
         self.case_list.hit_activated.connect(self.open_hit)
-        self.case_view.refreshed.connect(self._update_actions)
         self.case_list.trash_requested.connect(self.show_trash)
         self.case_list.table.selectionModel().currentChanged.connect(
             lambda *_: self._update_actions())
         self.case_list.reload()
-        for name, splitter in (("caseSplitter", self.case_view.splitter),
-                               ("evidenceSplitter", self.case_view.evidence.splitter),
-                               ("statementSplitter", self.case_view.statement.splitter)):
-            state = self.ctx.settings.state(name)
-            if state is not None:
-                splitter.restoreState(state)
         self._build_menus()
         self._build_toolbar()
         self._update_actions()
+
+    @property
+    def case_view(self):
+        """The open case's page, made the first time it is asked for."""
+        if self._case_view is None:
+            from .case_view import CaseView
+            view = CaseView(self.ctx, undo_stack=self.undo_stack)
+            self._case_view = view
+            self.pages.addWidget(view)
+            view.refreshed.connect(self._update_actions)
+            view.evidence.table.addAction(self.act_remove)
+            for name, splitter in self._splitters(view).items():
+                state = self.ctx.settings.state(name)
+                if state is not None:
+                    splitter.restoreState(state)
+        return self._case_view
+
+    @staticmethod
+    def _splitters(view) -> dict:
+        """The case view's splitters by the name their state is saved under."""
+        return {"caseSplitter": view.splitter, "evidenceSplitter": view.evidence.splitter,
+                "statementSplitter": view.statement.splitter}
 
     def _action(self, menu, text, slot, shortcut=None, name=""):
         a = QAction(text, self)
@@ -150,7 +167,7 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("&Quit"), self.close, QKeySequence.Quit, "quit")
 
         e = self.menuBar().addMenu(self.tr("&Edit"))
-        stack = self.case_view.undo_stack
+        stack = self.undo_stack  # the case view's too
         self.act_undo = stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcut(QKeySequence.Undo)
         self.act_redo = stack.createRedoAction(self, self.tr("&Redo"))
@@ -158,16 +175,15 @@ class MainWindow(QMainWindow):
         e.addAction(self.act_undo)
         e.addAction(self.act_redo)
         e.addSeparator()
-        self.act_add = self._action(e, self.tr("&Add files…"), lambda: self._in_case(
-            self.case_view.evidence.add_files), QKeySequence.Open, "addFiles")
-        self.act_add_folder = self._action(e, self.tr("Add &folder…"), lambda: self._in_case(
-            self.case_view.evidence.add_folder), "Ctrl+Shift+O", "addFolder")
-        self.act_remove = self._action(e, self.tr("&Remove exhibit"), lambda: self._in_case(
-            self.case_view.evidence.remove_selected), QKeySequence.Delete, "removeExhibit")
-        self.act_remove.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        self.case_view.evidence.table.addAction(self.act_remove)
-        self.act_new_evidence = self._action(e, self.tr("Mark as &new evidence"), lambda: self._in_case(
-            self.case_view.evidence.toggle_new), "Ctrl+Shift+N", "toggleNew")
+        self.act_add = self._action(e, self.tr("&Add files…"), self._evidence("add_files"),
+                                    QKeySequence.Open, "addFiles")
+        self.act_add_folder = self._action(e, self.tr("Add &folder…"), self._evidence("add_folder"),
+                                           "Ctrl+Shift+O", "addFolder")
+        self.act_remove = self._action(e, self.tr("&Remove exhibit"), self._evidence("remove_selected"),
+                                       QKeySequence.Delete, "removeExhibit")
+        self.act_remove.setShortcutContext(Qt.WidgetWithChildrenShortcut)  # the evidence table's
+        self.act_new_evidence = self._action(e, self.tr("Mark as &new evidence"),
+                                             self._evidence("toggle_new"), "Ctrl+Shift+N", "toggleNew")
         self.act_find = self._action(e, self.tr("&Find case"), self.focus_search, QKeySequence.Find,
                                      "findCase")
 
@@ -175,15 +191,15 @@ class MainWindow(QMainWindow):
         self.act_back = self._action(c, self.tr("&Case list"), self.show_case_list, "Ctrl+L", "caseList")
         self.act_review = self._action(c, self.tr("Re&view (numbers)"), self.show_review, "Ctrl+Shift+R",
                                        "showReview")
-        self._action(c, self.tr("&Evidence"), lambda: self._tab(TAB_EVIDENCE), "Ctrl+1", "tabEvidence")
-        self._action(c, self.tr("&Facts"), lambda: self._tab(TAB_FACTS), "Ctrl+2", "tabFacts")
-        self._action(c, self.tr("&Statement"), lambda: self._tab(TAB_STATEMENT), "Ctrl+3", "tabStatement")
-        self._action(c, self.tr("&History"), lambda: self._tab(TAB_HISTORY), "Ctrl+4", "tabHistory")
-        self._action(c, self.tr("&Work-order log"), lambda: self._tab(TAB_WORKLOG), "Ctrl+5",
+        self._action(c, self.tr("&Evidence"), lambda: self._tab("evidence"), "Ctrl+1", "tabEvidence")
+        self._action(c, self.tr("&Facts"), lambda: self._tab("facts"), "Ctrl+2", "tabFacts")
+        self._action(c, self.tr("&Statement"), lambda: self._tab("statement"), "Ctrl+3", "tabStatement")
+        self._action(c, self.tr("&History"), lambda: self._tab("history"), "Ctrl+4", "tabHistory")
+        self._action(c, self.tr("&Work-order log"), lambda: self._tab("worklog"), "Ctrl+5",
                      "tabWorklog")
         c.addSeparator()
-        self.act_grid = self._action(c, self.tr("List / &grid view"), lambda: self._in_case(
-            self.case_view.evidence.toggle_view), "Ctrl+G", "toggleGrid")
+        self.act_grid = self._action(c, self.tr("List / &grid view"), self._evidence("toggle_view"),
+                                     "Ctrl+G", "toggleGrid")
         # Delete in the case list (like Delete on an exhibit in the evidence table), and
         # Ctrl+Shift+Delete anywhere in the window, e.g. from an open case.
         self.act_trash = self._action(c, self.tr("Move case to &trash…"), self.trash_case,
@@ -238,7 +254,7 @@ class MainWindow(QMainWindow):
         self.case_view.reveal_hit(exhibit_id, source, loc, list(words))
 
     def show_case_list(self) -> None:
-        if self.pages.currentWidget() is self.case_view:
+        if self._case_view is not None and self.pages.currentWidget() is self._case_view:
             self.case_view.flush()
             self.case_view.lease.release()  # others no longer see it as being edited here
             if self.case_view.case is not None:
@@ -249,7 +265,7 @@ class MainWindow(QMainWindow):
 
     def show_review(self) -> None:
         """The review desk's numbers (复盘)."""
-        if self.pages.currentWidget() is self.case_view:
+        if self._case_view is not None and self.pages.currentWidget() is self._case_view:
             self.case_view.flush()
         self.pages.setCurrentWidget(self.review_page)
         self._update_actions()
@@ -272,19 +288,25 @@ class MainWindow(QMainWindow):
         self.show_case_list()
 
     def in_case(self) -> bool:
-        return self.pages.currentWidget() is self.case_view and self.case_view.case is not None
+        view = self._case_view
+        return view is not None and self.pages.currentWidget() is view and view.case is not None
 
-    def _in_case(self, fn) -> None:
-        if self.in_case():
-            fn()
+    def _evidence(self, method: str):
+        """A slot calling the evidence panel's ``method`` when a case is open (the case view
+        is not made for it otherwise)."""
+        def slot() -> None:
+            if self.in_case():
+                getattr(self.case_view.evidence, method)()
+        return slot
 
-    def _tab(self, index: int) -> None:
+    def _tab(self, name: str) -> None:
+        """Show the open case's tab ``name`` (the case view's widget of that name)."""
         if not self.in_case():
             cid = self.case_list.selected_case_id()
             if cid is None:
                 return
             self.open_case(cid)
-        self.case_view.tabs.setCurrentIndex(index)
+        self.case_view.tabs.setCurrentWidget(getattr(self.case_view, name))
 
     def focus_search(self) -> None:
         self.show_case_list()
@@ -317,6 +339,7 @@ class MainWindow(QMainWindow):
 
     # ---- actions ---------------------------------------------------------------------------
     def new_case(self) -> None:
+        from .new_case_dialog import NewCaseDialog
         dlg = NewCaseDialog(self.ctx, self)
         def on_finished(result: int) -> None:
             if result and dlg.created_case is not None:
@@ -341,6 +364,7 @@ class MainWindow(QMainWindow):
         cid = self._current_case_id()
         if cid is None:
             return None
+        from .export_dialog import ExportDialog
         mode = self.case_view.mode if self.in_case() else "arbitration"
         if self.in_case():
             self.case_view.flush()
@@ -425,6 +449,7 @@ class MainWindow(QMainWindow):
         return dlg
 
     def open_settings(self):
+        from .settings_dialog import SettingsDialog
         dlg = SettingsDialog(self.ctx, self)
         dlg.open()
         return dlg
@@ -603,10 +628,11 @@ class MainWindow(QMainWindow):
     def _on_ctx_language_changed(self) -> None:
         case = self.case_view.case if self.in_case() else None
         review = self.in_review()
-        tab = self.case_view.tabs.currentIndex()
+        tab = self.case_view.tabs.currentIndex() if case is not None else 0
         self._save_state()
-        self.case_view.flush()
-        self.case_view.stop()  # the old view must not redraw (on a closed library) once replaced
+        if self._case_view is not None:
+            self._case_view.flush()
+            self._case_view.stop()  # the old view must not redraw (on a closed library) once replaced
         if self._review_page is not None:
             self._review_page.stop()
         old = self.pages
@@ -629,17 +655,18 @@ class MainWindow(QMainWindow):
     def _save_state(self) -> None:
         s = self.ctx.settings
         s.save_state("geometry", self.saveGeometry())
-        s.save_state("caseSplitter", self.case_view.splitter.saveState())
-        s.save_state("evidenceSplitter", self.case_view.evidence.splitter.saveState())
-        s.save_state("statementSplitter", self.case_view.statement.splitter.saveState())
+        if self._case_view is not None:  # else the saved states stay as they were
+            for name, splitter in self._splitters(self._case_view).items():
+                s.save_state(name, splitter.saveState())
 
     def closeEvent(self, event):
         if self._closed:
             super().closeEvent(event)
             return
         self._closed = True
-        self.case_view.flush()
-        self.case_view.stop()
+        if self._case_view is not None:
+            self._case_view.flush()
+            self._case_view.stop()
         if self.export_dialog is not None and self.export_dialog.job is not None:
             self.export_dialog.cancel()
         if self.import_dialog is not None and self.import_dialog.job is not None:
