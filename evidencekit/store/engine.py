@@ -14,7 +14,11 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.dialects import sqlite as _sqlite_dialect  # noqa: F401
 from sqlalchemy.exc import DBAPIError
+
+# The SQLite dialect is imported with the store rather than by the first create_engine: the app
+# imports the store before Qt, whose import hook makes every later import slower (ui/app.py).
 
 # Written into an SQLite library's ``user_version`` once Alembic manages it, so a program from
 # before the move to Alembic (which read user_version as its schema number) refuses the file as
