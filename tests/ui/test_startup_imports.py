@@ -54,3 +54,18 @@ def test_the_first_window_leaves_the_rest_for_later(tmp_path, clock):
     first_qt = min(i for i, m in enumerate(modules) if m.split(".")[0] in ("PySide6", "shiboken6"))
     assert modules.index("sqlalchemy") < first_qt
     assert modules.index("evidencekit.store") < first_qt
+    # The garbage collector paused while the window is made, running again once it is shown,
+    # with what the start made frozen (never walked by later collections).
+    report = next(line.split() for line in out.splitlines() if line.startswith("startup_seconds"))
+    fields = dict(zip(report[::2], report[1::2], strict=True))
+    assert fields["gc_enabled"] == "1" and int(fields["gc_frozen"]) > 10_000
+
+
+def test_the_icon_is_loaded_not_drawn(qapp):
+    """Drawing the icon (text in a pixmap) at every start cost ~0.08 s of CPU: it is a file,
+    made by tools/make_icon.py from ui.app.draw_icon."""
+    from PySide6.QtCore import QSize
+
+    from ui.app import app_icon, draw_icon
+    assert QSize(256, 256) in app_icon().availableSizes()
+    assert draw_icon(256).size() == QSize(256, 256)  # what tools/make_icon.py saves
