@@ -94,6 +94,10 @@ def draw_file(plan: ExportPlan, pieces: list[Piece], target: Any, *, total: int,
             bc.finish_page()
         elif b.pages is None and b.layout is not None and b.layout[0] == b.story_key():
             replay_story(bc, b.layout[1], b.header, on_first=mark)  # as counted, no relayout
+            # Drawn: the canvas holds its pages now. Its flowables (the index: ~25 KB an
+            # exhibit) would otherwise live through the rest of the file and its merge; a
+            # later draw of the block (another file, a refit) lays it out again.
+            b.layout = None
         elif b.pages is None:
             assert b.story is not None  # a block has fixed pages or a story
             flow_story(bc, b.story(), b.header, on_first=mark)

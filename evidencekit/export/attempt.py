@@ -188,6 +188,11 @@ def render_attempt(run: Run, plan: ExportPlan, frac: tuple[float, float]) -> Ren
             b.n_pages = count_flow(plan, b)
             b.est_bytes = 6000 * b.n_pages
             release()
+        # The appendix (a row per exhibit) is drawn last, after every exhibit: its counted
+        # layout is not kept through the index's layout and the drawing (~25 KB an exhibit);
+        # it is laid out again when drawn. Nothing in it depends on where exhibits land.
+        appendix.layout = None
+        release()
         prof = plan.profile
         budget = int(prof.max_file_bytes * 0.9) if prof.max_file_bytes else 0
         # The index shows where exhibits start, which depends on its own length: lay it out

@@ -193,20 +193,24 @@ def test_profiles_load_and_validate(tmp_path):
 
 
 def test_flowing_blocks_drawn_from_their_counted_layout(tmp_path, monkeypatch):
-    """The index and the statement are laid out once (counted) and drawn from that layout
-    (the appendix, a row per exhibit, is not kept: laid out again when drawn, issue 15): the
-    bytes are those of laying them out again."""
+    """The index is laid out once (counted) and drawn from that layout, which is dropped once
+    drawn; the appendix (a row per exhibit) is not kept from its count but laid out again when
+    drawn (issue 15: memory flat). Either way the bytes are those of laying them out again."""
     from evidencekit.export import assemble, attempt
     src = build_case(tmp_path / "c", mode="appeal", photos=2, chat_messages=150)
-    replays = []
-    real_replay = assemble.replay_story
+    replays, flows = [], []
+    real_replay, real_flow = assemble.replay_story, assemble.flow_story
     monkeypatch.setattr(assemble, "replay_story",
-                        lambda bc, layout, *a, **k: replays.append(len(layout))
-                        or real_replay(bc, layout, *a, **k))
+                        lambda bc, layout, header, *a, **k: replays.append(header)
+                        or real_replay(bc, layout, header, *a, **k))
+    monkeypatch.setattr(assemble, "flow_story",
+                        lambda bc, story, header, *a, **k: flows.append(header)
+                        or real_flow(bc, story, header, *a, **k))
     (tmp_path / "fast").mkdir()
     (tmp_path / "slow").mkdir()  # same file name: it is in the manifest
     fast = export_bundle(src, tmp_path / "fast" / "b.pdf", mode="appeal", now=NOW)
-    assert len(replays) >= 2  # index and statement at least
+    assert replays == ["目录 Index"]
+    assert "附录 Appendix" in flows  # laid out again when drawn, not replayed
     real_count = attempt.count_flow
 
     def count_forget(plan, block):
@@ -214,6 +218,7 @@ def test_flowing_blocks_drawn_from_their_counted_layout(tmp_path, monkeypatch):
         block.layout = None
         return n
     monkeypatch.setattr(attempt, "count_flow", count_forget)
+    replays.clear()
     slow = export_bundle(src, tmp_path / "slow" / "b.pdf", mode="appeal", now=NOW)
+    assert replays == []  # nothing kept: every flowing block laid out again
     assert fast.files[0].read_bytes() == slow.files[0].read_bytes()
-    assert len(replays) >= 2
