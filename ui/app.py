@@ -133,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     ctx.remote.start()  # other desktops' changes reach this window (ui/remote_changes.py)
     from PySide6.QtCore import QTimer
+    QTimer.singleShot(0, window.check_case_list)  # the list's summaries, in the background
     QTimer.singleShot(0, window.catch_up_search_index)  # in the background, once the window is up
     if os.environ.get("EVIDENCEKIT_BENCH_STARTUP"):
         # bench/bench_ui.py: report the time to a shown, painted window, then quit.

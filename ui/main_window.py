@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import labels
+from .case_list_check import CaseListCheck
 from .case_list_page import CaseListPage
 from .import_prompts import ImportPrompts
 from .notifier import DeadlineNotifier
@@ -82,6 +83,18 @@ class MainWindow(QMainWindow):
         self.index_status.setObjectName("searchIndexStatus")
         self.index_status.hide()
         self.statusBar().addPermanentWidget(self.index_status)
+        self.case_list_check = CaseListCheck(ctx, self)
+        self.case_list_check.updated.connect(self._on_case_list_check_updated)
+        self.statusBar().addPermanentWidget(self.case_list_check.status)
+
+    def check_case_list(self):
+        """Check the list's kept summaries against the cases in the background, computing the
+        out-of-date ones again (the app calls it once the window is up; the list opened on
+        the kept ones)."""
+        return self.case_list_check.start()
+
+    def _on_case_list_check_updated(self) -> None:
+        self.case_list.reload()
 
     def catch_up_search_index(self):
         """Bring the search index up to date in the background (the app calls it at start)."""
@@ -518,6 +531,8 @@ class MainWindow(QMainWindow):
             self.case_list.select_case(case_id)
 
     def refresh(self) -> None:
+        if self.case_list_check.stopped:  # Stop pressed: a reload takes the check up again
+            self.case_list_check.start()
         self.case_list.reload()
         if self.in_case():
             self.case_view.refresh()

@@ -79,6 +79,25 @@
     </message>
 </context>
 <context>
+    <name>CaseListCheck</name>
+    <message>
+        <location filename="../../ui/case_list_check.py" line="46"/>
+        <location filename="../../ui/case_list_check.py" line="107"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_check.py" line="109"/>
+        <source>Updating the case list %1/%2 (rows shown may be out of date)</source>
+        <translation>Updating the case list %1/%2 (rows shown may be out of date)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_check.py" line="126"/>
+        <source>The case list could not be updated: %1</source>
+        <translation>The case list could not be updated: %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <location filename="../../ui/models/case_list_model.py" line="49"/>
@@ -134,127 +153,127 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="75"/>
+        <location filename="../../ui/case_list_page.py" line="76"/>
         <source>Search order no., buyer, phone, product…</source>
         <translation>Search order no., buyer, phone, product…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="79"/>
+        <location filename="../../ui/case_list_page.py" line="80"/>
         <source>All stages</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="85"/>
+        <location filename="../../ui/case_list_page.py" line="86"/>
         <source>All platforms</source>
         <translation>All platforms</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="94"/>
+        <location filename="../../ui/case_list_page.py" line="95"/>
         <source>My cases</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="140"/>
+        <location filename="../../ui/case_list_page.py" line="141"/>
         <source>Show all cases</source>
         <translation>Show all cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="171"/>
+        <location filename="../../ui/case_list_page.py" line="172"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="171"/>
+        <location filename="../../ui/case_list_page.py" line="172"/>
         <source>Where</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="171"/>
+        <location filename="../../ui/case_list_page.py" line="172"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="270"/>
+        <location filename="../../ui/case_list_page.py" line="273"/>
         <source>Searching inside evidence…</source>
         <translation>Searching inside evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="297"/>
+        <location filename="../../ui/case_list_page.py" line="300"/>
         <source>No matches inside evidence.</source>
         <translation>No matches inside evidence.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="299"/>
+        <location filename="../../ui/case_list_page.py" line="302"/>
         <source>Inside evidence: the first %1 matches (add a word to narrow)</source>
         <translation>Inside evidence: the first %1 matches (add a word to narrow)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="302"/>
+        <location filename="../../ui/case_list_page.py" line="305"/>
         <source>Inside evidence: %1 match(es); Enter or double-click opens one</source>
         <translation>Inside evidence: %1 match(es); Enter or double-click opens one</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="306"/>
+        <location filename="../../ui/case_list_page.py" line="309"/>
         <source>the search index is %1 item(s) behind, so matches may be missing (a staff member&apos;s desktop brings it up to date)</source>
         <translation>the search index is %1 item(s) behind, so matches may be missing (a staff member&apos;s desktop brings it up to date)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="348"/>
+        <location filename="../../ui/case_list_page.py" line="351"/>
         <source>From the review: %1 (%2 cases)</source>
         <translation>From the review: %1 (%2 cases)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="368"/>
+        <location filename="../../ui/case_list_page.py" line="374"/>
         <source>All (%1)</source>
         <translation>All (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="382"/>
+        <location filename="../../ui/case_list_page.py" line="392"/>
         <source>Nothing due within %1 h.</source>
         <translation>Nothing due within %1 h.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="406"/>
+        <location filename="../../ui/case_list_page.py" line="416"/>
         <source>No cases in the list.</source>
         <translation>No cases in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="407"/>
+        <location filename="../../ui/case_list_page.py" line="417"/>
         <source>Cases in the trash: %1.</source>
         <translation>Cases in the trash: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="408"/>
+        <location filename="../../ui/case_list_page.py" line="418"/>
         <source>Open the trash</source>
         <translation>Open the trash</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="410"/>
+        <location filename="../../ui/case_list_page.py" line="420"/>
         <source>No cases yet.</source>
         <translation>No cases yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="411"/>
+        <location filename="../../ui/case_list_page.py" line="421"/>
         <source>Press Ctrl+N to open the first one,</source>
         <translation>Press Ctrl+N to open the first one,</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="412"/>
+        <location filename="../../ui/case_list_page.py" line="422"/>
         <source>then drop its chat logs, traces and photos on it.</source>
         <translation>then drop its chat logs, traces and photos on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="323"/>
+        <location filename="../../ui/case_list_page.py" line="326"/>
         <source>All dispute types</source>
         <translation>All dispute types</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="386"/>
+        <location filename="../../ui/case_list_page.py" line="396"/>
         <source>Due within %1 h: %2 case(s), %3 overdue. First: %4 %5 (%6).</source>
         <translation>Due within %1 h: %2 case(s), %3 overdue. First: %4 %5 (%6).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="400"/>
+        <location filename="../../ui/case_list_page.py" line="410"/>
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -287,32 +306,32 @@
         <translation>Work-order log</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="177"/>
+        <location filename="../../ui/case_view.py" line="179"/>
         <source>Order %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="179"/>
+        <location filename="../../ui/case_view.py" line="181"/>
         <source>handed over from %1</source>
         <translation>handed over from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="181"/>
+        <location filename="../../ui/case_view.py" line="183"/>
         <source>assigned to %1</source>
         <translation>assigned to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="203"/>
+        <location filename="../../ui/case_view.py" line="205"/>
         <source>Closed case: read-only. Reopen it to attach, edit or export for the platform.</source>
         <translation>Closed case: read-only. Reopen it to attach, edit or export for the platform.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="204"/>
+        <location filename="../../ui/case_view.py" line="206"/>
         <source>Reopen…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="235"/>
+        <location filename="../../ui/case_view.py" line="237"/>
         <source>Being edited by %1</source>
         <translation>Being edited by %1</translation>
     </message>
@@ -576,22 +595,22 @@
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="222"/>
+        <location filename="../../ui/models/exhibit_model.py" line="224"/>
         <source>%1 (guessed)</source>
         <translation>%1 (guessed)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="235"/>
+        <location filename="../../ui/models/exhibit_model.py" line="237"/>
         <source>Guessed from the folder name (“%1”): check it</source>
         <translation>Guessed from the folder name (“%1”): check it</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="237"/>
+        <location filename="../../ui/models/exhibit_model.py" line="239"/>
         <source>Guessed from the file name (“%1”): check it</source>
         <translation>Guessed from the file name (“%1”): check it</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="270"/>
+        <location filename="../../ui/models/exhibit_model.py" line="272"/>
         <source>Adding…</source>
         <translation>Adding…</translation>
     </message>
@@ -1394,294 +1413,294 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;New case…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Import after-sale list…</source>
         <translation>&amp;Import after-sale list…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Export bundle…</source>
         <translation>&amp;Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Export &amp;case…</source>
         <translation>Export &amp;case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Import c&amp;ase…</source>
         <translation>Import c&amp;ase…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Back up library…</source>
         <translation>&amp;Back up library…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Restore library…</source>
         <translation>&amp;Restore library…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Add &amp;folder…</source>
         <translation>Add &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Remove exhibit</source>
         <translation>&amp;Remove exhibit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Mark as &amp;new evidence</source>
         <translation>Mark as &amp;new evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Find case</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&amp;Case list</source>
         <translation>&amp;Case list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Re&amp;view (numbers)</source>
         <translation>Re&amp;view (numbers)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Evidence</source>
         <translation>&amp;Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Facts</source>
         <translation>&amp;Facts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>&amp;Statement</source>
         <translation>&amp;Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;History</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Work-order log</source>
         <translation>&amp;Work-order log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>List / &amp;grid view</source>
         <translation>List / &amp;grid view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Move case to &amp;trash…</source>
         <translation>Move case to &amp;trash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;Assign…</source>
         <translation>&amp;Assign…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>T&amp;rash…</source>
         <translation>T&amp;rash…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;User guide</source>
         <translation>&amp;User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Export case</source>
         <translation>Export case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>EvidenceKit case (*.evcase)</source>
         <translation>EvidenceKit case (*.evcase)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Import case</source>
         <translation>Import case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Back up library</source>
         <translation>Back up library</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Choose the backup folder</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Choose a new or empty folder to restore into</source>
         <translation>Choose a new or empty folder to restore into</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Restore library</source>
         <translation>Restore library</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>Move case %1 (order %2) to the trash?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Re&amp;fresh</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
-        <location filename="../../ui/main_window.py" line="309"/>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Dispute evidence</source>
         <translation>Dispute evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;About EvidenceKit</source>
         <translation>&amp;About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Move to trash</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>Move case to trash (from anywhere)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>About EvidenceKit</source>
         <translation>About EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>The password was wrong. Try again for %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 is encrypted. Enter its password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>PDF password</source>
         <translation>PDF password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="598"/>
         <source>Library on a network folder</source>
         <translation>Library on a network folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>Adding %1 file(s)…</source>
         <translation>Adding %1 file(s)…</translation>
     </message>

@@ -79,6 +79,25 @@
     </message>
 </context>
 <context>
+    <name>CaseListCheck</name>
+    <message>
+        <location filename="../../ui/case_list_check.py" line="46"/>
+        <location filename="../../ui/case_list_check.py" line="107"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_check.py" line="109"/>
+        <source>Updating the case list %1/%2 (rows shown may be out of date)</source>
+        <translation>正在更新案件清单 %1/%2（显示的行可能尚未更新）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_check.py" line="126"/>
+        <source>The case list could not be updated: %1</source>
+        <translation>案件清单未能更新：%1</translation>
+    </message>
+</context>
+<context>
     <name>CaseListModel</name>
     <message>
         <location filename="../../ui/models/case_list_model.py" line="49"/>
@@ -134,127 +153,127 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="75"/>
+        <location filename="../../ui/case_list_page.py" line="76"/>
         <source>Search order no., buyer, phone, product…</source>
         <translation>搜索订单号、买家、电话、商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="79"/>
+        <location filename="../../ui/case_list_page.py" line="80"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="85"/>
+        <location filename="../../ui/case_list_page.py" line="86"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="94"/>
+        <location filename="../../ui/case_list_page.py" line="95"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="140"/>
+        <location filename="../../ui/case_list_page.py" line="141"/>
         <source>Show all cases</source>
         <translation>显示全部案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="171"/>
+        <location filename="../../ui/case_list_page.py" line="172"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="171"/>
+        <location filename="../../ui/case_list_page.py" line="172"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="171"/>
+        <location filename="../../ui/case_list_page.py" line="172"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="270"/>
+        <location filename="../../ui/case_list_page.py" line="273"/>
         <source>Searching inside evidence…</source>
         <translation>正在搜索证据内容…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="297"/>
+        <location filename="../../ui/case_list_page.py" line="300"/>
         <source>No matches inside evidence.</source>
         <translation>证据内容中没有找到。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="299"/>
+        <location filename="../../ui/case_list_page.py" line="302"/>
         <source>Inside evidence: the first %1 matches (add a word to narrow)</source>
         <translation>证据内容中：前 %1 条匹配（再加一个词可缩小范围）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="302"/>
+        <location filename="../../ui/case_list_page.py" line="305"/>
         <source>Inside evidence: %1 match(es); Enter or double-click opens one</source>
         <translation>证据内容中：%1 条匹配；回车或双击打开</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="306"/>
+        <location filename="../../ui/case_list_page.py" line="309"/>
         <source>the search index is %1 item(s) behind, so matches may be missing (a staff member&apos;s desktop brings it up to date)</source>
         <translation>搜索索引还有 %1 项未更新，结果可能不全（由员工的电脑更新）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="348"/>
+        <location filename="../../ui/case_list_page.py" line="351"/>
         <source>From the review: %1 (%2 cases)</source>
         <translation>复盘筛选：%1（%2 件）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="368"/>
+        <location filename="../../ui/case_list_page.py" line="374"/>
         <source>All (%1)</source>
         <translation>全部 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="382"/>
+        <location filename="../../ui/case_list_page.py" line="392"/>
         <source>Nothing due within %1 h.</source>
         <translation>%1 小时内没有到期的时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="406"/>
+        <location filename="../../ui/case_list_page.py" line="416"/>
         <source>No cases in the list.</source>
         <translation>列表里没有案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="407"/>
+        <location filename="../../ui/case_list_page.py" line="417"/>
         <source>Cases in the trash: %1.</source>
         <translation>回收站里有 %1 个案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="408"/>
+        <location filename="../../ui/case_list_page.py" line="418"/>
         <source>Open the trash</source>
         <translation>打开回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="410"/>
+        <location filename="../../ui/case_list_page.py" line="420"/>
         <source>No cases yet.</source>
         <translation>还没有案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="411"/>
+        <location filename="../../ui/case_list_page.py" line="421"/>
         <source>Press Ctrl+N to open the first one,</source>
         <translation>按 Ctrl+N 新建第一个案件，</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="412"/>
+        <location filename="../../ui/case_list_page.py" line="422"/>
         <source>then drop its chat logs, traces and photos on it.</source>
         <translation>然后把聊天记录、物流轨迹和照片拖进来。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="323"/>
+        <location filename="../../ui/case_list_page.py" line="326"/>
         <source>All dispute types</source>
         <translation>全部纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="386"/>
+        <location filename="../../ui/case_list_page.py" line="396"/>
         <source>Due within %1 h: %2 case(s), %3 overdue. First: %4 %5 (%6).</source>
         <translation>%1 小时内到期：%2 个案件，其中 %3 个已超时。最早：%4 %5（%6）。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="400"/>
+        <location filename="../../ui/case_list_page.py" line="410"/>
         <source>%1 of %2 cases</source>
         <translation>显示 %1 / 共 %2 个案件</translation>
     </message>
@@ -287,32 +306,32 @@
         <translation>售后工单</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="177"/>
+        <location filename="../../ui/case_view.py" line="179"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="179"/>
+        <location filename="../../ui/case_view.py" line="181"/>
         <source>handed over from %1</source>
         <translation>转交自 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="181"/>
+        <location filename="../../ui/case_view.py" line="183"/>
         <source>assigned to %1</source>
         <translation>负责人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="203"/>
+        <location filename="../../ui/case_view.py" line="205"/>
         <source>Closed case: read-only. Reopen it to attach, edit or export for the platform.</source>
         <translation>已结案：只读。如需添加证据、修改或导出给平台，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="204"/>
+        <location filename="../../ui/case_view.py" line="206"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="235"/>
+        <location filename="../../ui/case_view.py" line="237"/>
         <source>Being edited by %1</source>
         <translation>正在由 %1 编辑</translation>
     </message>
@@ -576,22 +595,22 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="222"/>
+        <location filename="../../ui/models/exhibit_model.py" line="224"/>
         <source>%1 (guessed)</source>
         <translation>%1（推测）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="235"/>
+        <location filename="../../ui/models/exhibit_model.py" line="237"/>
         <source>Guessed from the folder name (“%1”): check it</source>
         <translation>按文件夹名（“%1”）推测的类型，请核对</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="237"/>
+        <location filename="../../ui/models/exhibit_model.py" line="239"/>
         <source>Guessed from the file name (“%1”): check it</source>
         <translation>按文件名（“%1”）推测的类型，请核对</translation>
     </message>
     <message>
-        <location filename="../../ui/models/exhibit_model.py" line="270"/>
+        <location filename="../../ui/models/exhibit_model.py" line="272"/>
         <source>Adding…</source>
         <translation>正在添加…</translation>
     </message>
@@ -1394,294 +1413,294 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;New case…</source>
         <translation>新建案件…(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Import after-sale list…</source>
         <translation>导入售后列表…(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Export bundle…</source>
         <translation>导出证据包…(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Export &amp;case…</source>
         <translation>导出案件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Import c&amp;ase…</source>
         <translation>导入案件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Back up library…</source>
         <translation>备份资料库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Restore library…</source>
         <translation>恢复资料库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Settings…</source>
         <translation>设置…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Add files…</source>
         <translation>添加文件…(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Add &amp;folder…</source>
         <translation>添加文件夹…(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Remove exhibit</source>
         <translation>移除证据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Mark as &amp;new evidence</source>
         <translation>标记为新证据(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Find case</source>
         <translation>查找案件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&amp;Case list</source>
         <translation>案件列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Re&amp;view (numbers)</source>
         <translation>复盘(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Evidence</source>
         <translation>证据(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Facts</source>
         <translation>案件信息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>&amp;Statement</source>
         <translation>陈述(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;History</source>
         <translation>记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Work-order log</source>
         <translation>售后工单(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>List / &amp;grid view</source>
         <translation>列表 / 网格视图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Move case to &amp;trash…</source>
         <translation>将案件移到回收站…(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;Assign…</source>
         <translation>分配(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>T&amp;rash…</source>
         <translation>回收站…(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键一览(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Export case</source>
         <translation>导出案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>EvidenceKit case (*.evcase)</source>
         <translation>EvidenceKit 案件 (*.evcase)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Import case</source>
         <translation>导入案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Back up library</source>
         <translation>备份资料库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Choose the backup folder</source>
         <translation>选择备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Choose a new or empty folder to restore into</source>
         <translation>选择恢复到的新文件夹或空文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Restore library</source>
         <translation>恢复资料库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Move case %1 (order %2) to the trash?</source>
         <translation>将案件 %1（订单 %2）移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Its evidence and history are kept. Restore it from Case ▸ Trash (%1).</source>
         <translation>证据和记录都会保留，可在“案件 ▸ 回收站”（%1）中恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
-        <location filename="../../ui/main_window.py" line="309"/>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Dispute evidence</source>
         <translation>售后举证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;About EvidenceKit</source>
         <translation>关于 EvidenceKit(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>Move case to trash (from anywhere)</source>
         <translation>将案件移到回收站（任意位置）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>About EvidenceKit</source>
         <translation>关于 EvidenceKit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>EvidenceKit collects chat logs, courier traces, inspection reports and photos for an after-sales dispute, checks them against the platform&apos;s checklist and deadline, and exports one verifiable PDF bundle.</source>
         <translation>EvidenceKit 为售后纠纷整理聊天记录、物流轨迹、质检报告和照片，对照平台的证据清单和时限进行检查，并导出一份可校验的 PDF 证据包。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>The password was wrong. Try again for %1:</source>
         <translation>密码不正确，请重新输入 %1 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>%1 is encrypted. Enter its password:</source>
         <translation>%1 已加密，请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>PDF password</source>
         <translation>PDF 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="598"/>
         <source>Library on a network folder</source>
         <translation>资料库位于网络文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>Adding %1 file(s)…</source>
         <translation>正在添加 %1 个文件…</translation>
     </message>

@@ -48,6 +48,7 @@ from ..errors import (
     UnknownStage,
 )
 from ..gcpause import gc_paused
+from ..progress import CancelLike, ProgressFn, check_cancel
 from ..rules import RuleSet, load_rules
 from ..staff import os_user, staff_name
 from ..timeutil import check_instant, to_iso, utcnow
@@ -138,6 +139,7 @@ class Library:
         self._rules: RuleSet | None = None
         self._contents: Any = None  # a ContentStore once asked for (see contents)
         self._list_complete = True  # every live case has its kept summary (case_list_rows)
+        self._stale_kept: set[int] = set()  # kept summaries known out of date (read-only)
         # Set by a caller that leaves when it is done (the CLI): close() first brings the search
         # index up to date with what changed. A team library's reviewers cannot index (read-only),
         # so what a staff command wrote must not wait for a staff desktop's next search.
@@ -406,21 +408,47 @@ class Library:
                                   limit=limit, offset=offset, after=after,
                                   complete=self._list_complete)
         # A library that cannot be written: out-of-date summaries are computed, not kept.
+        stale |= self._stale_kept if not trash else set()
         return [(c, self.summarize_case(c)) if c.id in stale or not kept_row else (c, kept)
                 for c, kept, kept_row in rows]
 
-    def refresh_case_summaries(self, *, trash: bool = False) -> set[int]:
+    def refresh_case_summaries(self, *, trash: bool = False, progress: ProgressFn | None = None,
+                               cancel: CancelLike | None = None) -> set[int]:
         """Compute again the summaries that are missing or out of date (edited rules, an
-        upgrade); in a read-only library, return their cases instead."""
-        with self.db.read() as conn:
-            stale = set(summaries.stale_ids(conn, self.rules, trash=trash))
+        upgrade, a write that bypassed the library), in batches each committed on its own
+        (``cancel`` keeps what was done); in a read-only library, return their cases instead."""
+        stale = self.stale_case_summaries(trash=trash)
         if stale and not self.read_only:
-            with self.db.write() as conn:
-                self._refresh_summaries(conn, stale)
+            self.update_case_summaries(stale, progress=progress, cancel=cancel)
             stale = set()
+        self.note_stale_summaries(stale, trash=trash)
+        return stale
+
+    def stale_case_summaries(self, *, trash: bool = False) -> set[int]:
+        """The cases whose kept summary is missing or out of date: a pass over every case
+        (145 ms of server CPU at 100,000 on PostgreSQL; the app asks on its writer thread)."""
+        with self.db.read() as conn:
+            return set(summaries.stale_ids(conn, self.rules, trash=trash))
+
+    def update_case_summaries(self, case_ids, *, progress: ProgressFn | None = None,
+                              cancel: CancelLike | None = None) -> None:
+        """Compute again the summaries of ``case_ids``, one transaction per batch."""
+        ids = sorted(set(case_ids))
+        for start in range(0, len(ids), summaries.BATCH):
+            check_cancel(cancel)
+            with self.db.write() as conn:
+                self._refresh_summaries(conn, set(ids[start:start + summaries.BATCH]))
+            if progress is not None:
+                done = min(start + summaries.BATCH, len(ids))
+                progress(done / len(ids), f"正在更新案件清单 {done:,}/{len(ids):,}",
+                         f"Updating the case list {done:,}/{len(ids):,}")
+
+    def note_stale_summaries(self, stale: set[int], *, trash: bool = False) -> None:
+        """What a check found and could not compute again (a read-only library): the list
+        then filters on the case rows and shows these cases' summaries computed live."""
         if not trash:
             self._list_complete = not stale
-        return stale
+            self._stale_kept = set(stale)
 
     def case_list_count(self, where: CaseFilter | None = None, *, trash: bool = False,
                         now: datetime | None = None) -> int:

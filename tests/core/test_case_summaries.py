@@ -247,3 +247,27 @@ def test_upgrade_to_0013_fills_the_copies_from_the_cases(library, tmp_path, cloc
                                               (gone.id, 1, "appeal", "douyin", "")]
         assert lib.case_list_count(CaseFilter(assignee="小王")) == 1
         assert [c.id for c, _ in lib.case_list_rows(trash=True)] == [gone.id]
+
+
+def test_out_of_date_summaries_are_computed_again_in_batches_and_a_stop_keeps_them(
+        library, monkeypatch):
+    """The app's background update (ui/case_list_check.py) and the CLI's check: each batch is
+    committed on its own, with its progress; a stop keeps the batches done."""
+    from evidencekit.errors import Cancelled
+    from evidencekit.progress import CancelToken
+    from evidencekit.store import summaries
+    monkeypatch.setattr(summaries, "BATCH", 2)
+    made = [_case(library, f"B{i}", request_at=T0) for i in range(5)]
+    with library.db.write() as conn:  # as after a rule edit: every summary out of date
+        conn.execute(update(case_summaries).values(rules_key="older rules"))
+    assert library.stale_case_summaries() == {c.id for c in made}
+    said, stop = [], CancelToken()
+
+    def progress(fraction, zh, en):
+        said.append((fraction, zh, en))
+        stop.cancel()  # Stop pressed after the first batch
+    with pytest.raises(Cancelled):
+        library.refresh_case_summaries(progress=progress, cancel=stop)
+    assert said == [(0.4, "正在更新案件清单 2/5", "Updating the case list 2/5")]
+    assert library.stale_case_summaries() == {c.id for c in made[2:]}
+    assert library.refresh_case_summaries() == set() and library.stale_case_summaries() == set()

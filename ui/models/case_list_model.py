@@ -68,16 +68,14 @@ class CaseListModel(QStandardItemModel):
         self.where = CaseFilter()
         self._rows: list[CaseRow] = []
         self._shown = 0  # how many cases ``where`` shows (a COUNT), fetched or not
-        self._checked = False  # the kept summaries were checked against every case
 
     # ---- loading -------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read again: the rows fetched so far, at least a page. The first read checks every
-        kept summary against its case (a pass over all of them: 100,000 in a team library)
-        and computes the out-of-date ones: what changed while the app was closed (an upgrade,
-        edited rules). Later changes keep their summaries current as they are written."""
-        self._load(check=not self._checked)
-        self._checked = True
+        """Read again: the rows fetched so far, at least a page, from the kept summaries.
+        Checking them against every case (what changed while the app was closed: an upgrade,
+        edited rules) is not done here but on the writer thread (``ui/case_list_check.py``);
+        later changes keep their summaries current as they are written."""
+        self._load()
 
     def refresh_case(self, case_id: int) -> None:
         """A case changed: read the rows again (its place, or whether it is shown, may change)."""
@@ -134,14 +132,13 @@ class CaseListModel(QStandardItemModel):
                 row = self.row_of(case_id)
         return row
 
-    def _page(self, offset: int, limit: int, check: bool = False,
-              after: CaseRow | None = None) -> list[CaseRow]:
+    def _page(self, offset: int, limit: int, after: CaseRow | None = None) -> list[CaseRow]:
         return case_page(self.ctx.lib, self.ctx.now(), self.where, offset=offset, after=after,
-                         limit=limit, check=check)
+                         limit=limit)
 
-    def _load(self, *, check: bool = False, rows: int | None = None) -> None:
+    def _load(self, *, rows: int | None = None) -> None:
         limit = rows or max(PAGE, len(self._rows))
-        new = self._page(0, limit, check)
+        new = self._page(0, limit)
         # one COUNT, unless this read already holds every row shown
         shown = len(new) if len(new) < limit else \
             self.ctx.lib.case_list_count(self.where, now=self.ctx.now())
