@@ -34,6 +34,7 @@ class CaseListCheck(QObject):
         self._todo: list[int] = []
         self._total = 0
         self._stopped = False
+        self._closing = False  # the window closes: nothing more is started or read
         self.job = None
         self.status = QWidget()
         self.status.setObjectName("caseListCheck")
@@ -70,7 +71,15 @@ class CaseListCheck(QObject):
         if self.job is not None and not self.job.done:
             self.job.cancel()
 
+    def close(self) -> None:
+        """The window closes: stop, and read nothing more (a job's end may still arrive)."""
+        self._closing = True
+        self.stop()
+
     def _on_checked(self, stale: set) -> None:
+        if self._closing:
+            self._finish(done=False)
+            return
         if not stale:
             self._finish(done=True)
             return
@@ -84,6 +93,9 @@ class CaseListCheck(QObject):
         self._next_batch()
 
     def _next_batch(self) -> None:
+        if self._closing:
+            self._finish(done=False)
+            return
         if self._stopped or not self._todo:
             self.updated.emit()  # what was computed, shown
             self._finish(done=not self._todo)
@@ -112,7 +124,7 @@ class CaseListCheck(QObject):
 
     def _on_job_cancelled(self) -> None:
         self._stopped = True
-        if self._total:
+        if self._total and not self._closing:
             self.updated.emit()  # the batches done before Stop are kept: show them
         self._finish(done=False)
 

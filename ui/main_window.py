@@ -690,6 +690,7 @@ class MainWindow(QMainWindow):
         self.ctx.settings.sync()
         self.timer.stop()
         self._case_list_timer.stop()
+        self.case_list_check.close()
         self.ctx.shutdown()  # cancel imports and exports, wait for the workers
         for signal, slot in ((self.ctx.language_changed, self._on_ctx_language_changed),
                              (self.ctx.changes_applied, self._on_ctx_changes_applied),

@@ -81,18 +81,18 @@
 <context>
     <name>CaseListCheck</name>
     <message>
-        <location filename="../../ui/case_list_check.py" line="46"/>
-        <location filename="../../ui/case_list_check.py" line="107"/>
+        <location filename="../../ui/case_list_check.py" line="47"/>
+        <location filename="../../ui/case_list_check.py" line="119"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_check.py" line="109"/>
+        <location filename="../../ui/case_list_check.py" line="121"/>
         <source>Updating the case list %1/%2 (rows shown may be out of date)</source>
         <translation>正在更新案件清单 %1/%2（显示的行可能尚未更新）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_check.py" line="126"/>
+        <location filename="../../ui/case_list_check.py" line="138"/>
         <source>The case list could not be updated: %1</source>
         <translation>案件清单未能更新：%1</translation>
     </message>
