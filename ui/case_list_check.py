@@ -23,6 +23,7 @@ JOB_CASES = 1000  # cases computed again per writer job: about a second (bench/R
 class CaseListCheck(QObject):
     """Checks once per session (again after Stop); ``status`` is its place in the status bar."""
 
+    updating = Signal(bool)  # out-of-date summaries are being computed again (True) or no more
     updated = Signal()  # summaries were computed again (or found out of date): read the list again
     finished = Signal()  # checked (and brought up to date, or stopped): the job is over
 
@@ -90,6 +91,7 @@ class CaseListCheck(QObject):
             return
         self._todo, self._total = sorted(stale), len(stale)
         self._show_progress(0)
+        self.updating.emit(True)
         self._next_batch()
 
     def _next_batch(self) -> None:
@@ -134,6 +136,8 @@ class CaseListCheck(QObject):
         return not self.running and self._stopped
 
     def _on_job_failed(self, exc: BaseException) -> None:
+        if self._total and not self._closing:
+            self.updating.emit(False)
         self.running, self._stopped, self._todo, self._total = False, True, [], 0
         self.label.setText(self.tr("The case list could not be updated: %1")
                            .replace("%1", describe(exc)[0]))
@@ -142,6 +146,8 @@ class CaseListCheck(QObject):
         self.finished.emit()
 
     def _finish(self, *, done: bool) -> None:
+        if self._total and not self._closing:
+            self.updating.emit(False)
         self.running, self.done = False, done
         self._todo, self._total = [], 0
         self.status.hide()

@@ -70,6 +70,9 @@ class CaseListPage(QWidget):
         self.model = CaseListModel(ctx, self)
         self._total = 0  # live cases (the "All" view: my cases when My cases is on)
         self._none = True  # the library has no live case (the hint on the empty list)
+        # The kept summaries are being computed again (ui/case_list_check.py): an empty list
+        # may only mean they are missing (a library upgraded from before them).
+        self.updating = False
 
         self.search = QLineEdit()
         self.search.setObjectName("caseSearch")
@@ -409,8 +412,15 @@ class CaseListPage(QWidget):
         self._place_hint()
         self.count.setText(self.tr("%1 of %2 cases").replace("%1", str(shown)).replace("%2", str(total)))
 
+    def set_updating(self, on: bool) -> None:
+        """Whether the kept summaries are being computed again (the empty list's hint)."""
+        self.updating = on
+        self._update_count()
+
     def _empty_text(self) -> str:
         """One sentence a line (explicit breaks: no lone last word when a line wraps)."""
+        if self.updating:
+            return html.escape(self.tr("Updating the case list…"))
         trashed = self.ctx.lib.case_list_count(trash=True)
         if trashed:
             lines = [self.tr("No cases in the list."),

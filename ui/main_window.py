@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.index_status)
         self.case_list_check = CaseListCheck(ctx, self)
         self.case_list_check.updated.connect(self._on_case_list_check_updated)
+        self.case_list_check.updating.connect(lambda on: self.case_list.set_updating(on))
         self.statusBar().addPermanentWidget(self.case_list_check.status)
 
     def check_case_list(self):

@@ -90,3 +90,26 @@ def test_the_update_goes_in_batches_with_progress_and_stop_keeps_what_was_done(
         window.refresh()  # F5 takes the check up again
     assert _required(window.case_list.model) == [2] * 5 and check.done
     assert True not in checks
+
+
+def test_a_list_whose_summaries_are_all_missing_says_it_is_updating_not_empty(
+        qtbot, ctx, library, clock):
+    """A library upgraded from before the summaries were kept: the list opens on none (no
+    row yet), and its empty hint says the list is being updated, not "No cases yet"."""
+    from sqlalchemy import delete
+
+    from ui.main_window import MainWindow
+    for i in range(3):
+        make_case(library, clock, order_no=f"691234567891{i}")
+    with library.db.write() as conn:
+        conn.execute(delete(case_summaries))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    page = window.case_list
+    assert page.model.rowCount() == 0
+    hints: list[tuple[bool, str]] = []
+    window.case_list_check.updating.connect(lambda on: hints.append((on, page.empty.text())))
+    with qtbot.waitSignal(window.case_list_check.finished, timeout=20000):
+        window.check_case_list()
+    assert hints[0] == (True, "正在更新案件清单…")
+    assert hints[-1][0] is False and page.model.rowCount() == 3 and page.empty.isHidden()
