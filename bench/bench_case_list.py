@@ -8,7 +8,9 @@ Headless (QT_QPA_PLATFORM=offscreen). The library is built with the library API 
 mixed stages and types; a third with a chat log, a fifth with a trace, attached from one
 parsed result so the build does not take an hour). Startup runs ``python -m ui`` in fresh
 processes, from importing ``ui.app`` to the window shown with the list's first page and its
-counts and one event-loop turn done (``EVIDENCEKIT_BENCH_STARTUP``). The keystroke is timed
+counts and one event-loop turn done (``EVIDENCEKIT_BENCH_STARTUP``), the app's modules loaded
+from bytecode as an installed app loads them (``--from-source``: compiled at every start, as a
+checkout does where PYTHONDONTWRITEBYTECODE is set; bench_ui.bench_startup). The keystroke is timed
 in-process: ``setText`` on the search box with one more character each time (an order number
 typed digit by digit, then a buyer's name), then what the end of the typing pause runs (the
 list's query: ``CaseListPage.apply_search``), until the view is repainted. The pause itself
@@ -126,20 +128,21 @@ def main() -> int:
     ap.add_argument("--cases", type=int, default=10000)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--keep", type=Path, help="build the library here once and reuse it")
+    ap.add_argument("--from-source", action="store_true",
+                    help="startups compile the app's modules from source (PYTHONDONTWRITEBYTECODE) "
+                         "instead of loading them as installed, from bytecode")
     args = ap.parse_args()
     lib = args.keep or Path(tempfile.mkdtemp(prefix="ek-bench-10k-")) / "library"
     if not (lib / "evidencekit.db").exists():
         print(f"library: {args.cases} cases built in {build_library(lib, args.cases):.1f} s")
     print(f"library ready (upgraded, summaries current) in {prepare(lib):.1f} s")
-    import resource
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    r = bench_startup(lib, args.runs)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) / args.runs
+    r = bench_startup(lib, args.runs, from_source=args.from_source)
+    cpu = r["process_cpu_s"]
     print(f"startup to shown window: median {r['median_s']:.2f} s, max {r['max_s']:.2f} s "
           f"(whole process incl. exit {r['process_wall_median_s']:.2f} s, CPU {cpu:.2f} s a "
           f"run; CPU to the shown window {r['cpu_to_window_median_s']:.2f} s), "
-          f"{r['cases_shown']} cases listed, {r['rows_fetched']} rows fetched; "
+          f"{r['cases_shown']} cases listed, {r['rows_fetched']} rows fetched, modules "
+          f"{'compiled from source' if args.from_source else 'from bytecode (as installed)'}; "
           f"load average {os.getloadavg()[0]:.1f}")
     k = bench_keystrokes(lib)
     print(f"search keystroke over {k['cases']} cases: median {k['median_ms']:.1f} ms, "
