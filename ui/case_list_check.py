@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 from .errors import describe
 from .runner import WRITE
 
-JOB_CASES = 1000  # cases computed again per writer job: about a second (bench/README.md)
+JOB_CASES = 500  # cases computed again per writer job: under a second (bench/README.md)
 
 
 class CaseListCheck(QObject):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -365,12 +366,13 @@ class CaseListPage(QWidget):
             if self.views.tabData(i) == bucket:
                 self.views.setCurrentIndex(i)
 
-    def _update_views(self) -> None:
+    def _update_views(self, counts: dict[str, int] | None = None) -> None:
         """The views' counts and the line of what is due: over every live case, or over my
         cases when "My cases" is on, whatever the other filters (database counts; no clock is
         computed but the first due one's)."""
         lib, now = self.ctx.lib, self.ctx.now()
-        counts = lib.case_list_views(now, self._scope())
+        if counts is None:
+            counts = lib.case_list_views(now, self._scope())
         self._total = sum(counts.values())
         scoped = self.model.where.assignee is not None
         self._none = (lib.case_list_count(now=now) == 0) if scoped else self._total == 0
@@ -453,15 +455,25 @@ class CaseListPage(QWidget):
             return True
         return super().eventFilter(obj, event)
 
+    def _counts(self) -> tuple[dict[str, int], int | None]:
+        """The views' counts, and how many cases the list shows when they say it (no filter
+        but My cases: the list shows every view), which spares the list its own COUNT (a pass
+        over the summaries: 50 ms of server CPU at 100,000 on PostgreSQL)."""
+        counts = self.ctx.lib.case_list_views(self.ctx.now(), self._scope())
+        every = replace(self.model.where, assignee=None) == CaseFilter()
+        return counts, sum(counts.values()) if every else None
+
     def reload(self) -> None:
-        self.model.reload()
-        self._update_views()
+        counts, shown = self._counts()
+        self.model.reload(shown)
+        self._update_views(counts)
 
     def refresh_cases(self, case_ids) -> None:
         """Cases changed (an edit, an import): their rows and the counts again."""
         if case_ids:
-            self.model.refresh_case(next(iter(case_ids)))  # one read covers them all
-            self._update_views()
+            counts, shown = self._counts()
+            self.model.refresh_case(next(iter(case_ids)), shown)  # one read covers them all
+            self._update_views(counts)
 
     def tick(self) -> None:
         """A minute passed: countdowns, and the views' counts (time moves cases between them)."""

@@ -70,16 +70,17 @@ class CaseListModel(QStandardItemModel):
         self._shown = 0  # how many cases ``where`` shows (a COUNT), fetched or not
 
     # ---- loading -------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Read again: the rows fetched so far, at least a page, from the kept summaries.
+    def reload(self, shown: int | None = None) -> None:
+        """Read again: the rows fetched so far, at least a page, from the kept summaries
+        (``shown``: how many cases the filter shows, when the caller has counted them).
         Checking them against every case (what changed while the app was closed: an upgrade,
         edited rules) is not done here but on the writer thread (``ui/case_list_check.py``);
         later changes keep their summaries current as they are written."""
-        self._load()
+        self._load(shown=shown)
 
-    def refresh_case(self, case_id: int) -> None:
+    def refresh_case(self, case_id: int, shown: int | None = None) -> None:
         """A case changed: read the rows again (its place, or whether it is shown, may change)."""
-        self._load()
+        self._load(shown=shown)
 
     def tick(self) -> None:
         """Recompute countdowns (no database access unless a work-queue view is shown: time
@@ -136,12 +137,14 @@ class CaseListModel(QStandardItemModel):
         return case_page(self.ctx.lib, self.ctx.now(), self.where, offset=offset, after=after,
                          limit=limit)
 
-    def _load(self, *, rows: int | None = None) -> None:
+    def _load(self, *, rows: int | None = None, shown: int | None = None) -> None:
         limit = rows or max(PAGE, len(self._rows))
         new = self._page(0, limit)
-        # one COUNT, unless this read already holds every row shown
-        shown = len(new) if len(new) < limit else \
-            self.ctx.lib.case_list_count(self.where, now=self.ctx.now())
+        # one COUNT, unless this read already holds every row shown or the caller counted
+        if len(new) < limit:
+            shown = len(new)
+        elif shown is None:
+            shown = self.ctx.lib.case_list_count(self.where, now=self.ctx.now())
         self._apply(new, shown)
         self.loaded.emit()
 
