@@ -37,7 +37,7 @@ def subset(src: Path, dst: Path, n: int) -> int:
     lib = Library.open(dst)
     ids = [e.id for e in lib.list_exhibits(1)]
     if n < len(ids):
-        keep = [ids[i * len(ids) // n] for i in range(n)]
+        keep = [ids[round(i * len(ids) / n)] for i in range(n)]
         drop = sorted(set(ids) - set(keep))
         # One statement, not one remove_exhibit per exhibit (each renumbers the case).
         with lib._st.db.write() as conn:
