@@ -187,3 +187,33 @@ def test_next_export_cleans_what_killed_exports_left(tmp_path, capsys):
     assert live_work.exists() and other.exists()
     assert sorted(p.name for p in out_dir.iterdir()) == [".notes.txt.partial", "bundle.pdf"]
     assert [p.name for p in temp.iterdir()] == [live_work.name]
+
+
+def test_a_read_only_library_shows_out_of_date_summaries_computed_live(tmp_path, clock, monkeypatch):
+    """What the app does for a library it cannot write (a read-only folder; a reviewer): the
+    background check's finding is noted, and the list then shows those cases' summaries
+    computed live instead of the kept ones, filtering on the case rows."""
+    from sqlalchemy import update
+
+    from evidencekit.store import Library
+    from evidencekit.store.schema import case_summaries
+    from evidencekit.timeutil import parse_instant
+    root = tmp_path / "lib"
+    with Library.open(root, clock=clock) as lib:
+        case = lib.create_case(platform="douyin", dispute_type="quality_issue", order_no="4938123",
+                               request_at=parse_instant("2024-09-17T10:00+08:00"))
+        with lib.db.write() as conn:  # made with other rules, kept with a wrong count
+            conn.execute(update(case_summaries).values(rules_key="older rules", checklist_required=9))
+    refuse_writes(monkeypatch, root, errno.EROFS)
+    with Library.open(root, clock=clock) as lib:
+        assert lib.read_only
+        assert _kept_unchecked(lib, case.id).checklist_required == 9  # as kept: not yet checked
+        stale = lib.stale_case_summaries()
+        assert stale == {case.id}
+        lib.note_stale_summaries(stale)
+        assert _kept_unchecked(lib, case.id).checklist_required == 2  # computed live
+        assert lib.case_list_count() == 1
+
+
+def _kept_unchecked(lib, case_id):
+    return {c.id: s for c, s in lib.case_list_rows(check=False)}[case_id]
