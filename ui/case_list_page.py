@@ -463,6 +463,13 @@ class CaseListPage(QWidget):
         every = replace(self.model.where, assignee=None) == CaseFilter()
         return counts, sum(counts.values()) if every else None
 
+    def stop(self) -> None:
+        """The window closes: typing's pending filter and search never run (on a library
+        about to close)."""
+        self._filter_timer.stop()
+        self._search_timer.stop()
+        self._search_generation += 1
+
     def reload(self) -> None:
         counts, shown = self._counts()
         self.model.reload(shown)

@@ -692,6 +692,7 @@ class MainWindow(QMainWindow):
         self.timer.stop()
         self._case_list_timer.stop()
         self.case_list_check.close()
+        self.case_list.stop()
         self.ctx.shutdown()  # cancel imports and exports, wait for the workers
         for signal, slot in ((self.ctx.language_changed, self._on_ctx_language_changed),
                              (self.ctx.changes_applied, self._on_ctx_changes_applied),

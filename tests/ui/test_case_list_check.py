@@ -113,3 +113,20 @@ def test_a_list_whose_summaries_are_all_missing_says_it_is_updating_not_empty(
         window.check_case_list()
     assert hints[0] == (True, "正在更新案件清单…")
     assert hints[-1][0] is False and page.model.rowCount() == 3 and page.empty.isHidden()
+
+
+def test_a_closed_window_runs_nothing_the_list_had_pending(qtbot, ctx, stale_library):
+    """Closing stops the check and the search box's typing pause: neither reads the library
+    after the window is gone (a reviewer's test once had its role dropped by then)."""
+    from ui.main_window import MainWindow
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.case_list
+    page.search.setText("外箱")
+    assert page._filter_timer.isActive() and page._search_timer.isActive()
+    window.check_case_list()
+    window.close()
+    assert not page._filter_timer.isActive() and not page._search_timer.isActive()
+    qtbot.waitUntil(lambda: not ctx.runner.busy, timeout=20000)  # the check's end arrives
+    assert not window.case_list_check.done and _required(page.model) == [99] * 5  # not read
