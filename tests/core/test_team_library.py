@@ -62,7 +62,10 @@ def test_init_db_makes_the_schema_and_roles_and_points_the_folder_without_the_pa
                      if not (d[0] == "remove_table" and d[1].name.startswith("search_"))
                      # a team library's originals and key: team_schema.py, compared below
                      and not (d[0] == "remove_table" and d[1].name in team_metadata.tables)
-                     and not (d[0] == "remove_index" and d[1].table.name.startswith("search_"))]
+                     and not (d[0] == "remove_index" and d[1].table.name.startswith("search_"))
+                     # pg_trgm's index for the list's search box (0013): made by the
+                     # revision's SQL, not declared in schema.py (see the note there)
+                     and not (d[0] == "remove_index" and d[1].name == "case_summaries_search")]
             from sqlalchemy import inspect
             team_columns = {t: {c["name"] for c in inspect(conn).get_columns(t)}
                             for t in team_metadata.tables}
